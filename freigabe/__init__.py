@@ -1,0 +1,3 @@
+"""Freigabe: self-hosted, pre-moderated comments for news publishers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,37 @@
+"""Authentication for the moderation API: `Authorization: Token <token>` or a staff session."""
+
+from django.utils import timezone
+from ninja.security import APIKeyHeader, SessionAuth
+
+from freigabe.accounts.models import ApiToken
+from freigabe.accounts.roles import is_editor
+from freigabe.tokens import hash_secret
+
+
+class EditorToken(APIKeyHeader):
+    param_name = "Authorization"
+
+    def authenticate(self, request, key):
+        scheme, _, token = (key or "").partition(" ")
+        if scheme.lower() != "token" or not token:
+            return None
+        # Looking the hash up through a unique index leaks nothing usable by timing:
+        # an attacker would have to guess a preimage of a SHA-256 hash.
+        api_token = (ApiToken.objects.select_related("user")
+                     .filter(key_hash=hash_secret(token.strip())).first())
+        if api_token is None or not api_token.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+        request.user = api_token.user
+        return api_token.user
+
+
+# A staff session works too; django-ninja checks its CSRF token.
+editor_auth = [EditorToken(), SessionAuth()]
+
+
+def require_editor(request):
+    from ninja.errors import HttpError
+
+    if not is_editor(request.auth):
+        raise HttpError(403, "You do not have permission to moderate comments.")

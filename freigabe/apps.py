@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class FreigabeConfig(AppConfig):
+    """The project package itself: holds project-wide commands (serve, demo data)."""
+
+    name = "freigabe"
+    verbose_name = "Freigabe"

@@ -1,0 +1,110 @@
+"""Publisher API: register and update articles; public site information for the widget."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from freigabe.articles.models import Article, Site
+from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
+from freigabe.articles.services import upsert_article
+from freigabe.comments.cache import forget_thread
+
+router = Router(tags=["articles"])
+
+ARTICLE_ID = r"^[^/]{1,200}$"
+
+
+class ArticleIn(Schema):
+    title: str = Field(min_length=1, max_length=500)
+    url: str = Field(default="", max_length=1000)
+    body: str = Field(default="", max_length=500_000)
+    published_at: datetime | None = None
+    comments_open: bool = True
+
+
+class ArticleOut(Schema):
+    id: str
+    site: str
+    title: str
+    url: str
+    body: str
+    published_at: datetime | None
+    comments_open: bool
+    text_missing: bool
+
+
+class RuleOut(Schema):
+    code: str
+    label: str
+    label_en: str
+
+
+class SiteOut(Schema):
+    slug: str
+    name: str
+    guidelines: str
+    rules: list[RuleOut]
+
+
+def publisher_site(request, slug):
+    """The site named in the path, if the request carries its API key."""
+    site = Site.objects.filter(slug=slug).first()
+    if site is None:
+        raise HttpError(404, f"Unknown site '{slug}'.")
+    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        raise HttpError(401, "Missing API key: send 'Authorization: Bearer <api_key>'.")
+    if not site.key_matches(key.strip()):
+        raise HttpError(403, "The API key is not valid for this site.")
+    return site
+
+
+def article_out(article):
+    return {
+        "id": article.external_id,
+        "site": article.site.slug,
+        "title": article.title,
+        "url": article.url,
+        "body": article.body,
+        "published_at": article.published_at,
+        "comments_open": article.comments_open,
+        "text_missing": article.text_missing,
+    }
+
+
+@router.put("sites/{site}/articles/{article_id}", response={200: ArticleOut, 201: ArticleOut},
+            summary="Create or update an article (publisher)")
+def put_article(request, site: str, article_id: str, payload: ArticleIn):
+    publisher = publisher_site(request, site)
+    _check_article_id(article_id)
+    article, created = upsert_article(publisher, article_id, **payload.dict())
+    forget_thread(article.pk)
+    return Status(201 if created else 200, article_out(article))
+
+
+@router.get("sites/{site}/articles/{article_id}", response=ArticleOut,
+            summary="Read an article (publisher)")
+def get_article(request, site: str, article_id: str):
+    publisher = publisher_site(request, site)
+    return article_out(get_object_or_404(Article, site=publisher, external_id=article_id))
+
+
+@router.get("sites/{site}", response=SiteOut, summary="Public site information for the widget")
+def get_site(request, site: str):
+    found = Site.objects.filter(slug=site).first()
+    if found is None:
+        raise HttpError(404, f"Unknown site '{site}'.")
+    rules = [
+        {"code": code, "label": rule_label(found.house_rules, code, "de"),
+         "label_en": rule_label(found.house_rules, code, "en")}
+        for code in (*ASSESSED_RULES, OTHER)
+    ]
+    return {"slug": found.slug, "name": found.name, "guidelines": found.guidelines, "rules": rules}
+
+
+def _check_article_id(article_id):
+    if not article_id or len(article_id) > 200 or "/" in article_id:
+        raise HttpError(422, "The article id must be 1 to 200 characters without '/'.")

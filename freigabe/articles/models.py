@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from freigabe.articles.rules import default_house_rules
+from freigabe.tokens import secret_matches
+
+
+class Site(models.Model):
+    """A publisher: one news site with its own key, origins, guidelines and house rules."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    api_key_hash = models.CharField(max_length=64, editable=False)
+    allowed_origins = models.JSONField(default=list, blank=True,
+                                       help_text=_("Origins allowed to embed the widget."))
+    guidelines = models.TextField(blank=True)
+    house_rules = models.JSONField(default=default_house_rules, blank=True)
+    # Per-site assessor settings: thresholds, link domain policy, target precision.
+    assessor_settings = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def key_matches(self, api_key):
+        return secret_matches(api_key, self.api_key_hash)
+
+
+class Article(models.Model):
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="articles")
+    external_id = models.CharField(max_length=200)
+    url = models.URLField(max_length=1000, blank=True)
+    title = models.CharField(max_length=500)
+    body = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    comments_open = models.BooleanField(default=True)
+    # Extracted metadata from imports (authors, agencies, image caption and credit, ...).
+    metadata = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site", "external_id"], name="unique_article_per_site")
+        ]
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def text_missing(self):
+        return not self.body.strip()

@@ -1,0 +1,53 @@
+"""Sites and articles: the plain functions that views, commands and tests call."""
+
+from django.db import transaction
+
+from freigabe.articles.models import Article, Site
+from freigabe.articles.origins import forget_site_origins
+from freigabe.articles.rules import DEFAULT_GUIDELINES
+from freigabe.tokens import hash_secret, new_secret
+
+ARTICLE_FIELDS = ("url", "title", "body", "published_at", "comments_open", "metadata")
+
+
+class SiteExists(Exception):
+    pass
+
+
+def create_site(slug, name=None, origins=()):
+    """Create a publisher site and return it with its API key (shown only this once)."""
+    if Site.objects.filter(slug=slug).exists():
+        raise SiteExists(f"Site '{slug}' already exists.")
+    api_key = new_secret("fg_")
+    site = Site.objects.create(
+        slug=slug,
+        name=name or slug,
+        api_key_hash=hash_secret(api_key),
+        allowed_origins=[origin.rstrip("/") for origin in origins],
+        guidelines=str(DEFAULT_GUIDELINES),
+    )
+    forget_site_origins(slug)
+    return site, api_key
+
+
+def rotate_api_key(site):
+    api_key = new_secret("fg_")
+    site.api_key_hash = hash_secret(api_key)
+    site.save(update_fields=["api_key_hash"])
+    return api_key
+
+
+def upsert_article(site, external_id, **fields):
+    """Create or update an article by its external id; return (article, created)."""
+    unknown = set(fields) - set(ARTICLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown article fields: {sorted(unknown)}")
+    with transaction.atomic():
+        article, created = Article.objects.select_for_update().get_or_create(
+            site=site, external_id=external_id, defaults=fields
+        )
+        if not created:
+            for name, value in fields.items():
+                setattr(article, name, value)
+            article.save()
+    return article, created

@@ -1,0 +1,115 @@
+"""Public comment API: submit (held as pending), list released comments, author status."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from freigabe import ratelimit
+from freigabe.articles.models import Article
+from freigabe.comments.models import Comment
+from freigabe.comments.services import SubmissionRefused, public_thread, submit_comment
+from freigabe.comments.status import author_status
+from freigabe.http import client_ip, ip_hash
+from freigabe.tokens import secret_matches
+
+router = Router(tags=["comments"])
+
+
+class CommentIn(Schema):
+    body: str = Field(max_length=100_000)
+    author_name: str = Field(max_length=1000)
+    author_email: str = Field(default="", max_length=254)
+    parent_id: int | None = None
+
+
+class Accepted(Schema):
+    id: int
+    status: str
+    expected_wait_seconds: int
+    author_token: str
+
+
+class Detail(Schema):
+    detail: str
+
+
+def find_article(site, article_id):
+    article = (Article.objects.select_related("site")
+               .filter(site__slug=site, external_id=article_id).first())
+    if article is None:
+        raise HttpError(404, f"Unknown article '{article_id}' on site '{site}'.")
+    return article
+
+
+def too_many(retry_after):
+    response = HttpResponse(
+        b'{"detail":"Too many comments from you in a short time. Please wait a moment."}',
+        status=429, content_type="application/json")
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+@router.post("sites/{site}/articles/{article_id}/comments",
+             response={202: Accepted, 404: Detail, 409: Detail, 413: Detail, 422: Detail,
+                       429: Detail},
+             summary="Submit a comment; it is held until an editor releases it")
+def post_comment(request, site: str, article_id: str, payload: CommentIn):
+    address_hash = ip_hash(client_ip(request))
+    wait = ratelimit.hit("comment-ip", address_hash, settings.FREIGABE_RATE_COMMENTS)
+    if payload.author_email and not wait:
+        wait = ratelimit.hit("comment-author", payload.author_email.lower(),
+                             settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR)
+    if wait:
+        return too_many(wait)
+    article = find_article(site, article_id)
+    try:
+        submission = submit_comment(
+            article,
+            body=payload.body,
+            author_name=payload.author_name,
+            author_email=payload.author_email,
+            parent_id=payload.parent_id,
+            ip_hash=address_hash,
+        )
+    except SubmissionRefused as refused:
+        raise HttpError(refused.status, str(refused)) from None
+    return Status(202, {
+        "id": submission.comment.pk,
+        "status": submission.comment.status,
+        "expected_wait_seconds": submission.expected_wait_seconds,
+        "author_token": submission.author_token,
+    })
+
+
+@router.get("sites/{site}/articles/{article_id}/comments",
+            summary="Released comments, threaded, oldest first")
+def list_comments(request, site: str, article_id: str):
+    article = find_article(site, article_id)
+    body, etag = public_thread(article)
+    if etag in _etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=10, stale-while-revalidate=30"
+    return response
+
+
+@router.get("comments/{comment_id}/status", summary="A comment's status, for its author")
+def comment_status(request, comment_id: int, token: str = ""):
+    comment = (Comment.objects.select_related("article__site")
+               .filter(pk=comment_id).first())
+    if comment is None:
+        raise HttpError(404, f"Unknown comment {comment_id}.")
+    if not secret_matches(token, comment.author_token_hash):
+        raise HttpError(403, "The token does not belong to this comment.")
+    return author_status(comment)
+
+
+def _etags(header):
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+

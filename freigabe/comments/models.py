@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from freigabe.articles.models import Article
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("wartet auf Prüfung")
+    RELEASED = "released", _("freigegeben")
+    REJECTED = "rejected", _("abgelehnt")
+    REMOVED = "removed", _("entfernt")
+
+
+class Comment(models.Model):
+    """A reader's comment. Its status changes only through moderation.decisions.decide()."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="replies")
+    author_name = models.CharField(max_length=80)
+    author_email = models.EmailField(blank=True)
+    author_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="comments")
+    # The publisher's own reader id when the reader came in through single sign-on.
+    author_external_id = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    assessment = models.JSONField(null=True, blank=True)
+    model_version = models.CharField(max_length=100, blank=True)
+    # Triage score: the assessor's highest rule score (0 = surely clean), for queue order.
+    risk = models.FloatField(default=0.0)
+    # The assessor's suggested decision: release, review or reject.
+    suggestion = models.CharField(max_length=10, blank=True)
+    ip_hash = models.CharField(max_length=64, blank=True)
+    author_token_hash = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="comment_status_created"),
+            models.Index(fields=["article", "status"], name="comment_article_status"),
+            models.Index(fields=["status", "suggestion", "created_at"], name="comment_triage"),
+        ]
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.author_name}: {self.body[:40]}"

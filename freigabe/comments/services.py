@@ -1,0 +1,163 @@
+"""Submitting comments and listing the public thread."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from freigabe.comments.cache import cached_thread
+from freigabe.comments.models import Comment, Status
+from freigabe.comments.waiting import expected_wait_seconds
+from freigabe.tokens import hash_secret, new_secret
+
+log = logging.getLogger(__name__)
+
+MAX_NAME_CHARS = 80
+
+
+class SubmissionRefused(Exception):
+    """A comment that cannot be accepted; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message, status=422):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Submission:
+    comment: Comment
+    author_token: str
+    expected_wait_seconds: int
+
+
+def clean_text(text):
+    """Drop control characters a browser would never send, keep line breaks and tabs."""
+    return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and ch != "\x7f").strip()
+
+
+def submit_comment(article, *, body, author_name, author_email="", parent_id=None,
+                   ip_hash="", author_external_id=""):
+    """Hold a new comment as pending and assess it. Raises SubmissionRefused for bad input."""
+    if not article.comments_open:
+        raise SubmissionRefused("Comments on this article are closed.", status=409)
+    body = clean_text(body or "")
+    author_name = clean_text(author_name or "")
+    author_email = (author_email or "").strip()
+    _check_fields(body, author_name, author_email)
+    parent = _released_parent(article, parent_id)
+    token = new_secret()
+    assessment = _assess(article, body, parent)
+    comment = Comment.objects.create(
+        article=article,
+        parent=parent,
+        author_name=author_name,
+        author_email=author_email,
+        author_external_id=author_external_id,
+        body=body,
+        status=Status.PENDING,
+        assessment=assessment,
+        model_version=(assessment or {}).get("model_version", ""),
+        risk=_risk(assessment),
+        suggestion=(assessment or {}).get("decision", "review"),
+        ip_hash=ip_hash,
+        author_token_hash=hash_secret(token),
+    )
+    return Submission(comment, token, expected_wait_seconds(article.site))
+
+
+def _check_fields(body, author_name, author_email):
+    limit = settings.FREIGABE_MAX_COMMENT_CHARS
+    if not body:
+        raise SubmissionRefused("The comment is empty.")
+    if len(body) > limit:
+        raise SubmissionRefused(f"The comment is longer than {limit} characters.", status=413)
+    if not author_name:
+        raise SubmissionRefused("Please give a name.")
+    if len(author_name) > MAX_NAME_CHARS:
+        raise SubmissionRefused(f"The name is longer than {MAX_NAME_CHARS} characters.")
+    if author_email:
+        try:
+            validate_email(author_email)
+        except ValidationError:
+            raise SubmissionRefused("The email address is not valid.") from None
+
+
+def _released_parent(article, parent_id):
+    if parent_id is None:
+        return None
+    parent = Comment.objects.filter(pk=parent_id, article=article).first()
+    if parent is None or parent.status != Status.RELEASED:
+        raise SubmissionRefused("The comment you reply to does not exist on this article.")
+    return parent
+
+
+def _assess(article, body, parent):
+    """Assess the comment; a failing assessor must never cost us the comment."""
+    try:
+        from freigabe.assessment import assess
+
+        result = assess(
+            body,
+            article=f"{article.title}\n\n{article.body}" if article.body else None,
+            parent=parent.body if parent else None,
+            **_site_options(article.site),
+        )
+        return result.to_dict()
+    except Exception:  # noqa: BLE001 - the comment is kept and reviewed without a suggestion
+        log.exception("assessment failed; comment kept for manual review")
+        return None
+
+
+def _site_options(site):
+    options = site.assessor_settings or {}
+    return {"site_policy": options} if options else {}
+
+
+def _risk(assessment):
+    if not assessment:
+        return 1.0  # unknown: treat as needing a careful look
+    return max((rule["score"] for rule in assessment["rules"].values()), default=0.0)
+
+
+def public_thread(article):
+    """(body bytes, etag) of the released comments, threaded, oldest first."""
+    return cached_thread(article.pk, lambda: _render_thread(article))
+
+
+def _render_thread(article):
+    rows = list(
+        Comment.objects.filter(article=article, status=Status.RELEASED)
+        .order_by("created_at", "pk")
+        .values("id", "parent_id", "body", "author_name", "created_at")
+    )
+    nodes = {}
+    for row in rows:
+        nodes[row["id"]] = {
+            "id": row["id"],
+            "body": row["body"],
+            "author_name": row["author_name"],
+            "created_at": row["created_at"].isoformat(),
+            "parent_id": row["parent_id"],
+            "replies": [],
+        }
+    roots = []
+    for node in nodes.values():
+        parent_id = node["parent_id"]
+        if parent_id is None:
+            roots.append(node)
+        elif parent_id in nodes:
+            nodes[parent_id]["replies"].append(node)
+        # A reply whose parent is no longer public stays hidden with its lost context.
+    return {
+        "article_id": article.external_id,
+        "title": article.title,
+        "comments_open": article.comments_open,
+        "count": _count(roots),
+        "comments": roots,
+    }
+
+
+def _count(nodes):
+    return sum(1 + _count(node["replies"]) for node in nodes)

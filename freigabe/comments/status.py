@@ -1,0 +1,24 @@
+"""What a comment's author may see of it."""
+
+from freigabe.comments.models import Status
+from freigabe.comments.waiting import expected_wait_seconds, queue_position
+
+
+def author_status(comment):
+    result = {
+        "id": comment.pk,
+        "status": comment.status,
+        "reasons": [],
+        "created_at": comment.created_at.isoformat(),
+        "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
+    }
+    if comment.status == Status.PENDING:
+        result["expected_wait_seconds"] = expected_wait_seconds(
+            comment.article.site, ahead=queue_position(comment))
+        return result
+    last = comment.decisions.order_by("-created_at", "-pk").first()
+    if last is not None:
+        result["reasons"] = last.reasons
+        if last.statement_of_reasons:
+            result["statement_of_reasons"] = last.statement_of_reasons
+    return result

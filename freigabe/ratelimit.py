@@ -1,0 +1,35 @@
+"""Fixed-window rate limits kept in Django's cache (shared by all servers when it is Redis)."""
+
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, text):
+        count, seconds = text.split("/")
+        return cls(int(count), int(seconds))
+
+
+def hit(scope, ident, rate):
+    """Count one request; return the seconds to wait if the limit is exceeded, else 0."""
+    if isinstance(rate, str):
+        rate = Rate.parse(rate)
+    now = time.time()
+    window = int(now // rate.seconds)
+    key = f"ratelimit:{scope}:{ident}:{window}"
+    cache.add(key, 0, timeout=rate.seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=rate.seconds + 1)
+        count = 1
+    if count > rate.count:
+        return max(1, int((window + 1) * rate.seconds - now) + 1)
+    return 0

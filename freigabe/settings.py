@@ -1,0 +1,214 @@
+"""Freigabe's settings: read once, here, from the environment (12-factor).
+
+Every default is safe for production; `FREIGABE_DEBUG=1` is only for development.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name, default):
+    return int(os.environ.get(name, default))
+
+
+DATA_DIR = Path(os.environ.get("FREIGABE_DATA_DIR", "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key():
+    """Use the configured key, or one generated once and kept in the data directory."""
+    configured = os.environ.get("FREIGABE_SECRET_KEY")
+    if configured:
+        return configured
+    key_file = DATA_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("FREIGABE_DEBUG")
+ALLOWED_HOSTS = env_list("FREIGABE_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("FREIGABE_CSRF_TRUSTED_ORIGINS")
+
+# Only requests from these addresses may tell us the client address via X-Forwarded-For.
+TRUSTED_PROXIES = env_list("FREIGABE_TRUSTED_PROXIES")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "freigabe",
+    "freigabe.accounts",
+    "freigabe.articles",
+    "freigabe.comments",
+    "freigabe.assessment",
+    "freigabe.moderation",
+    "freigabe.compliance",
+    "freigabe.widget",
+]
+
+MIDDLEWARE = [
+    "freigabe.middleware.RequestSizeLimitMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "freigabe.middleware.PublicCorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "freigabe.middleware.ContentSecurityPolicyMiddleware",
+]
+
+ROOT_URLCONF = "freigabe.urls"
+WSGI_APPLICATION = "freigabe.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+_sqlite_path = DATA_DIR / "freigabe.sqlite3"
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL", default=f"sqlite:///{_sqlite_path}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work at once; IMMEDIATE transactions and a busy
+    # timeout make concurrent writers from several workers wait instead of failing.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/moderation/"
+LOGOUT_REDIRECT_URL = "/accounts/login/"
+
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = os.environ.get("FREIGABE_TIME_ZONE", "Europe/Berlin")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MAX_AGE = 3600
+
+_cache_url = os.environ.get("FREIGABE_CACHE_URL", "")
+if _cache_url.startswith("redis://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": _cache_url}}
+elif _cache_url.startswith("memcached://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+                          "LOCATION": _cache_url.removeprefix("memcached://")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "LOCATION": "freigabe"}}
+
+# Security headers. TLS is terminated by the reverse proxy, which must set X-Forwarded-Proto.
+SESSION_COOKIE_SECURE = not DEBUG and env_bool("FREIGABE_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("FREIGABE_HSTS_SECONDS", 31536000)
+# Freigabe runs on its own host name (e.g. comments.example.de), so its subdomains are its own.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FREIGABE_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("FREIGABE_HSTS_PRELOAD", True)
+SECURE_SSL_REDIRECT = env_bool("FREIGABE_SSL_REDIRECT", False)
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS = [
+    # The proxy redirects to HTTPS; redirecting here would break health checks over loopback.
+    "security.W008",
+]
+
+# Public API limits.
+FREIGABE_MAX_COMMENT_CHARS = env_int("FREIGABE_MAX_COMMENT_CHARS", 5000)
+FREIGABE_MAX_REQUEST_BYTES = env_int("FREIGABE_MAX_REQUEST_BYTES", 64 * 1024)
+FREIGABE_MAX_UPLOAD_BYTES = env_int("FREIGABE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = FREIGABE_MAX_UPLOAD_BYTES
+# "count/seconds" per client address, for comment submissions.
+FREIGABE_RATE_COMMENTS = os.environ.get("FREIGABE_RATE_COMMENTS", "10/60")
+FREIGABE_RATE_COMMENTS_PER_AUTHOR = os.environ.get("FREIGABE_RATE_COMMENTS_PER_AUTHOR", "5/60")
+# When a site has no recent decisions, assume editors clear this many comments per hour.
+FREIGABE_DEFAULT_DECISIONS_PER_HOUR = env_int("FREIGABE_DEFAULT_DECISIONS_PER_HOUR", 60)
+# Days after which IP hashes are purged.
+FREIGABE_IP_RETENTION_DAYS = env_int("FREIGABE_IP_RETENTION_DAYS", 7)
+
+EMAIL_BACKEND = os.environ.get(
+    "FREIGABE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("FREIGABE_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("FREIGABE_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("FREIGABE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("FREIGABE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("FREIGABE_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("FREIGABE_FROM_EMAIL", "freigabe@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "freigabe.logs.JsonFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("FREIGABE_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,37 @@
+from django.http import JsonResponse
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from freigabe.api import api
+from freigabe.views import health
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("accounts/", include("freigabe.accounts.urls")),
+    path("moderation/", include("freigabe.moderation.urls")),
+    path("widget/", include("freigabe.widget.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", health, name="health"),
+    path("", RedirectView.as_view(url="/widget/demo/", permanent=False)),
+]
+
+
+def json_or_html_404(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def json_or_html_500(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Internal error; the request was not processed."},
+                            status=500)
+    from django.views.defaults import server_error
+
+    return server_error(request)
+
+
+handler404 = json_or_html_404
+handler500 = json_or_html_500

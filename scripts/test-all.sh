@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole suite: everything on SQLite (browser tests included), then again on PostgreSQL.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+status=0
+
+echo "== SQLite: unit, HTTP and CLI tests"
+$PY -m pytest -m "not browser" -n 2 || status=1
+
+echo "== Browser tests (Playwright + Debian chromium)"
+if bash scripts/ensure-chromium.sh; then
+  $PY -m pytest -m browser || status=1
+else
+  echo "chromium could not be installed: browser tests FAILED"; status=1
+fi
+
+echo "== PostgreSQL: unit, HTTP and CLI tests"
+bash scripts/with-postgres.sh $PY -m pytest -m "not browser and not retrain" -n 2 || status=1
+
+exit $status
