@@ -26,10 +26,10 @@ test: install
 	bash scripts/test-all.sh
 
 test-sqlite: install
-	$(PY) -m pytest -m "not browser" -n 2
+	$(PY) -m pytest -m "not browser" -n 2 --dist loadfile
 
 test-postgres: install
-	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser and not retrain" -n 2
+	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser and not retrain" -n 2 --dist loadfile
 
 test-browser: install
 	bash scripts/ensure-chromium.sh

@@ -3,7 +3,7 @@
 import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ def hit(scope, ident, rate):
     now = time.time()
     window = int(now // rate.seconds)
     key = f"ratelimit:{scope}:{ident}:{window}"
+    cache = caches["shared"]
     cache.add(key, 0, timeout=rate.seconds + 1)
     try:
         count = cache.incr(key)

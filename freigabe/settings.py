@@ -151,14 +151,24 @@ WHITENOISE_MAX_AGE = 3600
 
 _cache_url = os.environ.get("FREIGABE_CACHE_URL", "")
 if _cache_url.startswith("redis://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": _cache_url}}
+    _shared_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                     "LOCATION": _cache_url}
 elif _cache_url.startswith("memcached://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
-                          "LOCATION": _cache_url.removeprefix("memcached://")}}
+    _shared_cache = {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+                     "LOCATION": _cache_url.removeprefix("memcached://")}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                          "LOCATION": "freigabe"}}
+    # Without Redis or memcached, counters that all workers and servers must agree on
+    # (rate limits) live in the database.
+    _shared_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                     "LOCATION": "freigabe_cache"}
+CACHES = {
+    # Rendered public threads. Keys carry the article's thread version from the
+    # database, so a per-process cache never serves a thread older than a decision.
+    "default": _shared_cache if _cache_url else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "freigabe",
+        "OPTIONS": {"MAX_ENTRIES": 5000}},
+    "shared": _shared_cache,
+}
 
 # Security headers. TLS is terminated by the reverse proxy, which must set X-Forwarded-Proto.
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("FREIGABE_SECURE_COOKIES", True)

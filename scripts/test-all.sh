@@ -6,7 +6,7 @@ PY=.venv/bin/python
 status=0
 
 echo "== SQLite: unit, HTTP and CLI tests"
-$PY -m pytest -m "not browser" -n 2 || status=1
+$PY -m pytest -m "not browser" -n 2 --dist loadfile || status=1
 
 echo "== Browser tests (Playwright + Debian chromium)"
 if bash scripts/ensure-chromium.sh; then
@@ -16,6 +16,6 @@ else
 fi
 
 echo "== PostgreSQL: unit, HTTP and CLI tests"
-bash scripts/with-postgres.sh $PY -m pytest -m "not browser and not retrain" -n 2 || status=1
+bash scripts/with-postgres.sh $PY -m pytest -m "not browser and not retrain" -n 2 --dist loadfile || status=1
 
 exit $status

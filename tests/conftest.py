@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from freigabe.accounts.services import create_moderator
 from freigabe.articles.services import create_site, upsert_article
@@ -11,11 +11,17 @@ from freigabe.moderation.decisions import decide
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(request):
     # Rate-limit counters and cached threads must not leak from one test into the next.
-    cache.clear()
+    # The shared cache is a database table: only tests with database access may touch it.
+    names = ["default"]
+    if "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        names.append("shared")
+    for name in names:
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in names:
+        caches[name].clear()
 
 
 class Publisher:

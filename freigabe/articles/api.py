@@ -10,7 +10,6 @@ from pydantic import Field
 from freigabe.articles.models import Article, Site
 from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
 from freigabe.articles.services import upsert_article
-from freigabe.comments.cache import forget_thread
 
 router = Router(tags=["articles"])
 
@@ -81,7 +80,6 @@ def put_article(request, site: str, article_id: str, payload: ArticleIn):
     publisher = publisher_site(request, site)
     _check_article_id(article_id)
     article, created = upsert_article(publisher, article_id, **payload.dict())
-    forget_thread(article.pk)
     return Status(201 if created else 200, article_out(article))
 
 

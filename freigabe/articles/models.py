@@ -39,6 +39,8 @@ class Article(models.Model):
     comments_open = models.BooleanField(default=True)
     # Extracted metadata from imports (authors, agencies, image caption and credit, ...).
     metadata = models.JSONField(default=dict, blank=True)
+    # Bumped by every change to what the public thread shows; part of its cache key.
+    thread_version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

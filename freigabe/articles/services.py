@@ -49,5 +49,6 @@ def upsert_article(site, external_id, **fields):
         if not created:
             for name, value in fields.items():
                 setattr(article, name, value)
+            article.thread_version += 1  # title and open/closed are part of the thread
             article.save()
     return article, created

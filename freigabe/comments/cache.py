@@ -1,20 +1,21 @@
-"""The public thread of an article, rendered once and kept in the cache until a decision."""
+"""The public thread of an article, rendered once per version and kept in the cache.
+
+The key includes the article's `thread_version`, which every decision bumps in the
+database; so each worker's cache is correct without any cross-process invalidation.
+"""
 
 import hashlib
 import json
 
 from django.core.cache import cache
+from django.db.models import F
 
-THREAD_SECONDS = 300
-
-
-def thread_key(article_id):
-    return f"thread:{article_id}"
+THREAD_SECONDS = 600
 
 
-def cached_thread(article_id, render):
+def cached_thread(article, render):
     """Return (body bytes, etag) for the article's public thread, rendering on a miss."""
-    key = thread_key(article_id)
+    key = f"thread:{article.pk}:{article.thread_version}"
     hit = cache.get(key)
     if hit is not None:
         return hit
@@ -24,5 +25,7 @@ def cached_thread(article_id, render):
     return entry
 
 
-def forget_thread(article_id):
-    cache.delete(thread_key(article_id))
+def bump_thread_version(article_id):
+    from freigabe.articles.models import Article
+
+    Article.objects.filter(pk=article_id).update(thread_version=F("thread_version") + 1)

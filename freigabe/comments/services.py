@@ -123,7 +123,7 @@ def _risk(assessment):
 
 def public_thread(article):
     """(body bytes, etag) of the released comments, threaded, oldest first."""
-    return cached_thread(article.pk, lambda: _render_thread(article))
+    return cached_thread(article, lambda: _render_thread(article))
 
 
 def _render_thread(article):

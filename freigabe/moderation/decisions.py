@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from freigabe.articles.rules import REASON_CODES
-from freigabe.comments.cache import forget_thread
+from freigabe.comments.cache import bump_thread_version
 from freigabe.comments.models import Comment, Status
 from freigabe.moderation.models import Action, Decision
 
@@ -72,10 +72,7 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
 
             decision.statement_of_reasons = compose_statement(comment, decision)
             decision.save(update_fields=["statement_of_reasons"])
-        transaction.on_commit(lambda: forget_thread(comment.article_id))
-    # Also now: when called inside a caller's transaction, a reader must not keep being
-    # served the thread from before this decision until that transaction commits.
-    forget_thread(comment.article_id)
+        bump_thread_version(comment.article_id)
     return decision
 
 
