@@ -1,5 +1,6 @@
 """Shared fixtures: a publisher site with its key, an article, editors with tokens."""
 
+import itertools
 import json
 
 import pytest
@@ -101,7 +102,11 @@ def submit(api, article, settings):
     """Submit a comment through the public API; returns the 202 JSON."""
     settings.FREIGABE_RATE_COMMENTS = "1000/60"  # tests that need the limit set their own
 
-    def _submit(body="Die Radwege auf der Lindenallee sind eine gute Idee.", **fields):
+    numbers = itertools.count(1)
+
+    def _submit(body=None, **fields):
+        # Distinct default texts: the same text twice from one reader is refused as a duplicate.
+        body = body or f"Die Radwege auf der Lindenallee sind eine gute Idee ({next(numbers)})."
         payload = {"body": body, "author_name": fields.pop("author_name", "Leserin")}
         payload.update(fields)
         response = api.post(comments_path(article), payload)

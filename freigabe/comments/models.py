@@ -35,6 +35,8 @@ class Comment(models.Model):
     # The assessor's suggested decision: release, review or reject.
     suggestion = models.CharField(max_length=10, blank=True)
     ip_hash = models.CharField(max_length=64, blank=True)
+    # Domains linked in the body, so the assessor can spot the same link posted repeatedly.
+    link_domains = models.JSONField(default=list, blank=True)
     author_token_hash = models.CharField(max_length=64, db_index=True)
 
     class Meta:
@@ -42,6 +44,7 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"], name="comment_status_created"),
             models.Index(fields=["article", "status"], name="comment_article_status"),
             models.Index(fields=["status", "suggestion", "created_at"], name="comment_triage"),
+            models.Index(fields=["ip_hash", "created_at"], name="comment_ip_recent"),
         ]
         ordering = ["created_at"]
 

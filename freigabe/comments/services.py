@@ -2,10 +2,13 @@
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 
 from freigabe.comments.cache import cached_thread
 from freigabe.comments.models import Comment, Status
@@ -15,6 +18,9 @@ from freigabe.tokens import hash_secret, new_secret
 log = logging.getLogger(__name__)
 
 MAX_NAME_CHARS = 80
+DUPLICATE_WINDOW = timedelta(minutes=30)
+RECENT_LINKS_WINDOW = timedelta(hours=24)
+RECENT_LINKS_COMMENTS = 300
 
 
 class SubmissionRefused(Exception):
@@ -47,6 +53,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
     author_email = (author_email or "").strip()
     _check_fields(body, author_name, author_email)
     parent = _released_parent(article, parent_id)
+    _refuse_duplicate(body, ip_hash, author_email)
     token = new_secret()
     assessment = _assess(article, body, parent)
     comment = Comment.objects.create(
@@ -62,6 +69,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
         risk=_risk(assessment),
         suggestion=(assessment or {}).get("decision", "review"),
         ip_hash=ip_hash,
+        link_domains=_link_domains(body),
         author_token_hash=hash_secret(token),
     )
     return Submission(comment, token, expected_wait_seconds(article.site))
@@ -93,6 +101,16 @@ def _released_parent(article, parent_id):
     return parent
 
 
+def _refuse_duplicate(body, ip_hash, author_email):
+    """The same text again from the same reader within a short time is a double post or a flood."""
+    since = timezone.now() - DUPLICATE_WINDOW
+    same_sender = Comment.objects.filter(created_at__gte=since, body=body)
+    if ip_hash and same_sender.filter(ip_hash=ip_hash).exists() or (
+            author_email and same_sender.filter(author_email__iexact=author_email).exists()):
+        raise SubmissionRefused("You have already sent this comment; it is waiting for review.",
+                                status=409)
+
+
 def _assess(article, body, parent):
     """Assess the comment; a failing assessor must never cost us the comment."""
     try:
@@ -102,7 +120,8 @@ def _assess(article, body, parent):
             body,
             article=f"{article.title}\n\n{article.body}" if article.body else None,
             parent=parent.body if parent else None,
-            **_site_options(article.site),
+            site_policy=_site_policy(article),
+            recent_links=_recent_link_domains(article.site),
         )
         return result.to_dict()
     except Exception:  # noqa: BLE001 - the comment is kept and reviewed without a suggestion
@@ -110,9 +129,31 @@ def _assess(article, body, parent):
         return None
 
 
-def _site_options(site):
-    options = site.assessor_settings or {}
-    return {"site_policy": options} if options else {}
+def _site_policy(article):
+    """The site's assessor settings, knowing the publisher's own domains (not advertising)."""
+    policy = dict(article.site.assessor_settings or {})
+    own = {urlsplit(origin).hostname for origin in article.site.allowed_origins}
+    own.add(urlsplit(article.url).hostname)
+    policy["site_domains"] = sorted({*policy.get("site_domains", ()), *filter(None, own)})
+    return policy
+
+
+def _recent_link_domains(site):
+    since = timezone.now() - RECENT_LINKS_WINDOW
+    rows = (Comment.objects.filter(article__site=site, created_at__gte=since)
+            .exclude(link_domains=[]).order_by("-created_at")
+            .values_list("link_domains", flat=True)[:RECENT_LINKS_COMMENTS])
+    return [domain for domains in rows for domain in domains]
+
+
+def _link_domains(body):
+    try:
+        from freigabe.assessment.rules.advertising import link_domains
+
+        return sorted(set(link_domains(body)))[:20]
+    except Exception:  # noqa: BLE001 - a helper for spam detection must not block a comment
+        log.exception("link extraction failed")
+        return []
 
 
 def _risk(assessment):

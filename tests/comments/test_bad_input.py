@@ -138,3 +138,14 @@ def test_the_ip_address_is_kept_only_as_a_salted_hash(api, article):
     comment = Comment.objects.get()
     assert "198.51.100.7" not in comment.ip_hash
     assert len(comment.ip_hash) == 64
+
+
+def test_the_same_comment_twice_from_one_reader_is_refused_as_a_duplicate(api, article):
+    payload = {"body": "Die Lindenallee braucht Radwege.", "author_name": "A"}
+    assert api.post(comments_path(article), payload).status_code == 202
+    again = api.post(comments_path(article), payload)
+    assert_error(again, 409)
+    assert "already" in again.json()["detail"]
+    assert Comment.objects.count() == 1
+    other_reader = api.post(comments_path(article), payload, REMOTE_ADDR="198.51.100.9")
+    assert other_reader.status_code == 202
