@@ -8,6 +8,7 @@ from pydantic import Field
 
 from freigabe import ratelimit
 from freigabe.articles.models import Article
+from freigabe.comments import botcheck
 from freigabe.comments.models import Comment
 from freigabe.comments.services import SubmissionRefused, public_thread, submit_comment
 from freigabe.comments.status import author_status
@@ -22,6 +23,9 @@ class CommentIn(Schema):
     author_name: str = Field(max_length=1000)
     author_email: str = Field(default="", max_length=254)
     parent_id: int | None = None
+    # Bot check: a field people never see (must stay empty) and the widget's proof of work.
+    website: str = Field(default="", max_length=200)
+    proof: dict | None = None
 
 
 class Accepted(Schema):
@@ -65,6 +69,14 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
         return too_many(wait)
     article = find_article(site, article_id)
     try:
+        passed = botcheck.check(
+            (article.site.assessor_settings or {}).get("bot_check", botcheck.DEFAULT_MODE),
+            payload.website,
+            botcheck.proof_is_valid(site, article_id, payload.body, payload.proof),
+        )
+    except botcheck.BotCheckFailed as failed:
+        raise HttpError(422, str(failed)) from None
+    try:
         submission = submit_comment(
             article,
             body=payload.body,
@@ -72,6 +84,7 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
             author_email=payload.author_email,
             parent_id=payload.parent_id,
             ip_hash=address_hash,
+            bot_check_passed=passed,
         )
     except SubmissionRefused as refused:
         raise HttpError(refused.status, str(refused)) from None

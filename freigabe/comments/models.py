@@ -37,6 +37,8 @@ class Comment(models.Model):
     ip_hash = models.CharField(max_length=64, blank=True)
     # Domains linked in the body, so the assessor can spot the same link posted repeatedly.
     link_domains = models.JSONField(default=list, blank=True)
+    # Whether the widget's proof of work came with the comment (None: not checked).
+    bot_check_passed = models.BooleanField(null=True, blank=True)
     author_token_hash = models.CharField(max_length=64, db_index=True)
 
     class Meta:

@@ -44,7 +44,7 @@ def clean_text(text):
 
 
 def submit_comment(article, *, body, author_name, author_email="", parent_id=None,
-                   ip_hash="", author_external_id=""):
+                   ip_hash="", author_external_id="", bot_check_passed=None):
     """Hold a new comment as pending and assess it. Raises SubmissionRefused for bad input."""
     if not article.comments_open:
         raise SubmissionRefused("Comments on this article are closed.", status=409)
@@ -70,6 +70,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
         suggestion=(assessment or {}).get("decision", "review"),
         ip_hash=ip_hash,
         link_domains=_link_domains(body),
+        bot_check_passed=bot_check_passed,
         author_token_hash=hash_secret(token),
     )
     return Submission(comment, token, expected_wait_seconds(article.site))
