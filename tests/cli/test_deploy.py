@@ -1,0 +1,59 @@
+"""Production defaults: `check --deploy` is clean, health endpoint, security headers."""
+
+import json
+
+import pytest
+
+from tests.processes import Environment
+
+
+@pytest.fixture
+def production(tmp_path):
+    environment = Environment(tmp_path, FREIGABE_SECURE_COOKIES="1")
+    environment.env.pop("FREIGABE_DEBUG", None)
+    yield environment
+    environment.close()
+
+
+def test_check_deploy_is_clean_with_defaults(production):
+    result = production.run("check", "--deploy", "--fail-level", "WARNING")
+    assert "no issues" in result.stdout
+
+
+def test_a_secret_key_is_generated_once_into_the_data_dir(tmp_path):
+    environment = Environment(tmp_path)
+    environment.run("check")
+    key = (tmp_path / "secret_key").read_text()
+    environment.run("check")
+    assert (tmp_path / "secret_key").read_text() == key
+    assert len(key) >= 50
+    assert oct((tmp_path / "secret_key").stat().st_mode)[-3:] == "600"
+
+
+@pytest.mark.django_db
+def test_the_health_endpoint_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_security_headers_are_set(client):
+    response = client.get("/accounts/login/", secure=True)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "max-age=" in response["Strict-Transport-Security"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_logs_are_json_lines(caplog):
+    import logging
+
+    from freigabe.logs import JsonFormatter
+
+    record = logging.LogRecord("freigabe.test", logging.WARNING, __file__, 1,
+                               "Kommentar %s abgelehnt", (7,), None)
+    line = json.loads(JsonFormatter().format(record))
+    assert line["message"] == "Kommentar 7 abgelehnt"
+    assert line["level"] == "WARNING"
