@@ -9,7 +9,9 @@ from pydantic import Field
 
 from freigabe.articles.models import Article, Site
 from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
-from freigabe.articles.services import upsert_article
+from freigabe import ratelimit
+from freigabe.articles.services import register_unknown_article, upsert_article
+from freigabe.http import client_ip, ip_hash
 
 router = Router(tags=["articles"])
 
@@ -101,6 +103,35 @@ def get_site(request, site: str):
         for code in (*ASSESSED_RULES, OTHER)
     ]
     return {"slug": found.slug, "name": found.name, "guidelines": found.guidelines, "rules": rules}
+
+
+class ArticleRegistration(Schema):
+    title: str = Field(min_length=1, max_length=500)
+    url: str = Field(min_length=1, max_length=1000)
+
+
+@router.post("sites/{site}/articles/{article_id}/register", response={200: ArticleOut, 201: ArticleOut},
+             summary="Register an article the widget meets for the first time (text missing)")
+def register_article(request, site: str, article_id: str, payload: ArticleRegistration):
+    """The widget on an allowed page may announce an unknown article with its title and URL.
+
+    The text stays missing until the CMS or an import supplies it; an existing article is
+    never changed this way.
+    """
+    found = Site.objects.filter(slug=site).first()
+    if found is None:
+        raise HttpError(404, f"Unknown site '{site}'.")
+    origin = request.headers.get("Origin", "")
+    if origin not in found.allowed_origins:
+        raise HttpError(403, "Articles can only be registered from the site's own pages.")
+    if not payload.url.startswith(origin + "/"):
+        raise HttpError(422, "The article URL must be on the page's own origin.")
+    _check_article_id(article_id)
+    wait = ratelimit.hit("register-article", ip_hash(client_ip(request)), "30/3600")
+    if wait:
+        raise HttpError(429, "Too many new articles from this address.")
+    article, created = register_unknown_article(found, article_id, payload.title, payload.url)
+    return Status(201 if created else 200, article_out(article))
 
 
 def _check_article_id(article_id):

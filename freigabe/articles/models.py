@@ -17,6 +17,11 @@ class Site(models.Model):
     house_rules = models.JSONField(default=default_house_rules, blank=True)
     # Per-site assessor settings: thresholds, link domain policy, target precision.
     assessor_settings = models.JSONField(default=dict, blank=True)
+    # Reader single sign-on: the publisher signs a JWT for its logged-in reader.
+    # HS256 keeps a shared secret here; RS256 keeps only the publisher's public key.
+    sso_algorithm = models.CharField(max_length=5, blank=True,
+                                     choices=[("HS256", "HS256"), ("RS256", "RS256")])
+    sso_key = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -52,3 +52,10 @@ def upsert_article(site, external_id, **fields):
             article.thread_version += 1  # title and open/closed are part of the thread
             article.save()
     return article, created
+
+
+def register_unknown_article(site, external_id, title, url):
+    """Create the article with its text missing, or return the existing one unchanged."""
+    return Article.objects.get_or_create(
+        site=site, external_id=external_id, defaults={"title": title, "url": url, "body": ""}
+    )

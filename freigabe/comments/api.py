@@ -7,6 +7,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from freigabe import ratelimit
+from freigabe.accounts.sso import SsoError, verify_reader_token
 from freigabe.articles.models import Article
 from freigabe.comments import botcheck
 from freigabe.comments.models import Comment
@@ -20,7 +21,9 @@ router = Router(tags=["comments"])
 
 class CommentIn(Schema):
     body: str = Field(max_length=100_000)
-    author_name: str = Field(max_length=1000)
+    # Guests give a name; readers signed in at the publisher send its token instead.
+    author_name: str = Field(default="", max_length=1000)
+    sso_token: str = Field(default="", max_length=8000)
     author_email: str = Field(default="", max_length=254)
     parent_id: int | None = None
     # Bot check: a field people never see (must stay empty) and the widget's proof of work.
@@ -76,15 +79,22 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
         )
     except botcheck.BotCheckFailed as failed:
         raise HttpError(422, str(failed)) from None
+    author = {"author_name": payload.author_name, "author_email": payload.author_email}
+    if payload.sso_token:
+        try:
+            reader = verify_reader_token(article.site, payload.sso_token)
+        except SsoError as exc:
+            raise HttpError(401, str(exc)) from None
+        author = {"author_name": reader.name, "author_email": reader.email,
+                  "author_external_id": reader.external_id}
     try:
         submission = submit_comment(
             article,
             body=payload.body,
-            author_name=payload.author_name,
-            author_email=payload.author_email,
             parent_id=payload.parent_id,
             ip_hash=address_hash,
             bot_check_passed=passed,
+            **author,
         )
     except SubmissionRefused as refused:
         raise HttpError(refused.status, str(refused)) from None
