@@ -57,3 +57,19 @@ def test_logs_are_json_lines(caplog):
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "Kommentar 7 abgelehnt"
     assert line["level"] == "WARNING"
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    environment = Environment(tmp_path)
+    if "DATABASE_URL" in environment.env:
+        pytest.skip("this run uses PostgreSQL; the SQLite run checks WAL mode")
+    environment.run("migrate", "--verbosity", "0")
+    result = environment.run(
+        "shell", "--no-imports", "-c",
+        "from django.db import connection\n"
+        "cursor = connection.cursor()\n"
+        "cursor.execute('PRAGMA journal_mode'); print(cursor.fetchone()[0])\n"
+        "cursor.execute('PRAGMA busy_timeout'); print(cursor.fetchone()[0])")
+    mode, timeout = result.stdout.split()
+    assert mode == "wal"
+    assert int(timeout) >= 10_000
