@@ -16,8 +16,10 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", articles_router)
+api.add_router("/", "freigabe.articles.import_api.router")  # POST .../articles:import
 api.add_router("/", comments_router)
 api.add_router("/moderation/", moderation_router)
+api.add_router("/", "freigabe.compliance.api.router")  # reports, appeals, my-data
 
 
 @api.exception_handler(ValidationError)
