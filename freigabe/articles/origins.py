@@ -4,7 +4,7 @@ import re
 
 from django.core.cache import cache
 
-SITE_PATH = re.compile(r"^/api/v1/sites/(?P<slug>[-\w]+)/")
+SITE_PATH = re.compile(r"^/api/v1/sites/(?P<slug>[-\w]+)(?:/|$)")
 COMMENT_PATH = re.compile(r"^/api/v1/comments/(?P<pk>\d+)/")
 CACHE_SECONDS = 30
 

@@ -1,7 +1,11 @@
 from django.urls import path
 
+from freigabe.widget import views
+
 app_name = "widget"
 
-# The widget helper replaces this with the real routes (embed.js, demo page).
-urlpatterns: list = []
-_ = path
+urlpatterns = [
+    path("embed.js", views.widget_asset, {"name": "embed.js"}, name="embed"),
+    path("widget.css", views.widget_asset, {"name": "widget.css"}, name="css"),
+    path("demo/", views.demo_article, name="demo"),
+]

@@ -68,3 +68,8 @@ def test_registering_needs_an_allowed_origin_and_a_url_on_it(api, publisher):
     assert register(api, origin="https://evil.example").status_code == 403
     assert register(api, url="https://evil.example/neu-1").status_code == 422
     assert publisher.site.articles.count() == 0
+
+
+def test_the_site_information_answers_the_widget_cross_origin(api, publisher):
+    response = api.get("/api/v1/sites/zeitung", HTTP_ORIGIN=ALLOWED)
+    assert response["Access-Control-Allow-Origin"] == ALLOWED

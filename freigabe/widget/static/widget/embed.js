@@ -1,0 +1,874 @@
+/*
+ * Freigabe reader widget.
+ *
+ *   <script src="https://HOST/widget/embed.js" data-site="SLUG" data-article="ID" async></script>
+ *
+ * Renders the comment section into #freigabe-comments if the page has one, otherwise right
+ * after the script tag, inside a shadow root: the page's CSS cannot reach in, ours cannot
+ * leak out. Talks only to the server it was loaded from, without cookies. Reader-supplied
+ * text only ever enters the DOM as Text nodes, never as markup.
+ */
+(() => {
+  "use strict";
+
+  const MAX_CHARS = 5000;
+  const MAX_NAME_CHARS = 80;
+  const POLL_MS = 30000;
+  const STORAGE_PREFIX = "freigabe:v1:";
+
+  const TEXTS = {
+    de: {
+      heading: "Kommentare",
+      premoderated: "Die Redaktion prüft jeden Kommentar, bevor er erscheint.",
+      guidelines: "Unsere Kommentarregeln",
+      rulesSummary: "Was wir nicht veröffentlichen",
+      name: "Name",
+      email: "E-Mail (freiwillig)",
+      emailHint: "Wird nicht veröffentlicht; nur für Rückfragen der Redaktion.",
+      comment: "Ihr Kommentar",
+      submit: "Kommentar absenden",
+      submitReply: "Antwort absenden",
+      sending: "Wird gesendet …",
+      reply: "Antworten",
+      replyTo: (name) => `Antwort an ${name}`,
+      cancel: "Abbrechen",
+      chars: (count, max) => `${count} von ${max} Zeichen`,
+      closed: "Die Kommentare zu diesem Artikel sind geschlossen.",
+      empty: "Noch keine Kommentare.",
+      count: (n) => (n === 1 ? "1 Kommentar" : `${n} Kommentare`),
+      loadFailed: "Die Kommentare konnten nicht geladen werden.",
+      yours: "Ihre Kommentare",
+      pending: "wartet auf Prüfung",
+      rejected: "nicht veröffentlicht",
+      released: "freigegeben",
+      waitAbout: (duration) => `Voraussichtliche Wartezeit: etwa ${duration}`,
+      sentPending: (duration) =>
+        `Danke! Ihr Kommentar wartet auf Prüfung. Voraussichtliche Wartezeit: etwa ${duration}.`,
+      releasedNotice: "Ihr Kommentar wurde freigegeben und ist jetzt sichtbar.",
+      rejectedNotice:
+        "Ihr Kommentar wurde nicht veröffentlicht. Die Begründung steht bei Ihrem Kommentar.",
+      grounds: "Gründe",
+      note: "Anmerkung der Redaktion",
+      redress: "Ihre Möglichkeiten",
+      dismiss: "Hinweis ausblenden",
+      errors: {
+        network: "Keine Verbindung zum Kommentarserver. Bitte versuchen Sie es später erneut.",
+        403: "Auf dieser Seite können keine Kommentare abgegeben werden.",
+        404: "Dieser Artikel ist für Kommentare nicht eingerichtet.",
+        409: "Die Kommentare zu diesem Artikel sind inzwischen geschlossen.",
+        duplicate: "Diesen Kommentar haben Sie gerade schon gesendet; er wartet auf Prüfung.",
+        413: `Der Kommentar ist zu lang (höchstens ${MAX_CHARS} Zeichen).`,
+        422: "Bitte prüfen Sie Name, E-Mail-Adresse und Kommentar.",
+        429: "Sie haben gerade viele Kommentare geschickt. Bitte warten Sie einen Moment.",
+        other: "Das hat nicht geklappt. Bitte versuchen Sie es später erneut.",
+      },
+    },
+    en: {
+      heading: "Comments",
+      premoderated: "The editors review every comment before it appears.",
+      guidelines: "Our comment guidelines",
+      rulesSummary: "What we do not publish",
+      name: "Name",
+      email: "Email (optional)",
+      emailHint: "Never published; only for questions from the editors.",
+      comment: "Your comment",
+      submit: "Post comment",
+      submitReply: "Post reply",
+      sending: "Sending …",
+      reply: "Reply",
+      replyTo: (name) => `Reply to ${name}`,
+      cancel: "Cancel",
+      chars: (count, max) => `${count} of ${max} characters`,
+      closed: "Comments on this article are closed.",
+      empty: "No comments yet.",
+      count: (n) => (n === 1 ? "1 comment" : `${n} comments`),
+      loadFailed: "The comments could not be loaded.",
+      yours: "Your comments",
+      pending: "awaiting review",
+      rejected: "not published",
+      released: "approved",
+      waitAbout: (duration) => `Expected wait: about ${duration}`,
+      sentPending: (duration) =>
+        `Thank you! Your comment is awaiting review. Expected wait: about ${duration}.`,
+      releasedNotice: "Your comment has been approved and is now visible.",
+      rejectedNotice: "Your comment was not published. The reasons are shown with your comment.",
+      grounds: "Reasons",
+      note: "Note from the editors",
+      redress: "Your options",
+      dismiss: "Dismiss",
+      errors: {
+        network: "Cannot reach the comment server. Please try again later.",
+        403: "Comments cannot be posted on this page.",
+        404: "This article is not set up for comments.",
+        409: "Comments on this article have been closed.",
+        duplicate: "You have just sent this comment; it is awaiting review.",
+        413: `The comment is too long (at most ${MAX_CHARS} characters).`,
+        422: "Please check your name, email address and comment.",
+        429: "You have sent many comments in a short time. Please wait a moment.",
+        other: "That did not work. Please try again later.",
+      },
+    },
+  };
+
+  /* ---------- small helpers ---------- */
+
+  /** el("p", {class: "x"}, "text", child): strings become Text nodes, never parsed markup. */
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === false || value === null || value === undefined) continue;
+      if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  /** Paragraphs from plain text (blank lines separate them); single line breaks kept by CSS. */
+  function paragraphs(text, className) {
+    return String(text || "")
+      .split(/\n\s*\n/)
+      .filter((part) => part.trim())
+      .map((part) => el("p", { class: className }, part.trim()));
+  }
+
+  function localized(value, lang) {
+    if (value && typeof value === "object") return value[lang] || value.de || value.en || "";
+    return value ? String(value) : "";
+  }
+
+  function relativeTime(iso, lang) {
+    const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+    const format = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    const units = [["year", 31536000], ["month", 2592000], ["week", 604800],
+      ["day", 86400], ["hour", 3600], ["minute", 60]];
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+    }
+    return format.format(0, "second");
+  }
+
+  function absoluteTime(iso, lang) {
+    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" })
+      .format(new Date(iso));
+  }
+
+  /** 290 seconds -> "5 Minuten"; rounded the way a person would say it. */
+  function durationInWords(seconds, lang) {
+    const minutes = Math.max(1, Math.round(seconds / 60));
+    let value = minutes;
+    let unit = "minute";
+    if (minutes >= 48 * 60) [value, unit] = [Math.round(minutes / 1440), "day"];
+    else if (minutes >= 90) [value, unit] = [Math.round(minutes / 60), "hour"];
+    else if (minutes > 10) value = Math.round(minutes / 5) * 5;
+    return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" }).format(value);
+  }
+
+  /* ---------- proof of work for the server's bot check ---------- */
+
+  // SHA-256 in plain JavaScript: crypto.subtle is missing on plain-http pages and far too
+  // slow for tens of thousands of tiny hashes. Constants from the primes, as the standard
+  // defines them (fractional parts of their square and cube roots).
+  const [SHA_INITIAL, SHA_ROUNDS] = (() => {
+    const primes = [];
+    for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p)) primes.push(n);
+    const fraction = (x) => ((x - Math.floor(x)) * 2 ** 32) | 0;
+    return [Int32Array.from(primes.slice(0, 8), (p) => fraction(Math.sqrt(p))),
+      Int32Array.from(primes, (p) => fraction(Math.cbrt(p)))];
+  })();
+  const rotate = (x, n) => (x >>> n) | (x << (32 - n));
+  const schedule = new Int32Array(64);
+
+  /** Feed one 64-byte block (bytes[offset..offset+63]) into `state`, in place. */
+  function compressBlock(state, bytes, offset) {
+    const w = schedule;
+    for (let i = 0; i < 16; i++) {
+      const j = offset + i * 4;
+      w[i] = (bytes[j] << 24) | (bytes[j + 1] << 16) | (bytes[j + 2] << 8) | bytes[j + 3];
+    }
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15];
+      const y = w[i - 2];
+      w[i] = (w[i - 16] + (rotate(x, 7) ^ rotate(x, 18) ^ (x >>> 3)) + w[i - 7]
+        + (rotate(y, 17) ^ rotate(y, 19) ^ (y >>> 10))) | 0;
+    }
+    // Plain locals, not destructuring: this loop runs tens of thousands of times per comment.
+    let a = state[0], b = state[1], c = state[2], d = state[3];
+    let e = state[4], f = state[5], g = state[6], h = state[7];
+    for (let i = 0; i < 64; i++) {
+      const t1 = (h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g))
+        + SHA_ROUNDS[i] + w[i]) | 0;
+      const t2 = ((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22))
+        + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
+    }
+    state[0] = (state[0] + a) | 0;
+    state[1] = (state[1] + b) | 0;
+    state[2] = (state[2] + c) | 0;
+    state[3] = (state[3] + d) | 0;
+    state[4] = (state[4] + e) | 0;
+    state[5] = (state[5] + f) | 0;
+    state[6] = (state[6] + g) | 0;
+    state[7] = (state[7] + h) | 0;
+  }
+
+  /**
+   * Hash the bytes after a prefix whose whole blocks already went into `midstate`.
+   * `scratch` ({state, block}) is reused across calls: the nonce search makes tens of
+   * thousands of them, and allocating for each would dominate the time.
+   */
+  function finishSha256(midstate, tail, totalLength, scratch = newScratch()) {
+    const { state, block } = scratch;
+    const used = Math.ceil((tail.length + 9) / 64) * 64;
+    state.set(midstate);
+    block.fill(0, 0, used);
+    block.set(tail);
+    block[tail.length] = 0x80;
+    const bits = totalLength * 8;
+    const high = Math.floor(bits / 2 ** 32);
+    const low = bits >>> 0;
+    for (let i = 0; i < 4; i++) {
+      block[used - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
+      block[used - 4 + i] = (low >>> (24 - 8 * i)) & 0xff;
+    }
+    for (let offset = 0; offset < used; offset += 64) compressBlock(state, block, offset);
+    return state;
+  }
+
+  function newScratch(size = 64) {
+    return { state: new Int32Array(8), block: new Uint8Array(Math.ceil((size + 9) / 64) * 64) };
+  }
+
+  /** The state after the whole 64-byte blocks of `bytes`, and the bytes left over. */
+  function absorb(bytes) {
+    const state = Int32Array.from(SHA_INITIAL);
+    const whole = bytes.length - (bytes.length % 64);
+    for (let offset = 0; offset < whole; offset += 64) compressBlock(state, bytes, offset);
+    return [state, bytes.subarray(whole)];
+  }
+
+  function sha256Hex(text) {
+    const bytes = new TextEncoder().encode(text);
+    const [state, rest] = absorb(bytes);
+    return Array.from(finishSha256(state, rest, bytes.length, newScratch(rest.length)),
+      (word) => (word >>> 0).toString(16).padStart(8, "0")).join("");
+  }
+
+  /**
+   * Find a nonce so that sha256("site:article:timestamp:sha256(body):nonce") starts with
+   * `bits` zero bits. Yields to the page every 50 ms or so to keep it responsive.
+   */
+  async function proofOfWork(site, article, body, bits = 16) {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const prefix = new TextEncoder().encode(`${site}:${article}:${timestamp}:${sha256Hex(body)}:`);
+    const [midstate, rest] = absorb(prefix);
+    const tail = new Uint8Array(rest.length + 10);
+    tail.set(rest);
+    const scratch = newScratch(tail.length);
+    const absorbed = prefix.length - rest.length;
+    let lastYield = performance.now();
+    for (let nonce = 0; nonce < 2 ** 32; nonce++) {
+      const digits = String(nonce);
+      for (let i = 0; i < digits.length; i++) tail[rest.length + i] = digits.charCodeAt(i);
+      const length = rest.length + digits.length;
+      const first = finishSha256(midstate, tail.subarray(0, length), absorbed + length, scratch)[0];
+      if (Math.clz32(first) >= bits) return { timestamp, nonce };
+      if (nonce % 1024 === 1023 && performance.now() - lastYield > 50) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = performance.now();
+      }
+    }
+    return null;
+  }
+
+  /* ---------- the server ---------- */
+
+  class ApiError extends Error {
+    constructor(status, detail) {
+      super(detail || `HTTP ${status}`);
+      this.status = status;
+    }
+  }
+
+  class Api {
+    constructor(base, site, article) {
+      this.root = new URL("api/v1/", base);
+      this.commentsPath =
+        `sites/${encodeURIComponent(site)}/articles/${encodeURIComponent(article)}/comments`;
+      this.sitePath = `sites/${encodeURIComponent(site)}`;
+    }
+
+    async request(path, options = {}) {
+      let response;
+      try {
+        // No cookies: the widget identifies nobody; an author proves ownership by token.
+        response = await fetch(new URL(path, this.root), { credentials: "omit", ...options });
+      } catch (error) {
+        throw new ApiError(0, "network");
+      }
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) throw new ApiError(response.status, data.detail);
+      return data;
+    }
+
+    site() {
+      return this.request(this.sitePath);
+    }
+
+    // "no-cache" revalidates with the ETag: cheap, and a reload never shows a stale thread.
+    thread() {
+      return this.request(this.commentsPath, { cache: "no-cache" });
+    }
+
+    post(fields) {
+      return this.request(this.commentsPath, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(fields),
+      });
+    }
+
+    status(entry) {
+      const query = `?token=${encodeURIComponent(entry.token)}`;
+      return this.request(`comments/${encodeURIComponent(entry.id)}/status${query}`,
+        { cache: "no-store" });
+    }
+  }
+
+  /* ---------- the reader's own comments, remembered on this device ---------- */
+
+  function openLocalStorage() {
+    try {
+      const storage = window.localStorage;
+      storage.setItem(`${STORAGE_PREFIX}probe`, "1");
+      storage.removeItem(`${STORAGE_PREFIX}probe`);
+      return storage;
+    } catch (error) {
+      return null; // blocked (privacy settings, sandboxed frame): remember for this visit only
+    }
+  }
+
+  class OwnComments {
+    constructor(site, article) {
+      this.key = `${STORAGE_PREFIX}${site}:${article}`;
+      this.storage = openLocalStorage();
+      this.memory = [];
+    }
+
+    all() {
+      if (!this.storage) return this.memory;
+      try {
+        const stored = JSON.parse(this.storage.getItem(this.key) || "[]");
+        const valid = (entry) => entry && entry.id && entry.token;
+        return Array.isArray(stored) ? stored.filter(valid) : [];
+      } catch (error) {
+        return this.memory;
+      }
+    }
+
+    save(entries) {
+      this.memory = entries;
+      if (!this.storage) return;
+      try {
+        if (entries.length) this.storage.setItem(this.key, JSON.stringify(entries));
+        else this.storage.removeItem(this.key);
+      } catch (error) {
+        this.storage = null; // quota or revoked access: carry on in memory
+      }
+    }
+
+    add(entry) {
+      this.save([...this.all().filter((known) => known.id !== entry.id), entry]);
+    }
+
+    update(id, changes) {
+      this.save(this.all().map((entry) => (entry.id === id ? { ...entry, ...changes } : entry)));
+    }
+
+    remove(id) {
+      this.save(this.all().filter((entry) => entry.id !== id));
+    }
+  }
+
+  /* ---------- the widget ---------- */
+
+  class Widget {
+    constructor(shadowRoot, config) {
+      this.root = shadowRoot;
+      this.config = config;
+      this.lang = config.lang;
+      this.t = TEXTS[config.lang];
+      this.api = new Api(config.base, config.site, config.article);
+      this.own = new OwnComments(config.site, config.article);
+      this.formCount = 0;
+      this.openReply = null; // {parentId, form} of the one open reply form
+      this.thread = null;
+    }
+
+    start() {
+      this.buildSkeleton();
+      this.renderOwn();
+      Promise.allSettled([this.loadSite(), this.loadThread()]).then(() => this.checkOwnStatuses());
+      setInterval(() => this.tick(), POLL_MS);
+      document.addEventListener("visibilitychange", () => this.tick());
+      window.addEventListener("storage", (event) => {
+        if (event.key === this.own.key) this.renderOwn();
+      });
+    }
+
+    buildSkeleton() {
+      const t = this.t;
+      const stylesheet = el("link",
+        { rel: "stylesheet", href: new URL("widget/widget.css", this.config.base) });
+      this.section = el("section",
+        { class: "fg", lang: this.lang, "aria-labelledby": "fg-heading", hidden: true });
+      // Shown once our stylesheet is in, so the reader never sees an unstyled flash.
+      const reveal = () => this.section.removeAttribute("hidden");
+      stylesheet.addEventListener("load", reveal);
+      stylesheet.addEventListener("error", reveal);
+      setTimeout(reveal, 3000);
+
+      this.countLabel = el("span", { class: "fg-count" });
+      this.guidelines = el("div", { class: "fg-guidelines" });
+      this.formSlot = el("div", { class: "fg-form-slot" });
+      this.live = el("p", { class: "fg-live", role: "status", "aria-live": "polite" });
+      this.ownList = el("ol", { class: "fg-own-list" });
+      this.ownSection = el("section",
+        { class: "fg-own", "aria-labelledby": "fg-own-heading", hidden: true },
+        el("h3", { id: "fg-own-heading" }, t.yours), this.ownList);
+      this.threadList = el("ol", { class: "fg-thread" });
+      this.threadMessage = el("p", { class: "fg-thread-message" });
+
+      this.section.append(
+        el("h2", { id: "fg-heading" }, t.heading, " ", this.countLabel),
+        el("p", { class: "fg-premoderated" }, t.premoderated),
+        this.guidelines, this.formSlot, this.live, this.ownSection,
+        this.threadMessage, this.threadList);
+      this.root.append(stylesheet, this.section);
+    }
+
+    announce(message) {
+      // Clearing first makes screen readers repeat a message that has not changed.
+      this.live.textContent = "";
+      setTimeout(() => { this.live.textContent = message; }, 50);
+    }
+
+    errorText(error) {
+      const errors = this.t.errors;
+      if (error.status === 0) return errors.network;
+      return errors[error.status] || errors.other;
+    }
+
+    /* --- site guidelines --- */
+
+    async loadSite() {
+      try {
+        this.renderGuidelines(await this.api.site());
+      } catch (error) {
+        // The guidelines are helpful, not essential: the thread and form still work.
+      }
+    }
+
+    renderGuidelines(site) {
+      const rules = (site.rules || []).filter((rule) => rule.code !== "other");
+      const label = (rule) => (this.lang === "en" ? rule.label_en : rule.label) || rule.label;
+      this.guidelines.replaceChildren(
+        el("h3", {}, this.t.guidelines),
+        ...paragraphs(site.guidelines, "fg-guidelines-text"),
+        el("details", { hidden: rules.length === 0 },
+          el("summary", {}, this.t.rulesSummary),
+          el("ul", {}, rules.map((rule) => el("li", {}, label(rule))))));
+    }
+
+    /* --- the public thread --- */
+
+    async loadThread() {
+      try {
+        this.thread = await this.api.thread();
+      } catch (error) {
+        this.threadMessage.textContent = `${this.t.loadFailed} ${this.errorText(error)}`;
+        this.threadMessage.classList.add("fg-error");
+        return;
+      }
+      this.threadMessage.classList.remove("fg-error");
+      this.forgetOwnReleased();
+      this.renderForm();
+      this.renderThread();
+    }
+
+    renderForm() {
+      if (this.formSlot.dataset.state === String(this.thread.comments_open)) return;
+      this.formSlot.dataset.state = String(this.thread.comments_open);
+      this.formSlot.replaceChildren(this.thread.comments_open
+        ? this.buildForm(null)
+        : el("p", { class: "fg-closed" }, this.t.closed));
+    }
+
+    renderThread() {
+      const { count, comments } = this.thread;
+      this.countLabel.textContent = count ? `(${count})` : "";
+      this.threadMessage.textContent = count ? this.t.count(count) : this.t.empty;
+      const keptReply = this.openReply;
+      this.threadList.replaceChildren(...comments.map((comment) => this.commentItem(comment)));
+      if (keptReply) this.reattachReplyForm(keptReply);
+    }
+
+    commentItem(comment) {
+      const t = this.t;
+      const replySlot = el("div", { class: "fg-reply-slot" });
+      const replyButton = this.thread.comments_open
+        ? el("button", { type: "button", class: "fg-reply-button", "aria-expanded": "false",
+          "aria-label": t.replyTo(comment.author_name) }, t.reply)
+        : null;
+      if (replyButton) {
+        replyButton.addEventListener("click",
+          () => this.toggleReply(comment, replyButton, replySlot));
+      }
+      const replies = comment.replies || [];
+      return el("li", { class: "fg-item", "data-comment-id": comment.id },
+        el("article", { class: "fg-comment" },
+          el("header", { class: "fg-meta" },
+            el("span", { class: "fg-author" }, comment.author_name),
+            this.timeElement(comment.created_at)),
+          el("div", { class: "fg-body" }, paragraphs(comment.body)),
+          replyButton, replySlot),
+        replies.length
+          ? el("ol", { class: "fg-replies" }, replies.map((reply) => this.commentItem(reply)))
+          : null);
+    }
+
+    timeElement(iso) {
+      return el("time", { datetime: iso, title: absoluteTime(iso, this.lang) },
+        relativeTime(iso, this.lang));
+    }
+
+    refreshTimes() {
+      for (const time of this.root.querySelectorAll("time[datetime]")) {
+        time.textContent = relativeTime(time.getAttribute("datetime"), this.lang);
+      }
+    }
+
+    /* --- reply forms: one open at a time, kept when the thread re-renders --- */
+
+    toggleReply(comment, button, slot) {
+      const wasOpen = this.openReply && this.openReply.parentId === comment.id;
+      this.closeReply();
+      if (wasOpen) return;
+      const form = this.buildForm(comment);
+      slot.append(form);
+      button.setAttribute("aria-expanded", "true");
+      this.openReply = { parentId: comment.id, form };
+      form.querySelector("textarea").focus();
+    }
+
+    closeReply({ restoreFocus = false } = {}) {
+      if (!this.openReply) return;
+      const { parentId, form } = this.openReply;
+      form.remove();
+      this.openReply = null;
+      const button = this.replyButtonFor(parentId);
+      if (button) {
+        button.setAttribute("aria-expanded", "false");
+        if (restoreFocus) button.focus();
+      }
+    }
+
+    replyButtonFor(parentId) {
+      const item = this.threadList.querySelector(`[data-comment-id="${Number(parentId)}"]`);
+      return item ? item.querySelector(":scope > .fg-comment > .fg-reply-button") : null;
+    }
+
+    reattachReplyForm(kept) {
+      const button = this.replyButtonFor(kept.parentId);
+      if (!button) {
+        this.openReply = null;
+        return;
+      }
+      button.setAttribute("aria-expanded", "true");
+      button.parentElement.querySelector(":scope > .fg-reply-slot").append(kept.form);
+    }
+
+    /* --- the comment form --- */
+
+    buildForm(parent) {
+      const t = this.t;
+      const number = ++this.formCount;
+      const id = (name) => `fg-${name}-${number}`;
+      const [nameId, emailId, hintId, bodyId, counterId] =
+        ["name", "email", "email-hint", "body", "counter"].map(id);
+      const name = el("input", { id: nameId, name: "author_name", type: "text", required: true,
+        maxlength: MAX_NAME_CHARS, autocomplete: "name" });
+      const email = el("input", { id: emailId, name: "author_email", type: "email",
+        maxlength: 254, autocomplete: "email", "aria-describedby": hintId });
+      const body = el("textarea", { id: bodyId, name: "body", required: true, rows: parent ? 4 : 6,
+        maxlength: MAX_CHARS, "aria-describedby": counterId });
+      const counter = el("p", { id: counterId, class: "fg-counter" });
+      // A field people never see or reach; form-filling bots tend to fill it in.
+      const trap = el("input",
+        { name: "website", type: "text", tabindex: "-1", autocomplete: "off" });
+      const submit = el("button", { type: "submit", class: "fg-submit" },
+        parent ? t.submitReply : t.submit);
+      const error = el("p", { class: "fg-form-error", role: "alert" });
+      const updateCounter = () => {
+        counter.textContent = t.chars(body.value.length.toLocaleString(this.lang),
+          MAX_CHARS.toLocaleString(this.lang));
+        counter.classList.toggle("fg-counter-near", body.value.length > MAX_CHARS * 0.9);
+      };
+      body.addEventListener("input", updateCounter);
+      updateCounter();
+      if (parent) name.value = this.lastAuthorName || "";
+
+      const form = el("form", { class: parent ? "fg-form fg-form-reply" : "fg-form",
+        "aria-label": parent ? t.replyTo(parent.author_name) : t.comment },
+      parent ? el("p", { class: "fg-reply-to" }, t.replyTo(parent.author_name)) : null,
+      el("div", { class: "fg-field" }, el("label", { for: bodyId }, t.comment), body, counter),
+      el("div", { class: "fg-row" },
+        el("div", { class: "fg-field" }, el("label", { for: nameId }, t.name), name),
+        el("div", { class: "fg-field" }, el("label", { for: emailId }, t.email), email,
+          el("p", { id: hintId, class: "fg-hint" }, t.emailHint))),
+      el("div", { class: "fg-trap", "aria-hidden": "true" }, el("label", {}, "Website", trap)),
+      error,
+      el("div", { class: "fg-actions" }, submit,
+        parent ? el("button", { type: "button", class: "fg-cancel",
+          onclick: () => this.closeReply({ restoreFocus: true }) }, t.cancel) : null));
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.submit({ parent, name, email, body, trap, submit, error, updateCounter });
+      });
+      form.addEventListener("keydown", (event) => {
+        if (parent && event.key === "Escape") this.closeReply({ restoreFocus: true });
+      });
+      return form;
+    }
+
+    async submit({ parent, name, email, body, trap, submit, error, updateCounter }) {
+      const label = submit.textContent;
+      submit.disabled = true;
+      submit.textContent = this.t.sending;
+      error.textContent = "";
+      const fields = { body: body.value, author_name: name.value.trim(),
+        author_email: email.value.trim(), website: trap.value };
+      if (parent) fields.parent_id = parent.id;
+      try {
+        // The server's bot check: the proof binds a little work to exactly this text.
+        fields.proof = await proofOfWork(this.config.site, this.config.article, fields.body);
+        const accepted = await this.api.post(fields);
+        this.lastAuthorName = fields.author_name;
+        this.rememberSubmission(accepted, fields, parent);
+        body.value = "";
+        updateCounter();
+        if (parent) this.closeReply();
+        const wait = durationInWords(accepted.expected_wait_seconds, this.lang);
+        this.announce(this.t.sentPending(wait));
+        const shown = this.ownList.querySelector(`[data-own-id="${Number(accepted.id)}"]`);
+        if (shown) shown.focus();
+      } catch (failure) {
+        error.textContent = await this.submitErrorText(failure);
+      } finally {
+        submit.disabled = false;
+        submit.textContent = label;
+      }
+    }
+
+    /** 409 means closed or a double post; a fresh thread tells which (and shows "closed"). */
+    async submitErrorText(failure) {
+      if (failure.status !== 409) return this.errorText(failure);
+      await this.loadThread();
+      if (this.thread && !this.thread.comments_open) {
+        this.announce(this.t.errors[409]);
+        return this.t.errors[409];
+      }
+      return this.t.errors.duplicate;
+    }
+
+    rememberSubmission(accepted, fields, parent) {
+      this.own.add({
+        id: accepted.id,
+        token: accepted.author_token,
+        status: accepted.status,
+        body: fields.body.trim(),
+        author_name: fields.author_name,
+        parent_author: parent ? parent.author_name : null,
+        created_at: new Date().toISOString(),
+        expected_wait_seconds: accepted.expected_wait_seconds,
+      });
+      this.renderOwn();
+    }
+
+    /* --- the reader's own submissions and their fate --- */
+
+    renderOwn() {
+      const entries = this.own.all();
+      this.ownSection.hidden = entries.length === 0;
+      this.ownList.replaceChildren(...entries.map((entry) => this.ownItem(entry)));
+    }
+
+    ownItem(entry) {
+      const t = this.t;
+      // "released" lasts only until the refreshed thread shows the comment.
+      const state = { rejected: "rejected", removed: "rejected", released: "released" }[entry.status]
+        || "pending";
+      const replyNote = entry.parent_author
+        ? el("span", { class: "fg-reply-note" }, t.replyTo(entry.parent_author)) : null;
+      return el("li",
+        { class: `fg-own-item fg-own-${state}`, "data-own-id": entry.id, tabindex: "-1" },
+        el("article", { class: "fg-comment" },
+          el("header", { class: "fg-meta" },
+            el("span", { class: "fg-author" }, entry.author_name),
+            el("span", { class: "fg-badge" }, t[state]),
+            replyNote),
+          el("div", { class: "fg-body" }, paragraphs(entry.body)),
+          state === "rejected" ? this.statementOfReasons(entry) : null,
+          state === "pending" ? this.waitingTime(entry) : null));
+    }
+
+    waitingTime(entry) {
+      const duration = durationInWords(entry.expected_wait_seconds, this.lang);
+      return el("p", { class: "fg-wait" }, this.t.waitAbout(duration));
+    }
+
+    statementOfReasons(entry) {
+      const t = this.t;
+      const statement = entry.statement || {};
+      const grounds = statement.grounds || [];
+      const note = (statement.note || "").trim();
+      return el("div", { class: "fg-statement" },
+        el("p", { class: "fg-decision" },
+          localized(statement.decision_text, this.lang) || t.rejectedNotice),
+        grounds.length ? el("h4", {}, t.grounds) : null,
+        grounds.length ? el("ul", { class: "fg-grounds" }, grounds.map((ground) => el("li", {},
+          el("strong", {}, localized(ground.label, this.lang)), ": ",
+          localized(ground.rule, this.lang)))) : null,
+        note ? el("h4", {}, t.note) : null,
+        note ? el("p", { class: "fg-note" }, note) : null,
+        statement.redress ? el("h4", {}, t.redress) : null,
+        statement.redress
+          ? el("p", { class: "fg-redress" }, localized(statement.redress, this.lang)) : null,
+        el("button", { type: "button", class: "fg-dismiss", onclick: () => {
+          this.own.remove(entry.id);
+          this.renderOwn();
+        } }, t.dismiss));
+    }
+
+    /** Released comments need no notice once the thread is fresh: they are in it now. */
+    forgetOwnReleased() {
+      const shown = new Set();
+      const collect = (comments) => comments.forEach((comment) => {
+        shown.add(comment.id);
+        collect(comment.replies || []);
+      });
+      collect(this.thread.comments);
+      const entries = this.own.all();
+      const isReleased = (entry) => entry.status === "released" || shown.has(entry.id);
+      if (entries.some(isReleased)) {
+        this.own.save(entries.filter((entry) => !isReleased(entry)));
+        this.renderOwn();
+        this.announce(this.t.releasedNotice);
+      }
+    }
+
+    async checkOwnStatuses() {
+      if (this.checking) return; // a slow answer must not overlap the next poll
+      this.checking = true;
+      try {
+        await this.checkPending(this.own.all().filter((entry) => entry.status === "pending"));
+      } finally {
+        this.checking = false;
+      }
+    }
+
+    async checkPending(pending) {
+      let released = false;
+      for (const entry of pending) {
+        let status;
+        try {
+          status = await this.api.status(entry);
+        } catch (error) {
+          // The comment is gone or the token is not ours: nothing left to wait for.
+          if (error.status === 403 || error.status === 404) this.own.remove(entry.id);
+          continue;
+        }
+        released = this.applyStatus(entry, status) || released;
+      }
+      this.renderOwn();
+      if (released) await this.loadThread(); // which shows it, forgets it and says so
+    }
+
+    /** Record a status answer; returns true when the comment is now public. */
+    applyStatus(entry, status) {
+      if (status.status === "released") {
+        this.own.update(entry.id, { status: "released" });
+        return true;
+      }
+      if (status.status === "rejected" || status.status === "removed") {
+        const statement = status.statement_of_reasons || null;
+        this.own.update(entry.id, { status: status.status, statement });
+        this.announce(this.t.rejectedNotice);
+      } else if (status.expected_wait_seconds) {
+        this.own.update(entry.id, { expected_wait_seconds: status.expected_wait_seconds });
+      }
+      return false;
+    }
+
+    tick() {
+      if (document.visibilityState !== "visible") return;
+      this.refreshTimes();
+      if (this.own.all().some((entry) => entry.status === "pending")) this.checkOwnStatuses();
+    }
+  }
+
+  /* ---------- mounting ---------- */
+
+  function languageOf(script) {
+    const wanted = script.dataset.lang || document.documentElement.lang || "de";
+    return wanted.toLowerCase().startsWith("en") ? "en" : "de";
+  }
+
+  function placeHost(host, script) {
+    const target = document.getElementById("freigabe-comments");
+    if (target && !target.querySelector("freigabe-comments")) target.append(host);
+    else if (script.parentNode && script.parentNode !== document.head) script.after(host);
+    else document.body.append(host);
+  }
+
+  function mount(script) {
+    script.dataset.freigabeMounted = "true";
+    const { site, article } = script.dataset;
+    if (!site || !article) {
+      console.error("Freigabe: the script tag needs data-site and data-article.");
+      return;
+    }
+    const config = { site, article, lang: languageOf(script), base: new URL("../", script.src) };
+    // An async script can run before the page below it (and #freigabe-comments) is parsed.
+    whenParsed(() => {
+      const host = document.createElement("freigabe-comments");
+      placeHost(host, script);
+      new Widget(host.attachShadow({ mode: "open" }), config).start();
+    });
+  }
+
+  function whenParsed(callback) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback, { once: true });
+    } else {
+      callback();
+    }
+  }
+
+  const candidates = document.currentScript
+    ? [document.currentScript]
+    : document.querySelectorAll('script[src*="/widget/embed.js"]');
+  for (const script of candidates) {
+    if (!script.dataset.freigabeMounted) mount(script);
+  }
+})();
