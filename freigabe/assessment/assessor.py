@@ -1,0 +1,54 @@
+"""`assess()`: score one comment against every house rule and suggest a decision."""
+
+from freigabe.assessment.model_store import get_model
+from freigabe.assessment.features import prepare
+from freigabe.assessment.policy import SitePolicy, decide
+from freigabe.assessment.result import Assessment, RuleScore
+from freigabe.assessment.rules.advertising import score_advertising
+from freigabe.assessment.rules.insinuation import score_insinuation
+from freigabe.assessment.rules.off_topic import score_off_topic
+from freigabe.assessment.rules.toxicity import score_toxicity
+
+RULES_VERSION = "rules-1"
+FALLBACK_VERSION = "lexicon-fallback"
+
+
+def assess(text, article=None, parent=None, *, thresholds=None, site_policy=None, recent_links=None):
+    """Assess a comment.
+
+    text: the comment as submitted. article: the article's text (title and body) or
+    None. parent: the text of the comment this one replies to, or None.
+    thresholds: {"review": x, "reject": y, RULE: {...}} overriding the site's.
+    site_policy: a site's assessor settings dict (see policy.py) or a SitePolicy.
+    recent_links: URLs/domains recently posted on the site, to spot repeated links.
+    Returns an Assessment; `.to_dict()` is the contract JSON.
+    """
+    text = _as_text(text)
+    article, parent = _as_text(article) or None, _as_text(parent) or None
+    policy = SitePolicy.from_options(site_policy, thresholds)
+    model = get_model()
+    normalised = prepare(text)
+
+    rules = {"insinuation": score_insinuation(text, normalised)}
+    rules.update(score_toxicity(text, normalised, model))
+    rules["advertising"] = score_advertising(text, normalised, policy, article, recent_links)
+    rules["off_topic"] = score_off_topic(text, normalised, article, parent, model.term_weight if model else None)
+    rules["other"] = RuleScore(0.0)
+    for rule in rules.values():
+        rule.score = min(1.0, max(0.0, float(rule.score)))
+
+    scores = {code: rule.score for code, rule in rules.items()}
+    return Assessment(model_version=_version(model), decision=decide(scores, policy), rules=rules)
+
+
+def _version(model):
+    model_part = model.version if model is not None else FALLBACK_VERSION
+    return f"{model_part}+{RULES_VERSION}"
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)

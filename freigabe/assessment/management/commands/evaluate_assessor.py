@@ -1,0 +1,43 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from freigabe.assessment.evaluate import FORMATS, EvaluationError, evaluate
+from freigabe.assessment.result import RULE_CODES
+
+
+class Command(BaseCommand):
+    help = "Score the assessor on a labelled file (germeval2018 TSV or CSV)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--format", choices=FORMATS, default="csv")
+        parser.add_argument("--text-column", default="text")
+        parser.add_argument("--label-column", default="label")
+        parser.add_argument("--positive", default="1", help="label value that means 'breaks the rule'")
+        parser.add_argument("--rule", default="any", choices=(*RULE_CODES, "any"))
+        parser.add_argument("--articles", default=None, help="JSON {article_id: {title, body}} for an article_id column")
+        parser.add_argument("--threshold", type=float, default=0.5)
+        parser.add_argument("--site", default=None, help="site slug (accepted; site models are not used yet)")
+        parser.add_argument("--limit", type=int, default=None, help="only the first N rows")
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **options):
+        try:
+            report = evaluate(
+                options["path"], options["format"], rule=options["rule"],
+                text_column=options["text_column"], label_column=options["label_column"],
+                positive=options["positive"], threshold=options["threshold"],
+                articles=options["articles"], limit=options["limit"],
+            )
+        except (OSError, EvaluationError) as error:
+            raise CommandError(str(error)) from error
+        if options["json"]:
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+            return
+        low, high = report["macro_f1_ci95"]
+        self.stdout.write(
+            f"{report['rule']}: n={report['n']} macro-F1 {report['macro_f1']:.3f} (95% CI {low:.3f}–{high:.3f}) "
+            f"precision {report['precision']:.3f} recall {report['recall']:.3f} "
+            f"Brier {report['calibration']['brier']:.3f}"
+        )

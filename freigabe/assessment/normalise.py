@@ -1,0 +1,133 @@
+"""German-aware text normalisation that remembers where every character came from.
+
+Comments hide insults behind spelling tricks: `Id1ot`, `A r s c h`, `D.u.m.m`,
+`Idiooooot`, Cyrillic lookalikes (`Иdiot`), zero-width characters. The detectors
+and the models work on the normalised text; evidence must point into the original
+text, so every normalised character carries the index of the original character
+it was made from.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Cyrillic and Greek letters that look like Latin ones (lowercase after casefold).
+_HOMOGLYPHS = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+    "ѕ": "s", "и": "i", "й": "i", "ԁ": "d", "ɡ": "g", "ⅼ": "l",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+}
+_GERMAN_FOLDS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"}
+# Characters used as letters inside a word ("Id1ot", "A$$", "V3rsager").
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
+
+_LEET_WORD = re.compile(r"[a-z0-9@$!|]*[a-z][a-z0-9@$!|]*")
+_DOUBLED = re.compile(r"(.)\1+")
+_LONG_RUN = re.compile(r"([a-z])\1{2,}")
+# Three or more single letters split by the same separator: "a r s c h", "d.u.m.m".
+_SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z]([ .\-_*+~])(?:[a-z]\1){1,}[a-z](?![a-z])")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Normalised text plus, per character, the index of its original character."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original_span(self, start, end):
+        """(start, end) in the original text covering normalised text[start:end]."""
+        if start >= end:
+            return 0, 0
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char):
+    """One original character as normalised characters ('' drops it)."""
+    if char in "\n\r\t\v\f":
+        return " "
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        return ""  # control, zero-width and unassigned characters carry no words
+    lowered = char.lower()
+    if lowered in _GERMAN_FOLDS:
+        return _GERMAN_FOLDS[lowered]
+    if lowered in _HOMOGLYPHS:
+        return _HOMOGLYPHS[lowered]
+    if lowered.isascii():
+        return lowered
+    compat = unicodedata.normalize("NFKD", lowered)
+    stripped = "".join(part for part in compat if not unicodedata.combining(part))
+    if stripped and stripped != lowered:
+        return "".join(_GERMAN_FOLDS.get(part, _HOMOGLYPHS.get(part, part)) for part in stripped.lower())
+    return lowered
+
+
+def normalise(text):
+    """Normalise `text` for matching and models, keeping the offset map."""
+    chars, origin = _fold(text)
+    folded = "".join(chars)
+    folded = _undo_leetspeak(folded)
+    folded, origin = _drop(folded, origin, _spaced_separator_positions(folded))
+    folded, origin = _drop(folded, origin, _long_run_positions(folded))
+    return NormalisedText(folded, tuple(origin))
+
+
+def _fold(text):
+    chars, origin = [], []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        for part in folded:
+            chars.append(part)
+            origin.append(index)
+    return chars, origin
+
+
+def _undo_leetspeak(text):
+    if not any(char in _LEET for char in text):
+        return text
+
+    def replace(match):
+        word = match.group(0)
+        # Trailing digits and "!" are numbers and punctuation ("covid19", "dumm!").
+        core = word.rstrip("0123456789!|")
+        tail = word[len(core):]
+        letters = sum(char.isalpha() for char in core)
+        if letters < 2 or letters == len(core) or letters < len(core) - letters:
+            return word
+        return "".join(_LEET.get(char, char) for char in core) + tail
+
+    return _LEET_WORD.sub(replace, text)
+
+
+def _spaced_separator_positions(text):
+    positions = []
+    for match in _SPACED_LETTERS.finditer(text):
+        start = match.start()
+        positions.extend(range(start + 1, match.end(), 2))
+    return positions
+
+
+def _long_run_positions(text):
+    positions = []
+    for match in _LONG_RUN.finditer(text):
+        positions.extend(range(match.start() + 1, match.end()))
+    return positions
+
+
+def _drop(text, origin, positions):
+    if not positions:
+        return text, origin
+    dropped = set(positions)
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in kept), [origin[i] for i in kept]
+
+
+@lru_cache(maxsize=65536)
+def squeeze(word):
+    """Collapse doubled letters so `Iddiot`, `Arschh` and `Idiot` compare equal."""
+    return _DOUBLED.sub(r"\1", word)

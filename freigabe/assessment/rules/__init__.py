@@ -1,0 +1,1 @@
+"""One module per house rule; each returns a RuleScore for a comment."""

@@ -1,0 +1,76 @@
+"""Insinuation: accusing people or institutions of bad faith without basis.
+
+Weighted cues on normalised text (ä→ae, ß→ss), written as patterns so inflected and
+compound forms match ("gekauften Journalisten", "Systemmedien", "gleichgeschaltete").
+One cue is often harmless in isolation ("wem nützt es?"); several cues together are
+combined with a noisy-OR so they reinforce each other. An accusation aimed at a
+group ("die", "alle", "Journalisten", "Politiker") counts more than a single cue word.
+"""
+
+import re
+
+from freigabe.assessment.result import RuleScore, evidence_at
+
+_MEDIA = r"(presse|medien|journalist\w*|journaille|redaktion\w*|zeitung\w*|reporter\w*|schreiberling\w*|sender|rundfunk|oerr|msm)"
+_POWER = r"(politiker\w*|regierung\w*|eliten?|parteien|altparteien|bundesregierung|minister\w*|kanzler\w*|bruessel|eu|nato|konzerne?|lobby\w*|pharma\w*|wissenschaftler\w*|experten|behoerden?)"
+_ACTORS = rf"({_MEDIA}|{_POWER}|die|alle|ihr|sie)"
+
+# (pattern, weight, why)
+_CUES = [
+    (r"\b(luegen|luecken|system|staats|mainstream|propaganda|regierungs|pinocchio|zwangsgebuehren|einheits)(presse|medien|journaille|funk|sender|journalist\w*)", 0.8, "Kampfbegriff gegen Medien"),
+    (r"\bluegenpack\b|\bluegenbaron\w*|\bvolksverdummung\b|\bhofberichterstatt\w*", 0.7, "Kampfbegriff"),
+    (rf"\b(ge|er)kauft\w* {_ACTORS}", 0.8, "unterstellt Käuflichkeit"),
+    (rf"\b{_ACTORS} (sind|ist|werden|wird) (doch |eh |ja |alle |alle samt |allesamt |laengst |nur )*(ge|er)kauft", 0.8, "unterstellt Käuflichkeit"),
+    (rf"\b(bezahlt\w*|gekauft\w*) (troll\w*|schreiberling\w*|hetzer|claqueur\w*|schergen|handlanger|kommentator\w*|agent\w*|shill\w*)", 0.8, "unterstellt bezahlte Meinungsmache"),
+    (r"\b(werdet|werden|wirst|wird) (doch |ja |eh )?(dafuer |von \w+ )?(bezahlt|geschmiert|geschickt)\b", 0.6, "unterstellt bezahlte Meinungsmache"),
+    (r"\b(gleichgeschaltet\w*|gleichschaltung)", 0.75, "Vorwurf der Gleichschaltung"),
+    (r"\b(marionette\w*|handlanger\w*|schosshund\w*|steigbuegelhalter\w*|erfuellungsgehilfe\w*|vasall\w*|laufbursche\w*)", 0.6, "unterstellt Fremdsteuerung"),
+    (r"\b(von oben|ferngesteuert\w*|fremdgesteuert\w*|gesteuert\w* (von|durch)|an der leine|am gaengelband|nach der pfeife)", 0.55, "unterstellt Fremdsteuerung"),
+    (rf"\b{_ACTORS} (luegen|luegt|betruegen|beluegen|verarschen|manipulieren) (doch |uns |euch |eh |wie gedruckt|nur )", 0.65, "pauschaler Lügenvorwurf"),
+    (r"\b(die|alle) luegen\b|\bluegen (doch )?alle\b|\bwie gedruckt\b|\bnur (noch )?luegen\b", 0.6, "pauschaler Lügenvorwurf"),
+    (r"\b(die|sie|ihr|er) (wollen|will|wollt) (doch |eh |ja |halt )+(nur|bloss|blos)\b", 0.5, "unterstellt verdeckte Absicht"),
+    (r"\b(es geht|geht es) (denen|ihnen|der regierung|den medien|doch|eh) (doch |eh |ja )?(nur|bloss|ausschliesslich) (um|darum)", 0.4, "unterstellt verdeckte Absicht"),
+    (r"\b(das )?weiss (doch |ja |eh )?(mittlerweile )?(jeder|jedes kind)|\bjeder weiss (doch|es|das)|\bwie jeder weiss\b", 0.4, "behauptet ohne Beleg"),
+    (r"\bman darf (?:(?:ja|doch|heute|heutzutage|eben|halt|leider|hier|wohl) )*(nichts|nix|gar nichts) (mehr )?(sagen|kritisieren)|\bdarf man (?:(?:ja|doch|heute|heutzutage|leider|hier) )*(nicht|nichts) (mehr )?(sagen|kritisieren)|\bwird man (?:(?:ja|doch|wohl) )*noch sagen duerfen|\bmeinungsdiktatur\b", 0.5, "unterstellt Meinungsverbot"),
+    (r"\bwem nuetzt (es|das)|\bcui bono\b", 0.4, "raunende Frage nach Nutznießern"),
+    (r"\bzufall\s*\?+\s*(wohl kaum|sicher nicht|ich glaube nicht|nein|niemals)|\b(alles |sicher |bestimmt )?kein zufall\b|\bzufaelle gibt es nicht\b", 0.5, "raunt von Absicht"),
+    (rf"\b({_MEDIA}|{_POWER}|ihr|sie|die)\b.{{0,40}}\b(verschweig\w*|vertusch\w*|verheimlich\w*|unterschlag\w*|totgeschwiegen)", 0.55, "unterstellt Vertuschung"),
+    (r"\b(wird|werden|wurde|wurden) (natuerlich |mal wieder |wieder |gerne )*(verschwiegen|vertuscht|totgeschwiegen|unterschlagen|zensiert)", 0.5, "unterstellt Vertuschung"),
+    (r"\bwas (uns )?(nicht gesagt|verschwiegen|verheimlicht) wird|\bdas (werden|wird) (sie|die|man) (euch|uns|ihnen) (nie|nicht) (sagen|erzaehlen)", 0.55, "unterstellt Vertuschung"),
+    (r"\b(great reset|neue weltordnung|new world order|nwo|deep state|tiefer staat|umvolkung|bevoelkerungsaustausch|globalisten|schattenregierung|plandemie)\b", 0.65, "Verschwörungserzählung"),
+    (r"\b(schlafschaf\w*|wacht (endlich |doch )?auf|aufwachen,? leute|macht die augen auf)", 0.45, "Verschwörungsrhetorik"),
+    (rf"\b{_ACTORS} (sind|ist) (doch |eh |ja |alle |allesamt |durch und durch )*(korrupt|bestochen|geschmiert|verlogen|gelenkt|gesteuert)", 0.65, "pauschaler Korruptionsvorwurf"),
+    (r"\b(korrupt\w*|verlogen\w*)", 0.3, "Korruptions-/Lügenvorwurf"),
+    (r"\bpropaganda\w*|\bindoktrin\w*|\bgehirnwaesche\b|\bverdummung\b", 0.35, "Propaganda-Vorwurf"),
+    (r"\b(im|auf) (auftrag|geheiss|befehl) (der|von|aus) (regierung|nato|usa|amerika|bruessel|washington|pharma\w*|soros|gates|merkel|berlin)", 0.55, "unterstellt Auftragsarbeit"),
+    (r"\b(hier|eh|sowieso) (wird )?(alles )?zensiert|\bzensur\w*", 0.35, "Zensurvorwurf"),
+    (r"\bdie da oben\b", 0.35, "raunt von „denen da oben“"),
+    (rf"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
+    (r"\b(fake ?news|auftragsjournalismus|haltungsjournalismus|framing|agenda)\b", 0.35, "Vorwurf der Manipulation"),
+]
+_COMPILED = [(re.compile(pattern), weight, why) for pattern, weight, why in _CUES]
+
+
+def score_insinuation(text, normalised):
+    """RuleScore for the insinuation rule."""
+    hits = []
+    for pattern, weight, why in _COMPILED:
+        for match in pattern.finditer(normalised.text):
+            hits.append((match.start(), match.end(), weight, why))
+    hits = _drop_overlaps(hits)
+    remaining = 1.0
+    evidence = []
+    for start, end, weight, why in hits:
+        remaining *= 1.0 - weight
+        orig_start, orig_end = normalised.original_span(start, end)
+        evidence.append(evidence_at(text, orig_start, orig_end, why))
+    return RuleScore(1.0 - remaining, evidence[:8])
+
+
+def _drop_overlaps(hits):
+    """Keep the strongest cue where cues overlap, so one phrase is counted once."""
+    kept = []
+    for hit in sorted(hits, key=lambda item: (-item[2], item[0])):
+        if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda item: item[0])

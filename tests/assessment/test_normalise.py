@@ -1,0 +1,34 @@
+import pytest
+
+from freigabe.assessment.normalise import normalise
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Id1ot", "idiot"),
+    ("A r s c h", "arsch"),
+    ("D.u.m.m", "dumm"),
+    ("Idiooooot", "idiot"),
+    ("Иdiot", "idiot"),            # Cyrillic И and a Latin rest
+    ("Vоllidiot", "vollidiot"),     # Cyrillic о
+    ("V3rs4ger", "versager"),
+    ("Straße", "strasse"),
+    ("Ärger über Öl", "aerger ueber oel"),
+    ("Ke\u200bks", "keks"),         # zero-width space
+])
+def test_it_undoes_spelling_tricks(written, expected):
+    assert normalise(written).text == expected
+
+
+def test_it_keeps_numbers_and_punctuation_that_are_not_leetspeak():
+    assert normalise("covid19, G20 und 1990er!").text == "covid19, g20 und 1990er!"
+    assert normalise("Du Idiot!").text == "du idiot!"
+
+
+def test_every_normalised_character_points_into_the_original():
+    original = "Ein A r s c h, Id1ot und Straße\x00 mit Иdiot."
+    normalised = normalise(original)
+    assert len(normalised.origin) == len(normalised.text)
+    assert all(0 <= index < len(original) for index in normalised.origin)
+    assert list(normalised.origin) == sorted(normalised.origin)
+    start = normalised.text.index("arsch")
+    assert normalised.original_span(start, start + 5) == (original.index("A r"), original.index("h,") + 1)
