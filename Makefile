@@ -37,6 +37,9 @@ test-browser: install
 
 bench: install
 	$(PY) bench/assess_speed.py
+	$(PY) bench/read_vs_isso.py
+	$(PY) bench/write_vs_isso.py
+	$(PY) bench/nothing_lost.py
 
 clean:
 	rm -rf $(VENV) var

@@ -38,7 +38,10 @@ def http_error(request, exc):
     if status == 400 and detail.startswith("Cannot parse request body"):
         # An unparseable body is an invalid body: the contract answers 422 for both.
         status, detail = 422, "Invalid request: the body is not valid JSON."
-    return JsonResponse({"detail": detail}, status=status)
+    body = {"detail": detail}
+    if getattr(exc, "code", None):
+        body["code"] = exc.code
+    return JsonResponse(body, status=status)
 
 
 @api.exception_handler(AuthenticationError)

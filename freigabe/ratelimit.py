@@ -1,5 +1,6 @@
 """Fixed-window rate limits kept in Django's cache (shared by all servers when it is Redis)."""
 
+import hashlib
 import time
 from dataclasses import dataclass
 
@@ -23,7 +24,9 @@ def hit(scope, ident, rate):
         rate = Rate.parse(rate)
     now = time.time()
     window = int(now // rate.seconds)
-    key = f"ratelimit:{scope}:{ident}:{window}"
+    # Hashed: the identity may be an email address, unfit (and too personal) for a cache key.
+    digest = hashlib.sha256(str(ident).encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{digest}:{window}"
     cache = caches["shared"]
     cache.add(key, 0, timeout=rate.seconds + 1)
     try:

@@ -107,10 +107,12 @@ DATABASES = {
         env="DATABASE_URL", default=f"sqlite:///{_sqlite_path}", conn_max_age=60
     )
 }
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE transactions and a busy
     # timeout make concurrent writers from several workers wait instead of failing.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Reusing the connection saves opening the file and the PRAGMAs on every request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
@@ -201,6 +203,10 @@ FREIGABE_RATE_COMMENTS = os.environ.get("FREIGABE_RATE_COMMENTS", "10/60")
 FREIGABE_RATE_COMMENTS_PER_AUTHOR = os.environ.get("FREIGABE_RATE_COMMENTS_PER_AUTHOR", "5/60")
 # When a site has no recent decisions, assume editors clear this many comments per hour.
 FREIGABE_DEFAULT_DECISIONS_PER_HOUR = env_int("FREIGABE_DEFAULT_DECISIONS_PER_HOUR", 60)
+# Reports (notices) per client address per window.
+FREIGABE_RATE_REPORTS = os.environ.get("FREIGABE_RATE_REPORTS", "10/600")
+# The public base URL of this server, for links in emails (confirmations, appeals).
+FREIGABE_PUBLIC_URL = os.environ.get("FREIGABE_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 # Days after which IP hashes are purged.
 FREIGABE_IP_RETENTION_DAYS = env_int("FREIGABE_IP_RETENTION_DAYS", 7)
 

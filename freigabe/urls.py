@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("freigabe.accounts.urls")),
     path("moderation/", include("freigabe.moderation.urls")),
     path("widget/", include("freigabe.widget.urls")),
+    path("compliance/", include("freigabe.compliance.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
     path("", RedirectView.as_view(url="/widget/demo/", permanent=False)),

@@ -6,12 +6,13 @@ EDITOR = "Redaktion"
 SENIOR_EDITOR = "Chef vom Dienst"
 SITE_ADMIN = "Administration"
 
+# Senior editors and admins read the audit log and the operations page.
 ROLE_PERMISSIONS = {
     EDITOR: ["moderation.decide_comment"],
     SENIOR_EDITOR: ["moderation.decide_comment", "moderation.decide_appeal",
-                    "moderation.ban_author"],
+                    "moderation.ban_author", "moderation.view_auditentry"],
     SITE_ADMIN: ["moderation.decide_comment", "moderation.decide_appeal",
-                 "moderation.ban_author", "articles.change_site"],
+                 "moderation.ban_author", "moderation.view_auditentry", "articles.change_site"],
 }
 
 

@@ -61,3 +61,6 @@ class Article(models.Model):
     @property
     def text_missing(self):
         return not self.body.strip()
+
+
+from freigabe.articles.site_models import SiteModel  # noqa: E402,F401

@@ -41,7 +41,7 @@ def prepare(text):
 def word_ngrams(normalised_text):
     words = _WORD.findall(normalised_text)
     grams = list(words)
-    grams.extend(f"{first} {second}" for first, second in zip(words, words[1:]))
+    grams.extend(map(" ".join, zip(words, words[1:])))  # "first second"
     return grams
 
 
@@ -61,16 +61,17 @@ def word_char_ngrams(word, low=CHAR_NGRAM_RANGE[0], high=CHAR_NGRAM_RANGE[1]):
 
 
 def lexicon_hits(normalised_text):
-    return {code: DEFAULT_LEXICON.find(normalised_text, code) for code in (INSULT, AGGRESSION)}
+    return DEFAULT_LEXICON.find_all(normalised_text, (INSULT, AGGRESSION))
 
 
 def dense_features(original_text, normalised_text, hits, ldnoobw_words):
     """The small dense feature vector named by DENSE_FEATURE_NAMES."""
     insult_max = max((hit.weight for hit in hits[INSULT]), default=0.0)
     aggression_max = max((hit.weight for hit in hits[AGGRESSION]), default=0.0)
-    ldnoobw = sum(1 for token in _LETTERS.findall(normalised_text) if squeeze(token) in ldnoobw_words)
-    letters = [char for char in original_text if char.isalpha()]
-    upper_share = sum(char.isupper() for char in letters) / len(letters) if len(letters) >= 12 else 0.0
+    ldnoobw = sum(map(_ldnoobw_table(ldnoobw_words).__getitem__, _LETTERS.findall(normalised_text)))
+    letters = sum(map(str.isalpha, original_text))
+    upper = sum(1 for char in filter(str.isupper, original_text) if char.isalpha()) if letters >= 12 else 0
+    upper_share = upper / letters if letters >= 12 else 0.0
     return [
         insult_max,
         1.0 if hits[INSULT] else 0.0,
@@ -82,6 +83,33 @@ def dense_features(original_text, normalised_text, hits, ldnoobw_words):
         1.0 if upper_share > 0.6 else 0.0,
         min(original_text.count("!"), 5) / 5.0,
     ]
+
+
+class _HitTable(dict):
+    """token -> 1 if its squeezed form is in the word set, else 0 (filled on demand, bounded)."""
+
+    def __init__(self, words):
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, token):
+        if len(self) > 65536:
+            self.clear()
+        hit = self[token] = 1 if squeeze(token) in self.words else 0
+        return hit
+
+
+_HIT_TABLES = {}
+
+
+def _ldnoobw_table(words):
+    """The _HitTable of one word set (the model's LDNOOBW set: one per loaded model)."""
+    table = _HIT_TABLES.get(id(words))
+    if table is None or table.words is not words:
+        if len(_HIT_TABLES) > 8:
+            _HIT_TABLES.clear()
+        table = _HIT_TABLES[id(words)] = _HitTable(words)
+    return table
 
 
 def squeezed_word_set(words):

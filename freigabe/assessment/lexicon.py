@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from freigabe.assessment.normalise import squeeze
+from freigabe.assessment.prefilter import may_match, required_literals
 
 INSULT, AGGRESSION = "insult", "aggression"
 
@@ -119,6 +120,7 @@ class LexiconHit:
 
 
 _WORD = re.compile(r"[a-z]+")
+_LONG_WORD = re.compile(r"[a-z]{3,}")  # the same runs as _WORD, minus those shorter than 3
 _ENDINGS = ("innen", "ern", "en", "er", "es", "em", "in", "e", "n", "s")
 
 
@@ -142,38 +144,54 @@ class Lexicon:
         for category, modifiers in modifiers_by_category.items():
             self._modifier[category] = {squeeze(word): weight for word, weight in modifiers.items()}
         self._token_cache = {}
+        # Each phrase with the literals one of which any match contains (None: always run).
         self._phrases = {
-            category: [(re.compile(pattern), weight, why) for pattern, weight, why in phrases]
+            category: [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in phrases]
             for category, phrases in phrases_by_category.items()
         }
 
     def find(self, normalised_text, category):
         """All hits of one category in the normalised text, strongest reading per token."""
-        hits = []
-        exact, head = self._exact.get(category, {}), self._head.get(category, {})
-        modifier = self._modifier.get(category, {})
-        for match in _WORD.finditer(normalised_text):
+        return self.find_all(normalised_text, (category,))[category]
+
+    def find_all(self, normalised_text, categories):
+        """{category: hits} for several categories, reading the words only once."""
+        categories = tuple(categories)
+        cache = self._token_cache.get(categories)
+        if cache is None or len(cache) > 200_000:
+            cache = self._token_cache[categories] = {}
+        hits = {category: [] for category in categories}
+        for match in _LONG_WORD.finditer(normalised_text):  # words of 3+ letters
             token = match.group(0)
-            if len(token) < 3:
-                continue
-            found = self._match(token, category, exact, head, modifier)
-            if found:
-                weight, why = found
-                hits.append(LexiconHit(match.start(), match.end(), category, weight, why))
-        for pattern, weight, why in self._phrases.get(category, []):
-            for match in pattern.finditer(normalised_text):
-                hits.append(LexiconHit(match.start(), match.end(), category, weight, why))
+            # The token's lexicon readings (cached: tokens repeat across comments).
+            readings = cache.get(token, _UNKNOWN)
+            if readings is _UNKNOWN:
+                readings = cache[token] = self._readings(token, categories)
+            if readings:
+                for category, weight, why in readings:
+                    hits[category].append(LexiconHit(match.start(), match.end(), category, weight, why))
+        for category in categories:
+            found = hits[category]
+            for pattern, literals, weight, why in self._phrases.get(category, ()):
+                if literals is not None and not may_match(literals, normalised_text):
+                    continue
+                for match in pattern.finditer(normalised_text):
+                    found.append(LexiconHit(match.start(), match.end(), category, weight, why))
         return hits
 
+    def _readings(self, token, categories):
+        """((category, weight, why), ...) of one token, or () when it is no lexicon word."""
+        squeezed = squeeze(token)
+        readings = []
+        for category in categories:
+            found = _match_token(squeezed, self._exact.get(category, {}), self._head.get(category, {}),
+                                 self._modifier.get(category, {}))
+            if found:
+                readings.append((category, *found))
+        return tuple(readings)
 
-    def _match(self, token, category, exact, head, modifier):
-        """The token's lexicon reading (cached: tokens repeat across comments)."""
-        key = (token, category)
-        if key not in self._token_cache:
-            if len(self._token_cache) > 200_000:
-                self._token_cache.clear()
-            self._token_cache[key] = _match_token(squeeze(token), exact, head, modifier)
-        return self._token_cache[key]
+
+_UNKNOWN = object()
 
 
 def _match_token(token, exact, head, modifier):

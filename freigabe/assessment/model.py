@@ -11,6 +11,8 @@ loaded with an explicit list of trusted types.
 """
 
 import math
+from itertools import accumulate, repeat
+from operator import add
 
 import numpy as np
 
@@ -43,6 +45,9 @@ class ToxicityModel:
         self.idf = dict(zip(decode_terms(archive["stem_terms"]), archive["stem_idf"].astype(float).tolist()))
         self.default_idf = float(archive["stem_default_idf"])
         self._char_column_cache = {}
+        # Per-word memos read from C via map(); filled on demand, bounded.
+        self._char_arrays = _Memo(self._char_array, 100_000)
+        self._candidates = _Memo(self._candidate, 100_000)
 
     @classmethod
     def load(cls, path):
@@ -56,21 +61,27 @@ class ToxicityModel:
 
     def score(self, text, normalised_text, hits):
         """({rule: probability}, {rule: [(start, end, why)]}) in normalised coordinates."""
-        word_columns = [column for column in map(self._word_index.get, word_ngrams(normalised_text)) if column is not None]
-        char_columns = []
-        for word in normalised_text.split():
-            char_columns.extend(self._char_columns(word))
+        grams = word_ngrams(normalised_text)
+        word_columns = np.fromiter(map(self._word_index.get, grams, repeat(-1, len(grams))), dtype=np.int64, count=len(grams))
+        word_columns = word_columns[word_columns >= 0]  # n-grams outside the vocabulary
+        char_arrays = list(map(self._char_arrays.__getitem__, normalised_text.split()))
+        char_columns = np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS
         word_features = _tfidf(word_columns, self._word_idf)
         char_features = _tfidf(char_columns, self._char_idf, self._char_offset)
         dense = np.asarray(dense_features(text, normalised_text, hits, self._ldnoobw))
 
-        logits = self._intercepts + dense @ self._weights[self._dense_offset:]
-        for index, values in (word_features, char_features):
-            logits += values @ self._weights[index]
+        # One gather and one product for all sparse features (word and character n-grams).
+        index = np.concatenate((word_features[0], char_features[0]))
+        values = np.concatenate((word_features[1], char_features[1]))
+        rows = self._weights[index]
+        logits = self._intercepts + dense @ self._weights[self._dense_offset:] + values @ rows
         probabilities = {rule: _sigmoid(logits[i]) for i, rule in enumerate(RULES)}
         explained = [i for i, rule in enumerate(RULES) if probabilities[rule] >= _EVIDENCE_MIN_PROBABILITY]
-        spans = self._explain(normalised_text, word_features, char_features, explained) if explained else {}
-        return probabilities, spans
+        if not explained:
+            return probabilities, {}
+        # Per feature (row) and rule (column): value × weight, its exact share of the logit.
+        shares = values[:, None] * rows
+        return probabilities, self._explain(normalised_text, word_features[0], char_features[0], shares, explained)
 
     def _char_columns(self, word):
         """Columns of the word's character n-grams (cached per word)."""
@@ -83,32 +94,92 @@ class ToxicityModel:
             self._char_column_cache[word] = columns
         return columns
 
-    def _explain(self, normalised_text, word_features, char_features, columns):
-        """Per rule, the words whose features raised its score most (at most three)."""
+    def _char_array(self, word):
+        """The word's character n-gram columns as an array (memoised in self._char_arrays)."""
+        return np.array(self._char_columns(word), dtype=np.int64)
+
+    def _candidate(self, word):
+        """(core, offset of core in word, weight rows of its distinct character n-grams,
+        its word column or -1) for a word that may be shown as evidence, else None
+        (memoised in self._candidates)."""
+        core = word.strip(_PUNCTUATION)
+        if len(core) < 3 or core in STOP_WORDS or _is_identity_term(core):
+            return None
+        offset = self._char_offset
+        rows = np.array([offset + column for column in set(self._char_columns(word))], dtype=np.int64)
+        return (core, word.index(core), rows, self._word_index.get(core, -1))
+
+    def _explain(self, normalised_text, word_index, char_index, shares, columns):
+        """Per rule, the words whose features raised its score most (at most three).
+
+        A word's contribution is the share of its own word feature plus the shares of
+        its distinct character n-grams. All candidate words are summed at once (one
+        `bincount` per rule) instead of a Python loop per word and rule.
+        """
+        words = normalised_text.split(" ")
+        # Each distinct word once, in order of its first occurrence (a repeated word adds
+        # nothing: its core is seen by then), with where it first starts.
+        starts = accumulate(map(add, map(len, words), repeat(1)), initial=0)
+        first_start = dict(zip(reversed(words), reversed(list(starts)[:-1])))  # first occurrence written last
+        seen, spans, arrays, own_columns = set(), [], [], []
+        distinct = list(dict.fromkeys(words))
+        for word, found in zip(distinct, map(self._candidates.__getitem__, distinct)):
+            if found is None:
+                continue
+            start = first_start[word]
+            core, offset, rows, own_column = found
+            if core in seen:
+                continue
+            seen.add(core)
+            spans.append((start + offset, start + offset + len(core)))
+            arrays.append(rows)
+            own_columns.append(own_column)
+        if not spans:
+            return {RULES[column]: [] for column in columns}
+
+        count = len(spans)
+        owners = np.repeat(np.arange(count), [len(rows) for rows in arrays])
+        char_rows = np.concatenate(arrays)
+        # Rows of `shares`: the word features first, then the character n-grams.
+        char_at, char_present = _positions(char_index, char_rows)
+        char_at += len(word_index)
+        word_at, word_present = _positions(word_index, np.asarray(own_columns, dtype=np.int64))
+
         explained = {}
         for column in columns:
-            share = self._contributions(word_features, column)
-            share.update(self._contributions(char_features, column))
-            found, seen, position = [], set(), 0
-            for word in normalised_text.split(" "):
-                start, position = position, position + len(word) + 1
-                core = word.strip(_PUNCTUATION)
-                if len(core) < 3 or core in seen or core in STOP_WORDS or _is_identity_term(core):
-                    continue
-                seen.add(core)
-                contribution = share.get(self._word_index.get(core, -1), 0.0)
-                contribution += sum(share.get(self._char_offset + index, 0.0) for index in set(self._char_columns(word)))
-                if contribution >= _EVIDENCE_MIN_CONTRIBUTION:
-                    core_start = start + word.index(core)
-                    found.append((contribution, core_start, core_start + len(core)))
+            own = np.where(word_present, shares[word_at, column], 0.0) if len(word_index) else np.zeros(count)
+            char_share = np.where(char_present, shares[char_at, column], 0.0) if len(char_index) else np.zeros(len(char_rows))
+            contributions = (own + np.bincount(owners, weights=char_share, minlength=count)).tolist()
+            found = [(contribution, start, end) for contribution, (start, end) in zip(contributions, spans)
+                     if contribution >= _EVIDENCE_MIN_CONTRIBUTION]
             reason = _MODEL_REASONS[RULES[column]]
             explained[RULES[column]] = [(start, end, reason) for _, start, end in sorted(found, reverse=True)[:3]]
         return explained
 
-    def _contributions(self, features, column):
-        """{weight row: value × weight} of one rule for the features present in the comment."""
-        index, values = features
-        return dict(zip(index.tolist(), (values * self._weights[index, column]).tolist()))
+
+_NO_COLUMNS = np.zeros(0, dtype=np.int64)
+
+
+class _Memo(dict):
+    """key -> compute(key), computed on first use; cleared when it outgrows `limit`."""
+
+    def __init__(self, compute, limit):
+        super().__init__()
+        self._compute, self._limit = compute, limit
+
+    def __missing__(self, key):
+        if len(self) > self._limit:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
+def _positions(sorted_index, wanted):
+    """(positions of `wanted` in the sorted array `sorted_index`, which were found)."""
+    if not len(sorted_index):
+        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_index, wanted), len(sorted_index) - 1)
+    return at, sorted_index[at] == wanted
 
 
 # Groups, parties and identities are what hate speech is about, not evidence of it: the
@@ -133,12 +204,19 @@ def decode_terms(encoded):
 
 def _tfidf(columns, idf, offset=0):
     """(weight rows, values): sublinear tf × idf, L2-normalised over the known features."""
-    if not columns:
+    if not len(columns):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    index, counts = np.unique(np.asarray(columns, dtype=np.int64), return_counts=True)
+    index, counts = _counted(np.asarray(columns, dtype=np.int64))
     values = (1.0 + np.log(counts)) * idf[index]
     values /= np.sqrt(values @ values)
     return index + offset, values
+
+
+def _counted(columns):
+    """(sorted distinct columns, how often each occurs): np.unique(..., return_counts=True), leaner."""
+    ordered = np.sort(columns)
+    starts = np.flatnonzero(np.concatenate(((True,), ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 def _sigmoid(z):

@@ -69,39 +69,69 @@ def fold_char(char):
 
 def normalise(text):
     """Normalise `text` for matching and models, keeping the offset map."""
-    chars, origin = _fold(text)
-    folded = "".join(chars)
+    folded, origin = _fold(text)
     folded = _undo_leetspeak(folded)
     folded, origin = _drop(folded, origin, _spaced_separator_positions(folded))
     folded, origin = _drop(folded, origin, _long_run_positions(folded))
     return NormalisedText(folded, tuple(origin))
 
 
+class _FoldTable(dict):
+    """fold_char as a dict (looked up from C via map); bounded like fold_char's cache."""
+
+    def __missing__(self, char):
+        if len(self) > 8192:
+            self.clear()
+        folded = self[char] = fold_char(char)
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def _fold(text):
-    chars, origin = [], []
-    for index, char in enumerate(text):
-        folded = fold_char(char)
-        for part in folded:
-            chars.append(part)
-            origin.append(index)
-    return chars, origin
+    """(folded text, origin list): every character folded, each output char's source index."""
+    table = _FOLDED
+    folded = "".join(map(table.__getitem__, text))
+    # Printable ASCII and \t\n\r\v\f fold to exactly one character; only the others
+    # (umlauts, ß, control and zero-width characters...) can shift the offsets.
+    origin, previous = [], 0
+    for match in _MAY_RESIZE.finditer(text):
+        index = match.start()
+        size = len(table[match.group()])
+        if size == 1:
+            continue
+        origin.extend(range(previous, index))
+        origin.extend([index] * size)
+        previous = index + 1
+    origin.extend(range(previous, len(text)))
+    return folded, origin
+
+
+_MAY_RESIZE = re.compile(r"[^ -~\t\n\r\v\f]")
+
+
+_LEET_CHARS = frozenset(_LEET)
+# Maximal runs of word-ish characters that contain a non-letter: the only runs of
+# _LEET_WORD whose replacement can differ from the run itself.
+_LEET_RUN = re.compile(r"(?<![a-z0-9@$!|])[a-z0-9@$!|]*[0-9@$!|][a-z0-9@$!|]*")
 
 
 def _undo_leetspeak(text):
-    if not any(char in _LEET for char in text):
+    if _LEET_CHARS.isdisjoint(text):
         return text
+    return _LEET_RUN.sub(_replace_leet, text)
 
-    def replace(match):
-        word = match.group(0)
-        # Trailing digits and "!" are numbers and punctuation ("covid19", "dumm!").
-        core = word.rstrip("0123456789!|")
-        tail = word[len(core):]
-        letters = sum(char.isalpha() for char in core)
-        if letters < 2 or letters == len(core) or letters < len(core) - letters:
-            return word
-        return "".join(_LEET.get(char, char) for char in core) + tail
 
-    return _LEET_WORD.sub(replace, text)
+def _replace_leet(match):
+    word = match.group(0)
+    # Trailing digits and "!" are numbers and punctuation ("covid19", "dumm!").
+    core = word.rstrip("0123456789!|")
+    tail = word[len(core):]
+    letters = sum(char.isalpha() for char in core)
+    if letters < 2 or letters == len(core) or letters < len(core) - letters:
+        return word
+    return "".join(_LEET.get(char, char) for char in core) + tail
 
 
 def _spaced_separator_positions(text):
@@ -122,9 +152,14 @@ def _long_run_positions(text):
 def _drop(text, origin, positions):
     if not positions:
         return text, origin
-    dropped = set(positions)
-    kept = [i for i in range(len(text)) if i not in dropped]
-    return "".join(text[i] for i in kept), [origin[i] for i in kept]
+    pieces, kept, previous = [], [], 0
+    for position in sorted(set(positions)):
+        pieces.append(text[previous:position])
+        kept.extend(origin[previous:position])
+        previous = position + 1
+    pieces.append(text[previous:])
+    kept.extend(origin[previous:])
+    return "".join(pieces), kept
 
 
 @lru_cache(maxsize=65536)

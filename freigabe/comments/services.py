@@ -24,11 +24,12 @@ RECENT_LINKS_COMMENTS = 300
 
 
 class SubmissionRefused(Exception):
-    """A comment that cannot be accepted; `status` is the HTTP status to answer with."""
+    """A comment that cannot be accepted: the HTTP status and a stable code for clients."""
 
-    def __init__(self, message, status=422):
+    def __init__(self, message, status=422, code="invalid"):
         super().__init__(message)
         self.status = status
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,19 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
                    ip_hash="", author_external_id="", bot_check_passed=None):
     """Hold a new comment as pending and assess it. Raises SubmissionRefused for bad input."""
     if not article.comments_open:
-        raise SubmissionRefused("Comments on this article are closed.", status=409)
+        raise SubmissionRefused("Comments on this article are closed.", status=409,
+                                code="comments_closed")
     body = clean_text(body or "")
     author_name = clean_text(author_name or "")
     author_email = (author_email or "").strip()
     _check_fields(body, author_name, author_email)
+    _refuse_banned_author(author_external_id, author_email, ip_hash)
     parent = _released_parent(article, parent_id)
     _refuse_duplicate(body, ip_hash, author_email)
     token = new_secret()
     assessment = _assess(article, body, parent)
+    # Estimated before the comment joins the queue: the comments ahead of it.
+    wait = expected_wait_seconds(article.site)
     comment = Comment.objects.create(
         article=article,
         parent=parent,
@@ -73,7 +78,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
         bot_check_passed=bot_check_passed,
         author_token_hash=hash_secret(token),
     )
-    return Submission(comment, token, expected_wait_seconds(article.site))
+    return Submission(comment, token, wait)
 
 
 def _check_fields(body, author_name, author_email):
@@ -81,7 +86,8 @@ def _check_fields(body, author_name, author_email):
     if not body:
         raise SubmissionRefused("The comment is empty.")
     if len(body) > limit:
-        raise SubmissionRefused(f"The comment is longer than {limit} characters.", status=413)
+        raise SubmissionRefused(f"The comment is longer than {limit} characters.", status=413,
+                                code="too_long")
     if not author_name:
         raise SubmissionRefused("Please give a name.")
     if len(author_name) > MAX_NAME_CHARS:
@@ -91,6 +97,14 @@ def _check_fields(body, author_name, author_email):
             validate_email(author_email)
         except ValidationError:
             raise SubmissionRefused("The email address is not valid.") from None
+
+
+def _refuse_banned_author(account, author_email, ip_hash):
+    from freigabe.moderation.bans import active_ban_for, refusal_message
+
+    ban = active_ban_for(account=account, email=author_email, ip_hash=ip_hash)
+    if ban is not None:
+        raise SubmissionRefused(refusal_message(ban), status=403, code="author_banned")
 
 
 def _released_parent(article, parent_id):
@@ -109,21 +123,29 @@ def _refuse_duplicate(body, ip_hash, author_email):
     if ip_hash and same_sender.filter(ip_hash=ip_hash).exists() or (
             author_email and same_sender.filter(author_email__iexact=author_email).exists()):
         raise SubmissionRefused("You have already sent this comment; it is waiting for review.",
-                                status=409)
+                                status=409, code="duplicate")
 
 
 def _assess(article, body, parent):
     """Assess the comment; a failing assessor must never cost us the comment."""
     try:
+        from freigabe.articles.site_models import active_scorer
         from freigabe.assessment import assess
+        from freigabe.assessment.site_model import combine
 
+        policy = _site_policy(article)
         result = assess(
             body,
             article=f"{article.title}\n\n{article.body}" if article.body else None,
             parent=parent.body if parent else None,
-            site_policy=_site_policy(article),
+            site_policy=policy,
             recent_links=_recent_link_domains(article.site),
         )
+        try:
+            # The site's own model (loaded once per site and version) adds its editors' standard.
+            result = combine(result, active_scorer(article.site), body, policy)
+        except Exception:  # noqa: BLE001 - a broken site model must not cost the general assessment
+            log.exception("site model failed; using the general assessment")
         return result.to_dict()
     except Exception:  # noqa: BLE001 - the comment is kept and reviewed without a suggestion
         log.exception("assessment failed; comment kept for manual review")

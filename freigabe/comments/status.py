@@ -21,4 +21,7 @@ def author_status(comment):
         result["reasons"] = last.reasons
         if last.statement_of_reasons:
             result["statement_of_reasons"] = last.statement_of_reasons
+    from freigabe.compliance.appeals import appeal_status
+
+    result.update(appeal_status(comment))  # the appeal and its outcome, or how to file one
     return result

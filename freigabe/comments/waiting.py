@@ -29,7 +29,7 @@ def decisions_per_hour(site):
 def expected_wait_seconds(site, ahead=None):
     """Seconds until a comment with `ahead` comments before it is decided.
 
-    Without `ahead`, assume the comment joins the end of the site's queue now.
+    Without `ahead`, a comment joining the end of the site's queue now.
     """
     if ahead is None:
         ahead = Comment.objects.filter(article__site=site, status=Status.PENDING).count()

@@ -1,6 +1,9 @@
 """Statements of reasons (EU DSA Art. 17), composed from reason codes so editors never type one."""
 
+from datetime import timedelta
+
 from freigabe.articles.rules import rule_label, rule_text
+from freigabe.compliance.legal import legal_ground_label
 
 DECISION_TEXT = {
     "reject": {
@@ -23,8 +26,12 @@ REDRESS_TEXT = {
 APPEAL_WINDOW_DAYS = 183
 
 
-def compose_statement(comment, decision):
-    """A self-contained statement of reasons, stored with the decision and shown to the author."""
+def compose_statement(comment, decision, notice=None):
+    """A self-contained statement of reasons, stored with the decision and shown to the author.
+
+    `notice` is the readers' report the decision answers, if any; with a legal ground
+    on it, the content was found illegal rather than merely against the house rules.
+    """
     house_rules = comment.article.site.house_rules
     grounds = [
         {
@@ -46,12 +53,26 @@ def compose_statement(comment, decision):
             "submitted_at": comment.created_at.isoformat(),
             "decided_at": decision.created_at.isoformat(),
         },
-        "ground": "house_rules",
+        "ground": "illegal_content" if notice and notice.legal_ground else "house_rules",
+        "legal_ground": _legal_ground(notice),
         "grounds": grounds,
+        # Art. 17(3)(b): whether the decision answers a notice or was taken on our own initiative.
+        "source": "notice" if notice else "own_initiative",
         "note": decision.note,
         # The assessor flags and suggests; a person always makes the decision.
         "automated_detection": bool(detected),
         "automated_decision": decision.automated,
         "redress": REDRESS_TEXT,
         "appeal_deadline_days": APPEAL_WINDOW_DAYS,
+        "appeal": {
+            "until": (decision.created_at + timedelta(days=APPEAL_WINDOW_DAYS)).isoformat(),
+            "path": f"/api/v1/comments/{comment.pk}/appeal",
+        },
     }
+
+
+def _legal_ground(notice):
+    if not notice or not notice.legal_ground:
+        return None
+    return {"code": notice.legal_ground,
+            "label": {lang: legal_ground_label(notice.legal_ground, lang) for lang in ("de", "en")}}

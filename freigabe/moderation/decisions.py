@@ -1,12 +1,15 @@
 """The one place that changes a comment's status. Every change writes a Decision."""
 
-from django.db import transaction
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from freigabe.articles.rules import REASON_CODES
 from freigabe.comments.cache import bump_thread_version
 from freigabe.comments.models import Comment, Status
-from freigabe.moderation.models import Action, Decision
+from freigabe.moderation import audit
+from freigabe.moderation.models import Action, Claim, Decision
 
 # action -> (statuses it applies to, status it leads to)
 TRANSITIONS = {
@@ -16,6 +19,9 @@ TRANSITIONS = {
     Action.REINSTATE: ((Status.REJECTED, Status.REMOVED), Status.RELEASED),
 }
 RESTRICTING = {Action.REJECT, Action.REMOVE}
+# An editor may take back a release or rejection this soon after making it.
+UNDO_WINDOW = timedelta(seconds=10)
+UNDOABLE = {Action.RELEASE, Action.REJECT}
 
 
 class DecisionError(Exception):
@@ -31,6 +37,10 @@ class InvalidDecision(DecisionError):
 
 
 class CommentNotFound(DecisionError):
+    pass
+
+
+class CannotUndo(DecisionError):
     pass
 
 
@@ -73,16 +83,59 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
             decision.statement_of_reasons = compose_statement(comment, decision)
             decision.save(update_fields=["statement_of_reasons"])
         bump_thread_version(comment.article_id)
+        # A decided comment needs no claim; colleagues would only see it vanish later.
+        Claim.objects.filter(comment_id=comment_id).delete()
+        audit.record(actor, f"decision.{action}", f"comment:{comment_id}",
+                     reasons=reasons, automated=automated)
     return decision
 
 
+def undo(actor, decision_id=None, *, now=None):
+    """Take back the editor's latest release or rejection: the comment is pending again.
+
+    Allowed only to the same editor, within UNDO_WINDOW, and only while that decision is
+    still the last word on the comment (no colleague or later action has changed it since).
+    The undo is itself recorded as a Decision that points at the one it reverts.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        last = (Decision.objects.select_related("comment")
+                .filter(actor=actor).order_by("-created_at", "-pk").first())
+        if last is None or last.action not in UNDOABLE:
+            raise CannotUndo("There is no decision of yours to undo.")
+        if decision_id is not None and last.pk != int(decision_id):
+            raise CannotUndo("Only your most recent decision can be undone.")
+        if now - last.created_at > UNDO_WINDOW:
+            raise CannotUndo(
+                f"Decisions can only be undone within {UNDO_WINDOW.seconds} seconds.")
+        later = Decision.objects.filter(comment_id=last.comment_id, pk__gt=last.pk)
+        if later.exists():
+            raise CannotUndo("The comment has been changed since; it cannot be undone.")
+        changed = Comment.objects.filter(pk=last.comment_id, status=last.to_status).update(
+            status=Status.PENDING, decided_at=None)
+        if not changed:
+            raise CannotUndo("The comment has been changed since; it cannot be undone.")
+        try:
+            with transaction.atomic():
+                reverting = Decision.objects.create(
+                    comment_id=last.comment_id, actor=actor, action=Action.UNDO,
+                    from_status=last.to_status, to_status=Status.PENDING,
+                    reasons=[], suggested=last.suggested, reverts=last)
+        except IntegrityError:
+            raise CannotUndo("This decision has already been undone.") from None
+        bump_thread_version(last.comment.article_id)
+        audit.record(actor, "decision.undo", f"comment:{last.comment_id}",
+                     reverted=last.action, reverted_decision=last.pk)
+    return reverting
+
+
 def _valid_action(action):
-    try:
-        return Action(action)
-    except ValueError:
+    # Undo is not a decision one asks for by name: it has its own function, undo().
+    if action not in TRANSITIONS:
         raise InvalidDecision(
-            f"Unknown action '{action}'; use one of: {', '.join(Action.values)}."
-        ) from None
+            f"Unknown action '{action}'; use one of: {', '.join(TRANSITIONS)}."
+        )
+    return Action(action)
 
 
 def _valid_reasons(action, reasons):

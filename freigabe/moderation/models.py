@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from freigabe.comments.models import Comment, Status
@@ -10,6 +11,7 @@ class Action(models.TextChoices):
     REJECT = "reject", _("ablehnen")
     REMOVE = "remove", _("entfernen")
     REINSTATE = "reinstate", _("wiederherstellen")
+    UNDO = "undo", _("rückgängig gemacht")
 
 
 class Decision(models.Model):
@@ -27,6 +29,9 @@ class Decision(models.Model):
     suggested = models.CharField(max_length=10, blank=True)
     automated = models.BooleanField(default=False)
     statement_of_reasons = models.JSONField(null=True, blank=True)
+    # For an undo: the decision it reverted.
+    reverts = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="reverted_by")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -36,6 +41,84 @@ class Decision(models.Model):
             ("decide_appeal", "Can decide appeals"),
             ("ban_author", "Can suspend and ban authors"),
         ]
+        indexes = [
+            models.Index(fields=["actor", "created_at"], name="decision_actor_recent"),
+        ]
 
     def __str__(self):
         return f"{self.action} #{self.comment_id} by {self.actor_id}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def active(self, now=None):
+        return self.filter(expires_at__gt=now or timezone.now())
+
+
+class Claim(models.Model):
+    """An editor is looking at a pending comment; colleagues' queues skip it until it expires.
+
+    Kept in the database (not a per-process cache) so it holds across workers and servers.
+    """
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="claim")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="claims")
+    claimed_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    def __str__(self):
+        return f"#{self.comment_id} claimed by {self.editor_id} until {self.expires_at}"
+
+
+class BanKind(models.TextChoices):
+    ACCOUNT = "account", _("Konto")
+    EMAIL = "email", _("E-Mail-Adresse")
+    IP = "ip", _("IP-Hash")
+
+
+class Ban(models.Model):
+    """An author may not comment until `ends_at` (never, if empty) unless the ban is lifted."""
+
+    kind = models.CharField(max_length=10, choices=BanKind.choices)
+    # The reader's account id (from single sign-on), the lower-cased email or the IP hash.
+    value = models.CharField(max_length=254)
+    reason = models.TextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="bans_imposed")
+    created_at = models.DateTimeField(auto_now_add=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="bans_lifted")
+    lift_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["kind", "value"], name="ban_lookup")]
+
+    def __str__(self):
+        return f"{self.kind}:{self.value[:12]}"
+
+    @property
+    def is_suspension(self):
+        return self.ends_at is not None
+
+
+class AuditEntry(models.Model):
+    """Who did what, when: decisions, undos, bans, lifts and settings changes."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="audit_entries")
+    action = models.CharField(max_length=40)
+    target = models.CharField(max_length=200, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target}"

@@ -1,7 +1,12 @@
-"""The editors' queue of pending comments, in triage order."""
+"""The editors' queue of pending comments, in triage order, with its filters."""
+
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
 
+from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.models import Comment, Status
 
 # Likely-clean comments first (most readers wait least), then those needing a careful
@@ -19,6 +24,13 @@ ORDERS = {
     "riskiest": ("-risk", "created_at", "pk"),
 }
 DEFAULT_ORDER = "triage"
+# Age filters: name -> (older than, younger than)
+AGES = {
+    "": (None, None),
+    "lt1h": (None, timedelta(hours=1)),
+    "1h-24h": (timedelta(hours=1), timedelta(hours=24)),
+    "gt24h": (timedelta(hours=24), None),
+}
 
 
 def pending_comments(order=DEFAULT_ORDER, site=None, article=None):
@@ -29,3 +41,107 @@ def pending_comments(order=DEFAULT_ORDER, site=None, article=None):
     if article is not None:
         comments = comments.filter(article_id=article)
     return comments.order_by(*ORDERS.get(order, ORDERS[DEFAULT_ORDER]))
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What an editor narrowed the queue to; built from the query string, never trusted."""
+
+    order: str = DEFAULT_ORDER
+    article: int | None = None
+    rule: str = ""
+    min_score: int = 0  # percent
+    age: str = ""
+
+    @classmethod
+    def from_query(cls, params):
+        order = params.get("order", DEFAULT_ORDER)
+        rule = params.get("rule", "")
+        age = params.get("age", "")
+        return cls(
+            order=order if order in ORDERS else DEFAULT_ORDER,
+            article=_int_or_none(params.get("article")),
+            rule=rule if rule in ASSESSED_RULES else "",
+            min_score=min(max(_int_or_none(params.get("min_score")) or 0, 0), 100),
+            age=age if age in AGES else "",
+        )
+
+    @property
+    def is_narrowed(self):
+        return bool(self.article or self.rule or self.age)
+
+    def apply(self, comments, now=None):
+        if self.article:
+            comments = comments.filter(article_id=self.article)
+        if self.rule:
+            # Scores live in the assessment JSON; both SQLite and PostgreSQL compare them.
+            comments = comments.filter(**{
+                f"assessment__rules__{self.rule}__score__gte": self.min_score / 100})
+        elif self.min_score:
+            comments = comments.filter(risk__gte=self.min_score / 100)
+        older_than, younger_than = AGES[self.age]
+        now = now or timezone.now()
+        if older_than:
+            comments = comments.filter(created_at__lte=now - older_than)
+        if younger_than:
+            comments = comments.filter(created_at__gt=now - younger_than)
+        return comments
+
+
+def editor_queue(editor, queue_filter):
+    """Pending comments for this editor: filtered, in order, without colleagues' claims."""
+    from freigabe.moderation.claims import comments_claimed_by_others
+
+    comments = queue_filter.apply(pending_comments(queue_filter.order))
+    return comments.exclude(pk__in=comments_claimed_by_others(editor))
+
+
+# Triage ranks as suggestion groups; each group is read through the (status, suggestion,
+# created_at) index, so no request sorts the whole queue by a computed rank.
+TRIAGE_GROUPS = (("release",), ("review", None), ("reject",))
+
+
+def editor_queue_page(editor, queue_filter, limit):
+    """The first `limit` comments of editor_queue(), fast also for a queue of many thousands."""
+    comments = editor_queue(editor, queue_filter)
+    if queue_filter.order != "triage":
+        return list(comments[:limit])
+    page = []
+    for group in TRIAGE_GROUPS:
+        remaining = limit - len(page)
+        if remaining <= 0:
+            break
+        found = []
+        for suggestion in group:
+            part = (comments.filter(suggestion=suggestion) if suggestion else
+                    comments.exclude(suggestion__in=[s for g in TRIAGE_GROUPS for s in g if s]))
+            found.extend(part.order_by("created_at", "pk")[:remaining])
+        found.sort(key=lambda comment: (comment.created_at, comment.pk))
+        page.extend(found[:remaining])
+    return page
+
+
+ARTICLE_CHOICES_SECONDS = 30
+
+
+def articles_with_pending():
+    """(article id, title, pending count) for the article filter, busiest first.
+
+    Counting per article reads the whole queue; a filter menu may be half a minute old.
+    """
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    def count():
+        return list(Comment.objects.filter(status=Status.PENDING)
+                    .values_list("article_id", "article__title")
+                    .annotate(n=Count("pk")).order_by("-n")[:200])
+
+    return cache.get_or_set("moderation:articles-with-pending", count, ARTICLE_CHOICES_SECONDS)
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

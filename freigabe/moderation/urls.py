@@ -6,7 +6,22 @@ app_name = "moderation"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("comments/<int:pk>/", views.comment_page, name="comment"),
+    path("comments/<int:pk>/context", views.comment_context_view, name="context"),
     path("comments/<int:pk>/decide", views.decide_comment, name="decide"),
-    path("history/", views.history, name="history"),
+    path("undo", views.undo_last, name="undo"),
+    path("bulk", views.bulk_decide, name="bulk"),
     path("counts/", views.counts, name="counts"),
+    path("history/", views.history, name="history"),
+    path("reported/", views.reported, name="reported"),
+    path("reported/<int:pk>/decide", views.decide_report, name="decide_report"),
+    path("appeals/", views.appeals, name="appeals"),
+    path("appeals/<int:pk>/decide", views.decide_appeal_view, name="decide_appeal"),
+    path("authors/bans/", views.bans, name="bans"),
+    path("authors/bans/<int:pk>/lift", views.lift, name="lift_ban"),
+    path("audit/", views.audit_log, name="audit"),
+    path("audit.csv", views.audit_csv, name="audit_csv"),
+    path("operations/", views.operations, name="operations"),
+    path("settings/", views.site_settings, name="site_settings_default"),
+    path("settings/<slug:slug>/", views.site_settings, name="site_settings"),
 ]

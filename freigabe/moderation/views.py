@@ -1,109 +1,408 @@
-"""The moderator UI: server-rendered pages, htmx for in-place decisions."""
+"""The editors' workspace: server-rendered pages, htmx for in-place work.
+
+Views parse the request, check the permission and call a domain function
+(decide, undo, claim, impose_ban, ...); the logic lives in those modules.
+"""
 
 from functools import wraps
+from io import StringIO
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from freigabe.accounts.roles import is_editor
-from freigabe.articles.rules import REASON_CODES, rule_label
-from freigabe.comments.models import Comment, Status
-from freigabe.moderation.decisions import DecisionError, decide
-from freigabe.moderation.highlight import highlighted_segments
-from freigabe.moderation.models import Decision
-from freigabe.moderation.queue import ORDERS, pending_comments
+from freigabe.articles.models import Site
+from freigabe.articles.rules import ASSESSED_RULES, rule_label
+from freigabe.comments.models import Comment
+from freigabe.moderation import audit, charts, metrics
+from freigabe.moderation.bans import BanError, active_bans, impose_ban, lift_ban
+from freigabe.moderation.claims import claim, claimed_by_colleague
+from freigabe.moderation.decisions import DecisionError, decide, undo
+from freigabe.moderation.forms import BanForm, SiteSettingsForm
+from freigabe.moderation.models import Action, Ban, Decision
+from freigabe.moderation.queue import (
+    AGES,
+    ORDERS,
+    QueueFilter,
+    articles_with_pending,
+    editor_queue,
+    editor_queue_page,
+)
+from freigabe.moderation.site_settings import apply_site_settings
+from freigabe.moderation.workspace import (
+    card,
+    claimed_elsewhere_ids,
+    comment_context,
+    reason_choices,
+    reason_picker,
+    tab_counts,
+)
 
-PAGE_SIZE = 50
+# Cards per page: enough to work through by keyboard for a while; rendering more would
+# slow every page load for comments nobody reaches before the queue is reloaded.
+PAGE_SIZE = 25
+HISTORY_PAGE = 200
+AUDIT_PAGE = 300
 
 
-def editor_required(view):
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+def staff_view(permission="moderation.decide_comment"):
+    """Log in first; then the permission, else 403. Every workspace view goes through this."""
 
-    return guarded
+    def decorator(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not is_editor(request.user) or not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
+        return guarded
 
-def reason_choices(language):
-    return [(code, rule_label(None, code, language)) for code in REASON_CODES]
-
-
-def card(comment, language):
-    return {
-        "comment": comment,
-        "segments": highlighted_segments(comment.body, comment.assessment),
-        "rules": _rule_scores(comment.assessment, language),
-    }
+    return decorator
 
 
-def _rule_scores(assessment, language):
-    rules = (assessment or {}).get("rules", {})
-    return [
-        {"code": code, "label": rule_label(None, code, language),
-         "score": round(rule.get("score", 0) * 100),
-         "evidence": rule.get("evidence", [])}
-        for code, rule in rules.items() if rule.get("score", 0) >= 0.05
-    ]
+editor_required = staff_view()
 
+
+def _htmx(request):
+    return bool(request.headers.get("HX-Request"))
+
+
+def _retarget(response, target, swap="outerHTML"):
+    response["HX-Retarget"] = target
+    response["HX-Reswap"] = swap
+    return response
+
+
+def _flash(request, message, level="error"):
+    return _retarget(render(request, "moderation/_flash.html",
+                            {"message": message, "level": level}), "#flash", "innerHTML")
+
+
+# --- the pending queue -----------------------------------------------------------------
 
 @editor_required
 def queue(request):
-    order = request.GET.get("order", "triage")
-    comments = pending_comments(order, site=request.GET.get("site") or None)
+    queue_filter = QueueFilter.from_query(request.GET)
     language = request.LANGUAGE_CODE
+    cards = [card(comment, language)
+             for comment in editor_queue_page(request.user, queue_filter, PAGE_SIZE)]
+    counts = tab_counts(request.user)
+    if queue_filter.is_narrowed or queue_filter.min_score:
+        pending_count = editor_queue(request.user, queue_filter).count()
+    else:  # all pending but colleagues' claims: no need to count the queue twice
+        pending_count = counts["pending"] - len(claimed_elsewhere_ids(request.user))
     context = {
-        "cards": [card(c, language) for c in comments[:PAGE_SIZE]],
-        "pending_count": comments.count(),
-        "order": order,
+        "cards": cards,
+        "tab_counts": counts,
+        "pending_count": pending_count,
+        "filter": queue_filter,
         "orders": list(ORDERS),
-        "reasons": reason_choices(language),
+        "ages": [age for age in AGES if age],
+        "rules": [(code, rule_label(None, code, language)) for code in ASSESSED_RULES],
+        "articles": articles_with_pending(),
+        "reasons": reason_choices(None, language),
+        "reason_picker": reason_picker(None, language),
+        "tab": "pending",
     }
     return render(request, "moderation/queue.html", context)
+
+
+@editor_required
+def comment_context_view(request, pk):
+    """The context beside a focused card; fetching it claims the comment for a while."""
+    comment = get_object_or_404(Comment.objects.select_related("article__site", "parent"), pk=pk)
+    result = claim(comment.pk, request.user) if comment.status == "pending" else None
+    context = {"comment": comment, "claim": result, **comment_context(comment),
+               "can_ban": request.user.has_perm("moderation.ban_author")}
+    return render(request, "moderation/_context.html", context)
+
+
+@editor_required
+def comment_page(request, pk):
+    """One comment on a page of its own (linked from the history and the audit log)."""
+    comment = get_object_or_404(Comment.objects.select_related("article__site", "parent"), pk=pk)
+    result = claim(comment.pk, request.user) if comment.status == "pending" else None
+    language = request.LANGUAGE_CODE
+    context = {"item": card(comment, language), "claim": result, "comment": comment,
+               "reason_picker": reason_picker(comment.article.site.house_rules, language),
+               "can_ban": request.user.has_perm("moderation.ban_author"),
+               **comment_context(comment)}
+    return render(request, "moderation/comment.html", context)
 
 
 @editor_required
 @require_POST
 def decide_comment(request, pk):
     action = request.POST.get("action", "")
-    reasons = request.POST.getlist("reasons")
     error = None
-    try:
-        decide(pk, action, actor=request.user, reasons=reasons, note=request.POST.get("note", ""))
-    except DecisionError as exc:
-        error = str(exc)
-    if request.headers.get("HX-Request"):
-        comment = Comment.objects.select_related("article").get(pk=pk)
+    colleague = claimed_by_colleague(pk, request.user)
+    if colleague is not None:
+        error = _("%(name)s bearbeitet diesen Kommentar gerade.") % {"name": colleague.username}
+    else:
+        try:
+            decision = decide(pk, action, actor=request.user,
+                              reasons=request.POST.getlist("reasons"),
+                              note=request.POST.get("note", ""))
+        except DecisionError as exc:
+            error = str(exc)
+    if _htmx(request):
+        comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
         return render(request, "moderation/_decided.html",
-                      {"comment": comment, "error": error},
-                      status=200)
+                      {"comment": comment, "error": error, "decision": None if error else decision})
+    if error:
+        messages.error(request, error)
     return redirect("moderation:queue")
 
 
 @editor_required
-def history(request):
-    query = request.GET.get("q", "").strip()
-    decisions = Decision.objects.select_related("comment__article", "actor")
-    if query:
-        decisions = decisions.filter(
-            Q(comment__body__icontains=query) | Q(comment__author_name__icontains=query)
-            | Q(comment__article__title__icontains=query)
-        )
-    return render(request, "moderation/history.html",
-                  {"decisions": decisions[:200], "query": query,
-                   "released": Status.RELEASED})
+@require_POST
+def undo_last(request):
+    """Undo the editor's latest decision (within seconds); the comment comes back as a card."""
+    try:
+        reverting = undo(request.user, decision_id=request.POST.get("decision") or None)
+    except (DecisionError, ValueError) as exc:
+        if _htmx(request):
+            return _flash(request, str(exc))
+        messages.error(request, str(exc))
+        return redirect("moderation:queue")
+    comment = Comment.objects.select_related("article__site", "parent").get(pk=reverting.comment_id)
+    claim(comment.pk, request.user)
+    if not _htmx(request):
+        messages.success(request, _("Entscheidung rückgängig gemacht."))
+        return redirect("moderation:queue")
+    response = render(request, "moderation/_card.html", {
+        "item": card(comment, request.LANGUAGE_CODE),
+        "reason_picker": reason_picker(comment.article.site.house_rules, request.LANGUAGE_CODE),
+        "restored": True})
+    return _retarget(response, f"#comment-{comment.pk}")
+
+
+@editor_required
+@require_POST
+def bulk_decide(request):
+    """Release or reject the selected comments; each one through decide(), none twice."""
+    action = request.POST.get("action", "")
+    ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()][:PAGE_SIZE]
+    reasons = request.POST.getlist("reasons")
+    done, failed = 0, []
+    for comment_id in ids:
+        if claimed_by_colleague(comment_id, request.user):
+            failed.append(_("#%(id)s wird gerade von jemand anderem bearbeitet.")
+                          % {"id": comment_id})
+            continue
+        try:
+            decide(comment_id, action, actor=request.user, reasons=reasons,
+                   note=request.POST.get("note", ""))
+            done += 1
+        except DecisionError as exc:
+            failed.append(f"#{comment_id}: {exc}")
+    if done:
+        messages.success(request, _("%(n)s Kommentare entschieden.") % {"n": done})
+    for problem in failed[:10]:
+        messages.error(request, problem)
+    if not ids:
+        messages.error(request, _("Keine Kommentare ausgewählt."))
+    return redirect(reverse("moderation:queue") + _safe_query(request.POST.get("query", "")))
+
+
+def _safe_query(query):
+    # Only a query string of our own filter form goes back into the redirect.
+    from urllib.parse import urlencode
+
+    allowed = {"order", "article", "rule", "min_score", "age"}
+    from django.http import QueryDict
+
+    params = {k: v for k, v in QueryDict(query.lstrip("?")).items() if k in allowed}
+    return "?" + urlencode(params) if params else ""
 
 
 @editor_required
 def counts(request):
-    """The tab counters, refreshed by htmx without reloading the page."""
-    pending = Comment.objects.filter(status=Status.PENDING).count()
-    return render(request, "moderation/_counts.html", {"pending_count": pending})
+    """The tab counters (and colleagues' claims), refreshed by htmx without reloading."""
+    return render(request, "moderation/_counts.html",
+                  {"counts": tab_counts(request.user), "tab": request.GET.get("tab", ""),
+                   "claimed_ids": claimed_elsewhere_ids(request.user)})
 
 
+# --- decided history, reports, appeals -------------------------------------------------
+
+@editor_required
+def history(request):
+    query = request.GET.get("q", "").strip()
+    action = request.GET.get("action", "")
+    decisions = Decision.objects.select_related("comment__article", "actor")
+    if query:
+        matches = (Q(comment__body__icontains=query) | Q(comment__author_name__icontains=query)
+                   | Q(comment__article__title__icontains=query)
+                   | Q(actor__username__icontains=query))
+        if query.lstrip("#").isdigit():
+            matches |= Q(comment_id=int(query.lstrip("#")))
+        decisions = decisions.filter(matches)
+    if action in Action.values:
+        decisions = decisions.filter(action=action)
+    return render(request, "moderation/history.html",
+                  {"decisions": decisions[:HISTORY_PAGE], "query": query, "action": action,
+                   "actions": Action.choices, "tab": "decided"})
+
+
+@editor_required
+def reported(request):
+    from freigabe.compliance.queues import reported_comments
+
+    language = request.LANGUAGE_CODE
+    return render(request, "moderation/reported.html", {
+        "notices": list(reported_comments()[:PAGE_SIZE]),
+        "reasons": reason_choices(None, language), "tab": "reported"})
+
+
+@editor_required
+@require_POST
+def decide_report(request, pk):
+    from freigabe.compliance.reports import decide_report_group
+
+    try:
+        decide_report_group(pk, request.POST.get("action", ""), actor=request.user,
+                            reasons=request.POST.getlist("reasons"),
+                            note=request.POST.get("note", ""))
+        audit.record(request.user, f"report.{request.POST.get('action')}", f"notice:{pk}")
+        messages.success(request, _("Meldung erledigt."))
+    except DecisionError as exc:
+        messages.error(request, str(exc))
+    return redirect("moderation:reported")
+
+
+@staff_view("moderation.decide_appeal")
+def appeals(request):
+    from freigabe.compliance.queues import pending_appeals
+
+    return render(request, "moderation/appeals.html",
+                  {"appeals": list(pending_appeals()[:PAGE_SIZE]), "tab": "appeals"})
+
+
+@staff_view("moderation.decide_appeal")
+@require_POST
+def decide_appeal_view(request, pk):
+    from freigabe.compliance.appeals import AppealError, decide_appeal
+
+    outcome = request.POST.get("outcome", "")
+    try:
+        decide_appeal(pk, outcome, actor=request.user, note=request.POST.get("note", ""))
+        audit.record(request.user, f"appeal.{outcome}", f"appeal:{pk}")
+        messages.success(request, _("Beschwerde entschieden."))
+    except (AppealError, DecisionError) as exc:
+        messages.error(request, str(exc))
+    return redirect("moderation:appeals")
+
+
+# --- authors: bans and suspensions -----------------------------------------------------
+
+@staff_view("moderation.ban_author")
+def bans(request):
+    if request.method == "POST":
+        form = BanForm(request.POST)
+        if form.is_valid():
+            try:
+                impose_ban(form.cleaned_data["kind"], form.cleaned_data["value"],
+                           reason=form.cleaned_data["reason"], days=form.cleaned_data["days"],
+                           actor=request.user)
+                messages.success(request, _("Sperre verhängt."))
+                return redirect("moderation:bans")
+            except BanError as exc:
+                form.add_error(None, str(exc))
+    else:
+        form = BanForm(initial={k: request.GET[k] for k in ("kind", "value") if k in request.GET})
+    return render(request, "moderation/bans.html", {
+        "form": form, "active": active_bans().select_related("created_by")[:200],
+        "past": Ban.objects.exclude(pk__in=active_bans().values("pk"))
+                   .select_related("created_by", "lifted_by")[:100],
+        "tab": "bans"})
+
+
+@staff_view("moderation.ban_author")
+@require_POST
+def lift(request, pk):
+    try:
+        lift_ban(pk, actor=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, _("Sperre aufgehoben."))
+    except BanError as exc:
+        messages.error(request, str(exc))
+    return redirect("moderation:bans")
+
+
+# --- audit log, operations, site settings ----------------------------------------------
+
+@staff_view("moderation.view_auditentry")
+def audit_log(request):
+    query, action = request.GET.get("q", "").strip(), request.GET.get("action", "")
+    return render(request, "moderation/audit.html", {
+        "entries": audit.entries(query, action)[:AUDIT_PAGE], "query": query, "action": action,
+        "tab": "audit"})
+
+
+@staff_view("moderation.view_auditentry")
+def audit_csv(request):
+    out = StringIO()
+    audit.write_csv(audit.entries(request.GET.get("q", "").strip(),
+                                  request.GET.get("action", "")).iterator(), out)
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="freigabe-audit.csv"'
+    return response
+
+
+@staff_view("moderation.view_auditentry")
+def operations(request):
+    waits = metrics.time_to_decision()
+    slots, per_editor = metrics.decisions_per_editor_per_hour()
+    overrides = metrics.overrides_per_rule()
+    language = request.LANGUAGE_CODE
+    period_names = {"hour": _("letzte Stunde"), "day": _("letzter Tag"), "week": _("letzte Woche")}
+    wait_chart = charts.horizontal_bars(
+        [(f"{period_names[name]} – {label}", figures[key])
+         for name, figures in waits.items()
+         for key, label in (("median", "Median"), ("p90", "P90"))],
+        title=_("Zeit bis zur Entscheidung"), shown=charts.duration)
+    override_rows = [(code, rule_label(None, code, language), figures)
+                     for code, figures in overrides.items()]
+    override_chart = charts.horizontal_bars(
+        [(label, None if f["share"] is None else f["share"] * 100)
+         for _code, label, f in override_rows],
+        title=_("Anteil überstimmter Vorschläge je Regel"), max_value=100,
+        shown=lambda share: f"{share:.0f} %")
+    editor_charts = charts.column_series(
+        [timezone.localtime(slot).strftime("%H") for slot in slots], per_editor,
+        title=_("Entscheidungen je Stunde"))
+    shown_waits = {name: {"n": f["n"], "median": charts.duration(f["median"]),
+                          "p90": charts.duration(f["p90"])} for name, f in waits.items()}
+    return render(request, "moderation/operations.html", {
+        "queue_length": metrics.queue_length(), "waits": shown_waits, "period_names": period_names,
+        "wait_chart": wait_chart, "override_chart": override_chart, "overrides": override_rows,
+        "editor_charts": editor_charts, "tab": "operations"})
+
+
+@staff_view("articles.change_site")
+def site_settings(request, slug=None):
+    sites = list(Site.objects.all())
+    if not sites:
+        return render(request, "moderation/settings.html", {"sites": [], "tab": "settings"})
+    site = get_object_or_404(Site, slug=slug) if slug else sites[0]
+    if request.method == "POST":
+        form = SiteSettingsForm(request.POST, site=site)
+        if form.is_valid():
+            changed = apply_site_settings(site, form.cleaned_data, actor=request.user)
+            messages.success(request, _("Einstellungen gespeichert.") if changed
+                             else _("Nichts geändert."))
+            return redirect("moderation:site_settings", slug=site.slug)
+    else:
+        form = SiteSettingsForm(site=site)
+    return render(request, "moderation/settings.html",
+                  {"form": form, "site": site, "sites": sites, "tab": "settings"})

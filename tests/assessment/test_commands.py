@@ -27,7 +27,7 @@ def test_assess_without_json_prints_a_summary():
     assert "insult" in out.getvalue() and "Vorschlag" in out.getvalue()
 
 
-def test_evaluate_assessor_prints_metrics(tmp_path):
+def test_evaluate_assessor_prints_metrics(tmp_path, db):
     path = tmp_path / "labelled.csv"
     path.write_text("comment,spam\nJetzt kaufen: www.billig-shop.de 50 % Rabatt,1\nGuter Artikel.,0\n", encoding="utf-8")
     out = StringIO()

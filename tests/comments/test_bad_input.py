@@ -149,3 +149,12 @@ def test_the_same_comment_twice_from_one_reader_is_refused_as_a_duplicate(api, a
     assert Comment.objects.count() == 1
     other_reader = api.post(comments_path(article), payload, REMOTE_ADDR="198.51.100.9")
     assert other_reader.status_code == 202
+
+
+def test_refusals_carry_a_stable_code_for_clients(api, article):
+    payload = {"body": "Zweimal derselbe Text zur Lindenallee.", "author_name": "A"}
+    api.post(comments_path(article), payload)
+    assert api.post(comments_path(article), payload).json()["code"] == "duplicate"
+    article.comments_open = False
+    article.save()
+    assert api.post(comments_path(article), payload).json()["code"] == "comments_closed"

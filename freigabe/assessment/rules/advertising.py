@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from freigabe.assessment.policy import clean_domain
+from freigabe.assessment.prefilter import may_match, required_literals
 from freigabe.assessment.result import RuleScore, evidence_at
 
 _TLD = (r"(?:de|com|net|org|info|biz|shop|store|online|site|xyz|top|io|ru|eu|at|ch|co|uk|me|tv|"
@@ -33,8 +34,17 @@ _OBFUSCATED_URL = re.compile(
     rf"|\b{_LABEL}(?:{_DOT_WORD}{_LABEL})*{_DOT_WORD}{_HIDDEN_TLD}\b",
     re.IGNORECASE,
 )
+# The first alternative alone: what _OBFUSCATED_URL matches in a text that has no
+# "punkt", "dot" or spaced/bracketed dot, where the second alternative cannot match.
+_OBFUSCATED_WWW = re.compile(
+    rf"\bwww\s*(?:\.|{_DOT_WORD})\s*{_LABEL}(?:\s*(?:\.|{_DOT_WORD})\s*{_LABEL})*\s*(?:\.|{_DOT_WORD})\s*{_TLD}\b",
+    re.IGNORECASE,
+)
+# A plain link needs "://", "www." or a dot before a top-level domain.
+_DOT_TLD = re.compile(rf"\.{_TLD}")
 _MAY_HAVE_LINK = re.compile(rf"://|www|\.{_TLD}\b|\bpunkt\b|\bdot\b|\[|\(|\s\.\s")
 _HIDDEN_MARKERS = ("punkt", "dot", "[", "(", " . ", "www")
+_SPACED_DOT = re.compile(r"\s\.|[\[({]\s*\.\s*[\])}]")
 _EMAIL = re.compile(r"\b[\w.+-]+\s*(?:@|\[at\]|\(at\)|\s+at\s+)\s*[\w-]+(?:\.|\s*\[?punkt\]?\s*|\s*\(dot\)\s*)[a-z]{2,}\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9][\d /().-]{7,18}\d|(?<![\w+])0[1-9]\d{1,4}[ /-]?\d{3,}(?:[ -]?\d+)*")
 _SHORTENERS = frozenset({"bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "cutt.ly", "t.me", "wa.me", "linktr.ee"})
@@ -62,7 +72,8 @@ _PROMO_PHRASES = [
     (r"\b(bestell|kauf|kaufen sie|kauft)\w* (jetzt )?(bei|unter|auf) ", 0.6, "Kaufaufforderung"),
     (r"\b(angebot|versandkostenfrei|gratisversand|zum sonderpreis|nur \d+[,.]?\d* ?(euro|€))", 0.45, "Verkaufsangebot"),
 ]
-_PROMO = [(re.compile(pattern), weight, why) for pattern, weight, why in _PROMO_PHRASES]
+# Each phrase with the literals one of which any match contains (None: always run it).
+_PROMO = [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in _PROMO_PHRASES]
 
 
 def score_advertising(text, normalised, policy, article=None, recent_links=None):
@@ -78,11 +89,15 @@ def score_advertising(text, normalised, policy, article=None, recent_links=None)
         if not _inside(match.start(), seen_spans) or "@" in match.group(0):
             weighted.append((0.5, evidence_at(text, match.start(), match.end(), "E-Mail-Adresse")))
             seen_spans.append(match.span())
-    for match in _PHONE.finditer(text):
+    # A phone number starts with "+", "00" or "0": without a "0" or "+" there is none.
+    for match in _PHONE.finditer(text) if ("0" in text or "+" in text) else ():
         if _digits(match.group(0)) >= 7 and not _inside(match.start(), seen_spans):
             weighted.append((0.55, evidence_at(text, match.start(), match.end(), "Telefonnummer")))
-    for pattern, weight, why in _PROMO:
-        for match in pattern.finditer(normalised.text):
+    folded = normalised.text
+    for pattern, literals, weight, why in _PROMO:
+        if literals is not None and not may_match(literals, folded):
+            continue
+        for match in pattern.finditer(folded):
             start, end = normalised.original_span(*match.span())
             weighted.append((weight, evidence_at(text, start, end, why)))
     return RuleScore(_noisy_or(weighted), _strongest_first(weighted))
@@ -99,7 +114,8 @@ def _links(text):
     lowered = text.lower()
     if not _MAY_HAVE_LINK.search(lowered):
         return found  # cheap pre-check: the full patterns are slow on long comments
-    for match in _URL.finditer(text):
+    plain_possible = "://" in lowered or "www." in lowered or _DOT_TLD.search(lowered)
+    for match in _URL.finditer(text) if plain_possible else ():
         raw = match.group(0).rstrip(".,;:!?")
         hidden = raw.lower().startswith(("hxxp", "h**p"))
         domain = clean_domain(re.sub(r"^(hxxps?|h\*\*ps?)://", "", raw, flags=re.IGNORECASE))
@@ -107,7 +123,16 @@ def _links(text):
             found.append((match.start(), match.start() + len(raw), domain, hidden))
     if not any(marker in lowered for marker in _HIDDEN_MARKERS):
         return found
-    for match in _OBFUSCATED_URL.finditer(text):
+    # An obfuscated link needs "www", "punkt"/"dot" or a spaced or bracketed dot;
+    # a mere parenthesis (common in comments) is no reason for the slow scan. Without
+    # the latter only the "www" alternative can match: scan with it alone (faster).
+    if "punkt" in lowered or "dot" in lowered or _SPACED_DOT.search(lowered):
+        hidden_pattern = _OBFUSCATED_URL
+    elif "www" in lowered:
+        hidden_pattern = _OBFUSCATED_WWW
+    else:
+        return found
+    for match in hidden_pattern.finditer(text):
         if _inside(match.start(), [(s, e) for s, e, _, _ in found]):
             continue
         domain = _deobfuscate(match.group(0))

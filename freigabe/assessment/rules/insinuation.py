@@ -9,6 +9,7 @@ group ("die", "alle", "Journalisten", "Politiker") counts more than a single cue
 
 import re
 
+from freigabe.assessment.prefilter import may_match, required_literals
 from freigabe.assessment.result import RuleScore, evidence_at
 
 _MEDIA = r"(presse|medien|journalist\w*|journaille|redaktion\w*|zeitung\w*|reporter\w*|schreiberling\w*|sender|rundfunk|oerr|msm)"
@@ -48,14 +49,19 @@ _CUES = [
     (rf"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
     (r"\b(fake ?news|auftragsjournalismus|haltungsjournalismus|framing|agenda)\b", 0.35, "Vorwurf der Manipulation"),
 ]
-_COMPILED = [(re.compile(pattern), weight, why) for pattern, weight, why in _CUES]
+# Each cue with the literals one of which any match contains (None: always run it);
+# a substring test skips the regex scan for the many comments without them.
+_COMPILED = [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in _CUES]
 
 
 def score_insinuation(text, normalised):
     """RuleScore for the insinuation rule."""
     hits = []
-    for pattern, weight, why in _COMPILED:
-        for match in pattern.finditer(normalised.text):
+    folded = normalised.text
+    for pattern, literals, weight, why in _COMPILED:
+        if literals is not None and not may_match(literals, folded):
+            continue
+        for match in pattern.finditer(folded):
             hits.append((match.start(), match.end(), weight, why))
     hits = _drop_overlaps(hits)
     remaining = 1.0

@@ -74,7 +74,7 @@ def score_off_topic(text, normalised, article=None, parent=None, term_weight=Non
         return RuleScore(0.03)
     if len(words) < 2:
         return RuleScore(0.1)
-    reference = _reference(article or "", parent or "")
+    reference = _references(article or "", parent or "")
     term_weight = term_weight or _default_weight
     total = matched_weight = 0.0
     shared = []
@@ -96,11 +96,29 @@ def content_words(normalised_text):
     """Stems of the content words (stop words and 1–2 letter words removed)."""
     stems = []
     for token in _TOKEN.findall(normalised_text):
-        if token[0].isdigit():
-            stems.append(token)
-        elif len(token) >= 3 and token not in STOP_WORDS:
-            stems.append(_stem(token))
+        stem = _CONTENT_STEM.get(token, _UNSEEN)
+        if stem is _UNSEEN:
+            stem = _content_stem(token)
+        if stem is not None:
+            stems.append(stem)
     return stems
+
+
+_UNSEEN = object()
+_CONTENT_STEM = {}  # token -> its stem, the number itself, or None for a stop word (bounded)
+
+
+def _content_stem(token):
+    if token[0].isdigit():
+        stem = token
+    elif len(token) >= 3 and token not in STOP_WORDS:
+        stem = _stem(token)
+    else:
+        stem = None
+    if len(_CONTENT_STEM) > 65536:
+        _CONTENT_STEM.clear()
+    _CONTENT_STEM[token] = stem
+    return stem
 
 
 @lru_cache(maxsize=65536)
@@ -108,10 +126,20 @@ def _stem(word):
     return _STEMMER.stemWord(word)
 
 
+def _references(article, parent):
+    """The References of article and parent; each text's is cached on its own, so a
+    reply (a new parent every time) does not redo the article's stems."""
+    if not parent:
+        return (_reference(article),)
+    if not article:
+        return (_reference(parent),)
+    return (_reference(article), _reference(parent))
+
+
 @lru_cache(maxsize=512)
-def _reference(article, parent):
-    """Stems of article and parent, with compound parts; cached per article text."""
-    stems = set(content_words(normalise(article).text)) | set(content_words(normalise(parent).text))
+def _reference(text):
+    """Stems of one text (article or parent comment), with compound parts; cached per text."""
+    stems = set(content_words(normalise(text).text)) if text else set()
     prefixes, suffixes = set(), set()
     for stem in stems:
         for cut in range(_MIN_PART, len(stem)):
@@ -120,17 +148,23 @@ def _reference(article, parent):
     return Reference(frozenset(stems), frozenset(prefixes), frozenset(suffixes))
 
 
-def _match_strength(word, reference):
-    """1 for the same stem, 0.5 when one word is part of the other's compound."""
-    if word in reference.stems:
-        return 1.0
+def _match_strength(word, references):
+    """1 for the same stem, 0.5 when one word is part of the other's compound.
+
+    `references` together act as one Reference holding the union of their sets.
+    """
+    for reference in references:
+        if word in reference.stems:
+            return 1.0
     if word[0].isdigit() or len(word) < _MIN_PART:
         return 0.0
-    if word in reference.prefixes or word in reference.suffixes:
-        return 0.5
-    for cut in range(_MIN_PART, len(word)):
-        if word[:cut] in reference.stems or word[-cut:] in reference.stems:
+    for reference in references:
+        if word in reference.prefixes or word in reference.suffixes:
             return 0.5
+    for cut in range(_MIN_PART, len(word)):
+        for reference in references:
+            if word[:cut] in reference.stems or word[-cut:] in reference.stems:
+                return 0.5
     return 0.0
 
 

@@ -18,7 +18,7 @@ _MAX_EVIDENCE = 6
 
 def score_toxicity(text, normalised, model=None):
     """{"insult": RuleScore, "aggression": RuleScore} for one comment."""
-    hits = {code: DEFAULT_LEXICON.find(normalised.text, code) for code in (INSULT, AGGRESSION)}
+    hits = DEFAULT_LEXICON.find_all(normalised.text, (INSULT, AGGRESSION))
     if model is not None:
         probabilities, model_spans = model.score(text, normalised.text, hits)
     else:

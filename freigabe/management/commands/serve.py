@@ -15,7 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2)
-        parser.add_argument("--timeout", type=int, default=30)
+        # Generous: a fresh worker loads the assessor model (scikit-learn import) on a busy box.
+        parser.add_argument("--timeout", type=int, default=120)
 
     def handle(self, host, port, workers, timeout, **options):
         if _unapplied_migrations():

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from freigabe.assessment.evaluate import FORMATS, EvaluationError, evaluate
 from freigabe.assessment.result import RULE_CODES
+from freigabe.assessment.site_evaluation import evaluate_with_site_model
 
 
 class Command(BaseCommand):
@@ -18,18 +19,27 @@ class Command(BaseCommand):
         parser.add_argument("--rule", default="any", choices=(*RULE_CODES, "any"))
         parser.add_argument("--articles", default=None, help="JSON {article_id: {title, body}} for an article_id column")
         parser.add_argument("--threshold", type=float, default=0.5)
-        parser.add_argument("--site", default=None, help="site slug (accepted; site models are not used yet)")
+        parser.add_argument("--site", default=None, help="site slug: combine with that site's active model")
         parser.add_argument("--limit", type=int, default=None, help="only the first N rows")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
+        scorer, site_policy = _site_model(options["site"])
         try:
-            report = evaluate(
-                options["path"], options["format"], rule=options["rule"],
-                text_column=options["text_column"], label_column=options["label_column"],
-                positive=options["positive"], threshold=options["threshold"],
-                articles=options["articles"], limit=options["limit"],
-            )
+            if scorer is not None:
+                report = evaluate_with_site_model(
+                    options["path"], scorer, options["format"], rule=options["rule"],
+                    text_column=options["text_column"], label_column=options["label_column"],
+                    positive=options["positive"], threshold=options["threshold"],
+                    articles=options["articles"], site_policy=site_policy, limit=options["limit"],
+                )
+            else:
+                report = evaluate(
+                    options["path"], options["format"], rule=options["rule"],
+                    text_column=options["text_column"], label_column=options["label_column"],
+                    positive=options["positive"], threshold=options["threshold"],
+                    articles=options["articles"], limit=options["limit"],
+                )
         except (OSError, EvaluationError) as error:
             raise CommandError(str(error)) from error
         if options["json"]:
@@ -41,3 +51,18 @@ class Command(BaseCommand):
             f"precision {report['precision']:.3f} recall {report['recall']:.3f} "
             f"Brier {report['calibration']['brier']:.3f}"
         )
+
+
+def _site_model(slug):
+    """(the site's active model or None, its assessor settings) for --site."""
+    if not slug:
+        return None, None
+    from freigabe.articles.models import Site
+    from freigabe.articles.site_models import active_scorer
+    from freigabe.articles.site_training import site_assessor_settings
+
+    site = Site.objects.filter(slug=slug).first()
+    if site is None:
+        # Accepted without a site before site models existed; keep that working.
+        return None, None
+    return active_scorer(site), site_assessor_settings(site)

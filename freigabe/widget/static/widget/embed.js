@@ -15,6 +15,20 @@
   const MAX_NAME_CHARS = 80;
   const POLL_MS = 30000;
   const STORAGE_PREFIX = "freigabe:v1:";
+  const PAGE_SIZE = 20; // top-level threads shown at first, and added per "Mehr laden"
+  const HASH_PREFIX = "#freigabe-comment-";
+  // Provisions a reader may name for illegal content (the server's list): code, de, en.
+  const LEGAL_GROUNDS = [
+    ["StGB §185", "Beleidigung", "Insult"],
+    ["StGB §186", "Üble Nachrede", "Defamation"],
+    ["StGB §187", "Verleumdung", "Calumny"],
+    ["StGB §130", "Volksverhetzung", "Incitement to hatred"],
+    ["StGB §111", "Aufforderung zu Straftaten", "Public incitement to crime"],
+    ["StGB §241", "Bedrohung", "Threat"],
+    ["StGB §86a", "Verfassungswidrige Kennzeichen", "Symbols of unconstitutional organisations"],
+    ["StGB §131", "Gewaltdarstellung", "Depiction of violence"],
+    ["other", "Sonstige Vorschrift", "Other provision"],
+  ];
 
   const TEXTS = {
     de: {
@@ -31,6 +45,8 @@
       sending: "Wird gesendet …",
       reply: "Antworten",
       replyTo: (name) => `Antwort an ${name}`,
+      // The visible word must be part of the button's name (WCAG 2.5.3, label in name).
+      replyLabel: (name) => `Antworten – Antwort an ${name}`,
       cancel: "Abbrechen",
       chars: (count, max) => `${count} von ${max} Zeichen`,
       closed: "Die Kommentare zu diesem Artikel sind geschlossen.",
@@ -51,8 +67,40 @@
       note: "Anmerkung der Redaktion",
       redress: "Ihre Möglichkeiten",
       dismiss: "Hinweis ausblenden",
+      order: "Sortierung",
+      orders: { newest: "Neueste zuerst", oldest: "Älteste zuerst", replies: "Meiste Antworten" },
+      more: (n) => `Mehr laden (${n} weitere)`,
+      link: "Link",
+      linkTo: (name) => `Link zum Kommentar von ${name}`,
+      report: "Melden",
+      reportOf: (name) => `Kommentar von ${name} melden`,
+      reason: "Grund der Meldung",
+      choose: "Bitte wählen",
+      illegal: "Strafbarer Inhalt",
+      legalGround: "Welche Vorschrift verletzt der Kommentar?",
+      explanation: "Begründung",
+      reporterName: "Ihr Name (freiwillig)",
+      reporterEmail: "Ihre E-Mail (freiwillig)",
+      reporterHint: "Dann teilen wir Ihnen das Ergebnis mit.",
+      goodFaith: "Ich versichere, dass meine Angaben nach bestem Wissen richtig und vollständig sind.",
+      sendReport: "Meldung absenden",
+      reported: "Danke für Ihre Meldung. Die Redaktion prüft den Kommentar.",
+      appeal: "Beschwerde einlegen",
+      appealWhy: "Warum sollte die Entscheidung überprüft werden?",
+      sendAppeal: "Beschwerde absenden",
+      appealHeading: "Ihre Beschwerde",
+      appealSent: "Ihre Beschwerde ist eingegangen. Die Redaktion prüft die Entscheidung erneut.",
+      appealOpen: (date) => `Eingegangen am ${date}; wird geprüft.`,
+      appealupheld: "Geprüft: Die Entscheidung bleibt bestehen.",
+      appealreversed: "Geprüft: Die Entscheidung wurde aufgehoben, Ihr Kommentar wird veröffentlicht.",
+      signedInAs: (name) => `Angemeldet als ${name}`,
+      signedIn: "Angemeldet",
       errors: {
         network: "Keine Verbindung zum Kommentarserver. Bitte versuchen Sie es später erneut.",
+        401: "Ihre Anmeldung ist ungültig oder abgelaufen. Bitte laden Sie die Seite neu.",
+        410: "Die Frist für eine Beschwerde ist abgelaufen.",
+        appeal409: "Gegen diese Entscheidung haben Sie bereits Beschwerde eingelegt.",
+        form422: "Bitte füllen Sie alle Pflichtfelder aus und prüfen Sie die E-Mail-Adresse.",
         403: "Auf dieser Seite können keine Kommentare abgegeben werden.",
         404: "Dieser Artikel ist für Kommentare nicht eingerichtet.",
         409: "Die Kommentare zu diesem Artikel sind inzwischen geschlossen.",
@@ -77,6 +125,7 @@
       sending: "Sending …",
       reply: "Reply",
       replyTo: (name) => `Reply to ${name}`,
+      replyLabel: (name) => `Reply to ${name}`,
       cancel: "Cancel",
       chars: (count, max) => `${count} of ${max} characters`,
       closed: "Comments on this article are closed.",
@@ -96,8 +145,40 @@
       note: "Note from the editors",
       redress: "Your options",
       dismiss: "Dismiss",
+      order: "Order",
+      orders: { newest: "Newest first", oldest: "Oldest first", replies: "Most replies" },
+      more: (n) => `Load more (${n} more)`,
+      link: "Link",
+      linkTo: (name) => `Link to the comment by ${name}`,
+      report: "Report",
+      reportOf: (name) => `Report the comment by ${name}`,
+      reason: "Reason for the report",
+      choose: "Please choose",
+      illegal: "Illegal content",
+      legalGround: "Which provision does the comment break?",
+      explanation: "Explanation",
+      reporterName: "Your name (optional)",
+      reporterEmail: "Your email (optional)",
+      reporterHint: "Then we will tell you the outcome.",
+      goodFaith: "I confirm that the information I give is accurate and complete to the best of my knowledge.",
+      sendReport: "Send report",
+      reported: "Thank you for your report. The editors will review the comment.",
+      appeal: "Appeal",
+      appealWhy: "Why should the decision be reviewed?",
+      sendAppeal: "Send appeal",
+      appealHeading: "Your appeal",
+      appealSent: "Your appeal has been received. The editors will review the decision.",
+      appealOpen: (date) => `Received on ${date}; under review.`,
+      appealupheld: "Reviewed: the decision stands.",
+      appealreversed: "Reviewed: the decision was reversed and your comment will be published.",
+      signedInAs: (name) => `Signed in as ${name}`,
+      signedIn: "Signed in",
       errors: {
         network: "Cannot reach the comment server. Please try again later.",
+        401: "Your sign-in is invalid or has expired. Please reload the page.",
+        410: "The period for an appeal has ended.",
+        appeal409: "You have already appealed against this decision.",
+        form422: "Please fill in all required fields and check the email address.",
         403: "Comments cannot be posted on this page.",
         404: "This article is not set up for comments.",
         409: "Comments on this article have been closed.",
@@ -166,6 +247,27 @@
     else if (minutes > 10) value = Math.round(minutes / 5) * 5;
     return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" }).format(value);
   }
+
+  /** The display name in a JWT's payload. Display only: the server verifies the signature. */
+  function tokenName(token) {
+    try {
+      const part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      const bytes = Uint8Array.from(atob(part + "===".slice((part.length + 3) % 4)),
+        (c) => c.charCodeAt(0));
+      return String(JSON.parse(new TextDecoder().decode(bytes)).name || "").trim().slice(0, 80);
+    } catch (error) {
+      return "";
+    }
+  }
+
+  const pageUrl = () => location.href.split("#")[0];
+
+  /** Number of replies below a comment, at any depth. */
+  const replyCount = (comment) =>
+    (comment.replies || []).reduce((sum, reply) => sum + 1 + replyCount(reply), 0);
+
+  const contains = (comment, id) =>
+    comment.id === id || (comment.replies || []).some((reply) => contains(reply, id));
 
   /* ---------- proof of work for the server's bot check ---------- */
 
@@ -306,6 +408,28 @@
       this.commentsPath =
         `sites/${encodeURIComponent(site)}/articles/${encodeURIComponent(article)}/comments`;
       this.sitePath = `sites/${encodeURIComponent(site)}`;
+      this.articlePath = `${this.sitePath}/articles/${encodeURIComponent(article)}`;
+    }
+
+    send(path, fields) {
+      return this.request(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(fields),
+      });
+    }
+
+    register(title, url) {
+      return this.send(`${this.articlePath}/register`, { title, url });
+    }
+
+    report(commentId, fields) {
+      return this.send(`comments/${encodeURIComponent(commentId)}/reports`, fields);
+    }
+
+    appeal(entry, explanation) {
+      return this.send(`comments/${encodeURIComponent(entry.id)}/appeal?token=`
+        + encodeURIComponent(entry.token), { explanation });
     }
 
     async request(path, options = {}) {
@@ -331,11 +455,7 @@
     }
 
     post(fields) {
-      return this.request(this.commentsPath, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(fields),
-      });
+      return this.send(this.commentsPath, fields);
     }
 
     status(entry) {
@@ -412,7 +532,23 @@
       this.own = new OwnComments(config.site, config.article);
       this.formCount = 0;
       this.openReply = null; // {parentId, form} of the one open reply form
+      this.openReport = null; // {commentId, form} of the one open report form
+      this.openAppeal = null; // {id, form} of the one open appeal form
       this.thread = null;
+      this.rules = [];
+      this.order = ["newest", "oldest", "replies"].includes(config.order) ? config.order : "newest";
+      this.visible = PAGE_SIZE;
+      this.highlighted = null;
+      this.setSsoToken(config.ssoToken);
+    }
+
+    /** Sign a reader in (a JWT from the publisher) or out (empty); forms follow at once. */
+    setSsoToken(token) {
+      this.ssoToken = token ? String(token).trim() : "";
+      this.ssoName = this.ssoToken ? tokenName(this.ssoToken) : "";
+      if (this.root.querySelectorAll) {
+        for (const form of this.root.querySelectorAll("form.fg-form")) form.fgSso();
+      }
     }
 
     start() {
@@ -421,6 +557,7 @@
       Promise.allSettled([this.loadSite(), this.loadThread()]).then(() => this.checkOwnStatuses());
       setInterval(() => this.tick(), POLL_MS);
       document.addEventListener("visibilitychange", () => this.tick());
+      window.addEventListener("hashchange", () => this.highlightFromHash());
       window.addEventListener("storage", (event) => {
         if (event.key === this.own.key) this.renderOwn();
       });
@@ -448,12 +585,23 @@
         el("h3", { id: "fg-own-heading" }, t.yours), this.ownList);
       this.threadList = el("ol", { class: "fg-thread" });
       this.threadMessage = el("p", { class: "fg-thread-message" });
+      this.orderSelect = el("select", { id: "fg-order", class: "fg-order" },
+        Object.entries(t.orders).map(([value, label]) =>
+          el("option", { value, selected: value === this.order }, label)));
+      this.orderSelect.addEventListener("change", () => {
+        this.order = this.orderSelect.value;
+        this.renderThread();
+      });
+      this.tools = el("div", { class: "fg-tools", hidden: true },
+        el("label", { for: "fg-order" }, t.order), this.orderSelect);
+      this.moreButton = el("button", { type: "button", class: "fg-more", hidden: true,
+        onclick: () => this.showMore() });
 
       this.section.append(
         el("h2", { id: "fg-heading" }, t.heading, " ", this.countLabel),
         el("p", { class: "fg-premoderated" }, t.premoderated),
         this.guidelines, this.formSlot, this.live, this.ownSection,
-        this.threadMessage, this.threadList);
+        this.threadMessage, this.tools, this.threadList, this.moreButton);
       this.root.append(stylesheet, this.section);
     }
 
@@ -463,10 +611,10 @@
       setTimeout(() => { this.live.textContent = message; }, 50);
     }
 
-    errorText(error) {
+    errorText(error, special = {}) {
       const errors = this.t.errors;
       if (error.status === 0) return errors.network;
-      return errors[error.status] || errors.other;
+      return special[error.status] || errors[error.status] || errors.other;
     }
 
     /* --- site guidelines --- */
@@ -480,8 +628,9 @@
     }
 
     renderGuidelines(site) {
-      const rules = (site.rules || []).filter((rule) => rule.code !== "other");
-      const label = (rule) => (this.lang === "en" ? rule.label_en : rule.label) || rule.label;
+      this.rules = site.rules || [];
+      const rules = this.rules.filter((rule) => rule.code !== "other");
+      const label = (rule) => this.ruleLabel(rule);
       this.guidelines.replaceChildren(
         el("h3", {}, this.t.guidelines),
         ...paragraphs(site.guidelines, "fg-guidelines-text"),
@@ -490,12 +639,26 @@
           el("ul", {}, rules.map((rule) => el("li", {}, label(rule))))));
     }
 
+    ruleLabel(rule) {
+      return (this.lang === "en" ? rule.label_en : rule.label) || rule.label || rule.code;
+    }
+
     /* --- the public thread --- */
 
     async loadThread() {
       try {
         this.thread = await this.api.thread();
       } catch (error) {
+        // An article the server does not know yet: the page may announce it (data-title).
+        if (error.status === 404 && this.config.title && !this.registering) {
+          this.registering = true;
+          try {
+            await this.api.register(this.config.title, this.config.url || pageUrl());
+            return this.loadThread();
+          } catch (failure) {
+            // fall through: the reader sees why the thread could not be loaded
+          }
+        }
         this.threadMessage.textContent = `${this.t.loadFailed} ${this.errorText(error)}`;
         this.threadMessage.classList.add("fg-error");
         return;
@@ -504,6 +667,10 @@
       this.forgetOwnReleased();
       this.renderForm();
       this.renderThread();
+      if (!this.hashSeen) {
+        this.hashSeen = true;
+        this.highlightFromHash();
+      }
     }
 
     renderForm() {
@@ -514,13 +681,56 @@
         : el("p", { class: "fg-closed" }, this.t.closed));
     }
 
+    /** Top-level threads in the reader's chosen order; replies keep theirs (oldest first). */
+    sortedThreads() {
+      const time = (comment) => new Date(comment.created_at).getTime();
+      const compare = {
+        oldest: (a, b) => time(a) - time(b) || a.id - b.id,
+        newest: (a, b) => time(b) - time(a) || b.id - a.id,
+        replies: (a, b) => replyCount(b) - replyCount(a) || time(b) - time(a) || b.id - a.id,
+      }[this.order];
+      return [...this.thread.comments].sort(compare);
+    }
+
     renderThread() {
-      const { count, comments } = this.thread;
+      const { count } = this.thread;
       this.countLabel.textContent = count ? `(${count})` : "";
       this.threadMessage.textContent = count ? this.t.count(count) : this.t.empty;
+      const sorted = this.sortedThreads();
+      this.tools.hidden = sorted.length < 2;
       const keptReply = this.openReply;
-      this.threadList.replaceChildren(...comments.map((comment) => this.commentItem(comment)));
+      const keptReport = this.openReport;
+      this.threadList.replaceChildren(
+        ...sorted.slice(0, this.visible).map((comment) => this.commentItem(comment)));
+      const rest = sorted.length - this.visible;
+      this.moreButton.hidden = rest <= 0;
+      this.moreButton.textContent = this.t.more(Math.min(rest, PAGE_SIZE));
       if (keptReply) this.reattachReplyForm(keptReply);
+      if (keptReport) this.reattachReport(keptReport);
+    }
+
+    showMore() {
+      const first = this.visible;
+      this.visible += PAGE_SIZE;
+      this.renderThread();
+      // Keyboard and screen-reader users continue at the first newly shown comment.
+      const item = this.threadList.children[first];
+      if (item) item.focus();
+    }
+
+    /** Scroll to and highlight the comment named in the page's #freigabe-comment-<id>. */
+    highlightFromHash() {
+      if (!this.thread || !location.hash.startsWith(HASH_PREFIX)) return;
+      const id = Number(location.hash.slice(HASH_PREFIX.length));
+      const index = this.sortedThreads().findIndex((comment) => contains(comment, id));
+      if (index < 0) return;
+      this.highlighted = id;
+      if (index >= this.visible) this.visible = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
+      this.renderThread();
+      const item = this.threadList.querySelector(`[data-comment-id="${id}"]`);
+      if (!item) return;
+      item.scrollIntoView({ block: "center" });
+      item.focus({ preventScroll: true });
     }
 
     commentItem(comment) {
@@ -528,20 +738,29 @@
       const replySlot = el("div", { class: "fg-reply-slot" });
       const replyButton = this.thread.comments_open
         ? el("button", { type: "button", class: "fg-reply-button", "aria-expanded": "false",
-          "aria-label": t.replyTo(comment.author_name) }, t.reply)
+          "aria-label": t.replyLabel(comment.author_name) }, t.reply)
         : null;
       if (replyButton) {
         replyButton.addEventListener("click",
           () => this.toggleReply(comment, replyButton, replySlot));
       }
+      const reportSlot = el("div", { class: "fg-report-slot" });
+      const reportButton = el("button", { type: "button", class: "fg-report-button",
+        "aria-expanded": "false", "aria-label": t.reportOf(comment.author_name) }, t.report);
+      reportButton.addEventListener("click",
+        () => this.toggleReport(comment, reportButton, reportSlot));
+      const link = el("a", { class: "fg-link", href: pageUrl() + HASH_PREFIX + comment.id,
+        "aria-label": t.linkTo(comment.author_name) }, t.link);
       const replies = comment.replies || [];
-      return el("li", { class: "fg-item", "data-comment-id": comment.id },
+      return el("li", { class: comment.id === this.highlighted ? "fg-item fg-highlight" : "fg-item",
+        "data-comment-id": comment.id, id: `freigabe-comment-${comment.id}`, tabindex: "-1" },
         el("article", { class: "fg-comment" },
           el("header", { class: "fg-meta" },
             el("span", { class: "fg-author" }, comment.author_name),
             this.timeElement(comment.created_at)),
           el("div", { class: "fg-body" }, paragraphs(comment.body)),
-          replyButton, replySlot),
+          el("div", { class: "fg-tools-row" }, replyButton, reportButton, link),
+          replySlot, reportSlot),
         replies.length
           ? el("ol", { class: "fg-replies" }, replies.map((reply) => this.commentItem(reply)))
           : null);
@@ -585,7 +804,7 @@
 
     replyButtonFor(parentId) {
       const item = this.threadList.querySelector(`[data-comment-id="${Number(parentId)}"]`);
-      return item ? item.querySelector(":scope > .fg-comment > .fg-reply-button") : null;
+      return item ? item.querySelector(":scope > .fg-comment .fg-reply-button") : null;
     }
 
     reattachReplyForm(kept) {
@@ -595,7 +814,114 @@
         return;
       }
       button.setAttribute("aria-expanded", "true");
-      button.parentElement.querySelector(":scope > .fg-reply-slot").append(kept.form);
+      button.closest(".fg-comment").querySelector(":scope > .fg-reply-slot").append(kept.form);
+    }
+
+    /* --- reporting a published comment (notice and action) --- */
+
+    toggleReport(comment, button, slot) {
+      const wasOpen = this.openReport && this.openReport.commentId === comment.id;
+      this.closeReport();
+      if (wasOpen) return;
+      const form = this.buildReportForm(comment);
+      slot.append(form);
+      button.setAttribute("aria-expanded", "true");
+      this.openReport = { commentId: comment.id, form };
+      form.querySelector("select").focus();
+    }
+
+    reportButtonFor(commentId) {
+      const item = this.threadList.querySelector(`[data-comment-id="${Number(commentId)}"]`);
+      return item ? item.querySelector(":scope > .fg-comment .fg-report-button") : null;
+    }
+
+    closeReport({ restoreFocus = false } = {}) {
+      if (!this.openReport) return;
+      const { commentId, form } = this.openReport;
+      form.remove();
+      this.openReport = null;
+      const button = this.reportButtonFor(commentId);
+      if (button) {
+        button.setAttribute("aria-expanded", "false");
+        if (restoreFocus) button.focus();
+      }
+    }
+
+    reattachReport(kept) {
+      const button = this.reportButtonFor(kept.commentId);
+      if (!button) {
+        this.openReport = null;
+        return;
+      }
+      button.setAttribute("aria-expanded", "true");
+      button.closest(".fg-comment").querySelector(":scope > .fg-report-slot").append(kept.form);
+    }
+
+    buildReportForm(comment) {
+      const t = this.t;
+      const number = ++this.formCount;
+      const id = (name) => `fg-${name}-${number}`;
+      const option = (value, label) => el("option", { value }, label);
+      const reason = el("select", { id: id("reason"), name: "reason", required: true },
+        option("", t.choose),
+        this.rules.map((rule) => option(rule.code, this.ruleLabel(rule))),
+        option("illegal", t.illegal));
+      const ground = el("select", { id: id("ground"), name: "legal_ground" },
+        option("", t.choose),
+        LEGAL_GROUNDS.map(([code, de, en]) => option(code,
+          code === "other" ? (this.lang === "en" ? en : de)
+            : `§ ${code.slice(6)} StGB – ${this.lang === "en" ? en : de}`)));
+      const groundField = el("div", { class: "fg-field", hidden: true },
+        el("label", { for: id("ground") }, t.legalGround), ground);
+      reason.addEventListener("change", () => {
+        groundField.hidden = reason.value !== "illegal";
+        ground.required = reason.value === "illegal";
+      });
+      const explanation = el("textarea", { id: id("explanation"), name: "explanation",
+        required: true, rows: 4, maxlength: 2000 });
+      const name = el("input", { id: id("rname"), type: "text", maxlength: MAX_NAME_CHARS,
+        autocomplete: "name" });
+      const email = el("input", { id: id("remail"), type: "email", maxlength: 254,
+        autocomplete: "email", "aria-describedby": id("rhint") });
+      const faith = el("input", { id: id("faith"), type: "checkbox", required: true });
+      const submit = el("button", { type: "submit", class: "fg-submit" }, t.sendReport);
+      const error = el("p", { class: "fg-form-error", role: "alert" });
+      const form = el("form", { class: "fg-report-form", "aria-label": t.reportOf(comment.author_name) },
+        el("div", { class: "fg-field" }, el("label", { for: id("reason") }, t.reason), reason),
+        groundField,
+        el("div", { class: "fg-field" },
+          el("label", { for: id("explanation") }, t.explanation), explanation),
+        el("div", { class: "fg-row" },
+          el("div", { class: "fg-field" }, el("label", { for: id("rname") }, t.reporterName), name),
+          el("div", { class: "fg-field" }, el("label", { for: id("remail") }, t.reporterEmail),
+            email, el("p", { id: id("rhint"), class: "fg-hint" }, t.reporterHint))),
+        el("div", { class: "fg-check" }, faith, el("label", { for: id("faith") }, t.goodFaith)),
+        error,
+        el("div", { class: "fg-actions" }, submit, el("button", { type: "button", class: "fg-cancel",
+          onclick: () => this.closeReport({ restoreFocus: true }) }, t.cancel)));
+      form.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") this.closeReport({ restoreFocus: true });
+      });
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        error.textContent = "";
+        try {
+          await this.api.report(comment.id, {
+            reason: reason.value, legal_ground: reason.value === "illegal" ? ground.value : "",
+            explanation: explanation.value, reporter_name: name.value.trim(),
+            reporter_email: email.value.trim(), good_faith: faith.checked, language: this.lang,
+          });
+          const done = el("p", { class: "fg-confirm", tabindex: "-1" }, t.reported);
+          form.replaceChildren(done);
+          done.focus();
+          this.announce(t.reported);
+        } catch (failure) {
+          error.textContent = this.errorText(failure, { 422: t.errors.form422 });
+          submit.disabled = false;
+        }
+      });
+      return form;
     }
 
     /* --- the comment form --- */
@@ -627,20 +953,31 @@
       body.addEventListener("input", updateCounter);
       updateCounter();
       if (parent) name.value = this.lastAuthorName || "";
+      const signedIn = el("p", { class: "fg-signed-in" });
+      const row = el("div", { class: "fg-row" },
+        el("div", { class: "fg-field" }, el("label", { for: nameId }, t.name), name),
+        el("div", { class: "fg-field" }, el("label", { for: emailId }, t.email), email,
+          el("p", { id: hintId, class: "fg-hint" }, t.emailHint)));
 
       const form = el("form", { class: parent ? "fg-form fg-form-reply" : "fg-form",
         "aria-label": parent ? t.replyTo(parent.author_name) : t.comment },
       parent ? el("p", { class: "fg-reply-to" }, t.replyTo(parent.author_name)) : null,
       el("div", { class: "fg-field" }, el("label", { for: bodyId }, t.comment), body, counter),
-      el("div", { class: "fg-row" },
-        el("div", { class: "fg-field" }, el("label", { for: nameId }, t.name), name),
-        el("div", { class: "fg-field" }, el("label", { for: emailId }, t.email), email,
-          el("p", { id: hintId, class: "fg-hint" }, t.emailHint))),
+      signedIn, row,
       el("div", { class: "fg-trap", "aria-hidden": "true" }, el("label", {}, "Website", trap)),
       error,
       el("div", { class: "fg-actions" }, submit,
         parent ? el("button", { type: "button", class: "fg-cancel",
           onclick: () => this.closeReply({ restoreFocus: true }) }, t.cancel) : null));
+      // Signed in through the publisher: the token names the reader, so no name or e-mail.
+      form.fgSso = () => {
+        const on = Boolean(this.ssoToken);
+        row.hidden = on;
+        name.required = !on;
+        signedIn.hidden = !on;
+        signedIn.textContent = this.ssoName ? t.signedInAs(this.ssoName) : t.signedIn;
+      };
+      form.fgSso();
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         this.submit({ parent, name, email, body, trap, submit, error, updateCounter });
@@ -659,11 +996,16 @@
       const fields = { body: body.value, author_name: name.value.trim(),
         author_email: email.value.trim(), website: trap.value };
       if (parent) fields.parent_id = parent.id;
+      const sso = this.ssoToken;
+      if (sso) {
+        Object.assign(fields, { sso_token: sso, author_name: "", author_email: "" });
+      }
       try {
         // The server's bot check: the proof binds a little work to exactly this text.
         fields.proof = await proofOfWork(this.config.site, this.config.article, fields.body);
         const accepted = await this.api.post(fields);
-        this.lastAuthorName = fields.author_name;
+        if (sso) fields.author_name = this.ssoName;
+        else this.lastAuthorName = fields.author_name;
         this.rememberSubmission(accepted, fields, parent);
         body.value = "";
         updateCounter();
@@ -754,10 +1096,86 @@
         statement.redress ? el("h4", {}, t.redress) : null,
         statement.redress
           ? el("p", { class: "fg-redress" }, localized(statement.redress, this.lang)) : null,
+        this.appealPart(entry),
         el("button", { type: "button", class: "fg-dismiss", onclick: () => {
           this.own.remove(entry.id);
           this.renderOwn();
         } }, t.dismiss));
+    }
+
+    /** The appeal against a rejection: its state, or a button that opens the form. */
+    appealPart(entry) {
+      const t = this.t;
+      const appeal = entry.appeal;
+      if (appeal) {
+        const text = appeal.state === "decided" && t[`appeal${appeal.outcome}`]
+          ? t[`appeal${appeal.outcome}`]
+          : t.appealOpen(absoluteTime(appeal.filed_at, this.lang));
+        return el("div", { class: "fg-appeal" },
+          el("h4", {}, t.appealHeading),
+          el("p", { class: "fg-appeal-status" }, text),
+          appeal.note ? el("p", { class: "fg-note" }, appeal.note) : null);
+      }
+      if (entry.appealable === false) return null;
+      const kept = this.openAppeal && this.openAppeal.id === entry.id ? this.openAppeal.form : null;
+      const slot = el("div", { class: "fg-appeal" });
+      const button = el("button", { type: "button", class: "fg-appeal-button",
+        "aria-expanded": String(Boolean(kept)) }, t.appeal);
+      button.addEventListener("click", () => {
+        if (this.openAppeal && this.openAppeal.id === entry.id) {
+          this.openAppeal.form.remove();
+          this.openAppeal = null;
+          button.setAttribute("aria-expanded", "false");
+          return;
+        }
+        const form = this.buildAppealForm(entry, button);
+        this.openAppeal = { id: entry.id, form };
+        slot.append(form);
+        button.setAttribute("aria-expanded", "true");
+        form.querySelector("textarea").focus();
+      });
+      slot.append(button);
+      if (kept) slot.append(kept);
+      return slot;
+    }
+
+    buildAppealForm(entry, button) {
+      const t = this.t;
+      const textId = `fg-appeal-${++this.formCount}`;
+      const text = el("textarea", { id: textId, required: true, rows: 4, maxlength: 2000 });
+      const submit = el("button", { type: "submit", class: "fg-submit" }, t.sendAppeal);
+      const error = el("p", { class: "fg-form-error", role: "alert" });
+      const form = el("form", { class: "fg-appeal-form", "aria-label": t.appeal },
+        el("div", { class: "fg-field" }, el("label", { for: textId }, t.appealWhy), text),
+        error, el("div", { class: "fg-actions" }, submit));
+      form.addEventListener("keydown", (event) => {
+        if (event.key !== "Escape") return;
+        // The own list may have been re-rendered since: use the button shown now.
+        const shown = form.closest(".fg-appeal");
+        const current = (shown && shown.querySelector(".fg-appeal-button")) || button;
+        current.click(); // closes the form
+        current.focus();
+      });
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        error.textContent = "";
+        try {
+          const appeal = await this.api.appeal(entry, text.value);
+          this.openAppeal = null;
+          this.own.update(entry.id, { appeal, appealable: false });
+          this.renderOwn();
+          this.announce(t.appealSent);
+          const item = this.ownList.querySelector(`[data-own-id="${Number(entry.id)}"]`);
+          if (item) item.focus();
+          await this.checkOwnStatuses(); // the appeal as the server now reports it
+        } catch (failure) {
+          error.textContent = this.errorText(failure,
+            { 409: t.errors.appeal409, 422: t.errors.form422 });
+          submit.disabled = false;
+        }
+      });
+      return form;
     }
 
     /** Released comments need no notice once the thread is fresh: they are in it now. */
@@ -778,12 +1196,21 @@
     }
 
     async checkOwnStatuses() {
-      if (this.checking) return; // a slow answer must not overlap the next poll
+      // A slow answer must not overlap the next check; one asked for meanwhile runs after it.
+      if (this.checking) {
+        this.checkAgain = true;
+        return;
+      }
       this.checking = true;
       try {
-        await this.checkPending(this.own.all().filter((entry) => entry.status === "pending"));
+        await this.checkPending(this.own.all().filter((entry) => entry.status === "pending"
+          || (entry.appeal && entry.appeal.state === "open")));
       } finally {
         this.checking = false;
+      }
+      if (this.checkAgain) {
+        this.checkAgain = false;
+        await this.checkOwnStatuses();
       }
     }
 
@@ -812,8 +1239,13 @@
       }
       if (status.status === "rejected" || status.status === "removed") {
         const statement = status.statement_of_reasons || null;
-        this.own.update(entry.id, { status: status.status, statement });
-        this.announce(this.t.rejectedNotice);
+        const appeal = status.appeal || null;
+        this.own.update(entry.id, { status: status.status, statement, appeal,
+          appealable: Boolean(status.appeal_path) });
+        if (entry.status === "pending") this.announce(this.t.rejectedNotice);
+        else if (appeal && appeal.state === "decided" && entry.appeal && entry.appeal.state === "open") {
+          this.announce(this.t[`appeal${appeal.outcome}`] || this.t.appealHeading);
+        }
       } else if (status.expected_wait_seconds) {
         this.own.update(entry.id, { expected_wait_seconds: status.expected_wait_seconds });
       }
@@ -823,7 +1255,8 @@
     tick() {
       if (document.visibilityState !== "visible") return;
       this.refreshTimes();
-      if (this.own.all().some((entry) => entry.status === "pending")) this.checkOwnStatuses();
+      if (this.own.all().some((entry) => entry.status === "pending"
+        || (entry.appeal && entry.appeal.state === "open"))) this.checkOwnStatuses();
     }
   }
 
@@ -841,19 +1274,43 @@
     else document.body.append(host);
   }
 
+  /**
+   * window.FreigabeWidget.setSsoToken(jwt) signs the reader in on every widget of the page
+   * (an empty value signs out); so does document.dispatchEvent(new CustomEvent("freigabe:sso",
+   * {detail: {token}})). A token set before the widget mounts is kept for it.
+   */
+  const known = window.FreigabeWidget;
+  const registry = known && Array.isArray(known.widgets) ? known : (() => {
+    // A page may declare `window.FreigabeWidget = {ssoToken: "..."}` before the script loads.
+    const early = known && known.ssoToken;
+    const created = { widgets: [], ssoToken: early || null };
+    created.setSsoToken = (token) => {
+      created.ssoToken = token || "";
+      created.widgets.forEach((widget) => widget.setSsoToken(created.ssoToken));
+    };
+    document.addEventListener("freigabe:sso",
+      (event) => created.setSsoToken(event.detail && event.detail.token));
+    window.FreigabeWidget = created;
+    return created;
+  })();
+
   function mount(script) {
     script.dataset.freigabeMounted = "true";
-    const { site, article } = script.dataset;
+    const { site, article, title, url, ssoToken, order } = script.dataset;
     if (!site || !article) {
       console.error("Freigabe: the script tag needs data-site and data-article.");
       return;
     }
-    const config = { site, article, lang: languageOf(script), base: new URL("../", script.src) };
+    const config = { site, article, title, order, lang: languageOf(script),
+      url: url && new URL(url, location.href).href, base: new URL("../", script.src) };
     // An async script can run before the page below it (and #freigabe-comments) is parsed.
     whenParsed(() => {
       const host = document.createElement("freigabe-comments");
       placeHost(host, script);
-      new Widget(host.attachShadow({ mode: "open" }), config).start();
+      config.ssoToken = registry.ssoToken === null ? ssoToken : registry.ssoToken;
+      const widget = new Widget(host.attachShadow({ mode: "open" }), config);
+      registry.widgets.push(widget);
+      widget.start();
     });
   }
 

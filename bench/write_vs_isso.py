@@ -1,0 +1,98 @@
+"""Submitting comments: accepted comments per second, Freigabe against Isso, in one run.
+
+    .venv/bin/python bench/write_vs_isso.py [--seconds 10] [--connections 8]
+
+The same wrk load POSTs new, unique comments to each server for a fixed time. Freigabe
+assesses every comment (house rules, model) and holds it as pending; Isso stores it
+(moderation off, its guard off so its per-address limit does not cap the figure).
+Freigabe's per-address rate limit is lifted for the run. Afterwards the stored comments
+are counted, so an "accepted" figure is never larger than what was really kept.
+"""
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import freigabe_peer
+import isso_peer
+import load
+import machine
+
+ARTICLE_ID = "hafen-leserbriefe"
+ISSO_URI = "/hafen/leserbriefe"
+TITLE = "Leserbriefe zum Hafenausbau"
+TEXT = ("Der Ausbau des Hafens ist richtig, aber die Anwohner brauchen endlich verlässlichen "
+        "Lärmschutz, bevor die Bauarbeiten beginnen (Beitrag %s).")
+
+
+def freigabe_template():
+    return json.dumps({"body": TEXT, "author_name": "Leserin"}, ensure_ascii=False)
+
+
+def isso_template():
+    return json.dumps({"text": TEXT, "author": "Leserin", "title": TITLE}, ensure_ascii=False)
+
+
+def measure(url, template, arguments):
+    return load.run_wrk(url, seconds=arguments.seconds, connections=arguments.connections,
+                        post_template=template)
+
+
+def print_row(name, result, stored):
+    print(f"{name:<28} {result.requests:>8} {result.good_per_second:>12.1f} {result.p50_ms:>9.1f} "
+          f"{result.p99_ms:>9.1f} {result.non_2xx_3xx:>7} {result.socket_errors:>7} {stored:>7}")
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser.parse_args()
+
+
+def main():
+    arguments = parse_arguments()
+    machine_before = machine.describe()
+    load.ensure_wrk()
+    isso_peer.ensure_isso()
+    versions = {"isso": isso_peer.isso_version(), **freigabe_peer.installed_versions()}
+    with tempfile.TemporaryDirectory(prefix="bench-write-") as data_dir:
+        isso = isso_peer.IssoServer(Path(data_dir, "isso"), freigabe_peer.free_port(),
+                                    workers=arguments.workers)
+        peer = freigabe_peer.FreigabePeer(Path(data_dir, "freigabe"), workers=arguments.workers)
+        try:
+            peer.put_article(ARTICLE_ID, TITLE, "Der Stadtrat hat den Hafenausbau beschlossen.")
+            # One comment each first: Isso creates the thread, Freigabe's workers load the model.
+            isso.post(ISSO_URI, "Erster Beitrag zum Hafenausbau.", "Leserin", TITLE)
+            for number in range(arguments.workers * 2):
+                peer.post(ARTICLE_ID, f"Erster Beitrag zum Hafenausbau ({number}).", "Leserin")
+            before = (isso.thread_size(ISSO_URI), peer.stored_count(ARTICLE_ID))
+            print("Measuring ...", flush=True)
+            isso_result = measure(f"{isso.url}/new?uri={ISSO_URI}", isso_template(), arguments)
+            freigabe_result = measure(peer.comments_url(ARTICLE_ID), freigabe_template(),
+                                      arguments)
+            stored = (isso.thread_size(ISSO_URI) - before[0],
+                      peer.stored_count(ARTICLE_ID) - before[1])
+        finally:
+            peer.stop()
+            isso.stop()
+    print()
+    print(f"Machine: {machine_before}")
+    print("Versions: " + ", ".join(f"{name} {value}" for name, value in versions.items()))
+    print(f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
+          f"per server, {arguments.workers} gunicorn sync workers each")
+    print()
+    print(f"{'POST a comment':<28} {'requests':>8} {'accepted/s':>12} {'p50 ms':>9} {'p99 ms':>9} "
+          f"{'refused':>7} {'sockerr':>7} {'stored':>7}")
+    print_row(f"Isso {versions['isso']}", isso_result, stored[0])
+    print_row("Freigabe (with assessment)", freigabe_result, stored[1])
+    print()
+    print("Ratio Freigabe/Isso, accepted comments per second: "
+          + load.ratio(freigabe_result.good_per_second, isso_result.good_per_second))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""What a site's editors decided, as examples for its own model (see learn-from-decisions).
+
+Reads in chunks with `.iterator()` and takes no locks, so retraining can run next to
+comment submission and the moderation queue; only storing the result is a (short) write.
+"""
+
+from urllib.parse import urlsplit
+
+from freigabe.articles.rules import REASON_CODES
+from freigabe.assessment.site_learning import Example
+from freigabe.comments.models import Status
+
+CHUNK = 2000
+REJECTING = (Status.REJECTED, Status.REMOVED)
+
+
+def decided_examples(site, progress=lambda message: None):
+    """One Example per decided comment of the site, from its latest standing decision.
+
+    An undo and the decision it took back are ignored: the comment was pending again
+    afterwards, so only a later decision says what the editors thought of it.
+    """
+    latest = latest_decisions(site)
+    progress(f"{len(latest)} decided comments on {site.slug}")
+    articles = _article_texts(site)
+    comment_ids = sorted(latest)
+    examples = []
+    for start in range(0, len(comment_ids), CHUNK):
+        examples.extend(_examples_for(comment_ids[start:start + CHUNK], latest, articles))
+    return examples
+
+
+def latest_decisions(site):
+    """{comment id: (to_status, reasons, created_at)} of the last decision that still stands."""
+    from freigabe.moderation.models import Action, Decision
+
+    rows = (Decision.objects.filter(comment__article__site=site)
+            .exclude(action=Action.UNDO).filter(reverted_by__isnull=True)
+            .order_by("comment_id", "created_at", "pk")
+            .values_list("comment_id", "to_status", "reasons", "created_at"))
+    latest = {}
+    for comment_id, to_status, reasons, created_at in rows.iterator(chunk_size=CHUNK):
+        latest[comment_id] = (to_status, reasons, created_at)
+    return latest
+
+
+def _article_texts(site):
+    rows = site.articles.values_list("pk", "title", "body").iterator(chunk_size=CHUNK)
+    return {pk: f"{title}\n\n{body}" if body else None for pk, title, body in rows}
+
+
+def _examples_for(comment_ids, latest, articles):
+    from freigabe.comments.models import Comment
+
+    rows = (Comment.objects.filter(pk__in=comment_ids)
+            .values_list("pk", "body", "article_id", "parent__body"))
+    for pk, body, article_id, parent_body in rows.iterator(chunk_size=CHUNK):
+        to_status, reasons, created_at = latest[pk]
+        rejected = to_status in REJECTING
+        codes = tuple(code for code in (reasons or ()) if code in REASON_CODES) if rejected else ()
+        yield Example(text=body, rejected=rejected, reasons=codes, when=created_at,
+                      article=articles.get(article_id), parent=parent_body)
+
+
+def site_assessor_settings(site):
+    """The site's assessor settings, knowing its own domains (never advertising)."""
+    settings = dict(site.assessor_settings or {})
+    own = {urlsplit(origin).hostname for origin in site.allowed_origins}
+    settings["site_domains"] = sorted({*settings.get("site_domains", ()), *filter(None, own)})
+    return settings

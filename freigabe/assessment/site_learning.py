@@ -1,0 +1,287 @@
+"""Learning a site model from moderated comments, and judging it against what runs now.
+
+    examples, skipped = read_import(path, text_column="text", label_column="label")
+    result = learn(examples, current=active_scorer, site_policy=settings, progress=report)
+
+The most recent HELD_BACK_SHARE of the examples (time order; rows without a time count
+as older than every timed one, in the order given) is held back: the new model never
+trains on it, its thresholds are chosen on it, and both the new and the current model
+(the active site model, or the general assessor alone) are measured on it. Predicting
+the near future from the past is what the model will have to do in production.
+
+Plain Python, no Django: the commands gather the examples and store the result.
+"""
+
+import csv
+import datetime
+import sys
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from freigabe.assessment.assessor import assess
+from freigabe.assessment.metrics import binary_report
+from freigabe.assessment.policy import SitePolicy
+from freigabe.assessment.site_model import (
+    REJECT, SEED, choose_thresholds, combined_rule_scores, feature_matrix, fit_scorer,
+    label_targets, learnable_labels, suggest,
+)
+
+HELD_BACK_SHARE = 0.2
+MIN_EXAMPLES = 50
+DEFAULT_TARGET_PRECISION = 0.9
+# Below this many comments, starting worker processes costs more than it saves.
+PARALLEL_FROM = 5000
+CHUNK = 2500
+REASON_SEPARATORS = (",", ";", "|")
+
+
+class LearningError(ValueError):
+    """The data cannot train or judge a site model; the message says why."""
+
+
+class ImportFileError(ValueError):
+    """The import file is not a CSV with the columns asked for."""
+
+
+@dataclass
+class Example:
+    """One moderated comment: rejected (with reason codes) or released."""
+
+    text: str
+    rejected: bool
+    reasons: tuple = ()
+    when: datetime.datetime | None = None
+    article: str | None = None
+    parent: str | None = None
+
+
+@dataclass
+class LearningResult:
+    scorer: object
+    n_train: int
+    n_test: int
+    macro_f1_new: float
+    macro_f1_current: float
+    metrics: dict = field(default_factory=dict)
+
+    @property
+    def beats_current(self):
+        return self.macro_f1_new > self.macro_f1_current
+
+
+def print_progress(message):
+    print(f"learn-from-decisions: {message}", file=sys.stderr, flush=True)
+
+
+# --- importing a newsroom's history ---------------------------------------------------------
+
+def read_import(path, text_column, label_column, positive="1", negative="0", time_column=None,
+                reason_codes=()):
+    """(examples, skipped) from a CSV of moderated comments.
+
+    A label equal to `positive` means rejected, equal to `negative` released; a label made
+    of known reason codes ("insult" or "insult,aggression") means rejected for those.
+    Bad rows are skipped with {"row": n, "reason": ...} (n counts data rows from 1);
+    a file that is no CSV with these columns raises ImportFileError.
+    """
+    required = [text_column, label_column] + ([time_column] if time_column else [])
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames or []
+            missing = [name for name in required if name not in columns]
+            if missing:
+                raise ImportFileError(
+                    f"{path} is not a CSV with the column(s) {', '.join(missing)} "
+                    f"(found: {', '.join(columns[:10]) or 'no header'})")
+            return _read_rows(reader, text_column, label_column, str(positive), str(negative),
+                              time_column, frozenset(reason_codes))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ImportFileError(f"{path} is not a readable UTF-8 CSV file: {error}") from error
+
+
+def _read_rows(reader, text_column, label_column, positive, negative, time_column, reason_codes):
+    examples, skipped = [], []
+    for number, row in enumerate(reader, start=1):
+        if None in row:  # more fields than the header has
+            skipped.append({"row": number, "reason": "more fields than the header"})
+            continue
+        text = (row.get(text_column) or "").strip()
+        label = (row.get(label_column) or "").strip()
+        if not text:
+            skipped.append({"row": number, "reason": f"missing text in column {text_column!r}"})
+            continue
+        verdict = _label_verdict(label, positive, negative, reason_codes)
+        if verdict is None:
+            reason = "missing label" if not label else f"unknown label value {label!r}"
+            skipped.append({"row": number, "reason": reason})
+            continue
+        when = None
+        if time_column:
+            when = parse_time(row.get(time_column) or "")
+            if when is None:
+                skipped.append({"row": number, "reason": f"bad time {row.get(time_column)!r}"})
+                continue
+        rejected, reasons = verdict
+        examples.append(Example(text=text, rejected=rejected, reasons=reasons, when=when))
+    return examples, skipped
+
+
+def _label_verdict(label, positive, negative, reason_codes):
+    """(rejected, reasons) for a label value, or None if the value means nothing to us."""
+    if not label:
+        return None
+    if label == positive:
+        return True, ()
+    if label == negative:
+        return False, ()
+    codes = _split_codes(label)
+    if codes and all(code in reason_codes for code in codes):
+        return True, tuple(codes)
+    return None
+
+
+def _split_codes(label):
+    for separator in REASON_SEPARATORS:
+        label = label.replace(separator, " ")
+    return label.split()
+
+
+def parse_time(value):
+    """An aware datetime from ISO 8601 (date or date and time; naive means UTC), else None."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+    return parsed
+
+
+# --- learning -------------------------------------------------------------------------------
+
+def in_time_order(examples):
+    """Oldest first; examples without a time come first, in the order given."""
+    earliest = datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
+    indexed = sorted(enumerate(examples), key=lambda pair: (pair[1].when or earliest, pair[0]))
+    return [example for _, example in indexed]
+
+
+def split_by_time(examples, share=HELD_BACK_SHARE):
+    """(training, held back): the held-back slice is the most recent `share`."""
+    ordered = in_time_order(examples)
+    n_test = max(1, int(round(len(ordered) * share)))
+    return ordered[:-n_test], ordered[-n_test:]
+
+
+def learn(examples, current=None, site_policy=None, target_precision=DEFAULT_TARGET_PRECISION,
+          progress=print_progress, jobs=2, seed=SEED):
+    """Train a site model on the older examples and measure it and `current` on the newest."""
+    started = time.monotonic()
+    training, held_back = split_by_time(examples)
+    _check_enough(training, held_back)
+    policy = SitePolicy.from_options(site_policy)
+    progress(f"{len(training)} comments to train on, {len(held_back)} held back (most recent)")
+
+    general_train, train_matrix = assess_and_extract(training, site_policy, progress, jobs)
+    general_test, test_matrix = assess_and_extract(held_back, site_policy, progress, jobs)
+
+    rejected = [example.rejected for example in training]
+    reasons = [example.reasons for example in training]
+    labels = learnable_labels(rejected, reasons)
+    if REJECT not in labels:
+        raise LearningError(f"too few rejected comments to learn from ({sum(rejected)} in the training slice)")
+    progress(f"fitting {', '.join(labels)}")
+    scorer = fit_scorer(train_matrix, label_targets(labels, rejected, reasons), labels,
+                        [scores for scores, _ in general_train], jobs=jobs, seed=seed)
+
+    truths = [int(example.rejected) for example in held_back]
+    new_probabilities = _combined(scorer, general_test, test_matrix)
+    scorer.thresholds = choose_thresholds(truths, [p[REJECT] for p in new_probabilities], target_precision)
+    new_report = _report(truths, _decisions(scorer, general_test, new_probabilities, policy))
+    current_report = _current_report(current, truths, general_test, test_matrix, policy)
+    seconds = time.monotonic() - started
+    progress(f"macro-F1 new {new_report['macro_f1']:.3f}, current {current_report['macro_f1']:.3f} "
+             f"({seconds:.1f} s)")
+    return LearningResult(
+        scorer=scorer, n_train=len(training), n_test=len(held_back),
+        macro_f1_new=new_report["macro_f1"], macro_f1_current=current_report["macro_f1"],
+        metrics={"new": new_report, "current": current_report, "labels": list(labels),
+                 "target_precision": target_precision, "thresholds": scorer.thresholds.to_dict(),
+                 "seconds": round(seconds, 1)},
+    )
+
+
+def _check_enough(training, held_back):
+    if len(training) + len(held_back) < MIN_EXAMPLES:
+        raise LearningError(f"only {len(training) + len(held_back)} moderated comments; "
+                            f"at least {MIN_EXAMPLES} are needed")
+    for name, rows in (("training", training), ("held-back", held_back)):
+        outcomes = {example.rejected for example in rows}
+        if outcomes != {True, False}:
+            raise LearningError(f"the {name} slice needs both released and rejected comments")
+
+
+def assess_and_extract(examples, site_policy, progress, jobs=2):
+    """([(general rule scores, decision)], feature matrix) in the examples' order.
+
+    Both are per-comment work, so they run together in chunks over `jobs` processes.
+    """
+    progress(f"general assessor and features for {len(examples)} comments")
+    items = [(example.text, example.article, example.parent) for example in examples]
+    if jobs <= 1 or len(items) < PARALLEL_FROM:
+        return _assess_and_extract_chunk(items, site_policy)
+    from joblib import Parallel, delayed
+
+    chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
+    done = Parallel(n_jobs=jobs, return_as="generator")(
+        delayed(_assess_and_extract_chunk)(chunk, site_policy) for chunk in chunks)
+    results = []
+    for result in done:
+        results.append(result)
+        if len(results) % 4 == 0:
+            progress(f"  {min(len(results) * CHUNK, len(items))} of {len(items)} done")
+    general = [row for chunk_general, _ in results for row in chunk_general]
+    return general, sp.vstack([matrix for _, matrix in results], format="csr")
+
+
+def _assess_and_extract_chunk(items, site_policy):
+    general = []
+    for text, article, parent in items:
+        assessment = assess(text, article=article, parent=parent, site_policy=site_policy)
+        general.append(({code: rule.score for code, rule in assessment.rules.items()}, assessment.decision))
+    return general, feature_matrix(text for text, _, _ in items)
+
+
+def _combined(scorer, general, matrix):
+    logits = scorer.site_logits(matrix)
+    return [scorer.combined_probabilities(scores, row) for (scores, _), row in zip(general, logits)]
+
+
+def _decisions(scorer, general, probabilities, policy):
+    return [suggest(combined_rule_scores(scores, combined), combined[REJECT], scorer.thresholds, policy)
+            for (scores, _), combined in zip(general, probabilities)]
+
+
+def _current_report(current, truths, general, matrix, policy):
+    """The active site model on the held-back slice, or the general assessor alone."""
+    if current is None:
+        return _report(truths, [decision for _, decision in general])
+    probabilities = _combined(current, general, matrix)
+    return _report(truths, _decisions(current, general, probabilities, policy))
+
+
+def _report(truths, decisions):
+    """Binary figures for "the editors rejected it" against "the suggestion is not release"."""
+    predicted = [int(decision != "release") for decision in decisions]
+    report = binary_report(truths, predicted)
+    report["suggestions"] = {name: decisions.count(name) for name in ("release", "review", "reject")}
+    report["rejected_suggested_reject"] = int(np.sum(
+        [truth and decision == "reject" for truth, decision in zip(truths, decisions)]))
+    return report

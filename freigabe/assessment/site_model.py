@@ -1,0 +1,333 @@
+"""A newsroom's own standard, learned from its editors' decisions, on top of the general assessor.
+
+The general assessor knows what an insult is; it cannot know that one newsroom never
+publishes comments that promote a competitor. A site model learns that from the site's
+decisions and combines with the general scores instead of replacing them:
+
+- labels: "reject" (the editors rejected or removed the comment) and every reason code
+  with enough positive examples (MIN_POSITIVES);
+- per label a logistic regression (SGD) over hashed word and character n-grams (no
+  vocabulary to store, so the archive stays small and holds only arrays);
+- per label a logistic stacker over [logit(general score), site logit], learned on
+  out-of-fold site scores so that it trusts the site model only as far as it earned;
+- thresholds for the site-level "reject" probability, chosen on the held-back slice.
+
+Rules without learned data (advertising, off-topic, insinuation for most sites) keep the
+general detector's score and evidence untouched. Plain Python, no Django.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from freigabe.assessment.features import prepare, word_char_ngrams, word_ngrams
+from freigabe.assessment.policy import SitePolicy, decide
+from freigabe.assessment.result import RULE_CODES, Assessment
+
+SEED = 20261129
+REJECT = "reject"
+LEARNABLE_REASONS = (*RULE_CODES, "other")
+MIN_POSITIVES = 30
+N_FEATURES = 2 ** 20
+# One size of character n-gram catches compounds and inflections ("Morgenkuriers") at a
+# third of the cost of 3-5-grams, which matters at 100,000 comments.
+CHAR_NGRAMS = (4, 4)
+# Stochastic gradient descent on the logistic loss: linear in the data, fixed epochs (reproducible).
+SGD_ALPHA = 1e-5
+SGD_EPOCHS = 10
+OOF_FOLDS = 3
+# The stacked probability is calibrated on out-of-fold scores, so 0.5 means "more likely
+# rejected than not": worth an editor's closer look.
+REVIEW_PROBABILITY = 0.5
+# A threshold must flag a few held-back comments before its precision means anything.
+MIN_FLAGGED = 5
+_EPSILON = 1e-4
+_ARCHIVE_FORMAT = "freigabe-site-model-1"
+_DECISION_ORDER = {"release": 0, "review": 1, "reject": 2}
+
+
+# --- features -------------------------------------------------------------------------
+
+def text_tokens(text):
+    """Word uni/bigrams and in-word character n-grams of the normalised comment."""
+    normalised = prepare(text).text
+    tokens = ["w" + gram for gram in word_ngrams(normalised)]
+    for word in normalised.split():
+        tokens.extend("c" + gram for gram in word_char_ngrams(word, *CHAR_NGRAMS))
+    return tokens
+
+
+def feature_matrix(texts):
+    """Binary hashed features, L2-normalised per comment (CSR, N_FEATURES columns)."""
+    from sklearn.feature_extraction import FeatureHasher
+
+    hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
+    matrix = hasher.transform(text_tokens(text) for text in texts).tocsr()
+    matrix.data[:] = 1.0
+    norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def general_score(scores, label):
+    """The general assessor's probability for a label: the rule's score, or the highest one."""
+    if label == REJECT:
+        return max(scores.get(code, 0.0) for code in RULE_CODES)
+    return scores.get(label, 0.0)
+
+
+def logit(probability):
+    probability = min(1 - _EPSILON, max(_EPSILON, float(probability)))
+    return math.log(probability / (1 - probability))
+
+
+def sigmoid(value):
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
+
+
+# --- the trained model -------------------------------------------------------------------
+
+@dataclass
+class Thresholds:
+    """Site-level reject probability thresholds; reject None = never auto-reject."""
+
+    review: float = 0.5
+    reject: float | None = None
+
+    def to_dict(self):
+        return {"review": self.review, "reject": self.reject}
+
+
+@dataclass
+class SiteScorer:
+    """A site's learned labels: linear weights on the hashed features used in training."""
+
+    labels: tuple
+    columns: np.ndarray      # sorted hashed feature indices that carry a weight
+    weights: np.ndarray      # (len(labels), len(columns))
+    intercepts: np.ndarray   # (len(labels),)
+    stacking: np.ndarray     # (len(labels), 3): general logit, site logit, bias
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    version: str = "site"
+
+    def site_logits(self, matrix):
+        """(n, len(labels)) raw site logits for a feature matrix."""
+        matrix = sp.csr_matrix(matrix)
+        positions = np.searchsorted(self.columns, matrix.indices)
+        positions = np.minimum(positions, len(self.columns) - 1)
+        known = self.columns[positions] == matrix.indices
+        values = np.where(known, matrix.data, 0.0)
+        local = sp.csr_matrix((values, np.where(known, positions, 0), matrix.indptr),
+                              shape=(matrix.shape[0], len(self.columns)))
+        return np.asarray(local @ self.weights.T) + self.intercepts
+
+    def combined_probabilities(self, general_scores, site_logits):
+        """{label: probability} for one comment from its general scores and site logits."""
+        combined = {}
+        for i, label in enumerate(self.labels):
+            a, b, bias = self.stacking[i]
+            combined[label] = sigmoid(a * logit(general_score(general_scores, label)) + b * site_logits[i] + bias)
+        return combined
+
+    def to_archive(self):
+        return {
+            "format": _ARCHIVE_FORMAT,
+            "labels": "\n".join(self.labels),
+            "columns": self.columns.astype(np.int64),
+            "weights": self.weights.astype(np.float32),
+            "intercepts": self.intercepts.astype(np.float64),
+            "stacking": self.stacking.astype(np.float64),
+            "review_threshold": float(self.thresholds.review),
+            "reject_threshold": -1.0 if self.thresholds.reject is None else float(self.thresholds.reject),
+        }
+
+    @classmethod
+    def from_archive(cls, archive, version="site"):
+        if archive.get("format") != _ARCHIVE_FORMAT:
+            raise ValueError(f"not a site model archive: {archive.get('format')!r}")
+        reject = float(archive["reject_threshold"])
+        return cls(
+            labels=tuple(archive["labels"].split("\n")),
+            columns=np.asarray(archive["columns"], dtype=np.int64),
+            weights=np.asarray(archive["weights"], dtype=np.float64),
+            intercepts=np.asarray(archive["intercepts"], dtype=np.float64),
+            stacking=np.asarray(archive["stacking"], dtype=np.float64),
+            thresholds=Thresholds(float(archive["review_threshold"]), None if reject < 0 else reject),
+            version=version,
+        )
+
+    def to_bytes(self):
+        import skops.io
+
+        return skops.io.dumps(self.to_archive())
+
+    @classmethod
+    def from_bytes(cls, data, version="site"):
+        """Load an archive of plain arrays; anything else in it is refused by skops."""
+        import skops.io
+
+        return cls.from_archive(skops.io.loads(bytes(data), trusted=[]), version=version)
+
+
+# --- combining with the general assessment ------------------------------------------------
+
+@dataclass
+class SiteAssessment(Assessment):
+    """The general assessment combined with a site model; adds what the site model said."""
+
+    site_model: dict = field(default_factory=dict)
+
+    def to_dict(self):
+        result = super().to_dict()
+        result["site_model"] = self.site_model
+        return result
+
+
+def suggest(scores, reject_probability, thresholds, policy):
+    """The stricter of the rule-based decision and the site's reject probability."""
+    decision = decide(scores, policy)
+    if thresholds.reject is not None and reject_probability >= thresholds.reject:
+        site_decision = "reject"
+    elif reject_probability >= thresholds.review:
+        site_decision = "review"
+    else:
+        site_decision = "release"
+    return max(decision, site_decision, key=_DECISION_ORDER.__getitem__)
+
+
+def combined_rule_scores(general_scores, combined):
+    """Learned reason codes take the stacked probability; every other rule keeps its own."""
+    scores = dict(general_scores)
+    for label, probability in combined.items():
+        if label != REJECT and label in scores:
+            scores[label] = probability
+    return scores
+
+
+def combine(assessment, scorer, text, site_policy=None):
+    """The assessment with the site model's knowledge added (a SiteAssessment)."""
+    if scorer is None:
+        return assessment
+    policy = SitePolicy.from_options(site_policy)
+    general = {code: rule.score for code, rule in assessment.rules.items()}
+    combined = scorer.combined_probabilities(general, scorer.site_logits(feature_matrix([text]))[0])
+    scores = combined_rule_scores(general, combined)
+    rules = {code: type(rule)(scores[code], list(rule.evidence)) for code, rule in assessment.rules.items()}
+    reject_probability = combined.get(REJECT, 0.0)
+    return SiteAssessment(
+        model_version=f"{assessment.model_version}+{scorer.version}",
+        decision=suggest(scores, reject_probability, scorer.thresholds, policy),
+        rules=rules,
+        site_model={"version": scorer.version, "reject": round(reject_probability, 4),
+                    "thresholds": scorer.thresholds.to_dict()},
+    )
+
+
+# --- training -----------------------------------------------------------------------------
+
+def learnable_labels(rejected, reasons, min_positives=MIN_POSITIVES):
+    """"reject" plus each reason code with at least `min_positives` examples."""
+    labels = [REJECT] if sum(rejected) >= min_positives else []
+    for code in LEARNABLE_REASONS:
+        if sum(code in given for given in reasons) >= min_positives:
+            labels.append(code)
+    return tuple(labels)
+
+
+def label_targets(labels, rejected, reasons):
+    """(n, len(labels)) 0/1 targets."""
+    columns = []
+    for label in labels:
+        if label == REJECT:
+            columns.append([int(value) for value in rejected])
+        else:
+            columns.append([int(label in given) for given in reasons])
+    return np.asarray(columns, dtype=int).T
+
+
+def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED):
+    """Fit the site model on the training slice: per label weights and a stacker."""
+    from joblib import Parallel, delayed
+
+    # Only hashed columns seen in training can get a weight; fitting on them alone keeps
+    # the solver's work proportional to the data, not to N_FEATURES.
+    columns = np.unique(matrix.indices).astype(np.int64)
+    local = sp.csr_matrix(matrix[:, columns])
+    fitted = Parallel(n_jobs=jobs)(
+        delayed(_fit_label)(local, targets[:, i], [general_score(s, label) for s in general_scores], seed)
+        for i, label in enumerate(labels)
+    )
+    return SiteScorer(
+        labels=tuple(labels),
+        columns=columns,
+        weights=np.vstack([coef for coef, _, _ in fitted]),
+        intercepts=np.asarray([intercept for _, intercept, _ in fitted]),
+        stacking=np.vstack([stack for _, _, stack in fitted]),
+    )
+
+
+def _fit_label(matrix, y, general, seed):
+    """Site weights on all training rows, stacker on their out-of-fold site logits."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    # joblib hands workers read-only memory maps; the solver needs arrays it may write.
+    matrix, y = sp.csr_matrix(matrix, copy=True), np.array(y)
+    out_of_fold = np.zeros(len(y))
+    folds = StratifiedKFold(n_splits=min(OOF_FOLDS, int(y.sum()), int(len(y) - y.sum())),
+                            shuffle=True, random_state=seed)
+    for train_rows, held_rows in folds.split(np.zeros(len(y)), y):
+        model = _site_regression(seed).fit(matrix[train_rows], y[train_rows])
+        out_of_fold[held_rows] = model.decision_function(matrix[held_rows])
+    final = _site_regression(seed).fit(matrix, y)
+    return final.coef_[0], final.intercept_[0], _fit_stacker(general, out_of_fold, y, seed)
+
+
+def _fit_stacker(general, site_logits, y, seed):
+    """[general weight, site weight, bias]; a general score that never varies (no rule
+    for the label, e.g. "other") carries no evidence and gets no weight."""
+    from sklearn.linear_model import LogisticRegression
+
+    general_logits = np.asarray([logit(value) for value in general])
+    if np.ptp(general_logits) < 1e-6:
+        stacker = LogisticRegression(C=1.0, random_state=seed).fit(site_logits.reshape(-1, 1), y)
+        return np.array([0.0, stacker.coef_[0][0], stacker.intercept_[0]])
+    stacker = LogisticRegression(C=1.0, random_state=seed).fit(np.column_stack([general_logits, site_logits]), y)
+    return np.array([stacker.coef_[0][0], stacker.coef_[0][1], stacker.intercept_[0]])
+
+
+def _site_regression(seed):
+    from sklearn.linear_model import SGDClassifier
+
+    return SGDClassifier(loss="log_loss", alpha=SGD_ALPHA, max_iter=SGD_EPOCHS, tol=None, random_state=seed)
+
+
+def lowest_threshold_for_precision(truths, probabilities, target, min_flagged=MIN_FLAGGED):
+    """The lowest probability t with precision(p >= t) >= target, or None if none reaches it."""
+    truths = np.asarray(truths, dtype=int)
+    probabilities = np.asarray(probabilities, dtype=float)
+    order = np.argsort(-probabilities, kind="stable")
+    sorted_p, sorted_y = probabilities[order], truths[order]
+    hits = np.cumsum(sorted_y)
+    flagged = np.arange(1, len(sorted_y) + 1)
+    best = None
+    for i in range(len(sorted_p)):
+        # Only the last of equal probabilities marks a threshold's true cut.
+        if i + 1 < len(sorted_p) and sorted_p[i + 1] == sorted_p[i]:
+            continue
+        if flagged[i] >= min_flagged and hits[i] / flagged[i] >= target:
+            best = float(sorted_p[i])
+    return best
+
+
+def choose_thresholds(truths, reject_probabilities, target_precision):
+    """Reject: the lowest threshold reaching the site's target precision on the held-back
+    slice, but never below REVIEW_PROBABILITY: on a small, well separated slice the lowest
+    such threshold sits among the clean comments' tail, and a calibrated probability under
+    one half cannot justify a rejection. Review: REVIEW_PROBABILITY."""
+    reject = lowest_threshold_for_precision(truths, reject_probabilities, target_precision)
+    if reject is not None:
+        reject = max(reject, REVIEW_PROBABILITY)
+    return Thresholds(review=REVIEW_PROBABILITY, reject=reject)

@@ -1,0 +1,143 @@
+"""Accountability records: notices (DSA Art. 16), appeals (Art. 20), email consent, erasures."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from freigabe.articles.models import Site
+from freigabe.comments.models import Comment
+from freigabe.moderation.models import Decision
+
+ILLEGAL = "illegal"
+
+
+class Notice(models.Model):
+    """All reports about one comment while it is open: editors resolve them together."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("offen")
+        RESOLVED = "resolved", _("erledigt")
+
+    class Outcome(models.TextChoices):
+        REMOVED = "removed", _("entfernt")
+        KEPT = "kept", _("beibehalten")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="notices")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    report_count = models.PositiveIntegerField(default=0)
+    # Whether any report says the comment is illegal (not merely against the house rules).
+    alleges_illegality = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    last_reported_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    legal_ground = models.CharField(max_length=40, blank=True)
+    note = models.TextField(blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="notice")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment"], condition=Q(state="open"),
+                                    name="one_open_notice_per_comment"),
+        ]
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"notice #{self.pk} on comment #{self.comment_id} ({self.state})"
+
+
+class Report(models.Model):
+    """One reader's report. No IP address is stored; the rate limit keeps its hash in the cache."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=20)
+    legal_ground = models.CharField(max_length=40, blank=True)
+    explanation = models.TextField()
+    reporter_name = models.CharField(max_length=80, blank=True)
+    reporter_email = models.EmailField(blank=True)
+    language = models.CharField(max_length=2, default="de")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class Appeal(models.Model):
+    """An author's complaint against a rejection or removal, decided by a different editor."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("offen")
+        DECIDED = "decided", _("entschieden")
+
+    class Outcome(models.TextChoices):
+        UPHELD = "upheld", _("Entscheidung bestätigt")
+        REVERSED = "reversed", _("Entscheidung aufgehoben")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="appeals")
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="appeal")
+    explanation = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    reinstatement = models.OneToOneField(Decision, null=True, blank=True,
+                                         on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"appeal #{self.pk} against decision #{self.decision_id} ({self.state})"
+
+
+class NotificationRequest(models.Model):
+    """An author's opt-in to hear about their comment by email, and in which language."""
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE,
+                                   related_name="notification_request")
+    language = models.CharField(max_length=2, default="de")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # When the author was told the first outcome (release or rejection): they get one such mail.
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+
+class EmailAddress(models.Model):
+    """Double opt-in: mails about outcomes go only to addresses confirmed by their owner."""
+
+    email = models.EmailField(unique=True)  # stored lower-cased
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    @property
+    def confirmed(self):
+        return self.confirmed_at is not None
+
+
+class SitePrivacyPolicy(models.Model):
+    """How a site erases an author: delete their comments or keep them anonymised."""
+
+    class ErasureMode(models.TextChoices):
+        REMOVE = "remove", _("Kommentare löschen")
+        ANONYMISE = "anonymise", _("Kommentare anonymisiert behalten")
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="privacy_policy")
+    erasure_mode = models.CharField(max_length=10, choices=ErasureMode.choices,
+                                    default=ErasureMode.ANONYMISE)
+
+
+class Erasure(models.Model):
+    """That an erasure happened, and how much it touched: deliberately no trace of who."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    # "remove" or "anonymise" when asked for explicitly, "policy" when each site's policy applied.
+    mode = models.CharField(max_length=10)
+    comments_removed = models.PositiveIntegerField(default=0)
+    comments_anonymised = models.PositiveIntegerField(default=0)
+    reports_anonymised = models.PositiveIntegerField(default=0)

@@ -1,0 +1,236 @@
+"""Emails to authors and reporters, through Django's email framework, sent after commit.
+
+Authors opt in per comment (`notify`), and an address gets outcome mails only once its
+owner has confirmed it through a signed link (double opt-in). Reporters who leave an
+address get the receipt and the outcome of their report (DSA Art. 16(4) and (5)).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from freigabe.compliance.models import EmailAddress, NotificationRequest
+from freigabe.moderation.models import Action
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("de", "en")
+CONFIRMATION_SALT = "freigabe.compliance.confirm-email"
+CONFIRMATION_MAX_AGE = timedelta(days=30)
+RESEND_CONFIRMATION_AFTER = timedelta(days=1)
+MAILED_ACTIONS = (Action.RELEASE, Action.REJECT, Action.REMOVE)
+SUBJECTS = {
+    "confirm": {"de": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+                "en": "Please confirm your email address"},
+    "released": {"de": "Ihr Kommentar ist veröffentlicht", "en": "Your comment is published"},
+    "restricted": {"de": "Entscheidung über Ihren Kommentar",
+                   "en": "Decision about your comment"},
+    "appeal_outcome": {"de": "Ergebnis Ihrer Beschwerde", "en": "Outcome of your appeal"},
+    "report_received": {"de": "Ihre Meldung ist eingegangen", "en": "We received your report"},
+    "report_outcome": {"de": "Ergebnis Ihrer Meldung", "en": "Outcome of your report"},
+    "data_link": {"de": "Ihre bei uns gespeicherten Daten", "en": "The data we hold about you"},
+}
+DATA_LINK_SALT = "freigabe.compliance.my-data"
+DATA_LINK_MAX_AGE = timedelta(days=2)
+
+
+def language_of(requested, accept_language=""):
+    """The mail language: the one asked for, else the browser's first choice, else German."""
+    if requested in LANGUAGES:
+        return requested
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "de"
+
+
+def public_url(path):
+    base = getattr(settings, "FREIGABE_PUBLIC_URL", "") or "http://localhost:8000"
+    return base.rstrip("/") + path
+
+
+def send(kind, to, language, **context):
+    body = render_to_string(f"compliance/mail/{kind}.txt", {"language": language, **context})
+    send_mail(SUBJECTS[kind][language], body, None, [to])
+
+
+# --- authors: opt-in and double opt-in ------------------------------------------------------
+
+def request_notifications(comment, language="de"):
+    """Remember the author's opt-in; the first time an address is used, ask to confirm it."""
+    if not comment.author_email:
+        return None
+    request = NotificationRequest.objects.create(comment=comment, language=language)
+    address, _ = EmailAddress.objects.get_or_create(email=comment.author_email.lower())
+    if not address.confirmed and _confirmation_due(address):
+        EmailAddress.objects.filter(pk=address.pk).update(confirmation_sent_at=timezone.now())
+        transaction.on_commit(lambda: _send_confirmation(address, language))
+    return request
+
+
+def _confirmation_due(address):
+    sent = address.confirmation_sent_at
+    return sent is None or timezone.now() - sent > RESEND_CONFIRMATION_AFTER
+
+
+def _send_confirmation(address, language):
+    # Links carry ids, not addresses: signed values are readable, and URLs end up in logs.
+    token = signing.dumps(address.pk, salt=CONFIRMATION_SALT)
+    send("confirm", address.email, language,
+         link=public_url(f"/compliance/confirm-email/{token}"))
+
+
+def address_for_confirmation(token):
+    """The EmailAddress the link was made for; None if forged, expired or erased since."""
+    try:
+        pk = signing.loads(token, salt=CONFIRMATION_SALT,
+                           max_age=CONFIRMATION_MAX_AGE.total_seconds())
+    except signing.BadSignature:
+        return None
+    return EmailAddress.objects.filter(pk=pk).first()
+
+
+def confirm_email(token):
+    """Mark the linked address as confirmed and send what it missed; None if the link is bad."""
+    address = address_for_confirmation(token)
+    if address is not None and not address.confirmed:
+        address.confirmed_at = timezone.now()
+        address.save(update_fields=["confirmed_at"])
+        _send_missed_outcomes(address.email)
+    return address
+
+
+def _send_missed_outcomes(email):
+    """Comments decided while the address waited for confirmation get their outcome now."""
+    waiting = NotificationRequest.objects.filter(
+        comment__author_email__iexact=email, notified_at__isnull=True,
+        comment__decided_at__isnull=False)
+    for request in waiting.select_related("comment"):
+        decision = (request.comment.decisions.filter(action__in=MAILED_ACTIONS)
+                    .order_by("-created_at", "-pk").first())
+        if decision is not None:
+            send_decision_mail(decision.pk)
+
+
+def _confirmed_request(comment):
+    """The author's notification request if they opted in with a confirmed address."""
+    request = NotificationRequest.objects.filter(comment=comment).first()
+    if request is None or not comment.author_email:
+        return None
+    confirmed = EmailAddress.objects.filter(email=comment.author_email.lower(),
+                                            confirmed_at__isnull=False).exists()
+    return request if confirmed else None
+
+
+# --- authors: outcomes ------------------------------------------------------------------------
+
+def on_decision_saved(sender, instance, created, **kwargs):
+    """post_save receiver on moderation.Decision: mail the author once the decision commits.
+
+    Reinstatements are told with the appeal's outcome; undos are an editor's slip.
+    """
+    if created and instance.action in MAILED_ACTIONS:
+        decision_id = instance.pk
+        transaction.on_commit(lambda: send_decision_mail(decision_id))
+
+
+def send_decision_mail(decision_id):
+    from freigabe.moderation.models import Decision
+
+    decision = Decision.objects.select_related("comment__article").filter(pk=decision_id).first()
+    if decision is None:
+        return
+    request = _confirmed_request(decision.comment)
+    if request is None:
+        return
+    released = decision.action == Action.RELEASE
+    # One mail for the release; every restriction is told, with its statement of reasons.
+    if released and request.notified_at is not None:
+        return
+    _deliver("released" if released else "restricted", decision.comment.author_email,
+             request.language, comment=decision.comment, decision=decision,
+             statement=decision.statement_of_reasons or {}, appeal_link=_appeal_link(decision))
+    NotificationRequest.objects.filter(pk=request.pk).update(notified_at=timezone.now())
+
+
+def _appeal_link(decision):
+    if decision.action not in (Action.REJECT, Action.REMOVE):
+        return ""
+    from freigabe.compliance.appeal_links import appeal_token
+
+    return public_url(f"/compliance/appeal/{appeal_token(decision)}")
+
+
+def tell_appellant_on_commit(appeal):
+    appeal_id = appeal.pk
+    transaction.on_commit(lambda: send_appeal_outcome(appeal_id))
+
+
+def send_appeal_outcome(appeal_id):
+    from freigabe.compliance.models import Appeal
+
+    appeal = Appeal.objects.select_related("comment__article").filter(pk=appeal_id).first()
+    request = appeal and _confirmed_request(appeal.comment)
+    if request is None:
+        return
+    _deliver("appeal_outcome", appeal.comment.author_email, request.language, appeal=appeal,
+             comment=appeal.comment)
+
+
+# --- data access (GDPR Art. 15) ----------------------------------------------------------------
+
+def send_data_link_on_commit(comment, language):
+    """Mail the owner of the comment's address a link to everything stored under it."""
+    token = signing.dumps(comment.pk, salt=DATA_LINK_SALT)
+    link = public_url(f"/compliance/my-data/{token}")
+    email = comment.author_email
+    transaction.on_commit(lambda: _deliver("data_link", email, language, link=link))
+
+
+def email_for_data_link(token):
+    """The address of the comment the link was made for (None if bad, expired or erased)."""
+    from freigabe.comments.models import Comment
+
+    try:
+        pk = signing.loads(token, salt=DATA_LINK_SALT, max_age=DATA_LINK_MAX_AGE.total_seconds())
+    except signing.BadSignature:
+        return None
+    return Comment.objects.filter(pk=pk).values_list("author_email", flat=True).first() or None
+
+
+# --- reporters --------------------------------------------------------------------------------
+
+def tell_reporter_received_on_commit(report):
+    if report.reporter_email:
+        report_id = report.pk
+        transaction.on_commit(lambda: _send_report_mail("report_received", report_id))
+
+
+def tell_reporters_on_commit(notice):
+    report_ids = list(notice.reports.exclude(reporter_email="").values_list("pk", flat=True))
+    transaction.on_commit(lambda: [_send_report_mail("report_outcome", pk) for pk in report_ids])
+
+
+def _send_report_mail(kind, report_id):
+    from freigabe.compliance.models import Report
+
+    report = Report.objects.select_related("notice__comment__article").filter(pk=report_id).first()
+    if report is None or not report.reporter_email:
+        return
+    _deliver(kind, report.reporter_email, report.language, report=report,
+             notice=report.notice, comment=report.notice.comment)
+
+
+def _deliver(kind, to, language, **context):
+    """Send one mail; a mail server being down must not undo or break a decision."""
+    try:
+        send(kind, to, language, **context)
+    except Exception:  # noqa: BLE001 - logged; the record of the decision stands
+        log.exception("could not send %s mail", kind)

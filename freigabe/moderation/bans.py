@@ -1,0 +1,108 @@
+"""Suspending and banning authors, by account, email address or IP hash."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from freigabe.moderation import audit
+from freigabe.moderation.models import Ban, BanKind
+
+# Offered durations in days; None is a permanent ban.
+DURATIONS = (1, 7, 30, 90, None)
+
+
+class BanError(Exception):
+    """The ban cannot be imposed or lifted; the message says why."""
+
+
+def normalised_value(kind, value):
+    value = str(value or "").strip()
+    return value.lower() if kind == BanKind.EMAIL else value
+
+
+def impose_ban(kind, value, *, reason, days=None, actor=None, now=None):
+    """Suspend (for `days`) or ban (days=None) the author identified by `kind` and `value`."""
+    if kind not in BanKind.values:
+        raise BanError(f"Unknown kind of ban '{kind}'.")
+    value = normalised_value(kind, value)
+    reason = (reason or "").strip()
+    if not value:
+        raise BanError("Say whom to ban.")
+    if not reason:
+        raise BanError("A ban needs a reason.")
+    if days is not None and int(days) <= 0:
+        raise BanError("A suspension lasts at least one day.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        ban = Ban.objects.create(
+            kind=kind, value=value, reason=reason, created_by=_user(actor),
+            ends_at=now + timedelta(days=int(days)) if days is not None else None)
+        audit.record(actor, "ban.impose", f"{kind}:{_shown(kind, value)}",
+                     ban=ban.pk, days=days, reason=reason)
+    return ban
+
+
+def lift_ban(ban_id, *, actor=None, reason=""):
+    with transaction.atomic():
+        now = timezone.now()
+        lifted = Ban.objects.filter(pk=ban_id, lifted_at__isnull=True).update(
+            lifted_at=now, lifted_by=_user(actor), lift_reason=(reason or "").strip())
+        if not lifted:
+            raise BanError("This ban does not exist or has already been lifted.")
+        ban = Ban.objects.get(pk=ban_id)
+        audit.record(actor, "ban.lift", f"{ban.kind}:{_shown(ban.kind, ban.value)}",
+                     ban=ban.pk, reason=ban.lift_reason)
+    return ban
+
+
+def active_bans(now=None):
+    now = now or timezone.now()
+    return (Ban.objects.filter(lifted_at__isnull=True)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)))
+
+
+def active_ban_for(*, account="", email="", ip_hash="", now=None):
+    """The running ban that covers this author, or None. Checked at every submission.
+
+    `account` is the reader's account id: the publisher's reader id from single sign-on.
+    """
+    identities = Q()
+    if account:
+        identities |= Q(kind=BanKind.ACCOUNT, value=str(account))
+    if email:
+        identities |= Q(kind=BanKind.EMAIL, value=normalised_value(BanKind.EMAIL, email))
+    if ip_hash:
+        identities |= Q(kind=BanKind.IP, value=ip_hash)
+    if not identities:
+        return None
+    return active_bans(now).filter(identities).order_by("ends_at").first()
+
+
+def refusal_message(ban):
+    if ban.ends_at is None:
+        return "You are banned from commenting."
+    return (f"You are suspended from commenting until "
+            f"{ban.ends_at.strftime('%Y-%m-%d %H:%M')} UTC.")
+
+
+def bans_for_author(*, account="", email="", ip_hash=""):
+    """All bans, running or not, that concern this author (for the author's history)."""
+    identities = Q(pk__in=[])
+    if account:
+        identities |= Q(kind=BanKind.ACCOUNT, value=str(account))
+    if email:
+        identities |= Q(kind=BanKind.EMAIL, value=normalised_value(BanKind.EMAIL, email))
+    if ip_hash:
+        identities |= Q(kind=BanKind.IP, value=ip_hash)
+    return Ban.objects.filter(identities).select_related("created_by", "lifted_by")
+
+
+def _shown(kind, value):
+    # IP hashes are long and meaningless to people; a prefix identifies them in the log.
+    return value[:12] if kind == BanKind.IP else value
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None

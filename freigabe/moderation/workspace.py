@@ -1,0 +1,86 @@
+"""What the editors' workspace shows: tab counts, the card for one comment, its context."""
+
+from django.utils import timezone
+
+from freigabe.articles.rules import REASON_CODES, rule_label
+from freigabe.comments.models import Comment, Status
+from freigabe.moderation.authors import author_history, author_identities, thread_context
+from freigabe.moderation.claims import comments_claimed_by_others
+from freigabe.moderation.highlight import highlighted_segments
+from freigabe.moderation.models import Action, Decision
+from freigabe.moderation.passage import referenced_passage
+
+# Rules below this score are noise beside the comment.
+SHOWN_SCORE = 0.05
+
+
+def tab_counts(user):
+    """Counts for every tab; cheap enough to poll every few seconds."""
+    from freigabe.compliance.queues import pending_appeals, reported_comments
+
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    counts = {
+        "pending": Comment.objects.filter(status=Status.PENDING).count(),
+        "reported": reported_comments().count(),
+        "decided": Decision.objects.filter(created_at__gte=today,
+                                           action__in=(Action.RELEASE, Action.REJECT)).count(),
+        "appeals": None,
+    }
+    if user.has_perm("moderation.decide_appeal"):
+        counts["appeals"] = pending_appeals().count()
+    return counts
+
+
+def claimed_elsewhere_ids(user):
+    return list(comments_claimed_by_others(user).values_list("comment_id", flat=True)[:500])
+
+
+def reason_choices(house_rules, language):
+    return [(code, rule_label(house_rules, code, language)) for code in REASON_CODES]
+
+
+def reason_picker(house_rules, language):
+    """The reason picker every card carries, rendered once per page rather than per card."""
+    from django.template.loader import render_to_string
+
+    return render_to_string("moderation/_reason_picker.html",
+                            {"reasons": reason_choices(house_rules, language)})
+
+
+def rule_scores(assessment, house_rules, language):
+    rules = (assessment or {}).get("rules") or {}
+    scored = [
+        {"code": code, "label": rule_label(house_rules, code, language),
+         "score": round((rule or {}).get("score", 0) * 100),
+         "whys": list(dict.fromkeys(item.get("why") for item in (rule or {}).get("evidence") or ()
+                                    if item.get("why")))[:2]}
+        for code, rule in rules.items() if (rule or {}).get("score", 0) >= SHOWN_SCORE
+    ]
+    return sorted(scored, key=lambda rule: -rule["score"])
+
+
+def card(comment, language):
+    from django.urls import reverse
+
+    house_rules = comment.article.site.house_rules
+    page_url = reverse("moderation:comment", args=[comment.pk])  # the others extend it
+    return {
+        "comment": comment,
+        "page_url": page_url,
+        "context_url": page_url + "context",
+        "decide_url": page_url + "decide",
+        "segments": highlighted_segments(comment.body, comment.assessment),
+        "rules": rule_scores(comment.assessment, house_rules, language),
+    }
+
+
+def comment_context(comment):
+    """Everything around one comment an editor weighs: thread, passage, author's record."""
+    return {
+        "ancestors": thread_context(comment),
+        "replies_count": comment.replies.count(),
+        "passage": referenced_passage(comment.article.body, comment.body),
+        "history": author_history(comment),
+        "identities": author_identities(comment),
+        "decisions": list(comment.decisions.select_related("actor").order_by("-created_at")[:5]),
+    }
