@@ -14,15 +14,22 @@ from freigabe.moderation.decisions import decide
 @pytest.fixture(autouse=True)
 def _empty_cache(request):
     # Rate-limit counters and cached threads must not leak from one test into the next.
-    # The shared cache is a database table: only tests with database access may touch it.
-    names = ["default"]
-    if "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
-        names.append("shared")
-    for name in names:
-        caches[name].clear()
+    # The shared cache is a table in the test database: set that database up first, then
+    # clear it outside the test's own transaction (which may not have started yet).
+    uses_db = any(name in request.fixturenames
+                  for name in ("db", "transactional_db", "live_server"))
+    uses_db = uses_db or request.node.get_closest_marker("django_db") is not None
+
+    def clear():
+        caches["default"].clear()
+        if uses_db:
+            request.getfixturevalue("django_db_setup")
+            with request.getfixturevalue("django_db_blocker").unblock():
+                caches["shared"].clear()
+
+    clear()
     yield
-    for name in names:
-        caches[name].clear()
+    clear()
 
 
 class Publisher:

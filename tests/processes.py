@@ -25,6 +25,8 @@ class Environment:
         self.env = {**os.environ, "FREIGABE_DATA_DIR": str(self.data_dir),
                     "FREIGABE_SECURE_COOKIES": "0", **settings}
         self.env.pop("DJANGO_SETTINGS_MODULE", None)
+        # Set by the browser tests' conftest for Playwright; never for a real server.
+        self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         self._pg_name = None
         base_url = os.environ.get("DATABASE_URL", "")
         if base_url.startswith("postgres"):
