@@ -1,5 +1,6 @@
 """The public JSON API under /api/v1/, assembled from each app's router."""
 
+from django.db import DataError
 from django.http import JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -42,6 +43,13 @@ def http_error(request, exc):
     if getattr(exc, "code", None):
         body["code"] = exc.code
     return JsonResponse(body, status=status)
+
+
+@api.exception_handler(DataError)
+def unstorable_value(request, exc):
+    # E.g. a NUL character, which PostgreSQL text cannot hold: bad input, not a server fault.
+    return JsonResponse({"detail": "The request contains characters or values that cannot "
+                                   "be stored (for example a NUL character)."}, status=422)
 
 
 @api.exception_handler(AuthenticationError)

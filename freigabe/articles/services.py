@@ -42,6 +42,9 @@ def upsert_article(site, external_id, **fields):
     unknown = set(fields) - set(ARTICLE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown article fields: {sorted(unknown)}")
+    # NUL cannot be stored in PostgreSQL text and never belongs in an article.
+    fields = {name: value.replace("\x00", "") if isinstance(value, str) else value
+              for name, value in fields.items()}
     with transaction.atomic():
         article, created = Article.objects.select_for_update().get_or_create(
             site=site, external_id=external_id, defaults=fields

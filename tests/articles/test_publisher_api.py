@@ -87,3 +87,15 @@ def test_the_openapi_schema_is_served(client):
     assert "/api/v1/sites/{site}/articles/{article_id}/comments" in paths
     assert "/api/v1/moderation/comments/{comment_id}/decision" in paths
     assert "/api/v1/comments/{comment_id}/status" in paths
+
+
+def test_nul_characters_are_dropped_not_a_server_error(api, publisher):
+    response = api.put("/api/v1/sites/zeitung/articles/a-8",
+                       {"title": "Radwege\u0000", "body": "Text\u0000 mit NUL"}, **publisher.auth)
+    assert response.status_code == 201
+    assert response.json()["title"] == "Radwege"
+
+
+def test_a_nul_character_in_an_article_id_is_a_clear_error(api, publisher):
+    response = api.put("/api/v1/sites/zeitung/articles/a%00b", {"title": "T"}, **publisher.auth)
+    assert response.status_code in (404, 422)

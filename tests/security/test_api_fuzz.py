@@ -7,7 +7,9 @@ reach the code behind the guards rather than stopping at 404 or 401.
 """
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from freigabe.comments.models import Comment
 
@@ -26,6 +28,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 EXAMPLES_PER_OPERATION = 10
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # A real WSGI handler closes "old" database connections around each request; inside a
+    # test that is the test's own transaction. Django's test client unhooks this too.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
