@@ -135,5 +135,7 @@ def register_article(request, site: str, article_id: str, payload: ArticleRegist
 
 
 def _check_article_id(article_id):
-    if not article_id or len(article_id) > 200 or "/" in article_id:
-        raise HttpError(422, "The article id must be 1 to 200 characters without '/'.")
+    if (not article_id or len(article_id) > 200 or "/" in article_id
+            or any(ord(ch) < 32 for ch in article_id)):
+        raise HttpError(422, "The article id must be 1 to 200 characters without '/' or "
+                             "control characters.")
