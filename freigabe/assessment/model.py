@@ -7,7 +7,8 @@ sparse dot product per rule, and each feature's share of the score is exact, whi
 is what the evidence shows.
 
 The file is a skops archive of plain arrays and strings (no estimator objects),
-loaded with an explicit list of trusted types.
+read by archive.py without importing scikit-learn (skops.io with an explicit list
+of trusted types for anything else).
 """
 
 import math
@@ -51,9 +52,9 @@ class ToxicityModel:
 
     @classmethod
     def load(cls, path):
-        import skops.io
+        from freigabe.assessment import archive
 
-        return cls(skops.io.load(path, trusted=TRUSTED_TYPES))
+        return cls(archive.load(path, trusted=TRUSTED_TYPES))
 
     def term_weight(self, stem):
         """How specific a stemmed word is (for the off-topic overlap)."""

@@ -78,7 +78,28 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
         bot_check_passed=bot_check_passed,
         author_token_hash=hash_secret(token),
     )
+    if _may_skip_queue(article.site, comment):
+        _release_automatically(comment)
+        wait = 0
     return Submission(comment, token, wait)
+
+
+def _may_skip_queue(site, comment):
+    """Only where a site's admin turned it on (off by default), and only after the widget's
+    bot check passed: a script that skips the proof of work always waits for an editor."""
+    from freigabe.moderation.site_settings import may_skip_queue
+
+    return comment.bot_check_passed is True and may_skip_queue(site, comment.suggestion)
+
+
+def _release_automatically(comment):
+    """Publish at once, recorded as an automated decision like any other status change."""
+    from freigabe.moderation.decisions import decide
+
+    decide(comment.pk, "release", automated=True,
+           note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
+                "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.")
+    comment.refresh_from_db(fields=["status", "decided_at"])
 
 
 def _check_fields(body, author_name, author_email):

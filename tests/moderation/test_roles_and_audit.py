@@ -6,9 +6,11 @@ import io
 import pytest
 
 from freigabe.articles.models import Site
+from freigabe.comments import botcheck
 from freigabe.moderation.audit import record
 from freigabe.moderation.decisions import decide, undo
-from freigabe.moderation.models import AuditEntry
+from freigabe.moderation.models import AuditEntry, Decision
+from tests.conftest import comments_path
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +98,44 @@ def test_every_action_lands_in_the_audit_log_and_exports_as_csv(
     assert rows[1][3].startswith("'=")  # no formula runs when opened in a spreadsheet
     filtered = client.get("/moderation/audit.csv?action=decision.reject").content.decode()
     assert filtered.count("\n") == 2
+
+
+def _turn_on_skipping(site):
+    site.assessor_settings = {**(site.assessor_settings or {}), "skip_queue": "suggested_release"}
+    site.save(update_fields=["assessor_settings"])
+
+
+@pytest.fixture
+def post(api, article, settings):
+    """Submit through the API as the widget does: with a solved proof of work, or without."""
+    settings.FREIGABE_RATE_COMMENTS = "1000/60"
+
+    def _post(body, with_proof=True):
+        payload = {"body": body, "author_name": "Leserin"}
+        if with_proof:
+            payload["proof"] = botcheck.solve("zeitung", "a-1", body)
+        response = api.post(comments_path(article), payload)
+        assert response.status_code == 202, response.content
+        return response.json()
+
+    return _post
+
+
+def test_by_default_even_a_clean_comment_with_a_proof_waits_for_an_editor(api, article, post):
+    accepted = post("Die Radwege auf der Lindenallee finde ich gut.")
+    assert accepted["status"] == "pending" and accepted["expected_wait_seconds"] > 0
+    assert api.get(comments_path(article)).json()["count"] == 0
+
+
+def test_with_skipping_on_a_suggested_release_is_public_at_once_and_recorded(
+        api, article, publisher, post):
+    _turn_on_skipping(publisher.site)
+    clean = post("Die Radwege auf der Lindenallee finde ich gut.")
+    rude = post("Du bist ein dummer Vollidiot und ein Arschloch.")
+    scripted = post("Die neuen Radwege auf der Lindenallee sind gut.", with_proof=False)
+    assert (clean["status"], clean["expected_wait_seconds"]) == ("released", 0)
+    assert rude["status"] == "pending" and scripted["status"] == "pending"
+    public = api.get(comments_path(article)).json()
+    assert [c["id"] for c in public["comments"]] == [clean["id"]]
+    decision = Decision.objects.get(comment_id=clean["id"])
+    assert decision.automated and decision.actor is None and decision.suggested == "release"

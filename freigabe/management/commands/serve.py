@@ -15,8 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2)
-        # Generous: a fresh worker loads the assessor model (scikit-learn import) on a busy box.
-        parser.add_argument("--timeout", type=int, default=120)
+        parser.add_argument("--timeout", type=int, default=60)
 
     def handle(self, host, port, workers, timeout, **options):
         if _unapplied_migrations():
@@ -28,6 +27,7 @@ class Command(BaseCommand):
             sys.executable, "-m", "gunicorn", "freigabe.wsgi:application",
             "--bind", f"{host}:{port}",
             "--workers", str(workers),
+            "--preload",  # workers fork with the app and the assessor model loaded
             "--timeout", str(timeout),
             "--graceful-timeout", "20",
             "--max-requests", "5000", "--max-requests-jitter", "500",

@@ -1045,6 +1045,8 @@
         expected_wait_seconds: accepted.expected_wait_seconds,
       });
       this.renderOwn();
+      // Only where the site lets suggested releases skip the queue (off by default).
+      if (accepted.status === "released") this.loadThread();
     }
 
     /* --- the reader's own submissions and their fate --- */
