@@ -1,8 +1,10 @@
 """How fast the editors' workspace answers with a big queue.
 
-Creates 20,000 pending comments in a throwaway SQLite database (through the real
-settings), then measures with Django's test client:
-  - opening the queue (GET /moderation/), the polled tab counts, a comment's context;
+Creates 20,000 pending comments in a throwaway SQLite database (or, with DATABASE_URL
+set, in that PostgreSQL database: run it through scripts/with-postgres.sh), through the
+real settings, then measures with Django's test client:
+  - opening the queue (GET /moderation/), also filtered by a rule's score and by article,
+    the polled tab counts, a comment's context;
   - a decision round trip (POST .../decide as htmx sends it), and an undo.
 Prints p50/p95 in milliseconds and whether p95 stays under the 100 ms target.
 
@@ -25,7 +27,6 @@ RULES = ("insinuation", "insult", "aggression", "advertising", "off_topic")
 
 def setup_django(data_dir):
     os.environ["FREIGABE_DATA_DIR"] = str(data_dir)
-    os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "freigabe.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     import django
@@ -41,6 +42,7 @@ def make_queue(n_comments, seed=7):
 
     from freigabe.articles.services import create_site, upsert_article
     from freigabe.comments.models import Comment
+    from freigabe.comments.services import rule_score_fields
 
     rng = random.Random(seed)
     site, _ = create_site("bench", name="Bench")
@@ -54,13 +56,14 @@ def make_queue(n_comments, seed=7):
         scores = {rule: round(rng.random() ** 3, 3) for rule in RULES}
         risk = max(scores.values())
         suggestion = "reject" if risk > 0.9 else "review" if risk > 0.5 else "release"
+        assessment = {"model_version": "bench", "decision": suggestion,
+                      "rules": {rule: {"score": score, "evidence": []}
+                                for rule, score in scores.items()}}
         batch.append(Comment(
             article=rng.choice(articles), author_name=f"Leser {i % 3000}",
             author_email=f"leser{i % 3000}@example.org", ip_hash=f"{i % 5000:064x}",
             body=f"Kommentar {i}: Die Parkplätze auf der Lindenallee werden fehlen. " * 2,
-            assessment={"model_version": "bench", "decision": suggestion,
-                         "rules": {rule: {"score": score, "evidence": []}
-                                   for rule, score in scores.items()}},
+            assessment=assessment, **rule_score_fields(assessment),
             suggestion=suggestion, risk=risk, author_token_hash=f"{i:064x}",
             created_at=now - timedelta(seconds=rng.randint(0, 86400))))
     # created_at is auto_now_add; for a realistic spread of ages, let the given values stand.
@@ -111,8 +114,10 @@ def main():
         started = time.perf_counter()
         if not Comment.objects.exists():
             make_queue(args.comments)
+        from django.db import connection
+
         print(f"created {Comment.objects.count()} pending comments in "
-              f"{time.perf_counter() - started:.1f} s (SQLite, {data_dir})")
+              f"{time.perf_counter() - started:.1f} s ({connection.vendor}, {data_dir})")
         from django.contrib.auth import get_user_model
 
         editor = get_user_model().objects.filter(username="bench-editor").first() or \
@@ -149,9 +154,15 @@ def main():
             response = client.post("/moderation/undo", HTTP_HX_REQUEST="true")
             assert response["HX-Retarget"] == f"#comment-{comment_id}"
 
+        some_article = Comment.objects.values_list("article_id", flat=True).first()
         open_queue()  # warm up templates and connections
         results = [
             report("open the queue (GET /moderation/)", timed(open_queue, min(args.rounds, 100))),
+            report("  filtered: insult score >= 50 %", timed(
+                lambda: client.get("/moderation/?rule=insult&min_score=50"), min(args.rounds, 100))),
+            report("  filtered: one article, oldest first", timed(
+                lambda: client.get(f"/moderation/?article={some_article}&order=oldest"),
+                min(args.rounds, 100))),
             report("poll tab counts", timed(lambda: client.get("/moderation/counts/"), 100)),
             report("decision round trip (htmx POST)", timed(decide_one, args.rounds)),
             report("comment context + claim", timed(open_context, min(args.rounds, 100))),

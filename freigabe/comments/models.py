@@ -34,6 +34,13 @@ class Comment(models.Model):
     risk = models.FloatField(default=0.0)
     # The assessor's suggested decision: release, review or reject.
     suggestion = models.CharField(max_length=10, blank=True)
+    # Each rule's score, copied from the assessment so the queue can filter by rule and
+    # score without reading the JSON of every pending comment.
+    score_insinuation = models.FloatField(default=0.0)
+    score_insult = models.FloatField(default=0.0)
+    score_aggression = models.FloatField(default=0.0)
+    score_advertising = models.FloatField(default=0.0)
+    score_off_topic = models.FloatField(default=0.0)
     ip_hash = models.CharField(max_length=64, blank=True)
     # Domains linked in the body, so the assessor can spot the same link posted repeatedly.
     link_domains = models.JSONField(default=list, blank=True)
@@ -47,6 +54,12 @@ class Comment(models.Model):
             models.Index(fields=["article", "status"], name="comment_article_status"),
             models.Index(fields=["status", "suggestion", "created_at"], name="comment_triage"),
             models.Index(fields=["ip_hash", "created_at"], name="comment_ip_recent"),
+            # The queue filtered by a score: these cover the filter and the triage order.
+            models.Index(fields=["status", "risk", "suggestion", "created_at"],
+                         name="comment_risk"),
+            *(models.Index(fields=["status", f"score_{rule}", "suggestion", "created_at"],
+                           name=f"comment_score_{rule}")
+              for rule in ("insinuation", "insult", "aggression", "advertising", "off_topic")),
         ]
         ordering = ["created_at"]
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.cache import cached_thread
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.waiting import expected_wait_seconds
@@ -72,6 +73,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
         assessment=assessment,
         model_version=(assessment or {}).get("model_version", ""),
         risk=_risk(assessment),
+        **rule_score_fields(assessment),
         suggestion=(assessment or {}).get("decision", "review"),
         ip_hash=ip_hash,
         link_domains=_link_domains(body),
@@ -198,6 +200,13 @@ def _link_domains(body):
     except Exception:  # noqa: BLE001 - a helper for spam detection must not block a comment
         log.exception("link extraction failed")
         return []
+
+
+def rule_score_fields(assessment):
+    """The assessment's rule scores as the Comment's score_<rule> fields."""
+    rules = (assessment or {}).get("rules") or {}
+    return {f"score_{code}": float(rules[code]["score"]) for code in ASSESSED_RULES
+            if code in rules}
 
 
 def _risk(assessment):

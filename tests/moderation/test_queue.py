@@ -7,17 +7,19 @@ from django.utils import timezone
 
 from freigabe.articles.services import upsert_article
 from freigabe.comments.models import Comment
+from freigabe.comments.services import rule_score_fields
 from freigabe.moderation.decisions import decide
 
 pytestmark = pytest.mark.django_db
 
 
 def set_assessment(comment_id, suggestion, **scores):
+    assessment = {"model_version": "t", "decision": suggestion,
+                  "rules": {code: {"score": score, "evidence": []}
+                            for code, score in scores.items()}}
     Comment.objects.filter(pk=comment_id).update(
-        suggestion=suggestion, risk=max(scores.values(), default=0),
-        assessment={"model_version": "t", "decision": suggestion,
-                    "rules": {code: {"score": score, "evidence": []}
-                              for code, score in scores.items()}})
+        suggestion=suggestion, risk=max(scores.values(), default=0), assessment=assessment,
+        **rule_score_fields(assessment))
 
 
 def shown_ids(html):
