@@ -87,6 +87,7 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
         Claim.objects.filter(comment_id=comment_id).delete()
         audit.record(actor, f"decision.{action}", f"comment:{comment_id}",
                      reasons=reasons, automated=automated)
+        transaction.on_commit(_forget_tab_counts)
     return decision
 
 
@@ -126,7 +127,14 @@ def undo(actor, decision_id=None, *, now=None):
         bump_thread_version(last.comment.article_id)
         audit.record(actor, "decision.undo", f"comment:{last.comment_id}",
                      reverted=last.action, reverted_decision=last.pk)
+        transaction.on_commit(_forget_tab_counts)
     return reverting
+
+
+def _forget_tab_counts():
+    from freigabe.moderation.workspace import forget_tab_counts
+
+    forget_tab_counts()
 
 
 def _valid_action(action):

@@ -14,21 +14,39 @@ from freigabe.moderation.passage import referenced_passage
 SHOWN_SCORE = 0.05
 
 
+# Every editor's page polls the counts; one count of the queue per moment serves them all.
+COUNTS_KEY = "moderation:tab-counts"
+COUNTS_SECONDS = 2
+
+
 def tab_counts(user):
     """Counts for every tab; cheap enough to poll every few seconds."""
+    from django.core.cache import caches
+
+    counts = dict(caches["shared"].get_or_set(COUNTS_KEY, _count_tabs, COUNTS_SECONDS))
+    if not user.has_perm("moderation.decide_appeal"):
+        counts["appeals"] = None
+    return counts
+
+
+def forget_tab_counts():
+    """After a decision, the deciding editor's next poll shows the new counts."""
+    from django.core.cache import caches
+
+    caches["shared"].delete(COUNTS_KEY)
+
+
+def _count_tabs():
     from freigabe.compliance.queues import pending_appeals, reported_comments
 
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    counts = {
+    return {
         "pending": Comment.objects.filter(status=Status.PENDING).count(),
         "reported": reported_comments().count(),
         "decided": Decision.objects.filter(created_at__gte=today,
                                            action__in=(Action.RELEASE, Action.REJECT)).count(),
-        "appeals": None,
+        "appeals": pending_appeals().count(),
     }
-    if user.has_perm("moderation.decide_appeal"):
-        counts["appeals"] = pending_appeals().count()
-    return counts
 
 
 def claimed_elsewhere_ids(user):
