@@ -40,6 +40,8 @@ bench: install
 	$(PY) bench/read_vs_isso.py
 	$(PY) bench/write_vs_isso.py
 	$(PY) bench/nothing_lost.py
+	$(PY) bench/queue_speed.py
+	$(PY) bench/site_learning_speed.py
 
 clean:
 	rm -rf $(VENV) var
