@@ -209,6 +209,9 @@ FREIGABE_RATE_REPORTS = os.environ.get("FREIGABE_RATE_REPORTS", "10/600")
 FREIGABE_PUBLIC_URL = os.environ.get("FREIGABE_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 # Days after which IP hashes are purged.
 FREIGABE_IP_RETENTION_DAYS = env_int("FREIGABE_IP_RETENTION_DAYS", 7)
+# Mail an editor's decision from a timer once its undo window closed; off, only the
+# `send-outcome-mails` command (cron, every minute) sends them.
+FREIGABE_OUTCOME_MAIL_TIMER = env_bool("FREIGABE_OUTCOME_MAIL_TIMER", True)
 
 EMAIL_BACKEND = os.environ.get(
     "FREIGABE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -219,6 +222,8 @@ EMAIL_HOST_USER = os.environ.get("FREIGABE_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("FREIGABE_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("FREIGABE_EMAIL_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("FREIGABE_FROM_EMAIL", "freigabe@localhost")
+# For the file-based backend (django.core.mail.backends.filebased.EmailBackend).
+EMAIL_FILE_PATH = os.environ.get("FREIGABE_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 
 LOGGING = {
     "version": 1,

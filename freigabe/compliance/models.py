@@ -108,6 +108,14 @@ class NotificationRequest(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True)
 
 
+class OutcomeMail(models.Model):
+    """That the author was mailed about this decision; created just before sending, once."""
+
+    decision = models.OneToOneField("moderation.Decision", on_delete=models.CASCADE,
+                                    related_name="outcome_mail")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+
 class EmailAddress(models.Model):
     """Double opt-in: mails about outcomes go only to addresses confirmed by their owner."""
 

@@ -6,16 +6,17 @@ address get the receipt and the outcome of their report (DSA Art. 16(4) and (5))
 """
 
 import logging
+import threading
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from freigabe.compliance.models import EmailAddress, NotificationRequest
+from freigabe.compliance.models import EmailAddress, NotificationRequest, OutcomeMail
 from freigabe.moderation.models import Action
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,10 @@ CONFIRMATION_SALT = "freigabe.compliance.confirm-email"
 CONFIRMATION_MAX_AGE = timedelta(days=30)
 RESEND_CONFIRMATION_AFTER = timedelta(days=1)
 MAILED_ACTIONS = (Action.RELEASE, Action.REJECT, Action.REMOVE)
+# A decision's mail waits until the undo window has surely closed.
+UNDO_MARGIN_SECONDS = 1
+# How far back `send-outcome-mails` looks for decisions whose mail is still due.
+SWEEP_HORIZON = timedelta(days=2)
 SUBJECTS = {
     "confirm": {"de": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
                 "en": "Please confirm your email address"},
@@ -132,32 +137,99 @@ def _confirmed_request(comment):
 # --- authors: outcomes ------------------------------------------------------------------------
 
 def on_decision_saved(sender, instance, created, **kwargs):
-    """post_save receiver on moderation.Decision: mail the author once the decision commits.
+    """post_save receiver on moderation.Decision: mail the author once the decision is final.
 
-    Reinstatements are told with the appeal's outcome; undos are an editor's slip.
+    An editor's release or rejection can be undone for a few seconds; its mail goes out
+    only after that (a mail cannot be taken back). Reinstatements are told with the
+    appeal's outcome; undos are an editor's slip.
     """
     if created and instance.action in MAILED_ACTIONS:
         decision_id = instance.pk
-        transaction.on_commit(lambda: send_decision_mail(decision_id))
+        if _may_be_undone(instance):
+            transaction.on_commit(lambda: _send_after_undo_window(decision_id))
+        else:
+            transaction.on_commit(lambda: send_decision_mail(decision_id))
+
+
+def _may_be_undone(decision):
+    from freigabe.moderation.decisions import UNDOABLE
+
+    return decision.actor_id is not None and decision.action in UNDOABLE
+
+
+def _send_after_undo_window(decision_id):
+    """A timer in this process; `send-outcome-mails` (cron) catches any a restart dropped."""
+    from freigabe.moderation.decisions import UNDO_WINDOW
+
+    if not settings.FREIGABE_OUTCOME_MAIL_TIMER:
+        return
+    timer = threading.Timer(UNDO_WINDOW.total_seconds() + UNDO_MARGIN_SECONDS,
+                            _send_from_timer, args=(decision_id,))
+    timer.daemon = True
+    timer.start()
+
+
+def _send_from_timer(decision_id):
+    from django.db import connection
+
+    try:
+        send_decision_mail(decision_id)
+    except Exception:  # noqa: BLE001 - logged; the sweeper tries again
+        log.exception("outcome mail for decision %s failed", decision_id)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def send_due_outcome_mails(now=None):
+    """Send the outcome mails whose undo window has passed; return how many were sent."""
+    from freigabe.moderation.decisions import UNDO_WINDOW
+    from freigabe.moderation.models import Decision
+
+    now = now or timezone.now()
+    due = (Decision.objects
+           .filter(action__in=MAILED_ACTIONS, created_at__lte=now - UNDO_WINDOW,
+                   created_at__gte=now - SWEEP_HORIZON,
+                   comment__notification_request__isnull=False,
+                   outcome_mail__isnull=True, reverted_by__isnull=True)
+           .order_by("created_at").values_list("pk", flat=True))
+    return sum(1 for decision_id in due if send_decision_mail(decision_id))
 
 
 def send_decision_mail(decision_id):
+    """Mail the author about this decision unless it was undone or already mailed.
+
+    Returns whether a mail went out.
+    """
     from freigabe.moderation.models import Decision
 
-    decision = Decision.objects.select_related("comment__article").filter(pk=decision_id).first()
+    decision = (Decision.objects.select_related("comment__article")
+                .filter(pk=decision_id, reverted_by__isnull=True).first())
     if decision is None:
-        return
+        return False
     request = _confirmed_request(decision.comment)
     if request is None:
-        return
+        return False
     released = decision.action == Action.RELEASE
     # One mail for the release; every restriction is told, with its statement of reasons.
     if released and request.notified_at is not None:
-        return
+        return False
+    if not _claim_outcome_mail(decision):
+        return False
     _deliver("released" if released else "restricted", decision.comment.author_email,
              request.language, comment=decision.comment, decision=decision,
              statement=decision.statement_of_reasons or {}, appeal_link=_appeal_link(decision))
     NotificationRequest.objects.filter(pk=request.pk).update(notified_at=timezone.now())
+    return True
+
+
+def _claim_outcome_mail(decision):
+    """Exactly one sender (timer, sweeper or confirmation) gets to mail a decision."""
+    try:
+        with transaction.atomic():
+            OutcomeMail.objects.create(decision=decision)
+    except IntegrityError:
+        return False
+    return True
 
 
 def _appeal_link(decision):

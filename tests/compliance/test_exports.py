@@ -90,3 +90,20 @@ def test_the_command_exports_the_demo_decisions_to_a_file(tmp_path):
         assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr
     finally:
         cli.close()
+
+
+@pytest.mark.django_db
+def test_a_rejection_the_editor_undid_is_neither_exported_nor_counted(submit, editor):
+    from freigabe.compliance.transparency import transparency_figures
+    from freigabe.moderation.decisions import decide, undo
+
+    slip, meant = submit(), submit()
+    decide(slip["id"], "reject", actor=editor.user, reasons=["insult"])
+    undo(editor.user)
+    kept = decide(meant["id"], "reject", actor=editor.user, reasons=["advertising"])
+
+    lines = export("--until", TODAY)
+    assert [line["puid"] for line in lines] == [f"zeitung-decision-{kept.pk}"]
+    figures = transparency_figures(timezone.localdate().year)["decisions"]
+    assert figures["restrictions"] == 1
+    assert figures["restrictions_by_reason"] == {"advertising": 1}

@@ -1,11 +1,16 @@
 """Emails: double opt-in for authors, outcomes with statements and appeal links, in DE or EN."""
 
+import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from freigabe.compliance.models import Appeal
+from freigabe.compliance.notifications import send_due_outcome_mails
+from freigabe.moderation.decisions import UNDO_WINDOW
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +34,15 @@ def confirm(client, mail):
 
 
 def decide(api, editor, comment_id, action, reasons=()):
+    """Decide through the API, then let the undo window pass and send what is due."""
     response = api.post(f"/api/v1/moderation/comments/{comment_id}/decision",
                         {"action": action, "reasons": list(reasons)}, **editor.auth)
     assert response.status_code == 200, response.content
+    send_due_outcome_mails(now=after_undo_window())
+
+
+def after_undo_window():
+    return timezone.now() + UNDO_WINDOW + timedelta(seconds=1)
 
 
 def test_first_use_of_an_address_asks_for_confirmation(submit, mailoutbox, mailed):
@@ -164,3 +175,58 @@ def test_opting_in_without_an_address_is_harmless(api, submit, editor, mailoutbo
         comment = submit(notify=True)
         decide(api, editor, comment["id"], "release")
     assert mailoutbox == []
+
+
+def _confirmed_comment(client, submit, mailoutbox, mailed):
+    with mailed():
+        comment = submit(author_email="leserin@example.org", notify=True)
+    confirm(client, mailoutbox[0])
+    return comment
+
+
+def _api_decision(api, editor, comment_id, action, reasons=()):
+    response = api.post(f"/api/v1/moderation/comments/{comment_id}/decision",
+                        {"action": action, "reasons": list(reasons)}, **editor.auth)
+    assert response.status_code == 200, response.content
+
+
+def test_an_editors_decision_is_mailed_only_after_its_undo_window(
+        api, client, submit, editor, mailoutbox, mailed):
+    comment = _confirmed_comment(client, submit, mailoutbox, mailed)
+    with mailed():
+        _api_decision(api, editor, comment["id"], "reject", ["insult"])
+    assert send_due_outcome_mails() == 0 and len(mailoutbox) == 1  # still undoable
+    assert send_due_outcome_mails(now=after_undo_window()) == 1
+    assert mailoutbox[-1].subject == "Entscheidung über Ihren Kommentar"
+    assert send_due_outcome_mails(now=after_undo_window()) == 0  # never twice
+    assert len(mailoutbox) == 2
+
+
+def test_an_undone_rejection_is_never_mailed_only_the_final_release(
+        api, client, submit, editor, mailoutbox, mailed):
+    from freigabe.moderation.decisions import decide as decide_directly
+    from freigabe.moderation.decisions import undo
+
+    comment = _confirmed_comment(client, submit, mailoutbox, mailed)
+    with mailed():
+        decide_directly(comment["id"], "reject", actor=editor.user, reasons=["insult"])
+        undo(editor.user)
+        decide_directly(comment["id"], "release", actor=editor.user)
+    assert send_due_outcome_mails(now=after_undo_window()) == 1
+    assert [m.subject for m in mailoutbox[1:]] == ["Ihr Kommentar ist veröffentlicht"]
+
+
+def test_the_sweeper_command_sends_what_is_due(api, client, submit, editor, mailoutbox, mailed):
+    from django.core.management import call_command
+
+    from freigabe.moderation.models import Decision
+
+    comment = _confirmed_comment(client, submit, mailoutbox, mailed)
+    with mailed():
+        _api_decision(api, editor, comment["id"], "release")
+    Decision.objects.filter(comment_id=comment["id"]).update(
+        created_at=timezone.now() - UNDO_WINDOW - timedelta(seconds=5))
+    output = io.StringIO()
+    call_command("send_outcome_mails", stdout=output)
+    assert output.getvalue().strip() == "Sent 1 outcome mail."
+    assert mailoutbox[-1].subject == "Ihr Kommentar ist veröffentlicht"
