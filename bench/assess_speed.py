@@ -27,27 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-ARTICLE = (
-    "Stadtrat beschließt Verlängerung der Straßenbahnlinie bis Neuwiesen\n\n"
-    "Der Stadtrat hat mit 31 zu 18 Stimmen beschlossen, die Straßenbahnlinie um 3,2 Kilometer zu verlängern. "
-    "Die Kosten werden auf 84 Millionen Euro geschätzt, der Bund übernimmt rund 75 Prozent. Für die Trasse "
-    "müssten 140 Bäume gefällt werden; die Opposition fordert eine Busvariante. Anwohner befürchten Lärm "
-    "während der dreijährigen Bauzeit. Die Verkehrsbetriebe planen im Herbst eine Bürgerversammlung. "
-) * 4
-PIECES = [
-    "Die Verlängerung der Straßenbahn ist überfällig, die Busse sind morgens völlig überfüllt.",
-    "84 Millionen Euro für 3,2 Kilometer halte ich für zu teuer, die Busvariante wäre günstiger.",
-    "Warum müssen 140 Bäume gefällt werden? Gibt es keine andere Trasse?",
-    "Du bist doch ein Vollidiot, wenn du das glaubst.",
-    "Gekaufte Lügenpresse, die wollen doch nur ablenken. Zufall? Wohl kaum.",
-    "Jetzt kaufen bei www.billig-uhren-shop.de mit 50 % Rabatt, klick hier!",
-    "Quelle: https://www.destatis.de/DE/Themen/Branchen-Unternehmen/Transport-Verkehr/",
-    "Ich wohne an der Strecke und freue mich trotz Baulärm auf die neue Haltestelle.",
-    "Mein Hund hat heute im Garten einen Maulwurf gefangen.",
-    "Die Oberbürgermeisterin sollte die Anwohner früher beteiligen, das schafft Vertrauen.",
-    "Sehe ich genauso.",
-    "Diese Id1oten im Rat haben keine Ahnung von Verkehr!!!",
-]
+# The article and everyday comments of the snapshot corpus (the bench leaves out its
+# harsh cases: it times realistic traffic, the snapshot test the worst).
+from tests.assessment.corpus import ARTICLE, EVERYDAY_PIECES as PIECES  # noqa: E402
 
 
 def make_comments(count, seed=7):

@@ -5,6 +5,7 @@ where the client and both servers share the processors. It is installed from Deb
 when missing.
 """
 
+import argparse
 import json
 import os
 import shutil
@@ -32,6 +33,15 @@ class LoadResult:
     def good_per_second(self):
         """Requests answered 2xx or 3xx, per second."""
         return (self.requests - self.non_2xx_3xx) / self.seconds
+
+
+def side_by_side_arguments(doc):
+    """The options of both Freigabe-against-Isso benchmarks; callers add their own."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser
 
 
 def ratio(ours, theirs):

@@ -9,7 +9,6 @@ Freigabe is measured twice: plain GETs, and conditional GETs with the ETag (the 
 CDN or the widget's revalidation sends). Isso has no ETag, so it gets plain GETs only.
 """
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -95,11 +94,8 @@ def print_report(arguments, machine_before, versions, results):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = load.side_by_side_arguments(__doc__)
     parser.add_argument("--comments", type=int, default=200)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
     return parser.parse_args()
 
 

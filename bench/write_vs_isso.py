@@ -9,7 +9,6 @@ Freigabe's per-address rate limit is lifted for the run. Afterwards the stored c
 are counted, so an "accepted" figure is never larger than what was really kept.
 """
 
-import argparse
 import json
 import sys
 import tempfile
@@ -46,11 +45,7 @@ def print_row(name, result, stored):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
-    return parser.parse_args()
+    return load.side_by_side_arguments(__doc__).parse_args()
 
 
 def main():

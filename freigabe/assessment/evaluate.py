@@ -35,8 +35,11 @@ class EvaluationError(ValueError):
 
 
 def evaluate(path, format="csv", rule="any", text_column="text", label_column="label", positive="1",
-             threshold=0.5, articles=None, site_policy=None, limit=None):
-    """Metrics dict: n, macro_f1, precision, recall, rule, per_class, confusion_matrix, calibration."""
+             threshold=0.5, articles=None, site_policy=None, limit=None, scorer=None):
+    """Metrics dict: n, macro_f1, precision, recall, rule, per_class, confusion_matrix, calibration.
+
+    With `scorer` (a site's SiteScorer), each assessment is combined with that site model.
+    """
     if rule != "any" and rule not in RULE_CODES:
         raise EvaluationError(f"unknown rule {rule!r}; use one of {', '.join(RULE_CODES)} or 'any'")
     path = Path(path)
@@ -46,6 +49,10 @@ def evaluate(path, format="csv", rule="any", text_column="text", label_column="l
     truths, predictions, probabilities = [], [], []
     for text, label, article, parent in examples:
         assessment = assess(text, article=article, parent=parent, site_policy=site_policy)
+        if scorer is not None:
+            from freigabe.assessment.site_model import combine
+
+            assessment = combine(assessment, scorer, text, site_policy)
         probability, predicted = _prediction(assessment, rule, threshold)
         truths.append(label)
         predictions.append(predicted)
@@ -58,6 +65,8 @@ def evaluate(path, format="csv", rule="any", text_column="text", label_column="l
         "positives": int(np.sum(truths)),
         "calibration": calibration_summary(truths, probabilities),
     })
+    if scorer is not None:
+        report["site_model"] = scorer.version
     return report
 
 

@@ -22,7 +22,8 @@ ARTICLE = (
     "müssten 140 Bäume gefällt werden; die Opposition fordert eine Busvariante. Anwohner befürchten Lärm "
     "während der dreijährigen Bauzeit. Die Verkehrsbetriebe planen im Herbst eine Bürgerversammlung. "
 ) * 4
-PIECES = [
+# Everyday comments (also what bench/assess_speed.py times), then the harsh cases.
+EVERYDAY_PIECES = [
     "Die Verlängerung der Straßenbahn ist überfällig, die Busse sind morgens völlig überfüllt.",
     "84 Millionen Euro für 3,2 Kilometer halte ich für zu teuer, die Busvariante wäre günstiger.",
     "Warum müssen 140 Bäume gefällt werden? Gibt es keine andere Trasse?",
@@ -35,6 +36,8 @@ PIECES = [
     "Die Oberbürgermeisterin sollte die Anwohner früher beteiligen, das schafft Vertrauen.",
     "Sehe ich genauso.",
     "Diese Id1oten im Rat haben keine Ahnung von Verkehr!!!",
+]
+PIECES = EVERYDAY_PIECES + [
     "Du bist ein A r s c h l o c h und ein D.u.m.m.k.o.p.f, Idiooooot!",
     "Иdiot\u200b! Scheißregierung und Drecksblatt, verpisst euch.",
     "Die gehören alle an die Wand gestellt, dieses Pack. Raus mit dem Gesindel!",

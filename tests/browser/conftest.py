@@ -56,7 +56,9 @@ def browser():
 
 
 @pytest.fixture
-def context(browser):
+def context(browser, transactional_db):
+    # Set up after the database, so torn down before it: the pages (which poll the live
+    # server) are closed before the database is flushed, never during the flush.
     context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
     context.set_default_timeout(8000)
     yield context

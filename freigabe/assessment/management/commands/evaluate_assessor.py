@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from freigabe.assessment.evaluate import FORMATS, EvaluationError, evaluate
 from freigabe.assessment.result import RULE_CODES
-from freigabe.assessment.site_evaluation import evaluate_with_site_model
 
 
 class Command(BaseCommand):
@@ -26,20 +25,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         scorer, site_policy = _site_model(options["site"])
         try:
-            if scorer is not None:
-                report = evaluate_with_site_model(
-                    options["path"], scorer, options["format"], rule=options["rule"],
-                    text_column=options["text_column"], label_column=options["label_column"],
-                    positive=options["positive"], threshold=options["threshold"],
-                    articles=options["articles"], site_policy=site_policy, limit=options["limit"],
-                )
-            else:
-                report = evaluate(
-                    options["path"], options["format"], rule=options["rule"],
-                    text_column=options["text_column"], label_column=options["label_column"],
-                    positive=options["positive"], threshold=options["threshold"],
-                    articles=options["articles"], limit=options["limit"],
-                )
+            report = evaluate(
+                options["path"], options["format"], rule=options["rule"],
+                text_column=options["text_column"], label_column=options["label_column"],
+                positive=options["positive"], threshold=options["threshold"],
+                articles=options["articles"], site_policy=site_policy, limit=options["limit"],
+                scorer=scorer,
+            )
         except (OSError, EvaluationError) as error:
             raise CommandError(str(error)) from error
         if options["json"]:
