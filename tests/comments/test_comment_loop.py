@@ -152,3 +152,31 @@ def test_the_waiting_time_follows_the_editors_recent_pace(api, article, submit, 
         decide(comment.pk, "release")  # 8 decisions in the recent window: a faster pace
     fast = submit()["expected_wait_seconds"]
     assert slow > fast
+
+
+def test_an_editors_rejection_reaches_the_author_only_once_it_cannot_be_undone(
+        api, submit, editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from freigabe.moderation.decisions import undo
+    from freigabe.moderation.models import Decision
+
+    def author_view(comment):
+        return api.get(f"/api/v1/comments/{comment['id']}/status"
+                       f"?token={comment['author_token']}").json()
+
+    slip, meant = submit(), submit()
+    decide(slip["id"], "reject", actor=editor.user, reasons=["insult"])
+    during = author_view(slip)
+    assert during["status"] == "pending" and 1 <= during["expected_wait_seconds"] <= 10
+    assert "statement_of_reasons" not in during
+    undo(editor.user)
+    assert author_view(slip)["status"] == "pending"  # and it never looked rejected
+
+    decide(meant["id"], "reject", actor=editor.user, reasons=["insult"])
+    Decision.objects.filter(comment_id=meant["id"]).update(
+        created_at=timezone.now() - timedelta(seconds=11))
+    after = author_view(meant)
+    assert after["status"] == "rejected" and after["statement_of_reasons"]

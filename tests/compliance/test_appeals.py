@@ -32,8 +32,11 @@ def decide_path(appeal_id):
 
 @pytest.fixture
 def rejected(api, submit, editor):
+    """A rejection whose undo window has passed: final, so the author is told of it."""
     comment = submit()
     reject(api, editor, comment["id"])
+    Decision.objects.filter(comment_id=comment["id"]).update(
+        created_at=timezone.now() - timedelta(minutes=1))
     return comment
 
 
