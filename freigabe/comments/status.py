@@ -1,11 +1,8 @@
 """What a comment's author may see of it."""
 
-import math
-
-from django.utils import timezone
-
 from freigabe.comments.models import Status
 from freigabe.comments.waiting import expected_wait_seconds, queue_position
+from freigabe.moderation.decisions import seconds_until_final
 
 
 def author_status(comment):
@@ -21,7 +18,7 @@ def author_status(comment):
             comment.article.site, ahead=queue_position(comment))
         return result
     last = comment.decisions.order_by("-created_at", "-pk").first()
-    seconds_to_final = _seconds_until_final(last)
+    seconds_to_final = seconds_until_final(last)
     if seconds_to_final:
         # The editor may still take it back: the author hears of it once it is final,
         # like the outcome mail, and never of a decision that is then undone.
@@ -36,14 +33,3 @@ def author_status(comment):
 
     result.update(appeal_status(comment))  # the appeal and its outcome, or how to file one
     return result
-
-
-def _seconds_until_final(decision):
-    """Seconds until an editor's release or rejection can no longer be undone, else 0."""
-    from freigabe.moderation.decisions import UNDO_WINDOW, UNDOABLE
-
-    if decision is None or decision.actor_id is None or decision.action not in UNDOABLE:
-        return 0
-    remaining = (decision.created_at + UNDO_WINDOW - timezone.now()).total_seconds()
-    return max(0, math.ceil(remaining))
-

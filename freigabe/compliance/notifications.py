@@ -144,27 +144,20 @@ def on_decision_saved(sender, instance, created, **kwargs):
     appeal's outcome; undos are an editor's slip.
     """
     if created and instance.action in MAILED_ACTIONS:
-        decision_id = instance.pk
-        if _may_be_undone(instance):
-            transaction.on_commit(lambda: _send_after_undo_window(decision_id))
+        from freigabe.moderation.decisions import seconds_until_final
+
+        decision_id, wait = instance.pk, seconds_until_final(instance)
+        if wait:
+            transaction.on_commit(lambda: _send_after(wait, decision_id))
         else:
             transaction.on_commit(lambda: send_decision_mail(decision_id))
 
 
-def _may_be_undone(decision):
-    from freigabe.moderation.decisions import UNDOABLE
-
-    return decision.actor_id is not None and decision.action in UNDOABLE
-
-
-def _send_after_undo_window(decision_id):
+def _send_after(seconds, decision_id):
     """A timer in this process; `send-outcome-mails` (cron) catches any a restart dropped."""
-    from freigabe.moderation.decisions import UNDO_WINDOW
-
     if not settings.FREIGABE_OUTCOME_MAIL_TIMER:
         return
-    timer = threading.Timer(UNDO_WINDOW.total_seconds() + UNDO_MARGIN_SECONDS,
-                            _send_from_timer, args=(decision_id,))
+    timer = threading.Timer(seconds + UNDO_MARGIN_SECONDS, _send_from_timer, args=(decision_id,))
     timer.daemon = True
     timer.start()
 

@@ -1,5 +1,6 @@
 """The one place that changes a comment's status. Every change writes a Decision."""
 
+import math
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -129,6 +130,18 @@ def undo(actor, decision_id=None, *, now=None):
                      reverted=last.action, reverted_decision=last.pk)
         transaction.on_commit(_forget_tab_counts)
     return reverting
+
+
+def seconds_until_final(decision, now=None):
+    """Seconds until this decision can no longer be undone; 0 when it is final already.
+
+    Only an editor's own release or rejection can be undone; automated decisions,
+    removals and reinstatements are final at once.
+    """
+    if decision is None or decision.actor_id is None or decision.action not in UNDOABLE:
+        return 0
+    remaining = (decision.created_at + UNDO_WINDOW - (now or timezone.now())).total_seconds()
+    return max(0, math.ceil(remaining))
 
 
 def _forget_tab_counts():
