@@ -32,10 +32,10 @@ def decided_examples(site, progress=lambda message: None):
 
 def latest_decisions(site):
     """{comment id: (to_status, reasons, created_at)} of the last decision that still stands."""
-    from freigabe.moderation.models import Action, Decision
+    from freigabe.moderation.models import Decision
 
-    rows = (Decision.objects.filter(comment__article__site=site)
-            .exclude(action=Action.UNDO).filter(reverted_by__isnull=True)
+    # The editors' standard: decisions the site let the assessor make itself teach nothing.
+    rows = (Decision.objects.standing().filter(comment__article__site=site, automated=False)
             .order_by("comment_id", "created_at", "pk")
             .values_list("comment_id", "to_status", "reasons", "created_at"))
     latest = {}

@@ -18,7 +18,7 @@ def decisions_per_hour(site):
     from freigabe.moderation.models import Decision
 
     since = timezone.now() - RECENT_WINDOW
-    recent = Decision.objects.filter(
+    recent = Decision.objects.standing().filter(
         comment__article__site=site, created_at__gte=since, automated=False
     ).count()
     if recent < MIN_RECENT_DECISIONS:

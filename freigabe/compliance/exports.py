@@ -10,8 +10,8 @@ from freigabe.moderation.models import Decision
 def decisions_between(since, until):
     """Rejections and removals decided in [since, until), oldest first; an editor's
     rejection undone within seconds never restricted anyone and is left out."""
-    return (Decision.objects.filter(action__in=EXPORTED_ACTIONS, created_at__gte=since,
-                                    created_at__lt=until, reverted_by__isnull=True)
+    return (Decision.objects.standing().filter(action__in=EXPORTED_ACTIONS,
+                                               created_at__gte=since, created_at__lt=until)
             .select_related("comment__article__site").order_by("created_at", "pk"))
 
 

@@ -179,11 +179,11 @@ def send_due_outcome_mails(now=None):
     from freigabe.moderation.models import Decision
 
     now = now or timezone.now()
-    due = (Decision.objects
+    due = (Decision.objects.standing()
            .filter(action__in=MAILED_ACTIONS, created_at__lte=now - UNDO_WINDOW,
                    created_at__gte=now - SWEEP_HORIZON,
                    comment__notification_request__isnull=False,
-                   outcome_mail__isnull=True, reverted_by__isnull=True)
+                   outcome_mail__isnull=True)
            .order_by("created_at").values_list("pk", flat=True))
     return sum(1 for decision_id in due if send_decision_mail(decision_id))
 
@@ -196,7 +196,7 @@ def send_decision_mail(decision_id):
     from freigabe.moderation.models import Decision
 
     decision = (Decision.objects.select_related("comment__article")
-                .filter(pk=decision_id, reverted_by__isnull=True).first())
+                .standing().filter(pk=decision_id).first())
     if decision is None:
         return False
     request = _confirmed_request(decision.comment)

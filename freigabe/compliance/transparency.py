@@ -26,9 +26,8 @@ def year_bounds(year):
 def transparency_figures(year):
     start, end = year_bounds(year)
     # Undone decisions (an editor's slip, taken back within seconds) are not counted.
-    restrictions = Decision.objects.filter(action__in=(Action.REJECT, Action.REMOVE),
-                                           created_at__gte=start, created_at__lt=end,
-                                           reverted_by__isnull=True)
+    restrictions = Decision.objects.standing().filter(
+        action__in=(Action.REJECT, Action.REMOVE), created_at__gte=start, created_at__lt=end)
     return {
         "period": str(year),
         "notices": _notice_figures(start, end),
@@ -60,9 +59,9 @@ def _decision_figures(restrictions, start, end):
     by_detection = Counter(
         "assessor flagged" if (statement or {}).get("automated_detection") else "editors only"
         for statement in restrictions.values_list("statement_of_reasons", flat=True))
-    first_decisions = Decision.objects.filter(
+    first_decisions = Decision.objects.standing().filter(
         from_status=Status.PENDING, action__in=(Action.RELEASE, Action.REJECT),
-        created_at__gte=start, created_at__lt=end, reverted_by__isnull=True)
+        created_at__gte=start, created_at__lt=end)
     return {
         "restrictions": restrictions.count(),
         "restrictions_by_action": dict(Counter(restrictions.values_list("action", flat=True))),

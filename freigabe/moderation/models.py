@@ -14,6 +14,12 @@ class Action(models.TextChoices):
     UNDO = "undo", _("rückgängig gemacht")
 
 
+class DecisionQuerySet(models.QuerySet):
+    def standing(self):
+        """Decisions that still count: neither an undo nor a decision that was undone."""
+        return self.exclude(action=Action.UNDO).filter(reverted_by__isnull=True)
+
+
 class Decision(models.Model):
     """One recorded change of a comment's status: who, when, what and why."""
 
@@ -33,6 +39,8 @@ class Decision(models.Model):
     reverts = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="reverted_by")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -41,3 +41,16 @@ def test_an_undone_decision_is_ignored(article, editor):
     decide(taken_back.pk, "release", actor=editor.user)
     assert labels(article.site) == {"abgelehnt und rückgängig gemacht": (False, ())}
     assert pending.status == "pending"
+
+
+def test_releases_the_assessor_made_itself_are_not_the_editors_standard(article, editor):
+    from freigabe.articles.site_training import latest_decisions
+    from freigabe.comments.models import Comment
+    from freigabe.moderation.decisions import decide
+
+    skipped, checked = (Comment.objects.create(article=article, body=text, author_name="L",
+                                               author_token_hash="x")
+                        for text in ("Ohne Prüfung veröffentlicht.", "Von Erika geprüft."))
+    decide(skipped.pk, "release", automated=True)
+    decide(checked.pk, "release", actor=editor.user)
+    assert set(latest_decisions(article.site)) == {checked.pk}
