@@ -143,7 +143,8 @@ def on_decision_saved(sender, instance, created, **kwargs):
     only after that (a mail cannot be taken back). Reinstatements are told with the
     appeal's outcome; undos are an editor's slip.
     """
-    if created and instance.action in MAILED_ACTIONS:
+    # Most authors leave no address: no timer, no query for them.
+    if created and instance.action in MAILED_ACTIONS and instance.comment.author_email:
         from freigabe.moderation.decisions import seconds_until_final
 
         decision_id, wait = instance.pk, seconds_until_final(instance)
@@ -155,7 +156,8 @@ def on_decision_saved(sender, instance, created, **kwargs):
 
 def _send_after(seconds, decision_id):
     """A timer in this process; `send-outcome-mails` (cron) catches any a restart dropped."""
-    if not settings.FREIGABE_OUTCOME_MAIL_TIMER:
+    if not settings.FREIGABE_OUTCOME_MAIL_TIMER or not NotificationRequest.objects.filter(
+            comment__decisions=decision_id).exists():
         return
     timer = threading.Timer(seconds + UNDO_MARGIN_SECONDS, _send_from_timer, args=(decision_id,))
     timer.daemon = True
@@ -208,9 +210,14 @@ def send_decision_mail(decision_id):
         return False
     if not _claim_outcome_mail(decision):
         return False
-    _deliver("released" if released else "restricted", decision.comment.author_email,
+    try:
+        send("released" if released else "restricted", decision.comment.author_email,
              request.language, comment=decision.comment, decision=decision,
              statement=decision.statement_of_reasons or {}, appeal_link=_appeal_link(decision))
+    except Exception:  # noqa: BLE001 - the decision stands; the sweeper sends it later
+        log.exception("outcome mail for decision %s not sent; will try again", decision.pk)
+        OutcomeMail.objects.filter(decision=decision).delete()
+        return False
     NotificationRequest.objects.filter(pk=request.pk).update(notified_at=timezone.now())
     return True
 

@@ -230,3 +230,18 @@ def test_the_sweeper_command_sends_what_is_due(api, client, submit, editor, mail
     call_command("send_outcome_mails", stdout=output)
     assert output.getvalue().strip() == "Sent 1 outcome mail."
     assert mailoutbox[-1].subject == "Ihr Kommentar ist veröffentlicht"
+
+
+def test_a_mail_server_failure_loses_no_outcome_mail(
+        api, client, submit, editor, mailoutbox, mailed):
+    from unittest import mock
+
+    comment = _confirmed_comment(client, submit, mailoutbox, mailed)
+    with mailed():
+        _api_decision(api, editor, comment["id"], "reject", ["insult"])
+    with mock.patch("freigabe.compliance.notifications.send_mail",
+                    side_effect=ConnectionRefusedError("mail server down")):
+        assert send_due_outcome_mails(now=after_undo_window()) == 0
+    assert len(mailoutbox) == 1
+    assert send_due_outcome_mails(now=after_undo_window()) == 1  # the next sweep sends it
+    assert mailoutbox[-1].subject == "Entscheidung über Ihren Kommentar"
