@@ -9,6 +9,7 @@ from freigabe.comments.models import Status
 from freigabe.comments.services import clean_text
 from freigabe.compliance.models import Appeal
 from freigabe.compliance.statements import APPEAL_WINDOW_DAYS
+from freigabe.moderation import audit
 from freigabe.moderation.decisions import decide
 from freigabe.moderation.models import Action
 
@@ -86,6 +87,7 @@ def decide_appeal(appeal_id, outcome, *, actor, note=""):
         appeal.decided_by = actor
         appeal.decided_at = timezone.now()
         appeal.save()
+        audit.record(actor, f"appeal.{outcome}", f"appeal:{appeal.pk}")
         from freigabe.compliance.notifications import tell_appellant_on_commit
 
         tell_appellant_on_commit(appeal)

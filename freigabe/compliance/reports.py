@@ -11,6 +11,7 @@ from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text
 from freigabe.compliance.legal import LEGAL_GROUNDS
 from freigabe.compliance.models import ILLEGAL, Notice, Report
+from freigabe.moderation import audit
 from freigabe.moderation.decisions import DecisionError, decide
 
 MAX_EXPLANATION_CHARS = 2000
@@ -125,6 +126,7 @@ def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground=""
         notice.save()
         if decision is not None:
             _restate_with_notice(decision, notice)
+        audit.record(actor, f"report.{action}", f"notice:{notice.pk}")
         from freigabe.compliance.notifications import tell_reporters_on_commit
 
         tell_reporters_on_commit(notice)

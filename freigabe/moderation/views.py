@@ -274,7 +274,6 @@ def decide_report(request, pk):
         decide_report_group(pk, request.POST.get("action", ""), actor=request.user,
                             reasons=request.POST.getlist("reasons"),
                             note=request.POST.get("note", ""))
-        audit.record(request.user, f"report.{request.POST.get('action')}", f"notice:{pk}")
         messages.success(request, _("Meldung erledigt."))
     except DecisionError as exc:
         messages.error(request, str(exc))
@@ -297,7 +296,6 @@ def decide_appeal_view(request, pk):
     outcome = request.POST.get("outcome", "")
     try:
         decide_appeal(pk, outcome, actor=request.user, note=request.POST.get("note", ""))
-        audit.record(request.user, f"appeal.{outcome}", f"appeal:{pk}")
         messages.success(request, _("Beschwerde entschieden."))
     except (AppealError, DecisionError) as exc:
         messages.error(request, str(exc))

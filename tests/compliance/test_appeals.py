@@ -160,3 +160,12 @@ def test_a_removal_after_a_report_can_be_appealed_too(api, submit, release, edit
     appeal_id = file(api, comment).json()["id"]
     api.post(decide_path(appeal_id), {"outcome": "reversed"}, **senior.auth)
     assert Comment.objects.get(pk=comment["id"]).status == "released"
+
+
+def test_an_appeal_decided_through_the_api_is_in_the_audit_log(api, rejected, senior):
+    from freigabe.moderation.models import AuditEntry
+
+    appeal_id = file(api, rejected).json()["id"]
+    api.post(decide_path(appeal_id), {"outcome": "upheld", "note": "Beleidigung."}, **senior.auth)
+    entry = AuditEntry.objects.get(action="appeal.upheld")
+    assert entry.target == f"appeal:{appeal_id}" and entry.actor == senior.user
