@@ -98,10 +98,10 @@ def _release_automatically(comment):
     """Publish at once, recorded as an automated decision like any other status change."""
     from freigabe.moderation.decisions import decide
 
-    decide(comment.pk, "release", automated=True,
-           note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
-                "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.")
-    comment.refresh_from_db(fields=["status", "decided_at"])
+    decision = decide(comment.pk, "release", automated=True,
+                      note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
+                           "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.")
+    comment.status, comment.decided_at = decision.to_status, decision.created_at
 
 
 def _check_fields(body, author_name, author_email):

@@ -68,7 +68,8 @@ class QueueFilter:
 
     @property
     def is_narrowed(self):
-        return bool(self.article or self.rule or self.age)
+        # A rule alone narrows nothing: it says which score `min_score` applies to.
+        return bool(self.article or self.min_score or self.age)
 
     def apply(self, comments, now=None):
         if self.article:

@@ -97,13 +97,15 @@ def queue(request):
     cards = [card(comment, language)
              for comment in editor_queue_page(request.user, queue_filter, PAGE_SIZE)]
     counts = tab_counts(request.user)
-    if queue_filter.is_narrowed or queue_filter.min_score:
+    claimed_ids = claimed_elsewhere_ids(request.user)
+    if queue_filter.is_narrowed:
         pending_count = editor_queue(request.user, queue_filter).count()
     else:  # all pending but colleagues' claims: no need to count the queue twice
-        pending_count = counts["pending"] - len(claimed_elsewhere_ids(request.user))
+        pending_count = counts["pending"] - len(claimed_ids)
     context = {
         "cards": cards,
         "tab_counts": counts,
+        "claimed_ids": claimed_ids,
         "pending_count": pending_count,
         "filter": queue_filter,
         "orders": list(ORDERS),

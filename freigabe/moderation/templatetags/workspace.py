@@ -10,6 +10,10 @@ register = template.Library()
 @register.inclusion_tag("moderation/_counts.html", takes_context=True)
 def workspace_tabs(context, tab=""):
     user = context["request"].user
-    counts = context.get("tab_counts") or tab_counts(user)  # the view may have them already
-    return {"counts": counts, "claimed_ids": claimed_elsewhere_ids(user), "tab": tab,
+    # The queue view has both already; other pages count here.
+    counts = context.get("tab_counts") or tab_counts(user)
+    claimed_ids = context.get("claimed_ids")
+    if claimed_ids is None:
+        claimed_ids = claimed_elsewhere_ids(user)
+    return {"counts": counts, "claimed_ids": claimed_ids, "tab": tab,
             "perms": context.get("perms"), "request": context["request"]}
