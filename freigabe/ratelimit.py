@@ -1,10 +1,12 @@
 """Fixed-window rate limits kept in Django's cache (shared by all servers when it is Redis)."""
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass
 
 from django.core.cache import caches
+from django.http import HttpResponse
 
 
 @dataclass(frozen=True)
@@ -37,3 +39,14 @@ def hit(scope, ident, rate):
     if count > rate.count:
         return max(1, int((window + 1) * rate.seconds - now) + 1)
     return 0
+
+
+def too_many(retry_after, what):
+    """The 429 answer of every rate-limited endpoint, with when to try again."""
+    response = HttpResponse(
+        json.dumps({"detail": f"Too many {what} from you in a short time. "
+                              "Please wait a moment."}),
+        status=429, content_type="application/json")
+    response["Retry-After"] = str(retry_after)
+    return response
+

@@ -129,7 +129,7 @@ def register_article(request, site: str, article_id: str, payload: ArticleRegist
     _check_article_id(article_id)
     wait = ratelimit.hit("register-article", ip_hash(client_ip(request)), "30/3600")
     if wait:
-        raise HttpError(429, "Too many new articles from this address.")
+        return ratelimit.too_many(wait, "new articles")
     article, created = register_unknown_article(found, article_id, payload.title, payload.url)
     return Status(201 if created else 200, article_out(article))
 

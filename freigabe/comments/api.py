@@ -72,14 +72,6 @@ def find_article_for_thread(site, article_id):
     return article
 
 
-def too_many(retry_after):
-    response = HttpResponse(
-        b'{"detail":"Too many comments from you in a short time. Please wait a moment."}',
-        status=429, content_type="application/json")
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
 @router.post("sites/{site}/articles/{article_id}/comments",
              response={202: Accepted, 404: Detail, 409: Detail, 413: Detail, 422: Detail,
                        429: Detail},
@@ -91,7 +83,7 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
         wait = ratelimit.hit("comment-author", payload.author_email.lower(),
                              settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR)
     if wait:
-        return too_many(wait)
+        return ratelimit.too_many(wait, "comments")
     article = find_article(site, article_id)
     try:
         passed = botcheck.check(

@@ -1,7 +1,6 @@
 """Compliance API: reports and appeals for readers and authors, their queues for editors."""
 
 from django.conf import settings
-from django.http import HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -64,7 +63,7 @@ def post_report(request, comment_id: int, payload: ReportIn):
     rate = getattr(settings, "FREIGABE_RATE_REPORTS", DEFAULT_REPORT_RATE)
     wait = ratelimit.hit("report-ip", ip_hash(client_ip(request)), rate)
     if wait:
-        return _too_many_reports(wait)
+        return ratelimit.too_many(wait, "reports")
     try:
         report = file_report(
             comment_id, reason=payload.reason, explanation=payload.explanation,
@@ -82,14 +81,6 @@ def post_report(request, comment_id: int, payload: ReportIn):
         "detail": "Thank you. An editor will review the comment"
                   + (" and tell you the outcome by email." if report.reporter_email else "."),
     })
-
-
-def _too_many_reports(retry_after):
-    response = HttpResponse(
-        b'{"detail":"Too many reports from you in a short time. Please wait a moment."}',
-        status=429, content_type="application/json")
-    response["Retry-After"] = str(retry_after)
-    return response
 
 
 def _author_comment(comment_id, token):
