@@ -11,3 +11,23 @@ application = get_wsgi_application()
 from freigabe.assessment.model_store import get_model  # noqa: E402
 
 get_model()
+
+
+def _warm_site_models():
+    """Sites with their own model need the feature hasher (scikit-learn): import it now."""
+    from django.db import connection
+
+    from freigabe.articles.site_models import SiteModel
+
+    try:
+        if SiteModel.objects.filter(active=True).exists():
+            from freigabe.assessment.site_model import hasher
+
+            hasher()
+    except Exception:  # noqa: BLE001 - no database yet: the first comment will load it
+        pass
+    finally:
+        connection.close()  # workers fork from here: none may inherit this connection
+
+
+_warm_site_models()

@@ -16,6 +16,7 @@ Rules without learned data (advertising, off-topic, insinuation for most sites) 
 general detector's score and evidence untouched. Plain Python, no Django.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -59,12 +60,22 @@ def text_tokens(text):
     return tokens
 
 
-def feature_matrix(texts):
-    """Binary hashed features, L2-normalised per comment (CSR, N_FEATURES columns)."""
+@functools.cache
+def hasher():
+    """The feature hasher (imports scikit-learn: `freigabe.wsgi` calls this at start-up)."""
     from sklearn.feature_extraction import FeatureHasher
 
-    hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
-    matrix = hasher.transform(text_tokens(text) for text in texts).tocsr()
+    return FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
+
+
+def hashed_columns(text):
+    """The distinct hashed feature columns of one comment, sorted."""
+    return np.unique(hasher().transform([text_tokens(text)]).indices)
+
+
+def feature_matrix(texts):
+    """Binary hashed features, L2-normalised per comment (CSR, N_FEATURES columns)."""
+    matrix = hasher().transform(text_tokens(text) for text in texts).tocsr()
     matrix.data[:] = 1.0
     norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -123,6 +134,16 @@ class SiteScorer:
                               shape=(matrix.shape[0], len(self.columns)))
         return np.asarray(local @ self.weights.T) + self.intercepts
 
+    def comment_logits(self, text):
+        """site_logits(feature_matrix([text]))[0], for one comment without sparse matrices:
+        binary features, L2-normalised, so each known column adds weight / sqrt(count)."""
+        columns = hashed_columns(text)
+        if not len(columns) or not len(self.columns):
+            return self.intercepts.copy()
+        positions = np.minimum(np.searchsorted(self.columns, columns), len(self.columns) - 1)
+        known = positions[self.columns[positions] == columns]
+        return self.weights[:, known].sum(axis=1) / math.sqrt(len(columns)) + self.intercepts
+
     def combined_probabilities(self, general_scores, site_logits):
         """{label: probability} for one comment from its general scores and site logits."""
         combined = {}
@@ -165,10 +186,10 @@ class SiteScorer:
 
     @classmethod
     def from_bytes(cls, data, version="site"):
-        """Load an archive of plain arrays; anything else in it is refused by skops."""
-        import skops.io
+        """Load an archive of plain arrays; anything else in it is refused (see archive.py)."""
+        from freigabe.assessment import archive
 
-        return cls.from_archive(skops.io.loads(bytes(data), trusted=[]), version=version)
+        return cls.from_archive(archive.load(bytes(data)), version=version)
 
 
 # --- combining with the general assessment ------------------------------------------------
@@ -212,7 +233,7 @@ def combine(assessment, scorer, text, site_policy=None):
         return assessment
     policy = SitePolicy.from_options(site_policy)
     general = {code: rule.score for code, rule in assessment.rules.items()}
-    combined = scorer.combined_probabilities(general, scorer.site_logits(feature_matrix([text]))[0])
+    combined = scorer.combined_probabilities(general, scorer.comment_logits(text))
     scores = combined_rule_scores(general, combined)
     rules = {code: type(rule)(scores[code], list(rule.evidence)) for code, rule in assessment.rules.items()}
     reject_probability = combined.get(REJECT, 0.0)

@@ -142,3 +142,17 @@ def test_submissions_load_the_active_model_once_per_version(decided, submit, mon
     submit("Die Radwege sind gut geplant, nach dem Training.")
 
     assert loads == [1, 2]
+
+
+def test_one_comment_is_scored_exactly_as_the_training_features_would(decided):
+    import numpy as np
+
+    from freigabe.articles.site_models import active_scorer
+    from freigabe.assessment.site_model import feature_matrix
+
+    site = decided(300)
+    learn()
+    scorer = active_scorer(site)
+    for text in (COMPETITOR_PLUG, ORDINARY, "", "Morgenkurier!", "x" * 3000):
+        expected = scorer.site_logits(feature_matrix([text]))[0]
+        assert np.allclose(scorer.comment_logits(text), expected), text
