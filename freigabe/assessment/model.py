@@ -207,17 +207,10 @@ def _tfidf(columns, idf, offset=0):
     """(weight rows, values): sublinear tf × idf, L2-normalised over the known features."""
     if not len(columns):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    index, counts = _counted(np.asarray(columns, dtype=np.int64))
+    index, counts = np.unique(np.asarray(columns, dtype=np.int64), return_counts=True)
     values = (1.0 + np.log(counts)) * idf[index]
     values /= np.sqrt(values @ values)
     return index + offset, values
-
-
-def _counted(columns):
-    """(sorted distinct columns, how often each occurs): np.unique(..., return_counts=True), leaner."""
-    ordered = np.sort(columns)
-    starts = np.flatnonzero(np.concatenate(((True,), ordered[1:] != ordered[:-1])))
-    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 def _sigmoid(z):

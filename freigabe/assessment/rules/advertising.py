@@ -29,17 +29,13 @@ _URL = re.compile(
 # Only common top-level domains, so "ein Punkt es gibt" stays a sentence.
 _HIDDEN_TLD = r"(?:de|com|net|org|info|shop|store|online|eu|ru|io|biz|xyz)"
 _DOT_WORD = r"(?:\s*[\[(\{]\s*(?:punkt|dot|\.)\s*[\])\}]\s*|\s+(?:punkt|dot)\s+|\s+\.\s+)"
+_HIDDEN_WWW = (rf"\bwww\s*(?:\.|{_DOT_WORD})\s*{_LABEL}(?:\s*(?:\.|{_DOT_WORD})\s*{_LABEL})*"
+               rf"\s*(?:\.|{_DOT_WORD})\s*{_TLD}\b")
 _OBFUSCATED_URL = re.compile(
-    rf"\bwww\s*(?:\.|{_DOT_WORD})\s*{_LABEL}(?:\s*(?:\.|{_DOT_WORD})\s*{_LABEL})*\s*(?:\.|{_DOT_WORD})\s*{_TLD}\b"
-    rf"|\b{_LABEL}(?:{_DOT_WORD}{_LABEL})*{_DOT_WORD}{_HIDDEN_TLD}\b",
-    re.IGNORECASE,
-)
+    rf"{_HIDDEN_WWW}|\b{_LABEL}(?:{_DOT_WORD}{_LABEL})*{_DOT_WORD}{_HIDDEN_TLD}\b", re.IGNORECASE)
 # The first alternative alone: what _OBFUSCATED_URL matches in a text that has no
 # "punkt", "dot" or spaced/bracketed dot, where the second alternative cannot match.
-_OBFUSCATED_WWW = re.compile(
-    rf"\bwww\s*(?:\.|{_DOT_WORD})\s*{_LABEL}(?:\s*(?:\.|{_DOT_WORD})\s*{_LABEL})*\s*(?:\.|{_DOT_WORD})\s*{_TLD}\b",
-    re.IGNORECASE,
-)
+_OBFUSCATED_WWW = re.compile(_HIDDEN_WWW, re.IGNORECASE)
 # A plain link needs "://", "www." or a dot before a top-level domain.
 _DOT_TLD = re.compile(rf"\.{_TLD}")
 _MAY_HAVE_LINK = re.compile(rf"://|www|\.{_TLD}\b|\bpunkt\b|\bdot\b|\[|\(|\s\.\s")
