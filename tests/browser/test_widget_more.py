@@ -252,6 +252,24 @@ def test_a_link_to_a_comment_scrolls_to_it_and_highlights_it(open_page, news_art
     assert page.evaluate("location.hash") == f"#freigabe-comment-{comments[10].pk}"
 
 
+def test_a_linked_comment_is_scrolled_to_even_when_the_stylesheet_arrives_late(
+        open_page, news_article, page):
+    # The section stays hidden until its stylesheet is in; here the thread arrives first.
+    held = []
+    page.route("**/widget/widget.css", lambda route: held.append(route))
+    oldest = many_comments(news_article, 22)[0]
+
+    widget = open_page(hash=f"#freigabe-comment-{oldest.pk}", wait=False)
+    widget.thread.locator(".fg-item").first.wait_for(state="attached")
+    expect(widget.widget.locator("section.fg")).to_be_hidden()
+    for route in held:
+        route.continue_()
+
+    item = widget.thread_comment(oldest.pk)
+    expect(item).to_have_class(re.compile(r"\bfg-highlight\b"))
+    expect(item).to_be_in_viewport()
+
+
 # --- embedding: registering an unknown article -------------------------------------------------
 
 def test_an_unknown_article_with_data_title_is_registered_silently(open_page, news_article, page):

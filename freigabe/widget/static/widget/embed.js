@@ -554,7 +554,13 @@
     start() {
       this.buildSkeleton();
       this.renderOwn();
-      Promise.allSettled([this.loadSite(), this.loadThread()]).then(() => this.checkOwnStatuses());
+      // A linked comment is scrolled to once the layout above it is final: the section is
+      // shown (stylesheet in) and the guidelines are rendered; scrolling a hidden section
+      // does nothing.
+      Promise.allSettled([this.loadSite(), this.loadThread(), this.shown]).then(() => {
+        this.highlightFromHash();
+        this.checkOwnStatuses();
+      });
       setInterval(() => this.tick(), POLL_MS);
       document.addEventListener("visibilitychange", () => this.tick());
       window.addEventListener("hashchange", () => this.highlightFromHash());
@@ -570,7 +576,12 @@
       this.section = el("section",
         { class: "fg", lang: this.lang, "aria-labelledby": "fg-heading", hidden: true });
       // Shown once our stylesheet is in, so the reader never sees an unstyled flash.
-      const reveal = () => this.section.removeAttribute("hidden");
+      let shown;
+      this.shown = new Promise((resolve) => { shown = resolve; });
+      const reveal = () => {
+        this.section.removeAttribute("hidden");
+        shown();
+      };
       stylesheet.addEventListener("load", reveal);
       stylesheet.addEventListener("error", reveal);
       setTimeout(reveal, 3000);
@@ -667,10 +678,6 @@
       this.forgetOwnReleased();
       this.renderForm();
       this.renderThread();
-      if (!this.hashSeen) {
-        this.hashSeen = true;
-        this.highlightFromHash();
-      }
     }
 
     renderForm() {
