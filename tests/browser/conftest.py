@@ -44,6 +44,18 @@ def ensure_chromium():
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    # An in-memory SQLite test database is ONE connection that the live server's threads
+    # share, so two concurrent requests would interleave their transactions. A file gives
+    # every thread its own connection, as in production.
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "browser.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def browser():
     ensure_chromium()
     from playwright.sync_api import sync_playwright
