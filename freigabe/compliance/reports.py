@@ -46,17 +46,33 @@ def file_report(comment_id, *, reason, explanation, legal_ground="", reporter_na
     fields = _clean_report_fields(reason, explanation, legal_ground, reporter_name,
                                   reporter_email, good_faith)
     with transaction.atomic():
-        comment = _reportable_comment(comment_id)
-        notice, _ = Notice.objects.get_or_create(comment=comment, state=Notice.State.OPEN)
-        counts = {"report_count": F("report_count") + 1, "last_reported_at": timezone.now()}
-        if fields["reason"] == ILLEGAL:
-            counts["alleges_illegality"] = True
-        Notice.objects.filter(pk=notice.pk).update(**counts)
+        notice = _count_on_open_notice(comment_id, alleges_illegality=fields["reason"] == ILLEGAL)
         report = Report.objects.create(notice=notice, language=language, **fields)
         from freigabe.compliance.notifications import tell_reporter_received_on_commit
 
         tell_reporter_received_on_commit(report)
     return report
+
+
+def _count_on_open_notice(comment_id, *, alleges_illegality):
+    """Count a new report on the comment's open notice (opening one if needed); return it.
+
+    The count is a conditional UPDATE: it only matches while the notice is still open, and
+    it holds the notice's row until the report is saved, so an editor cannot resolve the
+    group in between. If the group was resolved after we looked it up, we look again: a
+    kept comment gets a new open group (the report must not join the resolved one, where
+    nobody would see it), a removed one refuses the report as usual.
+    """
+    counts = {"report_count": F("report_count") + 1, "last_reported_at": timezone.now()}
+    if alleges_illegality:
+        counts["alleges_illegality"] = True
+    for _attempt in range(3):
+        comment = _reportable_comment(comment_id)
+        notice, _ = Notice.objects.get_or_create(comment=comment, state=Notice.State.OPEN)
+        if Notice.objects.filter(pk=notice.pk, state=Notice.State.OPEN).update(**counts):
+            return notice
+    raise ReportRefused("The reports on this comment are being resolved; please try again.",
+                        status=409)
 
 
 def _clean_report_fields(reason, explanation, legal_ground, reporter_name, reporter_email,
@@ -112,20 +128,19 @@ def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground=""
                                   + ", ".join(LEGAL_GROUNDS) + ".")
     with transaction.atomic():
         notice = _open_notice_for_update(notice_id)
+        # Set before decide(): the removal's statement of reasons names the legal ground.
+        notice.legal_ground = legal_ground if action == REMOVE else ""
         decision = None
         if action == REMOVE:
             decision = decide(notice.comment_id, "remove", actor=actor, reasons=reasons,
-                              note=note)
+                              note=note, notice=notice)
         notice.state = Notice.State.RESOLVED
         notice.outcome = Notice.Outcome.REMOVED if decision else Notice.Outcome.KEPT
-        notice.legal_ground = legal_ground if decision else ""
         notice.note = note.strip()
         notice.resolved_at = timezone.now()
         notice.resolved_by = actor
         notice.decision = decision
         notice.save()
-        if decision is not None:
-            _restate_with_notice(decision, notice)
         audit.record(actor, f"report.{action}", f"notice:{notice.pk}")
         from freigabe.compliance.notifications import tell_reporters_on_commit
 
@@ -141,10 +156,3 @@ def _open_notice_for_update(notice_id):
         raise NoticeAlreadyResolved(f"Report group {notice_id} has already been resolved.")
     return notice
 
-
-def _restate_with_notice(decision, notice):
-    """The removal answers a notice: its statement of reasons says so (and names the law)."""
-    from freigabe.compliance.statements import compose_statement
-
-    decision.statement_of_reasons = compose_statement(decision.comment, decision, notice=notice)
-    decision.save(update_fields=["statement_of_reasons"])

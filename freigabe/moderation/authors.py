@@ -26,11 +26,6 @@ class AuthorHistory:
         return [(status, label, self.by_status[status]) for status, label in Status.choices
                 if status in self.by_status]
 
-    @property
-    def has_active_ban(self):
-        return any(ban.lifted_at is None and (ban.ends_at is None or not _past(ban.ends_at))
-                   for ban in self.bans)
-
 
 def author_identities(comment):
     """How we recognise this author again: account, email, IP hash (whichever we have)."""
@@ -78,9 +73,3 @@ def thread_context(comment, depth=5):
         chain.append(parent)
         parent = parent.parent
     return list(reversed(chain))
-
-
-def _past(moment):
-    from django.utils import timezone
-
-    return moment <= timezone.now()

@@ -63,20 +63,26 @@ def active_bans(now=None):
             .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)))
 
 
-def active_ban_for(*, account="", email="", ip_hash="", now=None):
-    """The running ban that covers this author, or None. Checked at every submission.
+def identity_q(*, account="", email="", ip_hash=""):
+    """The Q for bans on any of these author identities; it matches nothing without one.
 
     `account` is the reader's account id: the publisher's reader id from single sign-on.
     """
-    identities = Q()
+    identities = Q(pk__in=[])
     if account:
         identities |= Q(kind=BanKind.ACCOUNT, value=str(account))
     if email:
         identities |= Q(kind=BanKind.EMAIL, value=normalised_value(BanKind.EMAIL, email))
     if ip_hash:
         identities |= Q(kind=BanKind.IP, value=ip_hash)
-    if not identities:
+    return identities
+
+
+def active_ban_for(*, account="", email="", ip_hash="", now=None):
+    """The running ban that covers this author, or None. Checked at every submission."""
+    if not (account or email or ip_hash):
         return None
+    identities = identity_q(account=account, email=email, ip_hash=ip_hash)
     return active_bans(now).filter(identities).order_by("ends_at").first()
 
 
@@ -89,13 +95,7 @@ def refusal_message(ban):
 
 def bans_for_author(*, account="", email="", ip_hash=""):
     """All bans, running or not, that concern this author (for the author's history)."""
-    identities = Q(pk__in=[])
-    if account:
-        identities |= Q(kind=BanKind.ACCOUNT, value=str(account))
-    if email:
-        identities |= Q(kind=BanKind.EMAIL, value=normalised_value(BanKind.EMAIL, email))
-    if ip_hash:
-        identities |= Q(kind=BanKind.IP, value=ip_hash)
+    identities = identity_q(account=account, email=email, ip_hash=ip_hash)
     return Ban.objects.filter(identities).select_related("created_by", "lifted_by")
 
 

@@ -62,3 +62,9 @@ def claimed_by_colleague(comment_id, editor, *, now=None):
 
 def comments_claimed_by_others(editor, *, now=None):
     return Claim.objects.active(now).exclude(editor=editor).values("comment_id")
+
+
+def claimed_by_colleagues(comment_ids, editor, *, now=None):
+    """The ids among `comment_ids` that colleagues hold running claims on (one query)."""
+    return set(comments_claimed_by_others(editor, now=now).filter(comment_id__in=comment_ids)
+               .values_list("comment_id", flat=True))

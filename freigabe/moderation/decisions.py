@@ -45,11 +45,14 @@ class CannotUndo(DecisionError):
     pass
 
 
-def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=False):
+def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=False,
+           notice=None):
     """Apply `action` to the comment atomically and record it; return the Decision.
 
     The status is changed with a conditional UPDATE, so of two editors deciding the
     same comment at once exactly one succeeds and the other gets AlreadyDecided.
+    `notice` is the readers' report group a removal answers; the statement of reasons
+    (composed here, once, for every rejection and removal) says so.
     """
     action = _valid_action(action)
     reasons = _valid_reasons(action, reasons)
@@ -81,7 +84,7 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
         if action in RESTRICTING:
             from freigabe.compliance.statements import compose_statement
 
-            decision.statement_of_reasons = compose_statement(comment, decision)
+            decision.statement_of_reasons = compose_statement(comment, decision, notice=notice)
             decision.save(update_fields=["statement_of_reasons"])
         bump_thread_version(comment.article_id)
         # A decided comment needs no claim; colleagues would only see it vanish later.

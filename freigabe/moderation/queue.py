@@ -9,14 +9,22 @@ from django.utils import timezone
 from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.models import Comment, Status
 
-# Likely-clean comments first (most readers wait least), then those needing a careful
-# look, then likely rule-breakers grouped together for quick rejection.
-SUGGESTION_RANK = Case(
-    When(suggestion="release", then=Value(0)),
-    When(suggestion="reject", then=Value(2)),
-    default=Value(1),
-    output_field=IntegerField(),
-)
+# The triage order, as groups of the assessor's suggestions: likely-clean comments first
+# (most readers wait least), then those needing a careful look, then likely rule-breakers
+# grouped together for quick rejection. None stands for any suggestion not named here.
+TRIAGE_GROUPS = (("release",), ("review", None), ("reject",))
+NAMED_SUGGESTIONS = [suggestion for group in TRIAGE_GROUPS for suggestion in group if suggestion]
+
+
+def _suggestion_rank():
+    """TRIAGE_GROUPS as one sortable SQL value: the index of the comment's suggestion group."""
+    named = [When(suggestion=suggestion, then=Value(rank))
+             for rank, group in enumerate(TRIAGE_GROUPS) for suggestion in group if suggestion]
+    others = next(rank for rank, group in enumerate(TRIAGE_GROUPS) if None in group)
+    return Case(*named, default=Value(others), output_field=IntegerField())
+
+
+SUGGESTION_RANK = _suggestion_rank()
 ORDERS = {
     "triage": (SUGGESTION_RANK.asc(), "created_at", "pk"),
     "oldest": ("created_at", "pk"),
@@ -95,11 +103,6 @@ def editor_queue(editor, queue_filter):
     return comments.exclude(pk__in=comments_claimed_by_others(editor))
 
 
-# Triage ranks as suggestion groups; each group is read through the (status, suggestion,
-# created_at) index, so no request sorts the whole queue by a computed rank.
-TRIAGE_GROUPS = (("release",), ("review", None), ("reject",))
-
-
 def editor_queue_page(editor, queue_filter, limit):
     """The first `limit` comments of editor_queue(), fast also for a queue of many thousands."""
     comments = editor_queue(editor, queue_filter)
@@ -107,6 +110,8 @@ def editor_queue_page(editor, queue_filter, limit):
         return _page_by_ids(comments, limit)
     if queue_filter.order != "triage":
         return list(comments[:limit])
+    # Read each triage group through the (status, suggestion, created_at) index rather than
+    # ORDER BY SUGGESTION_RANK, so no request sorts the whole queue by a computed rank.
     page = []
     for group in TRIAGE_GROUPS:
         remaining = limit - len(page)
@@ -115,7 +120,7 @@ def editor_queue_page(editor, queue_filter, limit):
         found = []
         for suggestion in group:
             part = (comments.filter(suggestion=suggestion) if suggestion else
-                    comments.exclude(suggestion__in=[s for g in TRIAGE_GROUPS for s in g if s]))
+                    comments.exclude(suggestion__in=NAMED_SUGGESTIONS))
             found.extend(part.order_by("created_at", "pk")[:remaining])
         found.sort(key=lambda comment: (comment.created_at, comment.pk))
         page.extend(found[:remaining])

@@ -24,7 +24,7 @@ from freigabe.articles.rules import ASSESSED_RULES, rule_label
 from freigabe.comments.models import Comment
 from freigabe.moderation import audit, charts, metrics
 from freigabe.moderation.bans import BanError, active_bans, impose_ban, lift_ban
-from freigabe.moderation.claims import claim, claimed_by_colleague
+from freigabe.moderation.claims import claim, claimed_by_colleague, claimed_by_colleagues
 from freigabe.moderation.decisions import DecisionError, decide, undo
 from freigabe.moderation.forms import BanForm, SiteSettingsForm
 from freigabe.moderation.models import Action, Ban, Decision
@@ -197,8 +197,10 @@ def bulk_decide(request):
     ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()][:PAGE_SIZE]
     reasons = request.POST.getlist("reasons")
     done, failed = 0, []
+    # One look at colleagues' claims for the whole batch, not a query per comment.
+    claimed = claimed_by_colleagues(ids, request.user)
     for comment_id in ids:
-        if claimed_by_colleague(comment_id, request.user):
+        if comment_id in claimed:
             failed.append(_("#%(id)s wird gerade von jemand anderem bearbeitet.")
                           % {"id": comment_id})
             continue

@@ -1,9 +1,12 @@
 """Notice and action (DSA Art. 16): readers report published comments, editors resolve them."""
 
+from unittest import mock
+
 import pytest
 
 from freigabe.comments.models import Comment
-from freigabe.compliance.models import Notice
+from freigabe.compliance.models import Notice, Report
+from freigabe.compliance.reports import decide_report_group
 from freigabe.moderation.models import Decision
 from tests.compliance.conftest import report_payload, reports_path
 
@@ -129,6 +132,47 @@ def test_keeping_a_reported_comment_leaves_it_public(api, released, editor):
     # A new report after that opens a new group.
     new_group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
     assert new_group != group
+
+
+def resolved_right_after_lookup(group_id, action, editor):
+    """Let the editor resolve the group between a new report's look-up and its write.
+
+    That is the race of a report with the resolution of its group, played in order.
+    """
+    look_up = Notice.objects.get_or_create
+
+    def get_or_create(**fields):
+        notice, created = look_up(**fields)
+        if notice.pk == group_id and notice.state == "open":
+            decide_report_group(group_id, action, actor=editor.user, reasons=["insult"])
+        return notice, created
+
+    return mock.patch.object(Notice.objects, "get_or_create", get_or_create)
+
+
+def test_a_report_arriving_as_its_group_is_kept_opens_a_new_group(api, released, editor):
+    comment = released()
+    group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
+    with resolved_right_after_lookup(group, "keep", editor):
+        response = api.post(reports_path(comment["id"]), report_payload())
+    assert response.status_code == 202
+    resolved = Notice.objects.get(pk=group)
+    assert (resolved.state, resolved.report_count, resolved.reports.count()) == ("resolved", 1, 1)
+    new_group = Notice.objects.get(pk=response.json()["group_id"])
+    assert (new_group.state, new_group.report_count) == ("open", 1)
+    assert list(new_group.reports.values_list("pk", flat=True)) == [response.json()["id"]]
+    queue = api.get("/api/v1/moderation/reports", **editor.auth).json()
+    assert [g["id"] for g in queue["groups"]] == [new_group.pk]
+
+
+def test_a_report_arriving_as_its_comment_is_removed_is_refused(api, released, editor):
+    comment = released()
+    group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
+    with resolved_right_after_lookup(group, "remove", editor):
+        response = api.post(reports_path(comment["id"]), report_payload())
+    assert response.status_code == 409
+    assert Notice.objects.get(pk=group).report_count == 1
+    assert Report.objects.count() == 1 and Notice.objects.count() == 1
 
 
 @pytest.mark.parametrize("payload", [

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from freigabe.http import ip_hash
-from freigabe.moderation.bans import impose_ban
+from freigabe.moderation.bans import active_ban_for, bans_for_author, impose_ban
 from freigabe.moderation.models import AuditEntry, Ban
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +91,17 @@ def test_the_ban_page_escapes_what_it_shows(make_client, senior):
     impose_ban("email", "<b>x</b>@example.org", reason="<script>alert(1)</script>", actor=senior)
     html = make_client(senior).get("/moderation/authors/bans/").content.decode()
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+
+
+def test_the_history_and_the_submission_check_match_the_same_identities(senior):
+    by_account = impose_ban("account", "reader-42", reason="Drohungen", actor=senior)
+    by_email = impose_ban("email", "Troll@Example.org", reason="Ton", days=7, actor=senior)
+    by_ip = impose_ban("ip", "abc123", reason="Spam", actor=senior)
+    impose_ban("email", "anna@example.org", reason="Ton", actor=senior)
+    author = {"account": "reader-42", "email": "TROLL@example.org", "ip_hash": "abc123"}
+    assert set(bans_for_author(**author)) == {by_account, by_email, by_ip}
+    assert active_ban_for(**author) in {by_account, by_email, by_ip}
+    for kind, value in author.items():
+        assert active_ban_for(**{kind: value}) is not None
+    assert list(bans_for_author()) == [] and active_ban_for() is None
+    assert active_ban_for(account="reader-43", email="x@example.org", ip_hash="def") is None

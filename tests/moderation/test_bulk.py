@@ -1,6 +1,8 @@
 """Bulk actions: release or reject the selected comments, each decided once and recorded."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from freigabe.comments.models import Comment
 from freigabe.moderation.claims import claim
@@ -51,3 +53,18 @@ def test_bulk_keeps_the_filter_but_nothing_foreign_in_the_redirect(make_client, 
         "action": "release", "ids": [accepted["id"]],
         "query": "rule=insult&next=https://evil.example"})
     assert response["Location"] == "/moderation/?rule=insult"
+
+
+def test_bulk_looks_up_colleagues_claims_once_for_the_whole_batch(
+        make_client, editor, colleague, senior, submit):
+    ids = [submit()["id"] for _ in range(4)]
+    claim(ids[1], colleague)
+    claim(ids[3], senior)  # each editor holds one claim at a time
+    client = make_client(editor.user)
+    with CaptureQueriesContext(connection) as queries:
+        client.post("/moderation/bulk", {"action": "release", "ids": ids})
+    claim_reads = [q["sql"] for q in queries
+                   if q["sql"].startswith("SELECT") and '"moderation_claim"' in q["sql"]]
+    assert len(claim_reads) == 1, claim_reads
+    statuses = dict(Comment.objects.values_list("pk", "status"))
+    assert [statuses[i] for i in ids] == ["released", "pending", "released", "pending"]

@@ -37,6 +37,17 @@ def test_the_queue_is_in_triage_order(make_client, editor, submit):
     assert shown_ids(html) == [clean["id"], doubtful["id"], bad["id"]]
 
 
+def test_the_workspace_page_and_the_ranked_queue_agree_on_triage_order(editor, submit):
+    from freigabe.moderation.queue import QueueFilter, editor_queue_page, pending_comments
+
+    ids = [submit()["id"] for _ in range(5)]
+    for comment_id, suggestion in zip(ids, ["reject", "", "review", "release", "unknown"]):
+        Comment.objects.filter(pk=comment_id).update(suggestion=suggestion)
+    expected = [ids[3], ids[1], ids[2], ids[4], ids[0]]  # clean, the rest by age, rejects
+    assert [c.pk for c in pending_comments("triage")] == expected
+    assert [c.pk for c in editor_queue_page(editor.user, QueueFilter(), 10)] == expected
+
+
 def test_it_filters_by_rule_and_minimum_score(make_client, editor, submit):
     insulting, advertising = submit(), submit()
     set_assessment(insulting["id"], "reject", insult=0.9, advertising=0.1)
