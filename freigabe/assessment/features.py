@@ -10,17 +10,23 @@ A comment becomes:
 
 import math
 import re
+import string
 from functools import lru_cache
 
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.normalise import normalise, squeeze
+from freigabe.assessment.prefilter import may_match, required_literals
 
 CHAR_NGRAM_RANGE = (2, 5)
 _WORD = re.compile(r"[a-z0-9]{2,}")
 _LETTERS = re.compile(r"[a-z]+")
 _MENTION_OR_URL = re.compile(r"@\w+|\b(?:https?|hxxps?)://\S+|\bwww\.\S+|\|LBR\|", re.IGNORECASE)
+_MAY_HAVE_WWW_OR_LBR = re.compile(r"www\.|\|lbr\|", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(du|dich|dir|dein\w*|ihr|euch|eure?\w*|bist|seid)\b")
 _PLURAL_TARGET = re.compile(r"\b(die|diese|alle|solche|dieses) (\w+ )?(leute|typen|menschen|pack|leuten|volk)\b")
+_PLURAL_TARGET_LITERALS = required_literals(_PLURAL_TARGET)
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 DENSE_FEATURE_NAMES = (
     "insult_lexicon_max", "insult_lexicon_any", "aggression_lexicon_max", "aggression_lexicon_any",
@@ -30,6 +36,8 @@ DENSE_FEATURE_NAMES = (
 
 def mask_mentions_and_links(text):
     """Blank out @mentions, URLs and GermEval's |LBR| (same length, offsets survive)."""
+    if "@" not in text and "://" not in text and not _MAY_HAVE_WWW_OR_LBR.search(text):
+        return text  # nothing to mask: skip the slower scan
     return _MENTION_OR_URL.sub(lambda match: " " * len(match.group(0)), text)
 
 
@@ -69,8 +77,7 @@ def dense_features(original_text, normalised_text, hits, ldnoobw_words):
     insult_max = max((hit.weight for hit in hits[INSULT]), default=0.0)
     aggression_max = max((hit.weight for hit in hits[AGGRESSION]), default=0.0)
     ldnoobw = sum(map(_ldnoobw_table(ldnoobw_words).__getitem__, _LETTERS.findall(normalised_text)))
-    letters = sum(map(str.isalpha, original_text))
-    upper = sum(1 for char in filter(str.isupper, original_text) if char.isalpha()) if letters >= 12 else 0
+    letters, upper = _letters_and_capitals(original_text)
     upper_share = upper / letters if letters >= 12 else 0.0
     return [
         insult_max,
@@ -79,10 +86,26 @@ def dense_features(original_text, normalised_text, hits, ldnoobw_words):
         1.0 if hits[AGGRESSION] else 0.0,
         math.log1p(ldnoobw),
         1.0 if _ADDRESS.search(normalised_text) else 0.0,
-        1.0 if _PLURAL_TARGET.search(normalised_text) else 0.0,
+        1.0 if may_match(_PLURAL_TARGET_LITERALS, normalised_text) and _PLURAL_TARGET.search(normalised_text) else 0.0,
         1.0 if upper_share > 0.6 else 0.0,
         min(original_text.count("!"), 5) / 5.0,
     ]
+
+
+def _letters_and_capitals(text):
+    """(letters, capital letters) in `text`, the capitals counted only from 12 letters on.
+
+    ASCII letters are counted by deleting them from the UTF-8 bytes (C speed); only the
+    rest (umlauts, other scripts, punctuation) is inspected character by character.
+    """
+    encoded = text.encode("utf-8", "surrogatepass")
+    without_letters = encoded.translate(None, _ASCII_LETTERS)
+    rest = without_letters.decode("utf-8", "surrogatepass")
+    letters = len(encoded) - len(without_letters) + sum(map(str.isalpha, rest))
+    if letters < 12:
+        return letters, 0
+    rest_capitals = sum(1 for char in filter(str.isupper, rest) if char.isalpha())
+    return letters, len(encoded) - len(encoded.translate(None, _ASCII_CAPITALS)) + rest_capitals
 
 
 class _HitTable(dict):

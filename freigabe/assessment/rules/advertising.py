@@ -38,7 +38,9 @@ _OBFUSCATED_URL = re.compile(
 _OBFUSCATED_WWW = re.compile(_HIDDEN_WWW, re.IGNORECASE)
 # A plain link needs "://", "www." or a dot before a top-level domain.
 _DOT_TLD = re.compile(rf"\.{_TLD}")
-_MAY_HAVE_LINK = re.compile(rf"://|www|\.{_TLD}\b|\bpunkt\b|\bdot\b|\[|\(|\s\.\s")
+_DOT_TLD_WORD = re.compile(rf"\.{_TLD}\b")
+_PUNKT_OR_DOT_WORD = re.compile(r"\b(?:punkt|dot)\b")
+_SPACED_DOT_ONLY = re.compile(r"\.(?<=\s\.)(?=\s)")  # starts with the literal dot: fast to find
 _HIDDEN_MARKERS = ("punkt", "dot", "[", "(", " . ", "www")
 _SPACED_DOT = re.compile(r"\s\.|[\[({]\s*\.\s*[\])}]")
 _EMAIL = re.compile(r"\b[\w.+-]+\s*(?:@|\[at\]|\(at\)|\s+at\s+)\s*[\w-]+(?:\.|\s*\[?punkt\]?\s*|\s*\(dot\)\s*)[a-z]{2,}\b", re.IGNORECASE)
@@ -108,7 +110,7 @@ def _links(text):
     """(start, end, domain, hidden) for every link, plain or obfuscated."""
     found = []
     lowered = text.lower()
-    if not _MAY_HAVE_LINK.search(lowered):
+    if not _may_have_link(lowered):
         return found  # cheap pre-check: the full patterns are slow on long comments
     plain_possible = "://" in lowered or "www." in lowered or _DOT_TLD.search(lowered)
     for match in _URL.finditer(text) if plain_possible else ():
@@ -135,6 +137,19 @@ def _links(text):
         if _plausible_domain(domain):
             found.append((match.start(), match.end(), domain, True))
     return found
+
+
+def _may_have_link(lowered):
+    """False when no link, plain or hidden, can be in the (lowercased) text.
+
+    Substring tests first; each regex runs only when its literal is there (one regex
+    alternation of all of these tried every alternative at every position: slow).
+    """
+    if "://" in lowered or "www" in lowered or "[" in lowered or "(" in lowered:
+        return True
+    if "." in lowered and (_DOT_TLD_WORD.search(lowered) or _SPACED_DOT_ONLY.search(lowered)):
+        return True
+    return ("punkt" in lowered or "dot" in lowered) and _PUNKT_OR_DOT_WORD.search(lowered) is not None
 
 
 def _plausible_domain(domain):

@@ -20,6 +20,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from freigabe.assessment.normalise import normalise
+from freigabe.assessment.prefilter import may_match, required_literals
 from freigabe.assessment.result import RuleScore, evidence_at
 
 # Function words plus words every comment uses regardless of topic.
@@ -50,6 +51,7 @@ _ABOUT_THE_ARTICLE = re.compile(
     r"\b(artikel\w*|bericht\w*|berichterstattung|meldung|ueberschrift|schlagzeile|autor\w*|redaktion\w*|"
     r"journalist\w*|zeitung\w*|\w*presse|\w*medien|journaille|hofberichterstattung)\b"
 )
+_ABOUT_THE_ARTICLE_LITERALS = required_literals(_ABOUT_THE_ARTICLE)
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?")
 _STEMMER = snowballstemmer.stemmer("german")
 _MIN_PART = 6
@@ -78,16 +80,19 @@ def score_off_topic(text, normalised, article=None, parent=None, term_weight=Non
     term_weight = term_weight or _default_weight
     total = matched_weight = 0.0
     shared = []
+    # Each distinct word is looked up once (long comments repeat their words).
+    weights = {word: term_weight(word) for word in words}
+    strengths = {word: _match_strength(word, reference) for word in weights}
     for word in words:
-        weight = term_weight(word)
+        weight = weights[word]
         total += weight
-        strength = _match_strength(word, reference)
+        strength = strengths[word]
         if strength:
             matched_weight += weight * strength
             shared.append(word)
     coverage = matched_weight / total if total else 0.0
     score = _probability(coverage, len(words), len(set(shared)))
-    if _ABOUT_THE_ARTICLE.search(normalised.text):
+    if may_match(_ABOUT_THE_ARTICLE_LITERALS, normalised.text) and _ABOUT_THE_ARTICLE.search(normalised.text):
         score *= 0.4
     return RuleScore(score, _evidence(text, coverage, words, shared, score, parent))
 
