@@ -73,7 +73,7 @@ class ToxicityModel:
         # One gather and one product for all sparse features (word and character n-grams).
         index = np.concatenate((word_features[0], char_features[0]))
         values = np.concatenate((word_features[1], char_features[1]))
-        rows = np.take(self._weights, index, axis=0)  # several times faster than self._weights[index]
+        rows = self._weights.take(index, axis=0)  # several times faster than self._weights[index]
         logits = self._intercepts + dense @ self._weights[self._dense_offset:] + values @ rows
         probabilities = {rule: _sigmoid(logits[i]) for i, rule in enumerate(RULES)}
         explained = [i for i, rule in enumerate(RULES) if probabilities[rule] >= _EVIDENCE_MIN_PROBABILITY]
@@ -139,7 +139,7 @@ class ToxicityModel:
             return {RULES[column]: [] for column in shares}
 
         count = len(spans)
-        owners = np.repeat(np.arange(count), [len(rows) for rows in arrays])
+        owners = np.arange(count).repeat([len(rows) for rows in arrays])
         char_rows = np.concatenate(arrays)
         # Rows of `shares`: the word features first, then the character n-grams.
         char_at, char_present = _positions(char_index, char_rows)
@@ -179,7 +179,7 @@ def _positions(sorted_index, wanted):
     """(positions of `wanted` in the sorted array `sorted_index`, which were found)."""
     if not len(sorted_index):
         return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_index, wanted), len(sorted_index) - 1)
+    at = np.minimum(sorted_index.searchsorted(wanted), len(sorted_index) - 1)
     return at, sorted_index[at] == wanted
 
 
@@ -207,10 +207,25 @@ def _tfidf(columns, idf, offset=0):
     """(weight rows, values): sublinear tf × idf, L2-normalised over the known features."""
     if not len(columns):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    index, counts = np.unique(np.asarray(columns, dtype=np.int64), return_counts=True)
+    index, counts = _distinct_with_counts(columns)
     values = (1.0 + np.log(counts)) * idf[index]
     values /= np.sqrt(values @ values)
     return index + offset, values
+
+
+def _distinct_with_counts(columns):
+    """np.unique(columns, return_counts=True) without its overhead (a third of the
+    time for the few hundred columns of a comment)."""
+    ordered = columns.copy()
+    ordered.sort()
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    starts = first.nonzero()[0]
+    counts = np.empty(len(starts), dtype=np.intp)
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1] = len(ordered) - starts[-1]
+    return ordered[starts], counts
 
 
 def _sigmoid(z):

@@ -39,8 +39,16 @@ def required_literals(pattern):
     if not groups:
         return None
     # Most selective (longest, fewest strings) first: usually the first test decides.
+    groups = [_without_superstrings(group) for group in groups]
     groups.sort(key=_selectivity, reverse=True)
     return tuple(tuple(sorted(group)) for group in groups)
+
+
+def _without_superstrings(strings):
+    """A group is met when any of its strings is in the text, so a string containing
+    another one of the group ("www.shop.de" beside "shop.de") adds nothing but a scan."""
+    return {string for string in strings
+            if not any(other != string and other in string for other in strings)}
 
 
 def may_match(groups, text):
@@ -64,24 +72,83 @@ def _sequence(items):
     return max(candidates, key=_selectivity)
 
 
+# Adjacent elements that match only a few fixed strings are joined into longer
+# required strings (" luegen " rather than "luegen"), up to this many variants.
+_MAX_VARIANTS = 16
+
+
 def _requirements(items):
-    """Every element's required set (each is necessary for a match of the sequence)."""
-    candidates, run = [], []
+    """Every element's required set (each is necessary for a match of the sequence).
+
+    Runs of adjacent fixed-string elements (literals, small alternations, optional
+    words) become one set of joined strings: `run` holds the strings that the elements
+    so far must have produced, contiguously, ending where the next element starts.
+    """
+    candidates, run = [], {""}
     for op, arg in items:
-        if op is _c.LITERAL:
-            run.append(chr(arg))
+        strings = _fixed_strings(op, arg)
+        if strings is not None:
+            joined = {before + after for before in run for after in strings}
+            if len(joined) <= _MAX_VARIANTS:
+                run = joined
+                continue
+            _keep_run(candidates, run)
+            run = set(strings) if len(strings) <= _MAX_VARIANTS else {""}
             continue
-        if op is _c.AT:  # zero-width (\b, ^, $): literals either side stay adjacent
-            continue
-        if run:
-            candidates.append({"".join(run)})
-            run = []
+        _keep_run(candidates, run)
+        run = {""}
         found = _element(op, arg)
         if found:
             candidates.append(found)
-    if run:
-        candidates.append({"".join(run)})
+    _keep_run(candidates, run)
     return candidates
+
+
+def _keep_run(candidates, run):
+    if "" not in run:  # a run that may be empty requires nothing
+        candidates.append(set(run))
+
+
+def _fixed_strings(op, arg):
+    """The finite set of strings an element can match (zero-width ones: {""}), or None."""
+    if op is _c.LITERAL:
+        return {chr(arg)}
+    if op is _c.AT:  # \b, ^, $: zero-width, literals either side stay adjacent
+        return {""}
+    if op is _c.IN:
+        if all(inner_op is _c.LITERAL for inner_op, _ in arg):
+            return {chr(inner_arg) for _, inner_arg in arg} or None
+        return None
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, inner = arg
+        return None if add_flags or del_flags else _fixed_sequence(list(inner))
+    if op is _c.BRANCH:
+        union = set()
+        for branch in arg[1]:
+            strings = _fixed_sequence(list(branch))
+            if strings is None:
+                return None
+            union |= strings
+        return union if len(union) <= _MAX_VARIANTS else None
+    if op in _REPEATS:
+        low, high, inner = arg
+        strings = _fixed_sequence(list(inner))
+        if strings is None or high > 1:
+            return None
+        return strings | {""} if low == 0 else strings
+    return None
+
+
+def _fixed_sequence(items):
+    strings = {""}
+    for op, arg in items:
+        element = _fixed_strings(op, arg)
+        if element is None:
+            return None
+        strings = {before + after for before in strings for after in element}
+        if len(strings) > _MAX_VARIANTS:
+            return None
+    return strings
 
 
 def _element(op, arg):
