@@ -26,10 +26,9 @@ _GERMAN_FOLDS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"}
 # Characters used as letters inside a word ("Id1ot", "A$$", "V3rsager").
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 
-_LEET_WORD = re.compile(r"[a-z0-9@$!|]*[a-z][a-z0-9@$!|]*")
 _DOUBLED = re.compile(r"(.)\1+")
-_LONG_RUN = re.compile(r"([a-z])\1{2,}")
 _LOWERCASE = "abcdefghijklmnopqrstuvwxyz"
+_TRIPLES = tuple((letter, letter * 3) for letter in _LOWERCASE)
 # Three or more single letters split by the same separator: "a r s c h", "d.u.m.m".
 _SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z]([ .\-_*+~])(?:[a-z]\1){1,}[a-z](?![a-z])")
 
@@ -117,33 +116,62 @@ _MAY_RESIZE = re.compile(r"[^ -~\t\n\r\v\f]")
 
 
 _LEET_CHARS = frozenset(_LEET)
-# Maximal runs of word-ish characters that contain a non-letter: the only runs of
-# _LEET_WORD whose replacement can differ from the run itself.
-_LEET_RUN = re.compile(r"(?<![a-z0-9@$!|])[a-z0-9@$!|]*[0-9@$!|][a-z0-9@$!|]*")
-
-
+# The folded text mapped to character classes, where plain substring tests replace
+# regex scans: letter "a", digit or "!" or "|" "1", "@" or "$" "$", the separators of
+# spaced-out words "s", any other ASCII character " " (other characters stay as they
+# are, so they match none of these).
+_CHARACTER_CLASSES = str.maketrans(
+    {**{chr(code): " " for code in range(128)}, **dict.fromkeys(_LOWERCASE, "a"),
+     **dict.fromkeys("0123456789!|", "1"), **dict.fromkeys("@$", "$"), **dict.fromkeys(" .-_*+~", "s")})
+_RUN_CLASSES = "a1$"  # the characters of a word that may be leetspeak
 # A run changes only where a leet character stands before a letter (or "@"/"$"), or a
 # letter before "@"/"$" ("as$"): other runs are numbers and punctuation ("2024", "dumm!").
-# Checked on the text mapped to character classes (letter "a", digit/!/| "1", @/$ "$",
-# other ASCII " "), where substring tests are much faster than a regex scan.
-_CHARACTER_CLASSES = str.maketrans(
-    {**{chr(code): " " for code in range(128)},
-     **dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "a"), **dict.fromkeys("0123456789!|", "1"),
-     **dict.fromkeys("@$", "$")})
 _LEET_PAIRS = ("1a", "1$", "$a", "$$", "a$")
 
 
 def _undo_leetspeak(text):
+    """Replace leet characters in the words that use them as letters ("Id1ot")."""
     if _LEET_CHARS.isdisjoint(text):
         return text
     classes = text.translate(_CHARACTER_CLASSES)
-    if not any(pair in classes for pair in _LEET_PAIRS):
+    pieces, previous = [], 0
+    for start, end in _runs_around(classes, _pair_positions(classes)):
+        pieces.append(text[previous:start])
+        pieces.append(_replace_leet(text[start:end]))
+        previous = end
+    if not pieces:
         return text
-    return _LEET_RUN.sub(_replace_leet, text)
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
-def _replace_leet(match):
-    word = match.group(0)
+def _pair_positions(classes):
+    positions = []
+    for pair in _LEET_PAIRS:
+        at = classes.find(pair)
+        while at >= 0:
+            positions.append(at)
+            at = classes.find(pair, at + 1)
+    return sorted(positions)
+
+
+def _runs_around(classes, positions):
+    """(start, end) of each maximal run of word characters holding one of `positions`."""
+    runs, covered_until = [], 0
+    for at in positions:
+        if at < covered_until:
+            continue  # inside the run found last
+        start, end = at, at + 2
+        while start > covered_until and classes[start - 1] in _RUN_CLASSES:
+            start -= 1
+        while end < len(classes) and classes[end] in _RUN_CLASSES:
+            end += 1
+        runs.append((start, end))
+        covered_until = end
+    return runs
+
+
+def _replace_leet(word):
     # Trailing digits and "!" are numbers and punctuation ("covid19", "dumm!").
     core = word.rstrip("0123456789!|")
     tail = word[len(core):]
@@ -154,6 +182,9 @@ def _replace_leet(match):
 
 
 def _spaced_separator_positions(text):
+    # Spaced-out letters need letter, separator, letter, separator, letter in a row.
+    if "asasa" not in text.translate(_CHARACTER_CLASSES):
+        return []
     positions = []
     for match in _SPACED_LETTERS.finditer(text):
         start = match.start()
@@ -162,13 +193,16 @@ def _spaced_separator_positions(text):
 
 
 def _long_run_positions(text):
-    # Three equal letters in a row are rare ("Schifffahrt"); 26 substring tests are far
-    # cheaper than the regex scan that finds them.
-    if not any(letter * 3 in text for letter in _LOWERCASE):
-        return []
+    """Positions after the first letter of every run of three or more equal letters."""
     positions = []
-    for match in _LONG_RUN.finditer(text):
-        positions.extend(range(match.start() + 1, match.end()))
+    for letter, triple in _TRIPLES:
+        at = text.find(triple)  # rare ("Schifffahrt"): usually 26 quick misses
+        while at >= 0:
+            end = at + 3
+            while end < len(text) and text[end] == letter:
+                end += 1
+            positions.extend(range(at + 1, end))
+            at = text.find(triple, end)
     return positions
 
 
