@@ -16,6 +16,9 @@ detectors at once); docs/benchmarks.md ("Assessor speed") lists its figure too.
 import gc
 import importlib.util
 import json
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -80,3 +83,16 @@ def test_p99_cpu_time_per_call_is_within_budget():
     timings.sort()
     p99 = timings[int(0.99 * (len(timings) - 1))]
     assert p99 <= CPU_P99_BUDGET_MS, f"p99 CPU time {p99:.2f} ms per call (median {timings[len(timings) // 2]:.2f} ms)"
+
+
+def test_the_versus_benchmark_times_a_committed_assessor_against_the_working_tree():
+    root = Path(__file__).resolve().parents[2]
+    script = root / "bench" / "assess_versus.py"
+    if subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True).returncode:
+        pytest.skip("not a git checkout: the benchmark reads the old assessor from git")
+    result = subprocess.run([sys.executable, str(script), "HEAD", "--comments", "12", "--repeats", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "12 comments" in result.stdout
+    ratio = re.search(r"working tree / HEAD: per comment median (\d+\.\d+)", result.stdout)
+    assert ratio and float(ratio.group(1)) > 0, result.stdout
