@@ -144,13 +144,11 @@ def _references(article, parent):
 @lru_cache(maxsize=512)
 def _reference(text):
     """Stems of one text (article or parent comment), with compound parts; cached per text."""
-    stems = set(content_words(normalise(text).text)) if text else set()
-    prefixes, suffixes = set(), set()
-    for stem in stems:
-        for cut in range(_MIN_PART, len(stem)):
-            prefixes.add(stem[:cut])
-            suffixes.add(stem[-cut:])
-    return Reference(frozenset(stems), frozenset(prefixes), frozenset(suffixes))
+    stems = frozenset(content_words(normalise(text).text)) if text else frozenset()
+    long_stems = [stem for stem in stems if len(stem) > _MIN_PART]
+    prefixes = frozenset(stem[:cut] for stem in long_stems for cut in range(_MIN_PART, len(stem)))
+    suffixes = frozenset(stem[-cut:] for stem in long_stems for cut in range(_MIN_PART, len(stem)))
+    return Reference(stems, prefixes, suffixes)
 
 
 def _match_strength(word, references):
