@@ -38,9 +38,8 @@ def required_literals(pattern):
     groups = _requirements(list(parsed))
     if not groups:
         return None
-    # Most selective (longest, fewest strings) first: usually the first test decides.
     groups = [_without_superstrings(group) for group in groups]
-    groups.sort(key=_selectivity, reverse=True)
+    groups.sort(key=_check_order)  # usually the first test decides
     return tuple(tuple(sorted(group)) for group in groups)
 
 
@@ -181,3 +180,9 @@ def _element(op, arg):
 def _selectivity(strings):
     """Prefer long literals, then few of them."""
     return (min(len(item) for item in strings), -len(strings))
+
+
+def _check_order(strings):
+    """Cheapest, most telling test first: a group costs one scan per string when it is
+    absent, and long strings are the rarest."""
+    return (len(strings), -min(len(item) for item in strings))
