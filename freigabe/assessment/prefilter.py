@@ -73,7 +73,7 @@ def _sequence(items):
 
 # Adjacent elements that match only a few fixed strings are joined into longer
 # required strings (" luegen " rather than "luegen"), up to this many variants.
-_MAX_VARIANTS = 16
+_MAX_VARIANTS = 4  # more variants cost more substring tests than they save in scans
 
 
 def _requirements(items):
