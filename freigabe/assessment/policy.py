@@ -69,8 +69,10 @@ class SitePolicy:
         """Build a policy from a site's settings dict (or pass a SitePolicy through)."""
         if isinstance(options, SitePolicy):
             base = options
+        elif not options:
+            base = _NO_SETTINGS_POLICY  # built once: most calls of a site without settings
         else:
-            base = _policy_from_dict(options or {})
+            base = _policy_from_dict(options)
         if thresholds:
             merged = dict(base.thresholds)
             merged.update(_parse_thresholds(thresholds, base.thresholds))
@@ -140,3 +142,6 @@ def _matches_any(domain, candidates):
     domain = clean_domain(domain)
     parts = domain.split(".")
     return any(".".join(parts[i:]) in candidates for i in range(len(parts) - 1))
+
+
+_NO_SETTINGS_POLICY = _policy_from_dict({})
