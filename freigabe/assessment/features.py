@@ -14,6 +14,7 @@ import string
 from functools import lru_cache
 
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
+from freigabe.assessment.memo import Memo
 from freigabe.assessment.normalise import normalise, squeeze
 from freigabe.assessment.prefilter import may_match, required_literals
 
@@ -108,31 +109,17 @@ def _letters_and_capitals(text):
     return letters, len(encoded) - len(encoded.translate(None, _ASCII_CAPITALS)) + rest_capitals
 
 
-class _HitTable(dict):
-    """token -> 1 if its squeezed form is in the word set, else 0 (filled on demand, bounded)."""
-
-    def __init__(self, words):
-        super().__init__()
-        self.words = words
-
-    def __missing__(self, token):
-        if len(self) > 65536:
-            self.clear()
-        hit = self[token] = 1 if squeeze(token) in self.words else 0
-        return hit
-
-
-_HIT_TABLES = {}
+_HIT_TABLES = {}  # id(word set) -> (word set, its Memo)
 
 
 def _ldnoobw_table(words):
-    """The _HitTable of one word set (the model's LDNOOBW set: one per loaded model)."""
-    table = _HIT_TABLES.get(id(words))
-    if table is None or table.words is not words:
+    """token -> 1 if its squeezed form is in `words` (the model's LDNOOBW set), else 0."""
+    entry = _HIT_TABLES.get(id(words))
+    if entry is None or entry[0] is not words:
         if len(_HIT_TABLES) > 8:
             _HIT_TABLES.clear()
-        table = _HIT_TABLES[id(words)] = _HitTable(words)
-    return table
+        entry = _HIT_TABLES[id(words)] = (words, Memo(lambda token: 1 if squeeze(token) in words else 0))
+    return entry[1]
 
 
 def squeezed_word_set(words):

@@ -15,6 +15,7 @@ The models use these hits as features; without a model they give a fallback scor
 import re
 from dataclasses import dataclass
 
+from freigabe.assessment.memo import Memo
 from freigabe.assessment.normalise import squeeze
 from freigabe.assessment.prefilter import may_match, required_literals
 
@@ -143,7 +144,7 @@ class Lexicon:
             self._exact[category], self._head[category] = _index(words)
         for category, modifiers in modifiers_by_category.items():
             self._modifier[category] = {squeeze(word): weight for word, weight in modifiers.items()}
-        self._token_cache = {}
+        self._token_readings = {}  # categories -> Memo of token -> readings
         # Each phrase with the literals one of which any match contains (None: always run).
         self._phrases = {
             category: [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in phrases]
@@ -157,16 +158,14 @@ class Lexicon:
     def find_all(self, normalised_text, categories):
         """{category: hits} for several categories, reading the words only once."""
         categories = tuple(categories)
-        cache = self._token_cache.get(categories)
-        if cache is None or len(cache) > 200_000:
-            cache = self._token_cache[categories] = {}
+        readings_of = self._token_readings.get(categories)
+        if readings_of is None:
+            # The tokens' lexicon readings, memoised: tokens repeat across comments.
+            readings_of = self._token_readings[categories] = Memo(
+                lambda token: self._readings(token, categories), 200_000)
         hits = {category: [] for category in categories}
         for match in _LONG_WORD.finditer(normalised_text):  # words of 3+ letters
-            token = match.group(0)
-            # The token's lexicon readings (cached: tokens repeat across comments).
-            readings = cache.get(token, _UNKNOWN)
-            if readings is _UNKNOWN:
-                readings = cache[token] = self._readings(token, categories)
+            readings = readings_of[match.group(0)]
             if readings:
                 for category, weight, why in readings:
                     hits[category].append(LexiconHit(match.start(), match.end(), category, weight, why))
@@ -189,9 +188,6 @@ class Lexicon:
             if found:
                 readings.append((category, *found))
         return tuple(readings)
-
-
-_UNKNOWN = object()
 
 
 def _match_token(token, exact, head, modifier):

@@ -17,6 +17,7 @@ from itertools import repeat
 import numpy as np
 
 from freigabe.assessment.features import dense_features, word_char_ngrams, word_ngrams
+from freigabe.assessment.memo import Memo
 from freigabe.assessment.rules.off_topic import STOP_WORDS
 
 RULES = ("insult", "aggression")
@@ -44,10 +45,10 @@ class ToxicityModel:
         self._ldnoobw = frozenset(decode_terms(archive["ldnoobw"]))
         self.idf = dict(zip(decode_terms(archive["stem_terms"]), archive["stem_idf"].astype(float).tolist()))
         self.default_idf = float(archive["stem_default_idf"])
-        self._char_column_cache = {}
         # Per-word memos read from C via map(); filled on demand, bounded.
-        self._char_arrays = _Memo(self._char_array, 100_000)
-        self._candidates = _Memo(self._candidate, 100_000)
+        self._char_column_tuples = Memo(self._char_columns, 100_000)
+        self._char_arrays = Memo(self._char_array, 100_000)
+        self._candidates = Memo(self._candidate, 100_000)
 
     @classmethod
     def load(cls, path):
@@ -84,19 +85,13 @@ class ToxicityModel:
         return probabilities, self._explain(normalised_text, word_features[0], char_features[0], shares)
 
     def _char_columns(self, word):
-        """Columns of the word's character n-grams (cached per word)."""
-        columns = self._char_column_cache.get(word)
-        if columns is None:
-            if len(self._char_column_cache) > 100_000:
-                self._char_column_cache.clear()
-            lookup = self._char_index.get
-            columns = tuple(column for column in map(lookup, word_char_ngrams(word)) if column is not None)
-            self._char_column_cache[word] = columns
-        return columns
+        """Columns of the word's character n-grams (memoised in self._char_column_tuples)."""
+        lookup = self._char_index.get
+        return tuple(column for column in map(lookup, word_char_ngrams(word)) if column is not None)
 
     def _char_array(self, word):
         """The word's character n-gram columns as an array (memoised in self._char_arrays)."""
-        return np.array(self._char_columns(word), dtype=np.int64)
+        return np.array(self._char_column_tuples[word], dtype=np.int64)
 
     def _candidate(self, word):
         """(core, offset of core in word, weight rows of its distinct character n-grams,
@@ -106,7 +101,7 @@ class ToxicityModel:
         if len(core) < 3 or core in STOP_WORDS or _is_identity_term(core):
             return None
         offset = self._char_offset
-        rows = np.array([offset + column for column in set(self._char_columns(word))], dtype=np.int64)
+        rows = np.array([offset + column for column in set(self._char_column_tuples[word])], dtype=np.int64)
         return (core, word.index(core), rows, self._word_index.get(core, -1))
 
     def _explain(self, normalised_text, word_index, char_index, shares):
@@ -159,20 +154,6 @@ class ToxicityModel:
 
 
 _NO_COLUMNS = np.zeros(0, dtype=np.int64)
-
-
-class _Memo(dict):
-    """key -> compute(key), computed on first use; cleared when it outgrows `limit`."""
-
-    def __init__(self, compute, limit):
-        super().__init__()
-        self._compute, self._limit = compute, limit
-
-    def __missing__(self, key):
-        if len(self) > self._limit:
-            self.clear()
-        value = self[key] = self._compute(key)
-        return value
 
 
 def _positions(sorted_index, wanted):

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from freigabe.assessment.memo import Memo
+
 # Cyrillic and Greek letters that look like Latin ones (lowercase after casefold).
 _HOMOGLYPHS = {
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
@@ -82,17 +84,8 @@ def normalise(text):
     return NormalisedText(folded, origin)
 
 
-class _FoldTable(dict):
-    """fold_char as a dict (looked up from C via map); bounded like fold_char's cache."""
-
-    def __missing__(self, char):
-        if len(self) > 8192:
-            self.clear()
-        folded = self[char] = fold_char(char)
-        return folded
-
-
-_FOLDED = _FoldTable()
+# fold_char as a dict read from C via map(); bounded like fold_char's cache.
+_FOLDED = Memo(fold_char, 8192)
 
 
 def _fold(text):

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from freigabe.assessment.memo import Memo
 from freigabe.assessment.normalise import normalise
 from freigabe.assessment.prefilter import may_match, required_literals
 from freigabe.assessment.result import RuleScore, evidence_at
@@ -99,36 +100,20 @@ def score_off_topic(text, normalised, article=None, parent=None, term_weight=Non
 
 def content_words(normalised_text):
     """Stems of the content words (stop words and 1–2 letter words removed)."""
-    stems = []
-    for token in _TOKEN.findall(normalised_text):
-        stem = _CONTENT_STEM.get(token, _UNSEEN)
-        if stem is _UNSEEN:
-            stem = _content_stem(token)
-        if stem is not None:
-            stems.append(stem)
-    return stems
-
-
-_UNSEEN = object()
-_CONTENT_STEM = {}  # token -> its stem, the number itself, or None for a stop word (bounded)
+    stems = map(_CONTENT_STEMS.__getitem__, _TOKEN.findall(normalised_text))
+    return [stem for stem in stems if stem is not None]
 
 
 def _content_stem(token):
+    """The token's stem, the number itself, or None for a stop word or a short word."""
     if token[0].isdigit():
-        stem = token
-    elif len(token) >= 3 and token not in STOP_WORDS:
-        stem = _stem(token)
-    else:
-        stem = None
-    if len(_CONTENT_STEM) > 65536:
-        _CONTENT_STEM.clear()
-    _CONTENT_STEM[token] = stem
-    return stem
+        return token
+    if len(token) >= 3 and token not in STOP_WORDS:
+        return _STEMMER.stemWord(token)
+    return None
 
 
-@lru_cache(maxsize=65536)
-def _stem(word):
-    return _STEMMER.stemWord(word)
+_CONTENT_STEMS = Memo(_content_stem)
 
 
 def _references(article, parent):
