@@ -38,6 +38,15 @@ def test_evaluate_assessor_prints_metrics(tmp_path, db):
     assert report["n"] == 2 and report["macro_f1"] == 1.0 and report["rule"] == "advertising"
 
 
+def test_evaluate_assessor_says_when_the_site_is_unknown(tmp_path, db):
+    path = tmp_path / "labelled.csv"
+    path.write_text("text,label\nGuter Artikel.,0\n", encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_assessor", str(path), "--site", "gibt-es-nicht", "--json", stdout=out, stderr=err)
+    assert json.loads(out.getvalue())["n"] == 1
+    assert "No site with the slug 'gibt-es-nicht'" in err.getvalue()
+
+
 @pytest.mark.skipif(not CLI.exists(), reason="console script not installed")
 def test_the_console_script_assesses_a_comment():
     completed = subprocess.run([str(CLI), "assess", "Du bist ein Vollidiot!", "--json"],

@@ -24,6 +24,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         scorer, site_policy = _site_model(options["site"])
+        if options["site"] and site_policy is None:
+            # Still evaluated (scripts passed --site before sites had models), but said.
+            self.stderr.write(f"No site with the slug {options['site']!r}: evaluating the general "
+                              "assessor without a site model or site settings.")
         try:
             report = evaluate(
                 options["path"], options["format"], rule=options["rule"],
