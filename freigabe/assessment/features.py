@@ -16,7 +16,7 @@ from functools import lru_cache
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.memo import Memo
 from freigabe.assessment.normalise import normalise, squeeze
-from freigabe.assessment.prefilter import may_match, required_literals
+from freigabe.assessment.prefilter import GuardedPattern
 
 CHAR_NGRAM_RANGE = (2, 5)
 _WORD = re.compile(r"[a-z0-9]{2,}")
@@ -24,8 +24,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _MENTION_OR_URL = re.compile(r"@\w+|\b(?:https?|hxxps?)://\S+|\bwww\.\S+|\|LBR\|", re.IGNORECASE)
 _MAY_HAVE_WWW_OR_LBR = re.compile(r"www\.|\|lbr\|", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(du|dich|dir|dein\w*|ihr|euch|eure?\w*|bist|seid)\b")
-_PLURAL_TARGET = re.compile(r"\b(die|diese|alle|solche|dieses) (\w+ )?(leute|typen|menschen|pack|leuten|volk)\b")
-_PLURAL_TARGET_LITERALS = required_literals(_PLURAL_TARGET)
+_PLURAL_TARGET = GuardedPattern(r"\b(die|diese|alle|solche|dieses) (\w+ )?(leute|typen|menschen|pack|leuten|volk)\b")
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 
@@ -87,7 +86,7 @@ def dense_features(original_text, normalised_text, hits, ldnoobw_words):
         1.0 if hits[AGGRESSION] else 0.0,
         math.log1p(ldnoobw),
         1.0 if _ADDRESS.search(normalised_text) else 0.0,
-        1.0 if may_match(_PLURAL_TARGET_LITERALS, normalised_text) and _PLURAL_TARGET.search(normalised_text) else 0.0,
+        1.0 if _PLURAL_TARGET.search(normalised_text) else 0.0,
         1.0 if upper_share > 0.6 else 0.0,
         min(original_text.count("!"), 5) / 5.0,
     ]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from freigabe.assessment.memo import Memo
 from freigabe.assessment.normalise import squeeze
-from freigabe.assessment.prefilter import may_match, required_literals
+from freigabe.assessment.prefilter import GuardedPattern
 
 INSULT, AGGRESSION = "insult", "aggression"
 
@@ -145,9 +145,9 @@ class Lexicon:
         for category, modifiers in modifiers_by_category.items():
             self._modifier[category] = {squeeze(word): weight for word, weight in modifiers.items()}
         self._token_readings = {}  # categories -> Memo of token -> readings
-        # Each phrase with the literals one of which any match contains (None: always run).
+        # Each phrase skips its scan when the text lacks the literals any match contains.
         self._phrases = {
-            category: [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in phrases]
+            category: [(GuardedPattern(pattern), weight, why) for pattern, weight, why in phrases]
             for category, phrases in phrases_by_category.items()
         }
 
@@ -171,9 +171,7 @@ class Lexicon:
                     hits[category].append(LexiconHit(match.start(), match.end(), category, weight, why))
         for category in categories:
             found = hits[category]
-            for pattern, literals, weight, why in self._phrases.get(category, ()):
-                if literals is not None and not may_match(literals, normalised_text):
-                    continue
+            for pattern, weight, why in self._phrases.get(category, ()):
                 for match in pattern.finditer(normalised_text):
                     found.append(LexiconHit(match.start(), match.end(), category, weight, why))
         return hits

@@ -137,9 +137,9 @@ class ToxicityModel:
         owners = np.arange(count).repeat([len(rows) for rows in arrays])
         char_rows = np.concatenate(arrays)
         # Rows of `shares`: the word features first, then the character n-grams.
-        char_at, char_present = _positions(char_index, char_rows)
+        char_at, char_present = positions_in(char_index, char_rows)
         char_at += len(word_index)
-        word_at, word_present = _positions(word_index, np.asarray(own_columns, dtype=np.int64))
+        word_at, word_present = positions_in(word_index, np.asarray(own_columns, dtype=np.int64))
 
         explained = {}
         for column, share in shares.items():
@@ -156,7 +156,7 @@ class ToxicityModel:
 _NO_COLUMNS = np.zeros(0, dtype=np.int64)
 
 
-def _positions(sorted_index, wanted):
+def positions_in(sorted_index, wanted):
     """(positions of `wanted` in the sorted array `sorted_index`, which were found)."""
     if not len(sorted_index):
         return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)

@@ -5,8 +5,8 @@ strings ("kauft", "presse", "zensur"...). `required_literals(pattern)` derives s
 groups from the parsed pattern, soundly: every match of the pattern contains at
 least one string of EVERY group (one group per element of the pattern's top-level
 sequence that needs a literal). Substring tests (`in`, fast C code) on the text then
-skip the full regex scan for most comments. Patterns with flags, or whose matches
-need no literal at all, get None: always run them.
+skip the full regex scan for most comments (`GuardedPattern` does both). Patterns with
+flags, or whose matches need no literal at all, get None: always run them.
 """
 
 import re
@@ -48,6 +48,22 @@ def _without_superstrings(strings):
     another one of the group ("www.shop.de" beside "shop.de") adds nothing but a scan."""
     return {string for string in strings
             if not any(other != string and other in string for other in strings)}
+
+
+class GuardedPattern:
+    """A compiled pattern that skips its scan when the text lacks its required literals."""
+
+    __slots__ = ("pattern", "literals")
+
+    def __init__(self, pattern):
+        self.pattern = re.compile(pattern)
+        self.literals = required_literals(self.pattern)
+
+    def finditer(self, text):
+        return self.pattern.finditer(text) if may_match(self.literals, text) else iter(())
+
+    def search(self, text):
+        return self.pattern.search(text) if may_match(self.literals, text) else None
 
 
 def may_match(groups, text):

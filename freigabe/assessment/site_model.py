@@ -24,6 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from freigabe.assessment.features import prepare, word_char_ngrams, word_ngrams
+from freigabe.assessment.model import positions_in
 from freigabe.assessment.policy import SitePolicy, decide
 from freigabe.assessment.result import RULE_CODES, Assessment
 
@@ -140,8 +141,8 @@ class SiteScorer:
         columns = hashed_columns(text)
         if not len(columns) or not len(self.columns):
             return self.intercepts.copy()
-        positions = np.minimum(np.searchsorted(self.columns, columns), len(self.columns) - 1)
-        known = positions[self.columns[positions] == columns]
+        positions, found = positions_in(self.columns, columns)
+        known = positions[found]
         return self.weights[:, known].sum(axis=1) / math.sqrt(len(columns)) + self.intercepts
 
     def combined_probabilities(self, general_scores, site_logits):

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from freigabe.assessment.policy import clean_domain
-from freigabe.assessment.prefilter import may_match, required_literals
+from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
 _TLD = (r"(?:de|com|net|org|info|biz|shop|store|online|site|xyz|top|io|ru|eu|at|ch|co|uk|me|tv|"
@@ -70,8 +70,8 @@ _PROMO_PHRASES = [
     (r"\b(bestell|kauf|kaufen sie|kauft)\w* (jetzt )?(bei|unter|auf) ", 0.6, "Kaufaufforderung"),
     (r"\b(angebot|versandkostenfrei|gratisversand|zum sonderpreis|nur \d+[,.]?\d* ?(euro|€))", 0.45, "Verkaufsangebot"),
 ]
-# Each phrase with the literals one of which any match contains (None: always run it).
-_PROMO = [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in _PROMO_PHRASES]
+# Each phrase skips its scan when the text lacks the literals any match contains.
+_PROMO = [(GuardedPattern(pattern), weight, why) for pattern, weight, why in _PROMO_PHRASES]
 
 
 def score_advertising(text, normalised, policy, article=None, recent_links=None):
@@ -92,9 +92,7 @@ def score_advertising(text, normalised, policy, article=None, recent_links=None)
         if _digits(match.group(0)) >= 7 and not _inside(match.start(), seen_spans):
             weighted.append((0.55, evidence_at(text, match.start(), match.end(), "Telefonnummer")))
     folded = normalised.text
-    for pattern, literals, weight, why in _PROMO:
-        if literals is not None and not may_match(literals, folded):
-            continue
+    for pattern, weight, why in _PROMO:
         for match in pattern.finditer(folded):
             start, end = normalised.original_span(*match.span())
             weighted.append((weight, evidence_at(text, start, end, why)))

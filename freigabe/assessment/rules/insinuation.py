@@ -7,9 +7,7 @@ combined with a noisy-OR so they reinforce each other. An accusation aimed at a
 group ("die", "alle", "Journalisten", "Politiker") counts more than a single cue word.
 """
 
-import re
-
-from freigabe.assessment.prefilter import may_match, required_literals
+from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
 _MEDIA = r"(presse|medien|journalist\w*|journaille|redaktion\w*|zeitung\w*|reporter\w*|schreiberling\w*|sender|rundfunk|oerr|msm)"
@@ -49,18 +47,15 @@ _CUES = [
     (rf"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
     (r"\b(fake ?news|auftragsjournalismus|haltungsjournalismus|framing|agenda)\b", 0.35, "Vorwurf der Manipulation"),
 ]
-# Each cue with the literals one of which any match contains (None: always run it);
-# a substring test skips the regex scan for the many comments without them.
-_COMPILED = [(re.compile(pattern), required_literals(pattern), weight, why) for pattern, weight, why in _CUES]
+# A substring test skips a cue's regex scan for the many comments without its literals.
+_COMPILED = [(GuardedPattern(pattern), weight, why) for pattern, weight, why in _CUES]
 
 
 def score_insinuation(text, normalised):
     """RuleScore for the insinuation rule."""
     hits = []
     folded = normalised.text
-    for pattern, literals, weight, why in _COMPILED:
-        if literals is not None and not may_match(literals, folded):
-            continue
+    for pattern, weight, why in _COMPILED:
         for match in pattern.finditer(folded):
             hits.append((match.start(), match.end(), weight, why))
     hits = _drop_overlaps(hits)

@@ -21,7 +21,7 @@ import snowballstemmer
 
 from freigabe.assessment.memo import Memo
 from freigabe.assessment.normalise import normalise
-from freigabe.assessment.prefilter import may_match, required_literals
+from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
 # Function words plus words every comment uses regardless of topic.
@@ -48,11 +48,10 @@ _CONVERSATIONAL = re.compile(
     r"interessant\w*|(das )?sehe ich anders|nein|ja|eben|exakt|so ist es|word|\+1|quelle\W*)"
 )
 # A comment about the article or its reporting refers to the article, even without shared terms.
-_ABOUT_THE_ARTICLE = re.compile(
+_ABOUT_THE_ARTICLE = GuardedPattern(
     r"\b(artikel\w*|bericht\w*|berichterstattung|meldung|ueberschrift|schlagzeile|autor\w*|redaktion\w*|"
     r"journalist\w*|zeitung\w*|\w*presse|\w*medien|journaille|hofberichterstattung)\b"
 )
-_ABOUT_THE_ARTICLE_LITERALS = required_literals(_ABOUT_THE_ARTICLE)
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)?")
 _STEMMER = snowballstemmer.stemmer("german")
 _MIN_PART = 6
@@ -93,7 +92,7 @@ def score_off_topic(text, normalised, article=None, parent=None, term_weight=Non
             shared.append(word)
     coverage = matched_weight / total if total else 0.0
     score = _probability(coverage, len(words), len(set(shared)))
-    if may_match(_ABOUT_THE_ARTICLE_LITERALS, normalised.text) and _ABOUT_THE_ARTICLE.search(normalised.text):
+    if _ABOUT_THE_ARTICLE.search(normalised.text):
         score *= 0.4
     return RuleScore(score, _evidence(text, coverage, words, shared, score, parent))
 
