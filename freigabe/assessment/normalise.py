@@ -78,8 +78,11 @@ def fold_char(char):
 def normalise(text):
     """Normalise `text` for matching and models, keeping the offset map."""
     folded, origin = _fold(text)
-    folded = _undo_leetspeak(folded)
-    folded, origin = _drop(folded, origin, _spaced_separator_positions(folded))
+    classes = folded.translate(_CHARACTER_CLASSES)
+    undone = _undo_leetspeak(folded, classes)
+    if undone is not folded:
+        folded, classes = undone, undone.translate(_CHARACTER_CLASSES)
+    folded, origin = _drop(folded, origin, _spaced_separator_positions(folded, classes))
     folded, origin = _drop(folded, origin, _long_run_positions(folded))
     return NormalisedText(folded, origin)
 
@@ -122,11 +125,11 @@ _RUN_CLASSES = "a1$"  # the characters of a word that may be leetspeak
 _LEET_PAIRS = ("1a", "1$", "$a", "$$", "a$")
 
 
-def _undo_leetspeak(text):
-    """Replace leet characters in the words that use them as letters ("Id1ot")."""
+def _undo_leetspeak(text, classes):
+    """Replace leet characters in the words that use them as letters ("Id1ot");
+    `classes` is the text mapped by _CHARACTER_CLASSES."""
     if _LEET_CHARS.isdisjoint(text):
         return text
-    classes = text.translate(_CHARACTER_CLASSES)
     pieces, previous = [], 0
     for start, end in _runs_around(classes, _pair_positions(classes)):
         pieces.append(text[previous:start])
@@ -174,9 +177,9 @@ def _replace_leet(word):
     return "".join(_LEET.get(char, char) for char in core) + tail
 
 
-def _spaced_separator_positions(text):
+def _spaced_separator_positions(text, classes):
     # Spaced-out letters need letter, separator, letter, separator, letter in a row.
-    if "asasa" not in text.translate(_CHARACTER_CLASSES):
+    if "asasa" not in classes:
         return []
     positions = []
     for match in _SPACED_LETTERS.finditer(text):
