@@ -49,4 +49,3 @@ def too_many(retry_after, what):
         status=429, content_type="application/json")
     response["Retry-After"] = str(retry_after)
     return response
-

@@ -46,7 +46,7 @@ def decisions_per_editor_per_hour(hours=8, now=None):
     now = now or timezone.now()
     start = (now - timedelta(hours=hours - 1)).replace(minute=0, second=0, microsecond=0)
     rows = (Decision.objects.standing().filter(created_at__gte=start, actor__isnull=False,
-                                    action__in=EDITORIAL)
+                                               action__in=EDITORIAL)
             .annotate(hour=TruncHour("created_at")).order_by()
             .values_list("actor__username", "hour").annotate(n=Count("pk")))
     slots = [start + timedelta(hours=i) for i in range(hours)]
@@ -66,8 +66,8 @@ def overrides_per_rule(days=7, now=None):
     """
     now = now or timezone.now()
     rows = (Decision.objects.standing().filter(created_at__gt=now - timedelta(days=days),
-                                    action__in=EDITORIAL, automated=False,
-                                    suggested__in=EDITORIAL)
+                                               action__in=EDITORIAL, automated=False,
+                                               suggested__in=EDITORIAL)
             .values_list("action", "suggested", "comment__assessment"))
     tally = {rule: {"n": 0, "overridden": 0, "share": None} for rule in ASSESSED_RULES}
     for action, suggested, assessment in rows:

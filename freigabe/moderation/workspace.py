@@ -43,8 +43,8 @@ def _count_tabs():
     return {
         "pending": Comment.objects.filter(status=Status.PENDING).count(),
         "reported": reported_comments().count(),
-        "decided": Decision.objects.standing().filter(created_at__gte=today,
-                                           action__in=(Action.RELEASE, Action.REJECT)).count(),
+        "decided": Decision.objects.standing().filter(
+            created_at__gte=today, action__in=(Action.RELEASE, Action.REJECT)).count(),
         "appeals": pending_appeals().count(),
     }
 

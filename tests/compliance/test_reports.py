@@ -150,11 +150,16 @@ def resolved_right_after_lookup(group_id, action, editor):
     return mock.patch.object(Notice.objects, "get_or_create", get_or_create)
 
 
-def test_a_report_arriving_as_its_group_is_kept_opens_a_new_group(api, released, editor):
+def second_report_racing_resolution(api, released, editor, action):
+    """(the first report's group, the answer to a second report that races its resolution)."""
     comment = released()
     group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
-    with resolved_right_after_lookup(group, "keep", editor):
-        response = api.post(reports_path(comment["id"]), report_payload())
+    with resolved_right_after_lookup(group, action, editor):
+        return group, api.post(reports_path(comment["id"]), report_payload())
+
+
+def test_a_report_arriving_as_its_group_is_kept_opens_a_new_group(api, released, editor):
+    group, response = second_report_racing_resolution(api, released, editor, "keep")
     assert response.status_code == 202
     resolved = Notice.objects.get(pk=group)
     assert (resolved.state, resolved.report_count, resolved.reports.count()) == ("resolved", 1, 1)
@@ -166,10 +171,7 @@ def test_a_report_arriving_as_its_group_is_kept_opens_a_new_group(api, released,
 
 
 def test_a_report_arriving_as_its_comment_is_removed_is_refused(api, released, editor):
-    comment = released()
-    group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
-    with resolved_right_after_lookup(group, "remove", editor):
-        response = api.post(reports_path(comment["id"]), report_payload())
+    group, response = second_report_racing_resolution(api, released, editor, "remove")
     assert response.status_code == 409
     assert Notice.objects.get(pk=group).report_count == 1
     assert Report.objects.count() == 1 and Notice.objects.count() == 1
