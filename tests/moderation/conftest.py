@@ -10,8 +10,8 @@ from freigabe.accounts.services import create_moderator
 
 @pytest.fixture
 def make_client():
-    def _client(user):
-        client = Client()
+    def _client(user, enforce_csrf_checks=False):
+        client = Client(enforce_csrf_checks=enforce_csrf_checks)
         client.force_login(user)
         return client
 

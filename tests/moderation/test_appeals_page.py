@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.test import Client
 
 from freigabe.comments.models import Comment
 from freigabe.compliance.appeals import file_appeal
@@ -32,12 +31,6 @@ def appeal_against(submit):
     return _appeal_against
 
 
-def logged_in(user):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
-    return client
-
-
 def test_anonymous_visitors_are_sent_to_the_login(client, appeal_against, editor):
     appeal = appeal_against(editor.user)
     for response in (client.get(PAGE), client.post(decide_path(appeal), {"outcome": "reversed"})):
@@ -45,19 +38,18 @@ def test_anonymous_visitors_are_sent_to_the_login(client, appeal_against, editor
     assert Appeal.objects.get(pk=appeal.pk).state == "open"
 
 
-def test_plain_editors_may_neither_see_nor_decide_appeals(appeal_against, editor, colleague):
+def test_plain_editors_may_neither_see_nor_decide_appeals(make_client, appeal_against, editor, colleague):
     appeal = appeal_against(colleague)
-    client = Client()
-    client.force_login(editor.user)
+    client = make_client(editor.user)
     assert client.get(PAGE).status_code == 403
     assert client.post(decide_path(appeal), {"outcome": "reversed"}).status_code == 403
     assert Comment.objects.get(pk=appeal.comment_id).status == "rejected"
     assert Appeal.objects.get(pk=appeal.pk).state == "open"
 
 
-def test_a_senior_editor_reverses_an_appeal_from_the_page(appeal_against, editor, senior):
+def test_a_senior_editor_reverses_an_appeal_from_the_page(make_client, appeal_against, editor, senior):
     appeal = appeal_against(editor.user, body="<img src=x onerror=alert(1)> Radwege? Unsinn.")
-    client = logged_in(senior)
+    client = make_client(senior, enforce_csrf_checks=True)
     page = client.get(PAGE)
     html = page.content.decode()
     assert page.status_code == 200 and "Content-Security-Policy" in page
