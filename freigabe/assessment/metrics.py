@@ -76,3 +76,67 @@ def _prf(tp, fp, fn):
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+
+
+def roc_auc(y_true, scores):
+    """Area under the ROC curve (the Mann-Whitney statistic, ties counted half)."""
+    y_true = np.asarray(y_true, dtype=int)
+    scores = np.asarray(scores, dtype=float)
+    positives, negatives = int(y_true.sum()), int(len(y_true) - y_true.sum())
+    if not positives or not negatives:
+        return None
+    ranks = _average_ranks(scores)
+    return float((ranks[y_true == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+def average_precision(y_true, scores):
+    """Mean precision at the rank of each positive, highest scores first (ties as one step)."""
+    y_true = np.asarray(y_true, dtype=int)
+    scores = np.asarray(scores, dtype=float)
+    positives = int(y_true.sum())
+    if not positives:
+        return None
+    order = np.argsort(-scores, kind="stable")
+    sorted_scores, sorted_truth = scores[order], y_true[order]
+    # One precision/recall point per distinct score, as scikit-learn does.
+    last_of_tie = np.r_[sorted_scores[1:] != sorted_scores[:-1], True]
+    hits = np.cumsum(sorted_truth)[last_of_tie]
+    flagged = (np.arange(1, len(scores) + 1))[last_of_tie]
+    recall_steps = np.diff(np.r_[0, hits]) / positives
+    return float(np.sum(recall_steps * hits / flagged))
+
+
+def top_share(y_true, risk, share=0.2):
+    """Share of the rule-breaking comments found in the riskiest `share` of the comments.
+
+    `risk` is a sortable key per comment (higher = looked at first when editors work the
+    queue riskiest first); ties keep the given (arrival) order, as the queue does.
+    """
+    y_true = np.asarray(y_true, dtype=int)
+    positives = int(y_true.sum())
+    if not positives:
+        return None
+    order = np.argsort(-np.asarray(risk, dtype=float), kind="stable")
+    first = order[:int(round(len(y_true) * share))]
+    return float(y_true[first].sum() / positives)
+
+
+def ranking_report(y_true, scores, risk=None):
+    """roc_auc, average_precision and top20_share (risk defaults to the scores)."""
+    return {
+        "roc_auc": roc_auc(y_true, scores),
+        "average_precision": average_precision(y_true, scores),
+        "top20_share": top_share(y_true, scores if risk is None else risk),
+    }
+
+
+def _average_ranks(values):
+    """1-based ranks, ties given their average rank."""
+    order = np.argsort(values, kind="mergesort")
+    sorted_values = values[order]
+    ranks = np.empty(len(values))
+    starts = np.r_[0, np.flatnonzero(sorted_values[1:] != sorted_values[:-1]) + 1]
+    ends = np.r_[starts[1:], len(values)]
+    for start, end in zip(starts, ends):
+        ranks[order[start:end]] = (start + end + 1) / 2
+    return ranks

@@ -53,3 +53,25 @@ def test_the_console_script_assesses_a_comment():
                                capture_output=True, text=True, timeout=120, cwd=REPO)
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["rules"]["insult"]["score"] > 0.5
+
+
+def test_evaluate_assessor_puts_the_reference_beside_the_assessor(tmp_path, db):
+    from tests.assessment.tiny_datasets import write_tiny_datasets
+
+    data_dir = write_tiny_datasets(tmp_path / "datasets")
+    path = tmp_path / "labelled.txt"
+    path.write_text("Du dummer Idiot, halt die Klappe\tOFFENSE\tINSULT\n"
+                    "Schönes Wetter heute in Hamburg\tOTHER\tOTHER\n"
+                    "Was für ein Vollpfosten du bist\tOFFENSE\tINSULT\n"
+                    "Die Sitzung beginnt um zehn Uhr\tOTHER\tOTHER\n", encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_assessor", str(path), "--format", "germeval2018", "--rule", "insult",
+                 "--reference", "--data-dir", str(data_dir), "--json", stdout=out, stderr=err)
+    report = json.loads(out.getvalue())
+    reference = report["reference"]
+    assert reference["n"] == report["n"] == 4
+    for figures in (report, reference):
+        assert {"macro_f1", "macro_f1_ci95", "roc_auc", "average_precision", "top20_share"} <= set(figures)
+    assert reference["n_train"] > 20 and "training the reference" in err.getvalue()
+    # The tiny reference learnt the insult words of its training tweets.
+    assert reference["roc_auc"] > 0.5
