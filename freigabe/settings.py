@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "freigabe",
     "freigabe.accounts",
     "freigabe.articles",
@@ -171,6 +173,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000}},
     "shared": _shared_cache,
 }
+
+# Background jobs (freigabe/jobs.py): rows in the main database, run by `freigabe worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+# Seconds after which a job still marked running is taken to have lost its worker.
+FREIGABE_JOB_TIMEOUT = env_int("FREIGABE_JOB_TIMEOUT", 1800)
 
 # Security headers. TLS is terminated by the reverse proxy, which must set X-Forwarded-Proto.
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("FREIGABE_SECURE_COOKIES", True)
