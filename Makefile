@@ -20,7 +20,8 @@ run: install
 	$(FREIGABE) load_demo
 	@echo "Demo article with the widget: http://127.0.0.1:8000/widget/demo/"
 	@echo "Moderation: http://127.0.0.1:8000/moderation/ (user 'redaktion', password above)"
-	FREIGABE_SECURE_COOKIES=0 $(FREIGABE) serve --host 127.0.0.1 --port 8000
+	@echo "Background jobs run in a worker beside the server; Ctrl-C stops both."
+	FREIGABE_SECURE_COOKIES=0 FREIGABE=$(FREIGABE) bash scripts/run.sh --host 127.0.0.1 --port 8000
 
 test: install
 	bash scripts/test-all.sh

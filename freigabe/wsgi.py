@@ -10,7 +10,8 @@ application = get_wsgi_application()
 # and every worker, a replacement for a killed one included, forks with it loaded.
 from freigabe.assessment.model_store import get_model  # noqa: E402
 
-get_model()
+if os.environ.get("FREIGABE_ASSESSOR_PRELOAD", "1") != "0":
+    get_model()
 
 
 def _warm_site_models():
