@@ -19,6 +19,7 @@ api = NinjaAPI(
 api.add_router("/", articles_router)
 api.add_router("/", "freigabe.articles.import_api.router")  # POST .../articles:import
 api.add_router("/", comments_router)
+api.add_router("/", "freigabe.comments.reader_api.router")  # recommendations, counts
 api.add_router("/moderation/", moderation_router)
 api.add_router("/", "freigabe.compliance.api.router")  # reports, appeals, my-data
 

@@ -39,8 +39,9 @@ class PublicCorsMiddleware:
     left unreadable, so a foreign page cannot post comments in a reader's name.
     """
 
-    ALLOWED_METHODS = "GET, POST, OPTIONS"
-    ALLOWED_HEADERS = "Content-Type, Authorization, If-None-Match"
+    ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS"
+    ALLOWED_HEADERS = ("Content-Type, Authorization, If-None-Match, X-Freigabe-Reader, "
+                       "X-Freigabe-Sso")
 
     def __init__(self, get_response):
         self.get_response = get_response

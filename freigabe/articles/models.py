@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from freigabe.articles.rules import default_house_rules
@@ -22,6 +25,8 @@ class Site(models.Model):
     sso_algorithm = models.CharField(max_length=5, blank=True,
                                      choices=[("HS256", "HS256"), ("RS256", "RS256")])
     sso_key = models.TextField(blank=True)
+    # Comments close by themselves this many days after an article's publication (None: never).
+    close_comments_after_days = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -61,6 +66,39 @@ class Article(models.Model):
     @property
     def text_missing(self):
         return not self.body.strip()
+
+    def closed_reason(self, now=None):
+        """Why readers cannot comment now ("closed", "expired"), or None while it is open."""
+        return closed_reason(self.comments_open, self.published_at, self._close_after_days(), now)
+
+    def closes_at(self):
+        return closing_time(self.published_at, self._close_after_days())
+
+    def _close_after_days(self):
+        # The thread's raw query fetches the site's setting with the article.
+        if hasattr(self, "close_after_days"):
+            return self.close_after_days
+        return self.site.close_comments_after_days
+
+
+CLOSED_BY_PUBLISHER = "closed"
+CLOSED_AFTER_DAYS = "expired"
+
+
+def closing_time(published_at, close_after_days):
+    """When comments close by themselves, or None if they never do."""
+    if not close_after_days or published_at is None:
+        return None
+    return published_at + timedelta(days=close_after_days)
+
+
+def closed_reason(comments_open, published_at, close_after_days, now=None):
+    if not comments_open:
+        return CLOSED_BY_PUBLISHER
+    closes = closing_time(published_at, close_after_days)
+    if closes is not None and (now or timezone.now()) >= closes:
+        return CLOSED_AFTER_DAYS
+    return None
 
 
 from freigabe.articles.site_models import SiteModel  # noqa: E402,F401

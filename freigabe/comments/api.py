@@ -12,7 +12,17 @@ from freigabe.articles.models import Article, Site
 from freigabe.comments import botcheck
 from freigabe.errors import ApiError
 from freigabe.comments.models import Comment
-from freigabe.comments.services import SubmissionRefused, public_thread, submit_comment
+from freigabe.comments.cache import cached_page_etag
+from freigabe.comments.responses import not_modified, public_json
+from freigabe.comments.services import SubmissionRefused, submit_comment
+from freigabe.comments.thread import (
+    DEFAULT_ORDER,
+    CommentNotInThread,
+    PageRequest,
+    PageRequestError,
+    page_cache_part,
+    thread_page,
+)
 from freigabe.comments.status import author_status
 from freigabe.compliance.notifications import language_of, request_notifications
 from freigabe.http import client_ip, ip_hash
@@ -59,7 +69,8 @@ def find_article(site, article_id):
 # more than everything else together (2.9 ms of about 5 ms; docs/benchmarks.md). One raw,
 # indexed query fetches what the cached thread needs; other fields load lazily if asked.
 THREAD_ARTICLE_SQL = (
-    "SELECT a.id, a.thread_version, a.external_id, a.title, a.comments_open"
+    "SELECT a.id, a.thread_version, a.external_id, a.title, a.comments_open,"
+    " a.published_at, s.close_comments_after_days AS close_after_days"
     f" FROM {Article._meta.db_table} a JOIN {Site._meta.db_table} s ON s.id = a.site_id"
     " WHERE s.slug = %s AND a.external_id = %s"
 )
@@ -124,17 +135,29 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
 
 
 @router.get("sites/{site}/articles/{article_id}/comments",
-            summary="Released comments, threaded, oldest first")
-def list_comments(request, site: str, article_id: str):
+            response={200: dict, 304: None, 404: Detail, 422: Detail},
+            summary="Released comments: a page of top-level threads with their replies")
+def list_comments(request, site: str, article_id: str, order: str = DEFAULT_ORDER,
+                  limit: str = "", cursor: str = "", around: str = ""):
+    """`order`: oldest (default), newest, replies, recommended or picks (only threads with
+    an editors' pick). `limit`: threads per page (default 50, at most 200). `cursor`: the
+    previous page's `next_cursor`. `around`: a comment id; answers the page that holds it.
+    Compressed with gzip when the client accepts it; `If-None-Match` answers 304."""
+    try:
+        page = PageRequest.parse(order, limit, cursor, around)
+    except PageRequestError as bad:
+        raise HttpError(422, str(bad)) from None
     article = find_article_for_thread(site, article_id)
-    body, etag = public_thread(article)
-    if etag in _etags(request.headers.get("If-None-Match", "")):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=10, stale-while-revalidate=30"
-    return response
+    closed, closes_at = article.closed_reason(), article.closes_at()
+    unchanged = not_modified(request, cached_page_etag(
+        article, page_cache_part(page, closed, closes_at)))
+    if unchanged is not None:
+        return unchanged
+    try:
+        body, etag, gzipped = thread_page(article, page, closed, closes_at)
+    except CommentNotInThread as missing:
+        raise HttpError(404, str(missing)) from None
+    return public_json(request, body, etag, gzipped)
 
 
 @router.get("comments/{comment_id}/status", summary="A comment's status, for its author")
@@ -146,10 +169,3 @@ def comment_status(request, comment_id: int, token: str = ""):
     if not secret_matches(token, comment.author_token_hash):
         raise HttpError(403, "The token does not belong to this comment.")
     return author_status(comment)
-
-
-def _etags(header):
-    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
-
-
-

@@ -12,6 +12,11 @@ class Status(models.TextChoices):
     REMOVED = "removed", _("entfernt")
 
 
+class AuthorRole(models.TextChoices):
+    READER = "reader", _("Leserin oder Leser")
+    NEWSROOM = "newsroom", _("Redaktion")
+
+
 class Comment(models.Model):
     """A reader's comment. Its status changes only through moderation.decisions.decide()."""
 
@@ -47,6 +52,14 @@ class Comment(models.Model):
     # Whether the widget's proof of work came with the comment (None: not checked).
     bot_check_passed = models.BooleanField(null=True, blank=True)
     author_token_hash = models.CharField(max_length=64, db_index=True)
+    # Readers' recommendations ("Empfehlen"), counted in the transaction that stores each
+    # Recommendation, so reading a thread never counts rows.
+    recommendations = models.PositiveIntegerField(default=0)
+    # An editor marked it as one of the best ("Redaktionsempfehlung").
+    editors_pick = models.BooleanField(default=False)
+    # READER for everyone outside; NEWSROOM for a reply an editor wrote as the newsroom.
+    author_role = models.CharField(max_length=10, choices=AuthorRole.choices,
+                                   default=AuthorRole.READER)
 
     class Meta:
         indexes = [
@@ -65,3 +78,25 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.author_name}: {self.body[:40]}"
+
+
+class Recommendation(models.Model):
+    """One reader recommends one released comment; one row per reader and comment.
+
+    `reader_key` is a keyed hash of who the reader is (their single sign-on identity, or
+    the random token a guest's widget keeps), never the identity itself.
+    """
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE,
+                                related_name="recommendation_set")
+    reader_key = models.CharField(max_length=64)
+    # Guests only: the salted address hash, to bound how many tokens one address may use.
+    ip_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reader_key"],
+                                    name="one_recommendation_per_reader"),
+        ]
+        indexes = [models.Index(fields=["comment", "ip_hash"], name="recommendation_address")]

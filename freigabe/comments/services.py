@@ -1,4 +1,4 @@
-"""Submitting comments and listing the public thread."""
+"""Submitting comments (the public thread is read in thread.py)."""
 
 import logging
 from dataclasses import dataclass
@@ -11,7 +11,6 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from freigabe.articles.rules import ASSESSED_RULES
-from freigabe.comments.cache import cached_thread
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.waiting import expected_wait_seconds
 from freigabe.tokens import hash_secret, new_secret
@@ -48,7 +47,7 @@ def clean_text(text):
 def submit_comment(article, *, body, author_name, author_email="", parent_id=None,
                    ip_hash="", author_external_id="", bot_check_passed=None):
     """Hold a new comment as pending and assess it. Raises SubmissionRefused for bad input."""
-    if not article.comments_open:
+    if article.closed_reason() is not None:
         raise SubmissionRefused("Comments on this article are closed.", status=409,
                                 code="comments_closed")
     body = clean_text(body or "")
@@ -213,45 +212,3 @@ def _risk(assessment):
     if not assessment:
         return 1.0  # unknown: treat as needing a careful look
     return max((rule["score"] for rule in assessment["rules"].values()), default=0.0)
-
-
-def public_thread(article):
-    """(body bytes, etag) of the released comments, threaded, oldest first."""
-    return cached_thread(article, lambda: _render_thread(article))
-
-
-def _render_thread(article):
-    rows = list(
-        Comment.objects.filter(article=article, status=Status.RELEASED)
-        .order_by("created_at", "pk")
-        .values("id", "parent_id", "body", "author_name", "created_at")
-    )
-    nodes = {}
-    for row in rows:
-        nodes[row["id"]] = {
-            "id": row["id"],
-            "body": row["body"],
-            "author_name": row["author_name"],
-            "created_at": row["created_at"].isoformat(),
-            "parent_id": row["parent_id"],
-            "replies": [],
-        }
-    roots = []
-    for node in nodes.values():
-        parent_id = node["parent_id"]
-        if parent_id is None:
-            roots.append(node)
-        elif parent_id in nodes:
-            nodes[parent_id]["replies"].append(node)
-        # A reply whose parent is no longer public stays hidden with its lost context.
-    return {
-        "article_id": article.external_id,
-        "title": article.title,
-        "comments_open": article.comments_open,
-        "count": _count(roots),
-        "comments": roots,
-    }
-
-
-def _count(nodes):
-    return sum(1 + _count(node["replies"]) for node in nodes)
