@@ -5,15 +5,39 @@ FREIGABE := $(VENV)/bin/freigabe
 PYTHON ?= python3
 export FREIGABE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run install test test-sqlite test-postgres test-browser bench clean
+.PHONY: run install lock upgrade test test-sqlite test-postgres test-browser test-cluster bench clean
 
-$(VENV)/.installed: pyproject.toml
+# Every dependency pinned with its hashes: requirements/main.lock (what the server needs)
+# and requirements/test.lock (that plus the test extra, same versions). The interpreter's own
+# pip installs them; nothing is resolved at install time.
+LOCK_MAIN := requirements/main.lock
+LOCK_TEST := requirements/test.lock
+UV_VERSION := 0.13.9
+UV := $(VENV)/bin/uv
+COMPILE = $(UV) pip compile pyproject.toml requirements/build.in --universal \
+	--python-version 3.11 --generate-hashes --quiet
+
+$(VENV)/.installed: pyproject.toml $(LOCK_MAIN) $(LOCK_TEST)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK_TEST)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+# After editing dependencies in pyproject.toml: re-lock, keeping every other pin.
+lock: install
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
+	$(COMPILE) -o $(LOCK_MAIN)
+	$(COMPILE) --extra test -c $(LOCK_MAIN) -o $(LOCK_TEST)
+	$(MAKE) install
+
+# The Dependabot-style upgrade: newest allowed versions of everything; then run `make test`.
+upgrade: install
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
+	$(COMPILE) --upgrade -o $(LOCK_MAIN)
+	$(COMPILE) --extra test -c $(LOCK_MAIN) -o $(LOCK_TEST)
+	$(MAKE) install
 
 run: install
 	$(FREIGABE) migrate --verbosity 0

@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 status=0
 
+echo "== Install: a fresh virtualenv from the lock (the container image's build steps)"
+bash scripts/check-install.sh || status=1
+
 echo "== SQLite: unit, HTTP and CLI tests"
 $PY -m pytest -m "not browser" -n 2 --dist loadfile || status=1
 
