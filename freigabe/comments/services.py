@@ -26,10 +26,11 @@ RECENT_LINKS_COMMENTS = 300
 class SubmissionRefused(Exception):
     """A comment that cannot be accepted: the HTTP status and a stable code for clients."""
 
-    def __init__(self, message, status=422, code="invalid"):
+    def __init__(self, message, status=422, code="invalid", details=None):
         super().__init__(message)
         self.status = status
         self.code = code
+        self.details = details or {}  # more for the answer, e.g. a ban's statement of reasons
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
     author_name = clean_text(author_name or "")
     author_email = (author_email or "").strip()
     _check_fields(body, author_name, author_email)
+    _refuse_reserved_name(article.site, author_name)
     _refuse_banned_author(author_external_id, author_email, ip_hash)
     parent = _released_parent(article, parent_id)
     _refuse_duplicate(body, ip_hash, author_email)
@@ -121,12 +123,21 @@ def _check_fields(body, author_name, author_email):
             raise SubmissionRefused("The email address is not valid.") from None
 
 
+def _refuse_reserved_name(site, author_name):
+    from freigabe.comments.names import reserved_name_refusal
+
+    refusal = reserved_name_refusal(site, author_name)
+    if refusal:
+        raise SubmissionRefused(refusal, code="reserved_name")
+
+
 def _refuse_banned_author(account, author_email, ip_hash):
-    from freigabe.moderation.bans import active_ban_for, refusal_message
+    from freigabe.moderation.bans import active_ban_for, refusal_details, refusal_message
 
     ban = active_ban_for(account=account, email=author_email, ip_hash=ip_hash)
     if ban is not None:
-        raise SubmissionRefused(refusal_message(ban), status=403, code="author_banned")
+        raise SubmissionRefused(refusal_message(ban), status=403, code="author_banned",
+                                details=refusal_details(ban))
 
 
 def _released_parent(article, parent_id):

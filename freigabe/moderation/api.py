@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -13,6 +13,8 @@ from freigabe.moderation.decisions import (
     InvalidDecision,
     decide,
 )
+from freigabe.moderation.newsroom import NewsroomReplyError, newsroom_reply
+from freigabe.moderation.picks import PickError, set_pick
 from freigabe.moderation.queue import DEFAULT_ORDER, ORDERS, pending_comments
 
 router = Router(tags=["moderation"], auth=editor_auth)
@@ -73,6 +75,59 @@ def post_decision(request, comment_id: int, payload: DecisionIn):
         "reasons": decision.reasons,
         "decided_at": decision.created_at,
     }
+
+
+class PickIn(Schema):
+    pick: bool
+
+
+class PickOut(Schema):
+    id: int
+    editors_pick: bool
+
+
+class Detail(Schema):
+    detail: str
+
+
+@router.post("comments/{comment_id}/pick",
+             response={200: PickOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail},
+             summary="Mark a released comment as an editors' pick, or unmark it (409 if not released)")
+def post_pick(request, comment_id: int, payload: PickIn):
+    require_editor(request)
+    try:
+        comment = set_pick(comment_id, payload.pick, actor=request.auth)
+    except PickError as refused:
+        raise HttpError(refused.status, str(refused)) from None
+    return {"id": comment.pk, "editors_pick": comment.editors_pick}
+
+
+class NewsroomReplyIn(Schema):
+    body: str = Field(max_length=100_000)
+
+
+class NewsroomReplyOut(Schema):
+    id: int
+    parent_id: int
+    status: str
+    author_name: str
+    author_role: str
+    staff: bool
+
+
+@router.post("comments/{comment_id}/reply",
+             response={201: NewsroomReplyOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail,
+                       413: Detail, 422: Detail},
+             summary="Reply to a released comment as the newsroom (published at once)")
+def post_newsroom_reply(request, comment_id: int, payload: NewsroomReplyIn):
+    require_editor(request)
+    try:
+        reply = newsroom_reply(comment_id, payload.body, actor=request.auth)
+    except NewsroomReplyError as refused:
+        raise HttpError(refused.status, str(refused)) from None
+    return Status(201, {"id": reply.pk, "parent_id": reply.parent_id, "status": reply.status,
+                        "author_name": reply.author_name, "author_role": reply.author_role,
+                        "staff": True})
 
 
 @router.get("queue", response=QueueOut, summary="Pending comments in triage order")

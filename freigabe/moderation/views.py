@@ -28,6 +28,8 @@ from freigabe.moderation.claims import claim, claimed_by_colleague, claimed_by_c
 from freigabe.moderation.decisions import DecisionError, decide, undo
 from freigabe.moderation.forms import BanForm, SiteSettingsForm
 from freigabe.moderation.models import Action, Ban, Decision
+from freigabe.moderation.newsroom import NewsroomReplyError, newsroom_name, newsroom_reply
+from freigabe.moderation.picks import PickError, set_pick
 from freigabe.moderation.queue import (
     AGES,
     ORDERS,
@@ -136,6 +138,7 @@ def comment_page(request, pk):
     result = claim(comment.pk, request.user) if comment.status == "pending" else None
     language = request.LANGUAGE_CODE
     context = {"item": card(comment, language), "claim": result, "comment": comment,
+               "newsroom_name": newsroom_name(comment.article.site),
                "reason_picker": reason_picker(comment.article.site.house_rules, language),
                "can_ban": request.user.has_perm("moderation.ban_author"),
                **comment_context(comment)}
@@ -164,6 +167,40 @@ def decide_comment(request, pk):
     if error:
         messages.error(request, error)
     return redirect("moderation:queue")
+
+
+@editor_required
+@require_POST
+def pick_comment(request, pk):
+    """Mark or unmark a released comment as an editors' pick (the button or the key p)."""
+    error = None
+    try:
+        comment = set_pick(pk, request.POST.get("pick") == "1", actor=request.user)
+    except PickError as refused:
+        error, comment = str(refused), get_object_or_404(Comment, pk=pk)
+    if _htmx(request):
+        return render(request, "moderation/_pick.html", {"comment": comment, "error": error},
+                      status=200 if error is None else 409)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Als Redaktionsempfehlung markiert.") if comment.editors_pick
+                         else _("Redaktionsempfehlung entfernt."))
+    return redirect("moderation:comment", pk=pk)
+
+
+@editor_required
+@require_POST
+def newsroom_reply_view(request, pk):
+    """Publish the editor's reply as the newsroom; it is their decision, recorded as such."""
+    try:
+        reply = newsroom_reply(pk, request.POST.get("body", ""), actor=request.user)
+    except NewsroomReplyError as refused:
+        messages.error(request, str(refused))
+        return redirect("moderation:comment", pk=pk)
+    messages.success(request, _("Antwort der Redaktion veröffentlicht (#%(id)s).")
+                     % {"id": reply.pk})
+    return redirect("moderation:comment", pk=reply.pk)
 
 
 @editor_required

@@ -83,6 +83,19 @@
     if (form) form.requestSubmit();
   }
 
+  // The pick toggle the key p means: the one beside the focus (history row, comment page),
+  // else, in the queue, the one of the comment released last.
+  let lastReleased = null;
+
+  function pickButton() {
+    const scope = document.activeElement && document.activeElement.closest("[data-pick-scope]");
+    if (scope && scope.querySelector("[data-pick]")) return scope.querySelector("[data-pick]");
+    const single = document.querySelector(".queue.single [data-pick]");
+    if (single) return single;
+    const card = lastReleased && document.getElementById(lastReleased);
+    return card ? card.querySelector("[data-pick]") : null;
+  }
+
   function showKeys() {
     const dialog = document.getElementById("keys");
     if (dialog && !dialog.open) dialog.showModal();
@@ -99,6 +112,11 @@
     if (document.querySelector("dialog[open]")) return;  // the dialog handles its own keys
     const picker = openPickerElement();
     if (event.key === "Escape" && picker) { closePicker(picker); event.preventDefault(); return; }
+    if (event.key === "p" && !typing(event.target) && pickButton()) {
+      pickButton().click();
+      event.preventDefault();
+      return;
+    }
     if (typing(event.target) || !queue() && event.key !== "?") return;
     if (event.key === "j") select(current + 1);
     else if (event.key === "k") select(current - 1);
@@ -147,6 +165,10 @@
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const target = event.detail.target;
+    const decided = document.getElementById(target.id);
+    if (decided && decided.classList.contains("decided") && decided.querySelector("[data-pick]")) {
+      lastReleased = decided.id;
+    }
     if (target.id === "tabs" || target.closest && target.closest("#tabs")) {
       const nav = document.getElementById("tabs");
       if (nav) hideClaimedElsewhere(nav);
