@@ -51,10 +51,14 @@ test: install
 	bash scripts/test-all.sh
 
 test-sqlite: install
-	$(PY) -m pytest -m "not browser" -n 2 --dist loadfile
+	$(PY) -m pytest -m "not browser and not cluster" -n 2 --dist loadfile
 
 test-postgres: install
-	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser and not retrain" -n 2 --dist loadfile
+	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser and not retrain and not cluster" -n 2 --dist loadfile
+
+# PostgreSQL, Redis, two app servers, a worker and nginx (scripts/cluster.sh), on loopback.
+test-cluster: install
+	$(PY) -m pytest -m cluster tests/cluster -n 0
 
 test-browser: install
 	bash scripts/ensure-chromium.sh

@@ -154,8 +154,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_MAX_AGE = 3600
 
 _cache_url = os.environ.get("FREIGABE_CACHE_URL", "")
-if _cache_url.startswith("redis://"):
-    _shared_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+if _cache_url.startswith(("redis://", "rediss://")):
+    # Falls back to a per-process cache (logged) while Redis is unreachable.
+    _shared_cache = {"BACKEND": "freigabe.fallback_cache.FallbackRedisCache",
                      "LOCATION": _cache_url}
 elif _cache_url.startswith("memcached://"):
     _shared_cache = {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",

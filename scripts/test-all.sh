@@ -9,7 +9,7 @@ echo "== Install: a fresh virtualenv from the lock (the container image's build 
 bash scripts/check-install.sh || status=1
 
 echo "== SQLite: unit, HTTP and CLI tests"
-$PY -m pytest -m "not browser" -n 2 --dist loadfile || status=1
+$PY -m pytest -m "not browser and not cluster" -n 2 --dist loadfile || status=1
 
 echo "== Browser tests (Playwright + Debian chromium)"
 if bash scripts/ensure-chromium.sh; then
@@ -19,6 +19,9 @@ else
 fi
 
 echo "== PostgreSQL: unit, HTTP and CLI tests"
-bash scripts/with-postgres.sh $PY -m pytest -m "not browser and not retrain" -n 2 --dist loadfile || status=1
+bash scripts/with-postgres.sh $PY -m pytest -m "not browser and not retrain and not cluster" -n 2 --dist loadfile || status=1
+
+echo "== Cluster: two app servers behind nginx on PostgreSQL and Redis"
+$PY -m pytest -m cluster tests/cluster -n 0 || status=1
 
 exit $status
