@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "freigabe.moderation",
     "freigabe.compliance",
     "freigabe.widget",
+    "freigabe.integrations",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,10 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
 # Seconds after which a job still marked running is taken to have lost its worker.
 FREIGABE_JOB_TIMEOUT = env_int("FREIGABE_JOB_TIMEOUT", 1800)
+# Webhooks may go to private, link-local or loopback addresses only when this is on.
+FREIGABE_WEBHOOKS_ALLOW_PRIVATE = env_bool("FREIGABE_WEBHOOKS_ALLOW_PRIVATE")
+# Requests per Perspective-compatible API key per window (count/seconds).
+FREIGABE_RATE_PERSPECTIVE = os.environ.get("FREIGABE_RATE_PERSPECTIVE", "600/60")
 
 # Security headers. TLS is terminated by the reverse proxy, which must set X-Forwarded-Proto.
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("FREIGABE_SECURE_COOKIES", True)

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from freigabe.api import api
+from freigabe.integrations.urls import perspective_urlpatterns
 from freigabe.views import health
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("moderation/", include("freigabe.moderation.urls")),
     path("widget/", include("freigabe.widget.urls")),
     path("compliance/", include("freigabe.compliance.urls")),
+    path("integrations/", include("freigabe.integrations.urls")),
+    path("perspective/v1alpha1/", include(perspective_urlpatterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
     path("", RedirectView.as_view(url="/widget/demo/", permanent=False)),

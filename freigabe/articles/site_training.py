@@ -27,6 +27,18 @@ def decided_examples(site, progress=lambda message: None):
     examples = []
     for start in range(0, len(comment_ids), CHUNK):
         examples.extend(_examples_for(comment_ids[start:start + CHUNK], latest, articles))
+    examples.extend(suggested_score_examples(site, progress))
+    return examples
+
+
+def suggested_score_examples(site, progress=lambda message: None):
+    """Labels a Coral newsroom's moderators sent through the Perspective-compatible
+    `comments:suggestscore` (freigabe/integrations/perspective.py), as Examples."""
+    from freigabe.integrations.perspective import suggested_examples
+
+    examples = suggested_examples(site)
+    if examples:
+        progress(f"{len(examples)} labels from comments:suggestscore on {site.slug}")
     return examples
 
 

@@ -11,5 +11,16 @@ class ComplianceConfig(AppConfig):
         from freigabe.compliance.notifications import on_decision_saved
         from freigabe.moderation.models import Decision
 
-        post_save.connect(on_decision_saved, sender=Decision,
-                          dispatch_uid="compliance-mail-on-decision")
+        post_save.connect(_unless_imported(on_decision_saved), sender=Decision,
+                          dispatch_uid="compliance-mail-on-decision", weak=False)
+
+
+def _unless_imported(receiver):
+    """Imported history was decided elsewhere long ago: its authors get no mail now."""
+
+    def guarded(sender, instance, **kwargs):
+        if getattr(instance, "imported", False):
+            return None
+        return receiver(sender, instance=instance, **kwargs)
+
+    return guarded

@@ -34,6 +34,9 @@ class Decision(models.Model):
     # What the assessor suggested at the time, to measure how often editors overrode it.
     suggested = models.CharField(max_length=10, blank=True)
     automated = models.BooleanField(default=False)
+    # Brought in with the comment history from another system (import-comments): the
+    # original editors' decision, for site learning; no statement of reasons, no mail.
+    imported = models.BooleanField(default=False)
     statement_of_reasons = models.JSONField(null=True, blank=True)
     # For an undo: the decision it reverted.
     reverts = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,

@@ -1,0 +1,62 @@
+"""Disqus XML export: <thread dsq:id> elements (link, title), then <post dsq:id> elements
+(message, createdAt, isDeleted, isSpam, author, <thread dsq:id/>, <parent dsq:id/>)."""
+
+from freigabe.integrations.importers.base import (
+    PENDING, REJECTED, RELEASED, ImportItem, Problem, html_to_text, parse_time, release,
+    xml_events,
+)
+
+NS = "{http://disqus.com}"
+DSQ_ID = "{http://disqus.com/disqus-internals}id"
+
+
+def read(path, **options):
+    threads = {}
+    in_post = 0
+    for event, element in xml_events(path, [f"{NS}thread", f"{NS}post"]):
+        if element.tag == f"{NS}post":
+            if event == "start":
+                in_post += 1
+                continue
+            in_post -= 1
+            yield _post(element, threads)
+            release(element)
+        elif event == "end" and not in_post:
+            threads[element.get(DSQ_ID, "")] = (_text(element, "link"), _text(element, "title"))
+            release(element)
+
+
+def _post(element, threads):
+    post_id = element.get(DSQ_ID, "").strip()
+    if not post_id:
+        return Problem(f"post {_text(element, 'id') or '?'}", "no dsq:id attribute")
+    thread = element.find(f"{NS}thread")
+    thread_id = thread.get(DSQ_ID, "") if thread is not None else ""
+    if thread_id not in threads:
+        return Problem(f"post {post_id}", f"unknown thread {thread_id or '(none)'}")
+    url, title = threads[thread_id]
+    created_at = parse_time(_text(element, "createdAt"))
+    if created_at is None:
+        return Problem(f"post {post_id}", f"unreadable createdAt {_text(element, 'createdAt')!r}")
+    parent = element.find(f"{NS}parent")
+    deleted, spam = _flag(element, "isDeleted"), _flag(element, "isSpam")
+    approved = _text(element, "isApproved").lower() != "false"
+    status = REJECTED if deleted or spam else RELEASED if approved else PENDING
+    return ImportItem(
+        external_id=post_id, url=url, title=title,
+        body=html_to_text(_text(element, "message")),
+        status=status, created_at=created_at,
+        parent_id=parent.get(DSQ_ID, "") if parent is not None else "",
+        author_name=_text(element, "author/name"),
+        author_email=_text(element, "author/email"),
+        rejected_as="spam" if spam else "deleted" if deleted else "",
+    )
+
+
+def _text(element, path):
+    found = element.find("/".join(f"{NS}{part}" for part in path.split("/")))
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _flag(element, name):
+    return _text(element, name).lower() == "true"

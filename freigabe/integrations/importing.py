@@ -1,0 +1,345 @@
+"""Bringing a site's comment history in: articles matched or created, comments with their
+status and an imported Decision each, threads linked, nothing twice.
+
+Comments arrive in batches: each batch is one transaction with bulk inserts, so 100,000
+comments take well under the five minutes we promise (bench/import_speed.py). Imported
+comments are created with their final status and their Decision (marked `imported`, no
+actor, the original date): decide() changes the status of comments that exist, and an
+import changes none. Only pending comments are assessed (they join the editors' queue
+and need their triage scores); decided history needs no suggestion, and assessing every
+comment would cost about as long as the whole import.
+"""
+
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from freigabe.articles.importers.ids import derive_article_id
+from freigabe.articles.models import Article
+from freigabe.articles.services import register_unknown_article
+from freigabe.comments.models import Comment, Status
+from freigabe.comments.services import clean_text, rule_score_fields
+from freigabe.integrations.importers.base import ImportItem, Problem
+from freigabe.integrations.models import ImportedComment
+from freigabe.integrations.perspective import assess_for_site
+from freigabe.moderation.models import Action, Decision
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+PROGRESS_EVERY = 10_000
+MAX_PROBLEMS = 1000
+MAX_NAME_CHARS = 80
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "wt_mc", "wt.mc_id")
+ACTIONS = {Status.RELEASED: Action.RELEASE, Status.REJECTED: Action.REJECT,
+           Status.REMOVED: Action.REMOVE}
+# What the old system told us about a rejection, as our reason codes (for site learning).
+REJECTION_REASONS = {"spam": ["advertising"], "deleted": ["other"], "": ["other"]}
+
+
+def normalise_url(url):
+    """One key for the ways an export may spell an article's address: scheme, `www.`,
+    default port, trailing slash, fragment and tracking parameters do not count."""
+    parts = urlsplit((url or "").strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/") or "/"
+    query = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+                   if not key.lower().startswith(TRACKING_PARAMETERS))
+    return f"{host}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+@dataclass
+class ImportReport:
+    articles_created: int = 0
+    articles_matched: int = 0
+    comments_imported: int = 0
+    comments_skipped: int = 0
+    by_status: Counter = field(default_factory=Counter)
+    problems: list = field(default_factory=list)
+    problems_left_out: int = 0
+
+    def problem(self, item, why):
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append({"item": item, "why": why})
+        else:
+            self.problems_left_out += 1
+
+    def to_dict(self):
+        result = {
+            "articles_created": self.articles_created,
+            "articles_matched": self.articles_matched,
+            "comments_imported": self.comments_imported,
+            "comments_skipped": self.comments_skipped,
+            "by_status": dict(sorted(self.by_status.items())),
+            "problems": list(self.problems),
+        }
+        if self.problems_left_out:
+            result["problems"].append({"item": "…", "why": f"{self.problems_left_out} more "
+                                                            "problems not listed"})
+        return result
+
+
+def import_comments(site, items, *, source, dry_run=False, progress=lambda message: None):
+    """Import the readers' items for `site`; return the ImportReport. Idempotent."""
+    return _Importer(site, source, dry_run, progress).run(items)
+
+
+class _Importer:
+    def __init__(self, site, source, dry_run, progress):
+        self.site, self.source, self.dry_run, self.progress = site, source, dry_run, progress
+        self.report = ImportReport()
+        self.by_url, self.by_external_id = {}, {}
+        for pk, url, external_id in site.articles.values_list("pk", "url", "external_id"):
+            if url:
+                self.by_url.setdefault(normalise_url(url), pk)
+            self.by_external_id[external_id] = pk
+        self.created_articles, self.matched_articles = set(), set()
+        self.touched_articles = set()
+        self.unlinked = []  # (comment pk, article pk, parent's external id) not yet found
+        self.seen = set()  # dry run only: the external ids this run would have imported
+        self.articles_for_assessment = {}
+        self.started = time.monotonic()
+
+    def run(self, items):
+        batch, read = [], 0
+        for item in items:
+            read += 1
+            if isinstance(item, Problem):
+                self.report.comments_skipped += 1
+                self.report.problem(item.item, item.why)
+            else:
+                batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                self._flush(batch)
+                batch = []
+            if read % PROGRESS_EVERY == 0:
+                self._progress(read)
+        if batch:
+            self._flush(batch)
+        self._link_remaining_parents()
+        if not self.dry_run and self.touched_articles:
+            Article.objects.filter(pk__in=self.touched_articles).update(
+                thread_version=F("thread_version") + 1)
+        self.report.articles_created = len(self.created_articles)
+        self.report.articles_matched = len(self.matched_articles - self.created_articles)
+        self._progress(read, done=True)
+        return self.report
+
+    def _progress(self, read, done=False):
+        seconds = time.monotonic() - self.started
+        self.progress(f"{'done: ' if done else ''}{read} read, "
+                      f"{self.report.comments_imported} imported, "
+                      f"{self.report.comments_skipped} skipped, {seconds:.1f} s")
+
+    # --- one batch ----------------------------------------------------------------------------
+
+    def _flush(self, batch):
+        fresh = self._not_yet_imported(batch)
+        if not fresh:
+            return
+        if self.dry_run:
+            for item in fresh:
+                self._article_for(item)
+                self.seen.add(item.external_id)
+                self._count(item)
+            self.unlinked.extend(self._link_parents(
+                [(None, None, item.parent_id) for item in fresh if item.parent_id]))
+            return
+        with transaction.atomic():
+            comments = [self._comment(item, self._article_for(item)) for item in fresh]
+            Comment.objects.bulk_create(comments)
+            # created_at is set on insert by auto_now_add; the history keeps its own dates.
+            for comment, item in zip(comments, fresh):
+                comment.created_at = item.created_at or timezone.now()
+            Comment.objects.bulk_update(comments, ["created_at"])
+            ImportedComment.objects.bulk_create([
+                ImportedComment(site=self.site, source=self.source, external_id=item.external_id,
+                                comment=comment) for comment, item in zip(comments, fresh)])
+            self._record_decisions(comments, fresh)
+            self.unlinked.extend(self._link_parents(
+                [(comment.pk, comment.article_id, item.parent_id)
+                 for comment, item in zip(comments, fresh) if item.parent_id]))
+        for item in fresh:
+            self._count(item)
+
+    def _count(self, item):
+        self.report.comments_imported += 1
+        self.report.by_status[item.status] += 1
+
+    def _not_yet_imported(self, batch):
+        ids = [item.external_id for item in batch]
+        done = set(ImportedComment.objects.filter(site=self.site, source=self.source,
+                                                  external_id__in=ids)
+                   .values_list("external_id", flat=True))
+        fresh, in_batch = [], set()
+        for item in batch:
+            if item.external_id in done or item.external_id in in_batch or \
+                    item.external_id in self.seen:
+                self.report.comments_skipped += 1
+                continue
+            problem = _invalid(item)
+            if problem:
+                self.report.comments_skipped += 1
+                self.report.problem(f"comment {item.external_id}", problem)
+                continue
+            in_batch.add(item.external_id)
+            fresh.append(item)
+        return fresh
+
+    def _article_for(self, item):
+        if item.article_id and item.article_id in self.by_external_id:
+            pk = self.by_external_id[item.article_id]
+        else:
+            key = normalise_url(item.url) if item.url else None
+            pk = self.by_url.get(key) if key else None
+            if pk is None:
+                pk = self._new_article(item, key)
+        self.touched_articles.add(pk)
+        if pk not in self.created_articles:
+            self.matched_articles.add(pk)
+        return pk
+
+    def _new_article(self, item, key):
+        external_id = item.article_id or derive_article_id(
+            SimpleNamespace(url=item.url, title=item.title or "", published_at=None))
+        if external_id in self.by_external_id:
+            external_id = f"{external_id[:180]}-{len(self.by_external_id)}"
+        if self.dry_run:
+            pk = f"dry-run:{external_id}"
+        else:
+            article, _ = register_unknown_article(
+                self.site, external_id, (item.title or item.url or external_id)[:500],
+                item.url[:1000] if item.url.startswith(("http://", "https://")) else "")
+            pk = article.pk
+        self.by_external_id[external_id] = pk
+        if key:
+            self.by_url[key] = pk
+        self.created_articles.add(pk)
+        return pk
+
+    def _comment(self, item, article_pk):
+        status = item.status
+        comment = Comment(
+            article_id=article_pk, author_name=_name(item.author_name),
+            author_email=_email(item.author_email), body=clean_text(item.body),
+            status=status, author_token_hash="",
+            decided_at=None if status == Status.PENDING else item.created_at or timezone.now(),
+        )
+        if status == Status.PENDING:
+            self._assess(comment)
+        return comment
+
+    def _assess(self, comment):
+        article = self.articles_for_assessment.get(comment.article_id)
+        if article is None:
+            article = Article.objects.get(pk=comment.article_id)
+            self.articles_for_assessment = {comment.article_id: article}
+        try:
+            assessment = assess_for_site(self.site, comment.body, article=(
+                f"{article.title}\n\n{article.body}" if article.body else None))
+        except Exception:  # noqa: BLE001 - like a submission: reviewed without a suggestion
+            log.exception("assessment of an imported comment failed")
+            assessment = None
+        comment.assessment = assessment
+        comment.model_version = (assessment or {}).get("model_version", "")
+        comment.suggestion = (assessment or {}).get("decision", "review")
+        scores = rule_score_fields(assessment)
+        for name, value in scores.items():
+            setattr(comment, name, value)
+        comment.risk = max(scores.values(), default=1.0) if assessment else 1.0
+
+    def _record_decisions(self, comments, items):
+        decisions = []
+        for comment, item in zip(comments, items):
+            if comment.status == Status.PENDING:
+                continue
+            restricting = comment.status in (Status.REJECTED, Status.REMOVED)
+            decisions.append(Decision(
+                comment=comment, actor=None, action=ACTIONS[comment.status],
+                from_status=Status.RELEASED if comment.status == Status.REMOVED
+                else Status.PENDING,
+                to_status=comment.status,
+                reasons=REJECTION_REASONS.get(item.rejected_as, ["other"]) if restricting else [],
+                note=f"Importiert aus {self.source}" + (
+                    f" ({item.rejected_as})" if item.rejected_as else ""),
+                imported=True, automated=False))
+        Decision.objects.bulk_create(decisions)
+        for decision in decisions:
+            decision.created_at = decision.comment.decided_at
+        Decision.objects.bulk_update(decisions, ["created_at"])
+
+    # --- threads ------------------------------------------------------------------------------
+
+    def _link_parents(self, links):
+        """Link the replies whose parent is in the database by now; return the others."""
+        if not links:
+            return []
+        wanted = {parent for _, _, parent in links}
+        found = {}
+        wanted_list = sorted(wanted)
+        for start in range(0, len(wanted_list), 900):
+            found.update((external_id, (comment_id, article_id)) for external_id, comment_id,
+                         article_id in ImportedComment.objects.filter(
+                             site=self.site, source=self.source,
+                             external_id__in=wanted_list[start:start + 900])
+                         .values_list("external_id", "comment_id", "comment__article_id"))
+        if self.dry_run:
+            found.update((external_id, (None, None)) for external_id in wanted & self.seen)
+        linked, waiting = [], []
+        for child, article, parent in links:
+            if parent not in found:
+                waiting.append((child, article, parent))
+            elif not self.dry_run and found[parent][1] != article:
+                self.report.problem(f"comment reply to {parent}",
+                                    "its parent is on another article; imported as top-level")
+            elif not self.dry_run:
+                linked.append(Comment(pk=child, parent_id=found[parent][0]))
+        if linked:
+            Comment.objects.bulk_update(linked, ["parent"])
+        return waiting
+
+    def _link_remaining_parents(self):
+        """Parents later in the file than their replies are linked now; missing ones noted."""
+        with transaction.atomic():
+            missing = self._link_parents(self.unlinked)
+        for _, _, parent in missing:
+            self.report.problem(f"reply to {parent}",
+                                "its parent is not in the export; imported as top-level")
+        self.unlinked = []
+
+
+def _invalid(item: ImportItem):
+    if item.status != Status.REJECTED and not item.body.strip():
+        return "empty comment text"
+    if len(item.external_id) > 200:
+        return "id longer than 200 characters"
+    return ""
+
+
+def _name(name):
+    name = clean_text(name or "")[:MAX_NAME_CHARS]
+    return name or "Anonym"
+
+
+def _email(email):
+    email = (email or "").strip()[:254]
+    try:
+        validate_email(email)
+    except ValidationError:
+        return ""
+    return email

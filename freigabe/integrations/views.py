@@ -1,0 +1,63 @@
+"""The senior editors' webhook page: subscriptions of a site, recent deliveries, failures."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from freigabe.articles.models import Site
+from freigabe.integrations.models import EVENTS, Delivery, Webhook
+from freigabe.integrations.webhooks import WebhookError, add_webhook, recent_deliveries
+from freigabe.moderation import audit
+from freigabe.moderation.views import staff_view
+
+SENIOR = "moderation.decide_appeal"
+
+
+class WebhookForm(forms.Form):
+    url = forms.CharField(label=gettext_lazy("Adresse (https://…)"), max_length=1000)
+    events = forms.MultipleChoiceField(label=gettext_lazy("Ereignisse"),
+                                       choices=[(event, event) for event in EVENTS],
+                                       widget=forms.CheckboxSelectMultiple, initial=list(EVENTS))
+
+
+@staff_view(SENIOR)
+def webhooks(request, slug=None):
+    sites = list(Site.objects.all())
+    if not sites:
+        return render(request, "integrations/webhooks.html", {"sites": [], "tab": "settings"})
+    site = get_object_or_404(Site, slug=slug) if slug else sites[0]
+    form = WebhookForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            webhook, secret = add_webhook(site, form.cleaned_data["url"],
+                                          form.cleaned_data["events"])
+        except WebhookError as error:
+            form.add_error("url", str(error))
+        else:
+            audit.record(request.user, "webhook.add", f"site:{site.slug}",
+                         webhook=webhook.pk, url=webhook.url)
+            # Shown once: the receiver needs it to check signatures; we never show it again.
+            messages.success(request, _("Webhook angelegt. Geheimnis (nur jetzt sichtbar): "
+                                        "%(secret)s") % {"secret": secret})
+            return redirect("integrations:webhooks", slug=site.slug)
+    deliveries = list(recent_deliveries(site))
+    return render(request, "integrations/webhooks.html", {
+        "sites": sites, "site": site, "form": form, "tab": "settings",
+        "hooks": Webhook.objects.filter(site=site),
+        "deliveries": deliveries,
+        "failed": [item for item in deliveries if item.state == Delivery.State.FAILED],
+    })
+
+
+@staff_view(SENIOR)
+@require_POST
+def delete_webhook(request, slug, webhook_id):
+    webhook = get_object_or_404(Webhook, pk=webhook_id, site__slug=slug)
+    audit.record(request.user, "webhook.delete", f"site:{slug}", webhook=webhook.pk,
+                 url=webhook.url)
+    webhook.delete()
+    messages.success(request, _("Webhook gelöscht."))
+    return redirect("integrations:webhooks", slug=slug)
