@@ -2,14 +2,15 @@
 
 from freigabe.assessment.model_store import get_model
 from freigabe.assessment.features import prepare
+from freigabe.assessment.normalise import BIDI_CONTROLS
 from freigabe.assessment.policy import SitePolicy, decide
-from freigabe.assessment.result import Assessment, RuleScore
+from freigabe.assessment.result import Assessment, Evidence, RuleScore
 from freigabe.assessment.rules.advertising import score_advertising
 from freigabe.assessment.rules.insinuation import score_insinuation
 from freigabe.assessment.rules.off_topic import score_off_topic
 from freigabe.assessment.rules.toxicity import score_toxicity
 
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 FALLBACK_VERSION = "lexicon-fallback"
 
 
@@ -33,12 +34,31 @@ def assess(text, article=None, parent=None, *, thresholds=None, site_policy=None
     rules.update(score_toxicity(text, normalised, model))
     rules["advertising"] = score_advertising(text, normalised, policy, article, recent_links)
     rules["off_topic"] = score_off_topic(text, normalised, article, parent, model.term_weight if model else None)
-    rules["other"] = RuleScore(0.0)
+    rules["other"] = _hidden_text_direction(text)
     for rule in rules.values():
         rule.score = min(1.0, max(0.0, float(rule.score)))
 
     scores = {code: rule.score for code, rule in rules.items()}
     return Assessment(model_version=_version(model), decision=decide(scores, policy), rules=rules)
+
+
+# A right-to-left override shows text reversed ("\u202etoidilloV" reads "Vollidiot"):
+# the assessor reads it as shown, and an editor should see that the comment plays tricks.
+_OVERRIDES = "\u202d\u202e"
+BIDI_REVIEW_SCORE = 0.6
+
+
+def _hidden_text_direction(text):
+    if not any(char in text for char in _OVERRIDES):
+        return RuleScore(0.0)
+    evidence = []
+    for index, char in enumerate(text):
+        if char in _OVERRIDES:
+            end = index + 1
+            while end < len(text) and text[end] not in BIDI_CONTROLS and text[end] != "\n":
+                end += 1
+            evidence.append(Evidence(index, end, text[index:end], "Bidi-Steuerzeichen: Text wird umgekehrt angezeigt"))
+    return RuleScore(BIDI_REVIEW_SCORE, evidence[:8])
 
 
 def _version(model):

@@ -22,8 +22,21 @@ _HOMOGLYPHS = {
     "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
     "ѕ": "s", "и": "i", "й": "i", "ԁ": "d", "ɡ": "g", "ⅼ": "l",
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
-    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j", "μ": "u",
+    "п": "n", "г": "r", "ь": "b", "ԛ": "q", "ԝ": "w", "ѡ": "w", "ү": "y", "ѵ": "v", "һ": "h",
+    "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "ռ": "n",  # Armenian
+    "ɑ": "a", "ı": "i", "ɩ": "i", "ℓ": "l", "ǀ": "l", "ʟ": "l", "ɪ": "i", "ʏ": "y",
+    # Latin small capitals (NFKD leaves them alone)
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k",
+    "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v",
+    "ᴡ": "w", "ᴢ": "z",
 }
+# Bidi embeddings, overrides and isolates: U+202A-202E, U+2066-2069.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_OPENERS = {"\u202a": "embed", "\u202b": "embed", "\u202d": "ltr", "\u202e": "rtl",
+                 "\u2066": "isolate", "\u2067": "isolate", "\u2068": "isolate"}
+_BIDI_CLOSERS = {"\u202c": ("embed", "ltr", "rtl"), "\u2069": ("isolate",)}
+_COMBINING_DIAERESIS = "\u0308"  # a decomposed umlaut (macOS sends "a" + U+0308)
 _GERMAN_FOLDS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"}
 # Characters used as letters inside a word ("Id1ot", "A$$", "V3rsager").
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
@@ -45,11 +58,15 @@ class NormalisedText:
 
     text: str
     origin: np.ndarray
+    reordered: bool = False  # bidi overrides reversed parts: origin is not monotone
 
     def original_span(self, start, end):
         """(start, end) in the original text covering normalised text[start:end]."""
         if start >= end:
             return 0, 0
+        if self.reordered:
+            part = self.origin[start:end]
+            return int(part.min()), int(part.max()) + 1
         return int(self.origin[start]), int(self.origin[end - 1]) + 1
 
 
@@ -61,6 +78,10 @@ def fold_char(char):
     category = unicodedata.category(char)
     if category in ("Cc", "Cf", "Cs", "Co", "Cn"):
         return ""  # control, zero-width and unassigned characters carry no words
+    if category in ("Mn", "Me"):
+        # Combining marks stacked on letters ("I\u0336d\u0336iot") hide words; only a
+        # decomposed umlaut's diaeresis carries a letter (a + U+0308 = ä -> "ae").
+        return "e" if char == _COMBINING_DIAERESIS else ""
     lowered = char.lower()
     if lowered in _GERMAN_FOLDS:
         return _GERMAN_FOLDS[lowered]
@@ -76,7 +97,20 @@ def fold_char(char):
 
 
 def normalise(text):
-    """Normalise `text` for matching and models, keeping the offset map."""
+    """Normalise `text` for matching and models, keeping the offset map.
+
+    The text is read in the order a reader sees it: a right-to-left override
+    ("Du bist ein \u202etoidilloV\u202c" shows "Vollidiot") is undone first.
+    """
+    order = visual_order(text)
+    if order is not None:
+        visual = "".join(text[index] for index in order)
+        normalised = _normalise_in_order(visual)
+        return NormalisedText(normalised.text, np.asarray(order, dtype=np.intp)[normalised.origin], True)
+    return _normalise_in_order(text)
+
+
+def _normalise_in_order(text):
     folded, origin = _fold(text)
     classes = folded.translate(_CHARACTER_CLASSES)
     undone = _undo_leetspeak(folded, classes)
@@ -85,6 +119,57 @@ def normalise(text):
     folded, origin = _drop(folded, origin, _spaced_separator_positions(folded, classes))
     folded, origin = _drop(folded, origin, _long_run_positions(folded))
     return NormalisedText(folded, origin)
+
+
+def has_bidi_controls(text):
+    return not BIDI_CONTROLS.isdisjoint(text)
+
+
+def has_bidi_override(text):
+    """True when a right-to-left override can show Latin letters in reverse."""
+    return "\u202e" in text
+
+
+def visual_order(text):
+    """Indices of `text` in display order when a right-to-left override reverses part
+    of it, else None. Latin letters are only reversed by an override (U+202E), so the
+    runs of characters whose innermost override is right-to-left are reversed; the
+    controls themselves stay (fold_char drops them). A line break ends every level."""
+    if "\u202e" not in text:
+        return None
+    stack, order, run = [], [], []
+    for index, char in enumerate(text):
+        if char in _BIDI_OPENERS:
+            _flush(order, run)
+            stack.append(_BIDI_OPENERS[char])
+        elif char in _BIDI_CLOSERS:
+            _flush(order, run)
+            while stack:
+                if stack.pop() in _BIDI_CLOSERS[char]:
+                    break
+        elif char in "\n\r\u2029":
+            _flush(order, run)
+            stack.clear()
+        elif _innermost_override(stack) == "rtl":
+            run.append(index)
+            continue
+        else:
+            _flush(order, run)
+        order.append(index)
+    _flush(order, run)
+    return order
+
+
+def _innermost_override(stack):
+    for kind in reversed(stack):
+        if kind in ("ltr", "rtl"):
+            return kind
+    return None
+
+
+def _flush(order, run):
+    order.extend(reversed(run))
+    run.clear()
 
 
 # fold_char as a dict read from C via map(); bounded like fold_char's cache.

@@ -74,6 +74,17 @@ _PROMO_PHRASES = [
 _PROMO = [(GuardedPattern(pattern), weight, why) for pattern, weight, why in _PROMO_PHRASES]
 
 
+# A comment that is little more than a link: the words beside it, at most.
+_MOSTLY_LINK_WORDS = 8
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# Words of shops and sales, in a domain or beside the link.
+_COMMERCIAL = GuardedPattern(
+    r"(shop|store|billig|guenstig|deal|sale|outlet|rabatt|discount|kredit|casino|wett|bet|preis|kauf|markt|"
+    r"schnaeppchen|angebot|cheap|buy|replica|versand|bestell|gratis|kostenlos|top|beste|qualitaet|euro|€|"
+    r"\d+[,.]\d\d|prozent|%|→|->|👉|gibt es bei|gibts bei|ab \d)")
+_MOSTLY_LINK_WEIGHT, _MOSTLY_LINK_PLAIN_WEIGHT = 0.62, 0.45
+
+
 def score_advertising(text, normalised, policy, article=None, recent_links=None):
     """RuleScore for the advertising rule."""
     weighted = []  # (weight, Evidence)
@@ -81,6 +92,10 @@ def score_advertising(text, normalised, policy, article=None, recent_links=None)
     for start, end, domain, hidden in _links(text):
         seen_spans.append((start, end))
         weight, why = _link_weight(domain, hidden, policy, article, recent_links)
+        if weight and weight < _MOSTLY_LINK_WEIGHT and _mostly_link(text, start, end):
+            commercial = _COMMERCIAL.search(normalised.text) or _COMMERCIAL.search(text[start:end].lower())
+            weight = _MOSTLY_LINK_WEIGHT if commercial else max(weight, _MOSTLY_LINK_PLAIN_WEIGHT)
+            why = f"fast nur ein Link auf {domain}" + (" (Werbung)" if commercial else "")
         if weight:
             weighted.append((weight, evidence_at(text, start, end, why)))
     for match in _EMAIL.finditer(text) if ("@" in text or " at " in text or "(at)" in text or "[at]" in text) else ():
@@ -97,6 +112,11 @@ def score_advertising(text, normalised, policy, article=None, recent_links=None)
             start, end = normalised.original_span(*match.span())
             weighted.append((weight, evidence_at(text, start, end, why)))
     return RuleScore(_noisy_or(weighted), _strongest_first(weighted))
+
+
+def _mostly_link(text, start, end):
+    """True when the words beside the link are few: the link is the message."""
+    return len(_WORDS.findall(text[:start] + " " + text[end:])) <= _MOSTLY_LINK_WORDS
 
 
 def link_domains(text):

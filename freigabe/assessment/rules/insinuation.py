@@ -11,7 +11,7 @@ from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
 _MEDIA = r"(presse|medien|journalist\w*|journaille|redaktion\w*|zeitung\w*|reporter\w*|schreiberling\w*|sender|rundfunk|oerr|msm)"
-_POWER = r"(politiker\w*|regierung\w*|eliten?|parteien|altparteien|bundesregierung|minister\w*|kanzler\w*|bruessel|eu|nato|konzerne?|lobby\w*|pharma\w*|wissenschaftler\w*|experten|behoerden?)"
+_POWER = r"(politiker\w*|regierung\w*|polizei|\w*verwaltung|stadtrat|gemeinderat|rathaus|verein|vorstand|moderation|moderator\w*|admins?|gericht\w*|justiz|richter\w*|verband|gewerkschaft\w*|stadtwerke|ministerium|ministerien|sender|gutachter\w*|\w*amt|\w*aemter|eliten?|parteien|altparteien|bundesregierung|minister\w*|kanzler\w*|bruessel|eu|nato|konzerne?|lobby\w*|pharma\w*|wissenschaftler\w*|experten|behoerden?)"
 _ACTORS = rf"({_MEDIA}|{_POWER}|die|alle|ihr|sie)"
 
 # (pattern, weight, why)
@@ -29,7 +29,7 @@ _CUES = [
     (r"\b(die|alle) luegen\b|\bluegen (doch )?alle\b|\bwie gedruckt\b|\bnur (noch )?luegen\b", 0.6, "pauschaler Lügenvorwurf"),
     (r"\b(die|sie|ihr|er) (wollen|will|wollt) (doch |eh |ja |halt )+(nur|bloss|blos)\b", 0.5, "unterstellt verdeckte Absicht"),
     (r"\b(es geht|geht es) (denen|ihnen|der regierung|den medien|doch|eh) (doch |eh |ja )?(nur|bloss|ausschliesslich) (um|darum)", 0.4, "unterstellt verdeckte Absicht"),
-    (r"\b(das )?weiss (doch |ja |eh )?(mittlerweile )?(jeder|jedes kind)|\bjeder weiss (doch|es|das)|\bwie jeder weiss\b", 0.4, "behauptet ohne Beleg"),
+    (r"\b(das )?weiss (doch |ja |eh )?(mittlerweile )?(jeder|jedes kind)|\bjeder weiss(,? dass| doch| es| das| ja)|\bwie jeder weiss\b|\bdas merkt (doch )?jeder", 0.4, "behauptet ohne Beleg"),
     (r"\bman darf (?:(?:ja|doch|heute|heutzutage|eben|halt|leider|hier|wohl) )*(nichts|nix|gar nichts) (mehr )?(sagen|kritisieren)|\bdarf man (?:(?:ja|doch|heute|heutzutage|leider|hier) )*(nicht|nichts) (mehr )?(sagen|kritisieren)|\bwird man (?:(?:ja|doch|wohl) )*noch sagen duerfen|\bmeinungsdiktatur\b", 0.5, "unterstellt Meinungsverbot"),
     (r"\bwem nuetzt (es|das)|\bcui bono\b", 0.4, "raunende Frage nach Nutznießern"),
     (r"\bzufall\s*\?+\s*(wohl kaum|sicher nicht|ich glaube nicht|nein|niemals)|\b(alles |sicher |bestimmt )?kein zufall\b|\bzufaelle gibt es nicht\b", 0.5, "raunt von Absicht"),
@@ -46,6 +46,23 @@ _CUES = [
     (r"\bdie da oben\b", 0.35, "raunt von „denen da oben“"),
     (rf"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
     (r"\b(fake ?news|auftragsjournalismus|haltungsjournalismus|framing|agenda)\b", 0.35, "Vorwurf der Manipulation"),
+    # controlled, deleting, distracting, pretexts, staged cover-ups
+    (rf"\b{_ACTORS} (wird|werden|ist|sind) (doch |eh |ja |alle |laengst |komplett |total |sowieso |laengst |von \w+ )*(kontrolliert|gesteuert|gelenkt|gleichgeschaltet|auf linie gebracht)", 0.7, "unterstellt Fremdsteuerung"),
+    (rf"\b{_ACTORS} (\w+ )?(kontrolliert|gesteuert|gelenkt|gekauft|bestochen|geschmiert) (wird|werden|ist|sind|wurde|wurden)\b", 0.7, "unterstellt Fremdsteuerung"),
+    (r"\b(kontrollierte|gesteuerte|gelenkte) (presse|medien|redaktion|zeitung|justiz|polizei|wahl\w*|debatte)", 0.7, "unterstellt Fremdsteuerung"),
+    (r"\b(wird|werden|wuerde) (hier |das |mein kommentar |dieser kommentar )?(doch |sowieso |eh |ohnehin |wieder |gleich |bestimmt |garantiert |natuerlich )+(geloescht|zensiert|nicht veroeffentlicht|nicht freigeschaltet|unterdrueckt)", 0.6, "unterstellt Zensur"),
+    (r"\b(loeschen|zensieren|unterdruecken) (die |ihr )?(das |den kommentar |meinen kommentar )?(doch |sowieso |eh |ohnehin |wieder )+", 0.5, "unterstellt Zensur"),
+    (r"\b(wollen|will|wollt|soll|sollen|sollte) (doch |nur |bloss |eh |ja |damit |halt |wieder |mal wieder |nur wieder )*(\w+ ){0,6}ablenken", 0.65, "unterstellt Ablenkungsmanöver"),
+    (r"\b(reine |pure |nur |bloss |doch nur |alles nur |ein |das uebliche )*ablenkung\w*|\bablenkungsmanoever\w*", 0.55, "unterstellt Ablenkungsmanöver"),
+    (r"\b(nur|bloss|doch nur|reiner|ein billiger|ein|der|als) vorwand\b", 0.55, "unterstellt einen Vorwand"),
+    (r"\b(ist|war|wurde|wird|alles|sache) (\w+ )?(doch |nur |alles |komplett |total )*(inszeniert|gestellt|geplant|abgekartet|ein abgekartetes spiel|eine inszenierung|theater|show)\b", 0.55, "unterstellt eine Inszenierung"),
+    (r"\b(abgekartet\w*|inszenierung|schmierentheater|kasperletheater)\b", 0.5, "unterstellt eine Inszenierung"),
+    (r"\b(etwas|was|alles|das|die wahrheit|den skandal) (zu )?(vertuschen|verschleiern|unter den teppich kehren)", 0.55, "unterstellt Vertuschung"),
+    (r"\b(bezahlte|gekaufte|gesteuerte) (trolle?|kommentatoren|kommentare|claqueure|schreiber|accounts|bots)|\btrollfabrik\w*|\b(hier|die) (schreiben|kommentieren) (doch )?(nur )?(bots|trolle)", 0.75, "unterstellt bezahlte Meinungsmache"),
+    (r"\b(die|sie|ihr|er) (luegen|luegt|luegst) (uns |euch )?(doch |wieder |schon wieder |mal wieder |eh |ja |nur )*(an|was vor)\b", 0.6, "pauschaler Lügenvorwurf"),
+    (rf"\b{_ACTORS} (luegt|luegen|belügt|beluegt|beluegen) (uns |euch )?(doch |wieder |schon wieder |mal wieder |eh |ja |wie immer )*", 0.6, "pauschaler Lügenvorwurf"),
+    (r"\b(steckt|stecken) (doch )?(mit \w+ )?unter einer decke", 0.6, "unterstellt Komplizenschaft"),
+    (r"\b(die wahrheit|die wahren gruende|was wirklich passiert) (wird|werden|darf|soll) (uns |euch )?(\w+ )?(nicht |nie )?(gesagt|erzaehlt|verschwiegen|berichtet|erfahren)", 0.55, "unterstellt Vertuschung"),
 ]
 # A substring test skips a cue's regex scan for the many comments without its literals.
 _COMPILED = [(GuardedPattern(pattern), weight, why) for pattern, weight, why in _CUES]

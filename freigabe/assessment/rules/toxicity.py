@@ -4,30 +4,110 @@ The trained classifier gives the calibrated probability. Evidence comes from our
 lexicon (words, compounds, threat phrases) and from the words that pushed the
 linear model's score up most. Without a model file the lexicon alone gives a
 cruder fallback score, so the assessor keeps working on a fresh checkout.
+
+Before the model reads the comment, the context analysis (context.py) blanks what
+the comment negates or quotes to oppose, and, when nothing else speaks for hate,
+the names of groups: a model learns them as signs of hate, but naming a group is
+none. Explicit detectors add their evidence beside the model's probability:
+threats and calls to violence (violence.py) and derogation and slurs (hate.py)
+raise `aggression` above `insult`, so an editor sees the violence first; vulgar
+words raise `insult`.
 """
 
 import re
+from dataclasses import dataclass
 
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.result import RuleScore, evidence_at
+from freigabe.assessment.rules.context import analyse, has_identity_terms, without_identity_terms
+from freigabe.assessment.rules.hate import find_dehumanising, find_derogation, find_profanity, find_slurs
+from freigabe.assessment.rules.spelling import find_disguised_insults
+from freigabe.assessment.rules.violence import find_violence
 
 # Addressing someone directly makes an insulting word an insult, not a topic.
 _ADDRESS = re.compile(r"\b(du|dich|dir|ihr|euch|sie sind|bist|seid)\b")
 _MAX_EVIDENCE = 6
 
 
+# A lexicon word this strong is evidence by itself: group names stay in the model's view.
+_EXPLICIT_WEIGHT = 0.6
+# With violence or hate found, aggression ranks above insult by this much.
+_AGGRESSION_FIRST_MARGIN = 0.02
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A detector's finding, shaped like a lexicon hit for the evidence list."""
+
+    start: int
+    end: int
+    weight: float
+    why: str
+
+
 def score_toxicity(text, normalised, model=None):
     """{"insult": RuleScore, "aggression": RuleScore} for one comment."""
-    hits = DEFAULT_LEXICON.find_all(normalised.text, (INSULT, AGGRESSION))
+    folded = normalised.text
+    context = analyse(folded)
+    hits = DEFAULT_LEXICON.find_all(folded, (INSULT, AGGRESSION))
+    discounted = []
+    if context.changed:
+        kept = {code: [hit for hit in found if not context.is_blanked(hit.start, hit.end)] for code, found in hits.items()}
+        discounted = [hit for code in hits for hit in hits[code] if hit not in kept[code]]
+        hits = kept
+    detected = {
+        AGGRESSION: [_Found(*item) for item in find_violence(context.quoted)
+                     + find_derogation(context.quoted, context.negated) + find_slurs(context.quoted)
+                     + find_dehumanising(context.quoted)],
+        INSULT: [_Found(*item) for item in find_profanity(context.quoted) + find_disguised_insults(
+            context.negated, [(hit.start, hit.end) for hit in hits[INSULT]], model.idf if model is not None else None)],
+    }
+    model_text = context.negated
+    explicit = detected[AGGRESSION] or detected[INSULT] or any(
+        hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
+    if not explicit and has_identity_terms(model_text):
+        model_text = without_identity_terms(model_text)
     if model is not None:
-        probabilities, model_spans = model.score(text, normalised.text, hits)
+        probabilities, model_spans = model.score(text, model_text, hits)
     else:
-        probabilities = {code: _fallback_probability(normalised.text, hits[code]) for code in hits}
+        probabilities = {code: _fallback_probability(model_text, hits[code]) for code in hits}
         model_spans = {}
+    if model_text is not folded:
+        probabilities = _shrunk_for_few_words(probabilities, model_text)
+    for code, found in detected.items():
+        probabilities[code] = max([probabilities[code], *(item.weight for item in found)])
+    if detected[AGGRESSION] or any(hit.weight >= 0.8 and " " in folded[hit.start:hit.end] for hit in hits[AGGRESSION]):
+        # Violence or hate (a detector, or one of the lexicon's threat phrases) ranks first.
+        probabilities[AGGRESSION] = max(probabilities[AGGRESSION],
+                                        min(1.0, probabilities[INSULT] + _AGGRESSION_FIRST_MARGIN))
+        if probabilities[INSULT] >= probabilities[AGGRESSION]:
+            probabilities[INSULT] = probabilities[AGGRESSION] - _AGGRESSION_FIRST_MARGIN
+    mitigations = _mitigations(context, discounted)
     return {
-        code: RuleScore(probabilities[code], _evidence(text, normalised, hits[code], model_spans.get(code, [])))
+        code: RuleScore(probabilities[code], _evidence(text, normalised, detected[code] + hits[code],
+                                                       model_spans.get(code, []), mitigations))
         for code in (INSULT, AGGRESSION)
     }
+
+
+_WORD = re.compile(r"[a-z]{2,}")
+_FEW_WORDS = 4
+
+
+def _shrunk_for_few_words(probabilities, model_text):
+    """A model reading the two words left after blanking ("… sind …") judges noise (one
+    word weighs all in a normalised tf-idf vector): such a score counts in proportion
+    to the words there are."""
+    words = len(_WORD.findall(model_text))
+    if words >= _FEW_WORDS:
+        return probabilities
+    return {code: probability * words / _FEW_WORDS for code, probability in probabilities.items()}
+
+
+def _mitigations(context, discounted):
+    """The context spans that took hurtful words out of the count, as (start, end, why)."""
+    return [(start, end, why) for start, end, why in context.mitigations
+            if any(start <= hit.start and hit.end <= end for hit in discounted)]
 
 
 def _fallback_probability(normalised_text, hits):
@@ -40,12 +120,15 @@ def _fallback_probability(normalised_text, hits):
     return 0.02 + 0.96 * probability
 
 
-def _evidence(text, normalised, hits, model_spans):
-    """Lexicon hits first (they name the reason), then the model's strongest words."""
+def _evidence(text, normalised, hits, model_spans, mitigations=()):
+    """Lexicon and detector hits first (they name the reason), then the model's strongest
+    words, then what lowered the score (negation, counter-speech)."""
     items, covered = [], []
-    for hit in sorted(hits, key=lambda item: -item.weight):
+    for hit in sorted(hits, key=lambda item: (not isinstance(item, _Found), -item.weight)):
         _add(items, covered, text, normalised, hit.start, hit.end, hit.why)
     for start, end, why in model_spans:
+        _add(items, covered, text, normalised, start, end, why)
+    for start, end, why in mitigations:
         _add(items, covered, text, normalised, start, end, why)
     items.sort(key=lambda item: item.start)
     return items[:_MAX_EVIDENCE]

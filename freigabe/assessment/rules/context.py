@@ -1,0 +1,277 @@
+"""What a comment says about its hurtful words: negated, quoted to oppose them, or named.
+
+"Ich hasse Frauen nicht", "Flüchtlinge sind kein Ungeziefer", "„Alle Juden raus“ –
+so etwas ist Volksverhetzung" and "Wer Muslime als Terroristen bezeichnet, hat nichts
+verstanden" contain the words of hate without saying it. A bag-of-words model
+scores them like hate. The analysis finds such spans and blanks them (spaces, so
+offsets survive) in two views of the normalised text:
+
+- `quoted`: counter-speech (quotes and names of words that the comment opposes)
+  blanked: what the comment itself says;
+- `negated`: also the scopes of negations blanked: what it asserts.
+
+Each blanked span becomes a mitigation `(start, end, why)` that the assessor shows
+beside the lowered score. Identity words ("Muslime", "schwul") are blanked for the
+model when nothing else speaks for hate: naming a group is not evidence of hate.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from freigabe.assessment.prefilter import GuardedPattern
+from freigabe.assessment.rules.groups import IDENTITY_STEMS, TARGET
+
+WHY_NEGATED = "verneint – nicht gewertet"
+WHY_QUOTED = "Zitat in Gegenrede – nicht gewertet"
+WHY_NAMED = "benennt Hassrede, um ihr zu widersprechen – nicht gewertet"
+WHY_THING = "richtet sich gegen eine Sache – nicht gewertet"
+
+_CLAUSE_END = re.compile(r"[.!?;:\n–]+|,| - |\b(?:aber|sondern|jedoch|trotzdem)\b")
+_NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|nichts|weder)\b")
+# Negation words that do not negate what follows ("nicht nur", "kein Wunder", idioms of insult).
+_NOT_A_NEGATION = re.compile(
+    r"\b(nicht nur|nicht mal|nicht einmal|nicht mehr als|nicht weniger als|nichts als|nichts anderes als|"
+    r"nichts weiter als|nie etwas anderes als|kein wunder|keine frage|nicht ganz dicht|nicht ganz richtig|"
+    r"nicht alle tassen|nicht mehr zu helfen|nicht mehr zu retten|nicht ganz bei trost|nicht zu fassen|"
+    r"keinen deut besser|nicht besser als|kein stueck besser|nichts wert|nicht wert|zu nichts|nichts taugen|taugen nichts|"
+    r"taugt nichts|nichts verloren|nichts zu suchen)\b")
+_CLAUSE_WIDE = frozenset({"nie", "niemals", "niemand", "niemanden", "nichts", "weder"})
+_AFTER_FINAL_NOT = frozenset({"mehr", "wirklich", "so", "gern", "gerne", "immer", "sein", "machen", "tun",
+                              "gut", "leiden", "ausstehen", "ab", "an", "zu"})
+_SUBORDINATE = re.compile(r"^\s*(dass|ob|wenn|zu|so)\b")
+# "Es ist falsch, ..." rejects the clause that follows.
+_REJECTING = re.compile(
+    r"\b(ist|waere|sind) (doch |einfach |total |voellig |schlicht |absolut |ganz )?(falsch|unsinn|quatsch|bloedsinn|"
+    r"gelogen|eine luege|ein vorurteil|ein klischee|rassistisch|sexistisch|homophob|antisemitisch|unfair|"
+    r"menschenverachtend|hetze|unwahr|widerlegt)( zu (sagen|behaupten|glauben|denken|meinen|schreiben))?\s*$|\b(ich widerspreche|ich verurteile|ich lehne es ab|"
+    r"es stimmt nicht|das stimmt nicht|hoert auf|hoer auf|hoeren sie auf|lasst es|schluss damit)\s*$")
+
+_QUOTE = re.compile(r"[„“\"»«‚‘]([^„“”\"»«‚‘’\n]{2,300})[“”\"«»‘’]|(?<!\w)'([^'\n]{2,200})'(?!\w)")
+_OPPOSING = GuardedPattern(
+    r"\b(rassist\w*|menschenverachtend\w*|hetze\w*|hetzen|hetzt|gehetzt|hetzerisch\w*|hass\w*|inakzeptabel|"
+    r"unertraeglich|geschmacklos|widerlich|ekelhaft|abscheulich|erschreckend|entsetz\w*|fassungslos|"
+    r"traurig|schockier\w*|verurteil\w*|widersprech\w*|widerspreche|distanzier\w*|schaem\w*|schaemen|"
+    r"anzeige\w*|anzeigen|angezeigt|zeige? \w+ an|staatsanwalt\w*|strafbar\w*|volksverhetzung|gemeldet|"
+    r"melden|melde|sexist\w*|homophob\w*|antisemit\w*|diskriminier\w*|beleidigung\w*|beschimpfung\w*|"
+    r"vorurteil\w*|klischee\w*|falsch|unsinn|quatsch|bloedsinn|luege|nichts (zu suchen|verloren)|"
+    r"keinen platz|geht gar nicht|gehoert sich nicht|daneben|unterste schublade|nicht (ok|okay|in ordnung|akzeptabel|hinnehmbar)|"
+    r"so etwas|sowas|solche (saetze|sprueche|kommentare|aussagen|worte|woerter|parolen|begriffe|posts)|"
+    r"es leid|satt|hoert auf|hoer auf|aufhoeren|schluss damit|nie wieder|gegen (rassismus|hass|hetze))")
+# A reporting frame names words without using them: "als ... bezeichnen", "... zu nennen",
+# "das Wort ...", "wer ... schreibt".
+_NAMING_FRAMES = [
+    GuardedPattern(r"\b(als|wie) (\w+ ){0,4}?(bezeichne\w*|bezeichnet|nenn\w*|genannt|beschimpf\w*|betitel\w*|"
+                   r"abgestempelt|abstempel\w*|hingestellt|hinstell\w*|dargestellt|darstell\w*|verunglimpf\w*|"
+                   r"diffamier\w*|beleidig\w*|verhoehn\w*|gebrandmarkt)\b"),
+    GuardedPattern(r"\b(\w+ ){1,4}zu (nennen|bezeichnen|beschimpfen|beleidigen|verunglimpfen)\b"),
+    GuardedPattern(r"\b(das wort|den begriff|der begriff|die bezeichnung|begriffe wie|woerter wie|worte wie|"
+                   r"ausdruecke wie|saetze wie|aussagen wie|parolen wie|sprueche wie|kommentare wie|"
+                   r"beschimpfungen wie|posts wie|rufe wie|schimpfwoerter wie)( \w+){1,4}"),
+    GuardedPattern(r"\bwer\b[^,.!?;]{0,90}\b(sagt|schreibt|behauptet|nennt|bezeichnet|ruft|fordert|wuenscht|"
+                   r"droht|hetzt|postet|kommentiert|verbreitet|brüllt|bruellt|grölt|groelt|verlangt)\b"),
+    GuardedPattern(r"\b(dass|wenn|wie) (hier )?(jemand|leute|menschen|manche|einige|viele|andere|einer|ihr|user|"
+                   r"kommentatoren)\b[^.!?;]{0,90}"),
+]
+# "Ich hasse Montage": hating a thing is no aggression; hating people is.
+_HATE_VERB = GuardedPattern(r"\b(hasse|hassen|hasst|hass)\b((?: [\w-]+){0,4})")
+_PERSON = re.compile(rf"\b{TARGET}\b|\b(mich|uns|man|leute|menschen|alle|jeden|jede|euch|dich)\b")
+_STEMS = tuple(IDENTITY_STEMS)
+_WORDS = re.compile(r"[a-z]+")
+_MAY_MATTER = re.compile(r"\b(nicht|kein\w*|nie\w*|nichts|weder|als|wie|zu|wort|begriff|wer|dass|wenn|hass\w*)\b|[„“\"»«‚‘']")
+
+
+@dataclass
+class Context:
+    """Two blanked views of the normalised text and why spans were blanked."""
+
+    text: str
+    quoted: str
+    negated: str
+    mitigations: list = field(default_factory=list)  # (start, end, why), normalised offsets
+
+    @property
+    def changed(self):
+        return self.negated != self.text
+
+    def is_blanked(self, start, end, view=None):
+        """True when text[start:end] is blanked (in the negated view by default)."""
+        view = self.negated if view is None else view
+        return not view[start:end].strip()
+
+
+def analyse(text):
+    """The Context of normalised `text`."""
+    if not _MAY_MATTER.search(text):
+        return Context(text, text, text)
+    mitigations = []
+    quoted = _blank_counter_speech(text, mitigations)
+    negated = _blank_hate_of_things(_blank_negations(quoted, mitigations), mitigations)
+    return Context(text, quoted, negated, mitigations)
+
+
+def _blank_hate_of_things(text, mitigations):
+    spans = []
+    for match in _HATE_VERB.finditer(text):
+        aimed_at = match.group(2)
+        if not _PERSON.search(aimed_at) and not has_identity_terms(aimed_at):
+            spans.append(match.span(1))
+            mitigations.append((*match.span(1), WHY_THING))
+    return _blank(text, spans)
+
+
+def without_identity_terms(text):
+    """`text` with identity words blanked (same length)."""
+    pieces, previous = [], 0
+    for match in _WORDS.finditer(text):
+        if match.group().startswith(_STEMS):
+            pieces.append(text[previous:match.start()])
+            pieces.append(" " * (match.end() - match.start()))
+            previous = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+def has_identity_terms(text):
+    return any(word.startswith(_STEMS) for word in _WORDS.findall(text))
+
+
+def _blank(text, spans):
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for index in range(start, end):
+            if chars[index] != " ":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def _blank_counter_speech(text, mitigations):
+    """Blank quotes and named words when the comment opposes what it quotes or names."""
+    spans = []
+    opposed = _OPPOSING.search(_QUOTE.sub(" ", text)) is not None
+    if opposed:
+        for match in _QUOTE.finditer(text):
+            spans.append((match.start(), match.end()))
+            mitigations.append((match.start(), match.end(), WHY_QUOTED))
+    stop = opposed or "wer " in text
+    for number, frame in enumerate(_NAMING_FRAMES):
+        if number >= 3 and not opposed:
+            continue  # "wer ... sagt" and "dass jemand ..." name hate only beside an objection
+        for match in frame.finditer(text):
+            if number < 3 and not (stop or _negated_clause(text, match.start())):
+                continue
+            if number == 1 and _first_person_clause(text, match.start()):
+                continue  # "Ich werde dich Idiot nennen" says it
+            spans.append(match.span())
+            mitigations.append((*match.span(), WHY_NAMED))
+    return _blank(text, spans)
+
+
+def _first_person_clause(text, position):
+    start = _clause_start(text, position)
+    return re.search(r"\b(ich|wir)\b", text[start:position]) is not None
+
+
+def _negated_clause(text, position):
+    start = _clause_start(text, position)
+    return _NEGATOR.search(text[start:position]) is not None
+
+
+def _clause_start(text, position):
+    start = 0
+    for match in _CLAUSE_END.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
+def _clauses(text):
+    """(start, end) of each clause."""
+    spans, start = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _blank_negations(text, mitigations):
+    spans = []
+    inherit = False
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        is_question = text[end:end + 1] == "?"
+        scope = None if is_question else _negation_scope(clause)
+        if scope is None and inherit and _SUBORDINATE.match(clause):
+            scope = (0, len(clause))
+        inherit = False
+        if scope is None:
+            if _REJECTING.search(clause):
+                inherit = True
+            continue
+        scope_start, scope_end = start + scope[0], start + scope[1]
+        if scope_end - scope_start > 0 and text[scope_start:scope_end].strip():
+            spans.append((scope_start, scope_end))
+            mitigations.append((scope_start, scope_end, WHY_NEGATED))
+        inherit = scope[1] == len(clause) and scope[0] == 0 or _ends_negated(clause)
+    return _blank_keeping_vocatives(text, spans)
+
+
+def _negation_scope(clause):
+    """(start, end) within the clause that a negation covers, or None."""
+    if not _NEGATOR.search(clause):
+        return None
+    exceptions = [match.span() for match in _NOT_A_NEGATION.finditer(clause)]
+    for match in _NEGATOR.finditer(clause):
+        if any(start <= match.start() < end for start, end in exceptions):
+            continue
+        word = match.group(1)
+        if word in _CLAUSE_WIDE or _ends_negated(clause, match):
+            return (0, len(clause))
+        if word.startswith("kein"):
+            return (match.start(), _after_words(clause, match.end(), 3))
+        return (match.start(), len(clause))
+    return None
+
+
+def _ends_negated(clause, match=None):
+    """True when the clause's negation comes last ("Ich hasse Frauen nicht (mehr)")."""
+    words = clause.split()
+    while words and words[-1] in _AFTER_FINAL_NOT:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].strip(".,!?\"'")
+    if match is not None and last != match.group(1):
+        return False
+    return last in ("nicht", "nie", "niemals")
+
+
+def _after_words(clause, position, count):
+    for match in re.finditer(r"\S+", clause[position:]):
+        count -= 1
+        if count == 0:
+            return position + match.end()
+    return len(clause)
+
+
+def _blank_keeping_vocatives(text, spans):
+    """Blank the spans, except a word addressed to someone ("keiner mag euch Idioten")."""
+    if not spans:
+        return text
+    kept = []
+    for start, end in spans:
+        for match in re.finditer(r"\b(du|ihr|euch|dich|dir) (\w+)", text[start:end]):
+            if match.group(2) not in ("nicht", "nie", "kein", "keine", "keinen", "nichts"):
+                kept.append((start + match.start(2), start + match.end(2)))
+    blanked = []
+    for start, end in spans:
+        cursor = start
+        for keep_start, keep_end in sorted(kept):
+            if start <= keep_start < end:
+                blanked.append((cursor, keep_start))
+                cursor = keep_end
+        blanked.append((cursor, end))
+    return _blank(text, blanked)

@@ -1,0 +1,45 @@
+"""Words for people: protected groups, other people, and personal targets.
+
+Shared by the context analysis (identity terms are not evidence of hate), the
+threat detector (who is threatened) and the derogation detector (who is
+generalised about). Patterns are fragments for normalised text (ä→ae, ß→ss).
+"""
+
+# Protected groups, by religion, origin, gender, sexual orientation, disability and colour.
+PROTECTED_GROUP = (
+    r"(?:frauen|weiber|maedchen|muslim(?:e|en|innen)?|moslems?|islamisten|juden|juedinnen|christen|"
+    r"fluechtling(?:e|en)?|gefluechtete[n]?|migrant(?:en|innen)?|auslaender(?:n|innen)?|asylant(?:en)?|"
+    r"asylbewerber(?:n|innen)?|asylsuchende[n]?|zuwanderer[n]?|einwanderer[n]?|schwule[n]?|lesben|"
+    r"homosexuelle[n]?|homos|bisexuelle[n]?|queere[n]?|transmenschen|transpersonen|"
+    r"trans (?:menschen|personen|frauen|maenner|leute|leuten)|behinderte[n]?|"
+    r"menschen mit behinderung(?:en)?|schwarze[n]?|farbige[n]?|roma|sinti(?: und roma)?|"
+    r"tuerk(?:en|innen)|araber[n]?|afrikaner[n]?|syrer[n]?|afghanen|polen|russen|rumaenen|kurden|"
+    r"jesiden|hindus|buddhisten|atheisten|ossis|zigeuner[n]?|kanaken|neger[n]?)"
+)
+# Words for people in general, or for people one can threaten.
+PEOPLE = (
+    r"(?:leute[n]?|typen|kerle|menschen|politiker\w*|journalist\w*|redakteur\w*|reporter\w*|"
+    r"buergermeister\w*|kanzler\w*|minister\w*|richter\w*|polizist\w*|bullen|nachbar\w*|"
+    r"kommentator\w*|schreiberling\w*|abgeordnete\w*|verraeter\w*|hetzer\w*|autor\w*|moderator\w*|"
+    r"gruene[n]?|linke[n]?|rechte[n]?|nazis?|afdler\w*|kinder[n]?|familie|frau|mann|tochter|sohn|"
+    r"schweine[n]?|pack|gesindel|abschaum|ratten|ungeziefer|brut|viecher[n]?|bande|sippe|"
+    r"schmarotzer\w*|verbrecher\w*|taeter\w*|idioten|spinner\w*|ketzer\w*|kritiker\w*|fans?)"
+)
+# Who a threat or a call to violence can be aimed at.
+TARGET = (
+    rf"(?:dich|dir|euch|ihn|ihm|ihnen|sie|jeden|jede[nm]?|dein\w*|eure?\w*|"
+    rf"(?:die|den|der|diese[nmrs]?|alle|solche|jeden|dem)(?: \w+)? {PEOPLE}|"
+    rf"(?:die |den |diese[nmr]? |alle |solche |jeden )?(?:\w+e[nr]? )?{PROTECTED_GROUP}|{PEOPLE})"
+)
+
+# Stems of identity words: the model learnt them as signs of hate (a bias of the
+# training data); the assessor does not let them count as evidence.
+IDENTITY_STEMS = (
+    "fluechtling", "gefluechtet", "migrant", "migration", "auslaend", "asyl", "zuwander", "einwander",
+    "muslim", "moslem", "islam", "jude", "juden", "juedi", "christ", "kirche", "moschee", "synagog",
+    "tuerk", "araber", "arabisch", "afrikan", "syrer", "syrisch", "afghan", "roma", "sinti", "kurd",
+    "jesid", "hindu", "buddhist", "atheist", "schwul", "lesb", "homosex", "bisex", "queer", "trans",
+    "frau", "maedchen", "weib", "maenner", "behinderung", "rollstuhl", "schwarz",
+    "farbig", "dunkelhaeutig", "kopftuch", "hijab", "polen", "polnisch", "russ", "rumaen", "ukrain",
+    "deutsch", "ossi", "lgbt",
+)
