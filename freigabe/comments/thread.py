@@ -16,6 +16,7 @@ import json
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from freigabe.comments.display import safe_display_text
 from freigabe.comments.cache import cached_page
 from freigabe.comments.models import AuthorRole, Comment, Status
 
@@ -189,7 +190,7 @@ class ThreadShape:
         return {
             "id": pk,
             "parent_id": parent_id,
-            "body": row["body"],
+            "body": safe_display_text(row["body"]),
             "author_name": row["author_name"],
             "created_at": row["created_at"].isoformat(),
             "recommendations": recs,

@@ -1,0 +1,12 @@
+"""`{{ comment.body|display_text }}`: a comment without bidi controls (see comments/display.py)."""
+
+from django import template
+
+from freigabe.comments.display import safe_display_text
+
+register = template.Library()
+
+
+@register.filter
+def display_text(value):
+    return safe_display_text(value)
