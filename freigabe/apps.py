@@ -6,3 +6,8 @@ class FreigabeConfig(AppConfig):
 
     name = "freigabe"
     verbose_name = "Freigabe"
+
+    def ready(self):
+        from freigabe.prometheus import instrument_assessor
+
+        instrument_assessor()

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "freigabe.prometheus.RequestTimingMiddleware",
     "freigabe.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -180,6 +181,9 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
 # Seconds after which a job still marked running is taken to have lost its worker.
 FREIGABE_JOB_TIMEOUT = env_int("FREIGABE_JOB_TIMEOUT", 1800)
+# /metrics (Prometheus) answers a bearer token or these addresses/networks; neither: 404.
+FREIGABE_METRICS_TOKEN = os.environ.get("FREIGABE_METRICS_TOKEN", "")
+FREIGABE_METRICS_ALLOWED_IPS = env_list("FREIGABE_METRICS_ALLOWED_IPS")
 # Webhooks may go to private, link-local or loopback addresses only when this is on.
 FREIGABE_WEBHOOKS_ALLOW_PRIVATE = env_bool("FREIGABE_WEBHOOKS_ALLOW_PRIVATE")
 # Requests per Perspective-compatible API key per window (count/seconds).

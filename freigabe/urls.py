@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from freigabe.api import api
 from freigabe.integrations.urls import perspective_urlpatterns
+from freigabe.prometheus import metrics
 from freigabe.views import health
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("perspective/v1alpha1/", include(perspective_urlpatterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
+    path("metrics", metrics, name="metrics"),
     path("", RedirectView.as_view(url="/widget/demo/", permanent=False)),
 ]
 

@@ -1,4 +1,5 @@
 import os
+import shutil
 import sys
 
 from django.conf import settings
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             self.stderr.write("Applying database migrations ...")
             call_command("migrate", interactive=False, verbosity=0)
         connection.close()
+        _share_metrics_between_workers(port)
         self.stderr.write(f"Serving on http://{host}:{port} with {workers} workers")
         arguments = [
             sys.executable, "-m", "gunicorn", "freigabe.wsgi:application",
@@ -37,6 +39,14 @@ class Command(BaseCommand):
         sys.stdout.flush()
         sys.stderr.flush()
         os.execv(sys.executable, arguments)
+
+
+def _share_metrics_between_workers(port):
+    """A fresh directory where every gunicorn worker keeps its /metrics histograms."""
+    directory = settings.DATA_DIR / f"metrics-{port}"
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
 def _unapplied_migrations():
