@@ -62,6 +62,7 @@ test-cluster: install
 
 test-browser: install
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-axe.sh
 	$(PY) -m pytest -m browser
 
 bench: install

@@ -13,6 +13,7 @@ $PY -m pytest -m "not browser and not cluster" -n 2 --dist loadfile || status=1
 
 echo "== Browser tests (Playwright + Debian chromium)"
 if bash scripts/ensure-chromium.sh; then
+  bash scripts/ensure-axe.sh || echo "axe-core could not be installed: the accessibility tests will fail"
   $PY -m pytest -m browser || status=1
 else
   echo "chromium could not be installed: browser tests FAILED"; status=1

@@ -19,6 +19,7 @@ ASSET_DIR = Path(__file__).resolve().parent / "static" / "widget"
 ASSET_TYPES = {
     "embed.js": "text/javascript; charset=utf-8",
     "widget.css": "text/css; charset=utf-8",
+    "count.js": "text/javascript; charset=utf-8",
 }
 # Publishers cannot change the snippet on every page, so the URL is stable and the
 # browser re-checks it hourly; the ETag keeps those checks cheap.

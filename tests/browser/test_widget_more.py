@@ -242,14 +242,14 @@ def test_a_link_to_a_comment_scrolls_to_it_and_highlights_it(open_page, news_art
     expect(item).to_be_focused()
     expect(widget.widget.locator(".fg-highlight")).to_have_count(1)
     # Each comment's "Link" points at its own anchor on the host page, and following it
-    # highlights that comment instead.
-    other = widget.thread_comment(comments[10].pk)
-    link = other.get_by_role("link", name="Link zum Kommentar von Person 11")
-    assert link.get_attribute("href").endswith(f"#freigabe-comment-{comments[10].pk}")
+    # highlights that comment instead (one on the same page: only that page was loaded).
+    other = widget.thread_comment(comments[1].pk)
+    link = other.get_by_role("link", name="Link zum Kommentar von Person 2")
+    assert link.get_attribute("href").endswith(f"#freigabe-comment-{comments[1].pk}")
     link.click()
     expect(other).to_have_class(re.compile(r"\bfg-highlight\b"))
     expect(widget.widget.locator(".fg-highlight")).to_have_count(1)
-    assert page.evaluate("location.hash") == f"#freigabe-comment-{comments[10].pk}"
+    assert page.evaluate("location.hash") == f"#freigabe-comment-{comments[1].pk}"
 
 
 def test_a_linked_comment_is_scrolled_to_even_when_the_stylesheet_arrives_late(

@@ -9,6 +9,8 @@ from freigabe.widget.views import ASSET_DIR
 
 # The widget loads on every article page, often on phones: keep it small.
 SIZE_BUDGET_GZIPPED = 30 * 1024
+# The count script runs on front pages with dozens of teasers: smaller still.
+COUNT_BUDGET_GZIPPED = 2 * 1024
 
 
 def gzipped_size(*names):
@@ -18,6 +20,20 @@ def gzipped_size(*names):
 
 def test_the_widget_script_and_stylesheet_stay_within_the_size_budget():
     assert gzipped_size("embed.js", "widget.css") < SIZE_BUDGET_GZIPPED
+
+
+def test_the_count_script_for_teaser_pages_stays_under_two_kilobytes():
+    assert gzipped_size("count.js") < COUNT_BUDGET_GZIPPED
+
+
+def test_it_serves_the_count_script_gzipped_to_any_page(client):
+    response = client.get("/widget/count.js", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert gzip.decompress(response.content) == (ASSET_DIR / "count.js").read_bytes()
+    assert len(response.content) < COUNT_BUDGET_GZIPPED
 
 
 def test_it_serves_the_embed_script_as_javascript_to_any_page(client):
@@ -62,12 +78,12 @@ def test_the_asset_urls_answer_head_but_refuse_writes(client):
     assert client.post("/widget/embed.js").status_code == 405
 
 
-def test_the_script_never_builds_markup_from_strings():
-    script = (ASSET_DIR / "embed.js").read_text()
-
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert sink not in script, f"embed.js uses {sink}"
-    assert 'credentials: "omit"' in script
+def test_the_scripts_never_build_markup_from_strings():
+    for name in ("embed.js", "count.js"):
+        script = (ASSET_DIR / name).read_text()
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in script, f"{name} uses {sink}"
+        assert 'credentials: "omit"' in script
 
 
 @pytest.fixture

@@ -14,8 +14,14 @@
   const MAX_CHARS = 5000;
   const MAX_NAME_CHARS = 80;
   const POLL_MS = 30000;
+  // Looking for newly released comments while the section is on screen: every 20 s at
+  // first, slower while nothing changes (up to 2 min) and after errors (up to 5 min).
+  const LIVE_FIRST_MS = 20000;
+  const LIVE_QUIET_MAX_MS = 120000;
+  const LIVE_ERROR_MAX_MS = 300000;
   const STORAGE_PREFIX = "freigabe:v1:";
-  const PAGE_SIZE = 20; // top-level threads shown at first, and added per "Mehr laden"
+  const PAGE_SIZE = 20; // top-level threads per page from the server, per "Mehr laden"
+  const ORDERS = ["newest", "oldest", "replies", "recommended", "picks"];
   const HASH_PREFIX = "#freigabe-comment-";
   // Provisions a reader may name for illegal content (the server's list): code, de, en.
   const LEGAL_GROUNDS = [
@@ -50,6 +56,8 @@
       cancel: "Abbrechen",
       chars: (count, max) => `${count} von ${max} Zeichen`,
       closed: "Die Kommentare zu diesem Artikel sind geschlossen.",
+      closedWhy: { closed: "Die Redaktion hat die Diskussion beendet.",
+        expired: (date) => `Kommentieren ist nur eine Zeit lang nach Erscheinen eines Artikels möglich, bei diesem bis ${date}.` },
       empty: "Noch keine Kommentare.",
       count: (n) => (n === 1 ? "1 Kommentar" : `${n} Kommentare`),
       loadFailed: "Die Kommentare konnten nicht geladen werden.",
@@ -58,8 +66,12 @@
       rejected: "nicht veröffentlicht",
       released: "freigegeben",
       waitAbout: (duration) => `Voraussichtliche Wartezeit: etwa ${duration}`,
+      waitResumes: (when) => `Wir prüfen Kommentare wieder ${when}.`,
       sentPending: (duration) =>
         `Danke! Ihr Kommentar wartet auf Prüfung. Voraussichtliche Wartezeit: etwa ${duration}.`,
+      sentResumes: (when) => `Danke! Ihr Kommentar wartet auf Prüfung. Wir prüfen wieder ${when}.`,
+      reviewHours: (hours) => `Wir prüfen Kommentare ${hours}.`,
+      resumesAt: (day, time) => `ab ${day === "today" ? "" : day === "tomorrow" ? "morgen " : `${day} `}${time}`,
       releasedNotice: "Ihr Kommentar wurde freigegeben und ist jetzt sichtbar.",
       rejectedNotice:
         "Ihr Kommentar wurde nicht veröffentlicht. Die Begründung steht bei Ihrem Kommentar.",
@@ -68,8 +80,21 @@
       redress: "Ihre Möglichkeiten",
       dismiss: "Hinweis ausblenden",
       order: "Sortierung",
-      orders: { newest: "Neueste zuerst", oldest: "Älteste zuerst", replies: "Meiste Antworten" },
-      more: (n) => `Mehr laden (${n} weitere)`,
+      orders: { newest: "Neueste zuerst", oldest: "Älteste zuerst", replies: "Meiste Antworten",
+        recommended: "Meistempfohlen", picks: "Redaktionsempfehlungen" },
+      more: (n) => (n ? `Mehr laden (${n} weitere)` : "Mehr laden"),
+      noPicks: "Noch keine Redaktionsempfehlungen.",
+      fromStart: "Von vorn lesen",
+      recommend: "Empfehlen",
+      // Starts with the visible word (label in name) and says whose comment it is.
+      recommendLabel: (name) => `Empfehlen – Kommentar von ${name}`,
+      recommendations: (n) => (n === 1 ? "Empfehlung" : "Empfehlungen"),
+      pick: "Redaktionsempfehlung",
+      staff: "Redaktion",
+      newComments: (n) => (n === 1 ? "1 neuer Kommentar" : `${n} neue Kommentare`),
+      notifyReplies: "Per E-Mail benachrichtigen, wenn jemand auf meinen Kommentar antwortet",
+      notifyHint: "Sie bekommen zuerst eine E-Mail mit einem Bestätigungslink; erst danach "
+        + "benachrichtigen wir Sie, höchstens einmal pro Stunde. Jede Mail hat einen Link zum Abbestellen.",
       link: "Link",
       linkTo: (name) => `Link zum Kommentar von ${name}`,
       report: "Melden",
@@ -108,6 +133,8 @@
         413: `Der Kommentar ist zu lang (höchstens ${MAX_CHARS} Zeichen).`,
         422: "Bitte prüfen Sie Name, E-Mail-Adresse und Kommentar.",
         429: "Sie haben gerade viele Kommentare geschickt. Bitte warten Sie einen Moment.",
+        recommend404: "Dieser Kommentar ist nicht mehr veröffentlicht.",
+        recommend429: "Sie haben gerade sehr viel empfohlen. Bitte warten Sie einen Moment.",
         other: "Das hat nicht geklappt. Bitte versuchen Sie es später erneut.",
       },
     },
@@ -129,6 +156,8 @@
       cancel: "Cancel",
       chars: (count, max) => `${count} of ${max} characters`,
       closed: "Comments on this article are closed.",
+      closedWhy: { closed: "The editors have ended the discussion.",
+        expired: (date) => `Comments are open for a limited time after an article is published; for this one until ${date}.` },
       empty: "No comments yet.",
       count: (n) => (n === 1 ? "1 comment" : `${n} comments`),
       loadFailed: "The comments could not be loaded.",
@@ -137,8 +166,12 @@
       rejected: "not published",
       released: "approved",
       waitAbout: (duration) => `Expected wait: about ${duration}`,
+      waitResumes: (when) => `We check comments again ${when}.`,
       sentPending: (duration) =>
         `Thank you! Your comment is awaiting review. Expected wait: about ${duration}.`,
+      sentResumes: (when) => `Thank you! Your comment is awaiting review. We check again ${when}.`,
+      reviewHours: (hours) => `We check comments ${hours}.`,
+      resumesAt: (day, time) => `${day === "today" ? "today" : day === "tomorrow" ? "tomorrow" : `on ${day}`} from ${time}`,
       releasedNotice: "Your comment has been approved and is now visible.",
       rejectedNotice: "Your comment was not published. The reasons are shown with your comment.",
       grounds: "Reasons",
@@ -146,8 +179,20 @@
       redress: "Your options",
       dismiss: "Dismiss",
       order: "Order",
-      orders: { newest: "Newest first", oldest: "Oldest first", replies: "Most replies" },
-      more: (n) => `Load more (${n} more)`,
+      orders: { newest: "Newest first", oldest: "Oldest first", replies: "Most replies",
+        recommended: "Most recommended", picks: "Editors' picks" },
+      more: (n) => (n ? `Load more (${n} more)` : "Load more"),
+      noPicks: "No editors' picks yet.",
+      fromStart: "Read from the beginning",
+      recommend: "Recommend",
+      recommendLabel: (name) => `Recommend – the comment by ${name}`,
+      recommendations: (n) => (n === 1 ? "recommendation" : "recommendations"),
+      pick: "Editors' pick",
+      staff: "Newsroom",
+      newComments: (n) => (n === 1 ? "1 new comment" : `${n} new comments`),
+      notifyReplies: "Email me when someone replies to my comment",
+      notifyHint: "First you get an email with a confirmation link; only then do we notify you, "
+        + "at most once an hour. Every email has a link to unsubscribe.",
       link: "Link",
       linkTo: (name) => `Link to the comment by ${name}`,
       report: "Report",
@@ -186,6 +231,8 @@
         413: `The comment is too long (at most ${MAX_CHARS} characters).`,
         422: "Please check your name, email address and comment.",
         429: "You have sent many comments in a short time. Please wait a moment.",
+        recommend404: "This comment is no longer published.",
+        recommend429: "You have recommended a lot in a short time. Please wait a moment.",
         other: "That did not work. Please try again later.",
       },
     },
@@ -248,23 +295,56 @@
     return new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" }).format(value);
   }
 
-  /** The display name in a JWT's payload. Display only: the server verifies the signature. */
-  function tokenName(token) {
+  /** [1200, 2400] seconds -> "20–40 Minuten"; one duration when the range is narrow. */
+  function rangeInWords([low, high], lang) {
+    if (!(high > low * 1.25)) return durationInWords(high || low, lang);
+    const minutes = [low, high].map((seconds) => Math.max(1, Math.round(seconds / 60)));
+    let unit = "minute";
+    let values = minutes.map((m) => (m > 10 ? Math.round(m / 5) * 5 : m));
+    if (minutes[1] >= 48 * 60) [unit, values] = ["day", minutes.map((m) => Math.max(1, Math.round(m / 1440)))];
+    else if (minutes[1] >= 120) [unit, values] = ["hour", minutes.map((m) => Math.max(1, Math.round(m / 60)))];
+    if (values[0] >= values[1]) return durationInWords(high, lang);
+    const format = new Intl.NumberFormat(lang, { style: "unit", unit, unitDisplay: "long" });
+    return format.formatRange ? format.formatRange(values[0], values[1])
+      : `${values[0]}–${format.format(values[1])}`;
+  }
+
+  /** When the editors are back, said from the site's clock: "ab morgen 7 Uhr". */
+  function resumesInWords(iso, zone, lang, t) {
+    const moment = new Date(iso);
+    const dayOf = (date) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(date);
+    const days = Math.round((Date.parse(dayOf(moment)) - Date.parse(dayOf(new Date()))) / 864e5);
+    const day = days <= 0 ? "today" : days === 1 ? "tomorrow"
+      : new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: "long" }).format(moment);
+    const parts = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "numeric", minute: "2-digit" })
+      .format(moment);
+    const time = lang === "de" ? `${parts.replace(/:00$/, "").replace(/^0/, "")} Uhr` : parts;
+    return t.resumesAt(day, time);
+  }
+
+  /** A claim in a JWT's payload. Display only: the server verifies the signature. */
+  function tokenClaim(token, claim) {
     try {
       const part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
       const bytes = Uint8Array.from(atob(part + "===".slice((part.length + 3) % 4)),
         (c) => c.charCodeAt(0));
-      return String(JSON.parse(new TextDecoder().decode(bytes)).name || "").trim().slice(0, 80);
+      return String(JSON.parse(new TextDecoder().decode(bytes))[claim] || "").trim();
     } catch (error) {
       return "";
     }
   }
 
+  const tokenName = (token) => tokenClaim(token, "name").slice(0, 80);
+  const tokenEmail = (token) => tokenClaim(token, "email");
+
   const pageUrl = () => location.href.split("#")[0];
 
-  /** Number of replies below a comment, at any depth. */
-  const replyCount = (comment) =>
-    (comment.replies || []).reduce((sum, reply) => sum + 1 + replyCount(reply), 0);
+  /** The comment named by the page's #freigabe-comment-<id>, or null. */
+  const linkedId = () => (location.hash.startsWith(HASH_PREFIX)
+    ? Number(location.hash.slice(HASH_PREFIX.length)) || null : null);
+
+  /** A reply the newsroom wrote as itself (the server marks it; readers cannot). */
+  const isStaff = (comment) => Boolean(comment.staff);
 
   const contains = (comment, id) =>
     comment.id === id || (comment.replies || []).some((reply) => contains(reply, id));
@@ -440,18 +520,39 @@
       } catch (error) {
         throw new ApiError(0, "network");
       }
+      if (response.status === 304) return null;
       const data = await response.json().catch(() => ({}));
       if (!response.ok) throw new ApiError(response.status, data.detail);
+      if (data && typeof data === "object") data.etag = response.headers.get("ETag");
       return data;
+    }
+
+    /**
+     * One page of the thread ({order, limit, cursor}, or {around: id} for the page holding
+     * a comment).
+     * With an ETag it asks whether the page changed: null means 304, not modified.
+     */
+    page(params, etag) {
+      const query = new URLSearchParams(
+        Object.entries(params).filter(([, value]) => value !== null && value !== undefined));
+      // "no-cache" revalidates with the browser's copy: cheap, and never stale.
+      const options = etag
+        ? { cache: "no-store", headers: { "If-None-Match": etag } } : { cache: "no-cache" };
+      return this.request(`${this.commentsPath}?${query}`, options);
+    }
+
+    /** Recommend a comment (on) or take the recommendation back, as this reader. */
+    recommend(commentId, on, reader) {
+      const fields = reader.sso ? { sso_token: reader.sso } : {};
+      return this.request(`comments/${encodeURIComponent(commentId)}/recommendations`, {
+        method: on ? "POST" : "DELETE",
+        headers: { "Content-Type": "application/json", "X-Freigabe-Reader": reader.token },
+        body: JSON.stringify(fields),
+      });
     }
 
     site() {
       return this.request(this.sitePath);
-    }
-
-    // "no-cache" revalidates with the ETag: cheap, and a reload never shows a stale thread.
-    thread() {
-      return this.request(this.commentsPath, { cache: "no-cache" });
     }
 
     post(fields) {
@@ -520,6 +621,48 @@
     }
   }
 
+  /** This browser's reader, per site: a random token and the comments it recommended. */
+  class Reader {
+    constructor(site) {
+      this.key = `${STORAGE_PREFIX}reader:${site}`;
+      this.storage = openLocalStorage();
+      let stored = {};
+      try {
+        stored = JSON.parse(this.storage.getItem(this.key)) || {};
+      } catch (error) {
+        // nothing stored, or storage blocked: a token for this visit only
+      }
+      this.token = typeof stored.token === "string" ? stored.token : randomToken();
+      this.recommended = new Set(Array.isArray(stored.recommended) ? stored.recommended : []);
+      if (!stored.token) this.save();
+    }
+
+    has(id) {
+      return this.recommended.has(id);
+    }
+
+    set(id, on) {
+      this.recommended.delete(id);
+      if (on) this.recommended.add(id);
+      this.save();
+    }
+
+    save() {
+      // The latest thousand are plenty to mark the comments a reader sees again.
+      const recommended = [...this.recommended].slice(-1000);
+      try {
+        this.storage.setItem(this.key, JSON.stringify({ token: this.token, recommended }));
+      } catch (error) {
+        // blocked or full: remembered for this visit
+      }
+    }
+  }
+
+  function randomToken() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)),
+      (byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
+
   /* ---------- the widget ---------- */
 
   class Widget {
@@ -536,8 +679,10 @@
       this.openAppeal = null; // {id, form} of the one open appeal form
       this.thread = null;
       this.rules = [];
-      this.order = ["newest", "oldest", "replies"].includes(config.order) ? config.order : "newest";
-      this.visible = PAGE_SIZE;
+      this.order = ORDERS.includes(config.order) ? config.order : "newest";
+      this.reader = new Reader(config.site);
+      this.nextCursor = null; // where the next page of the current order starts
+      this.count = 0; // released comments, as the last page from the server said
       this.highlighted = null;
       this.setSsoToken(config.ssoToken);
     }
@@ -557,7 +702,7 @@
       // A linked comment is scrolled to once the layout above it is final: the section is
       // shown (stylesheet in) and the guidelines are rendered; scrolling a hidden section
       // does nothing.
-      Promise.allSettled([this.loadSite(), this.loadThread(), this.shown]).then(() => {
+      Promise.allSettled([this.loadSite(), this.loadThread(linkedId()), this.shown]).then(() => {
         this.highlightFromHash();
         this.checkOwnStatuses();
       });
@@ -567,6 +712,11 @@
       window.addEventListener("storage", (event) => {
         if (event.key === this.own.key) this.renderOwn();
       });
+      this.watchLive();
+      // Readers who scroll down to "Mehr laden" get the next page before they click.
+      new IntersectionObserver((entries) => {
+        if (this.nextCursor && entries.some((entry) => entry.isIntersecting)) this.nextPage();
+      }, { rootMargin: "600px 0px" }).observe(this.moreButton);
     }
 
     buildSkeleton() {
@@ -601,18 +751,30 @@
           el("option", { value, selected: value === this.order }, label)));
       this.orderSelect.addEventListener("change", () => {
         this.order = this.orderSelect.value;
-        this.renderThread();
+        this.loadThread();
       });
-      this.tools = el("div", { class: "fg-tools", hidden: true },
+      this.orderField = el("div", { class: "fg-order-field", hidden: true },
         el("label", { for: "fg-order" }, t.order), this.orderSelect);
+      // Shown in a row that is there anyway, so its appearance moves nothing on the page.
+      this.newButton = el("button", { type: "button", class: "fg-new", hidden: true,
+        onclick: () => this.insertNews() });
+      // Announces news without showing text (the visible live region would push content).
+      this.newsLive = el("p", { class: "fg-sr", role: "status", "aria-live": "polite" });
+      this.tools = el("div", { class: "fg-tools" }, this.orderField, this.newButton);
       this.moreButton = el("button", { type: "button", class: "fg-more", hidden: true,
         onclick: () => this.showMore() });
+      this.startButton = el("button", { type: "button", class: "fg-start", hidden: true,
+        onclick: async () => {
+          await this.loadThread();
+          if (this.threadList.firstElementChild) this.threadList.firstElementChild.focus();
+        } }, t.fromStart);
 
       this.section.append(
         el("h2", { id: "fg-heading" }, t.heading, " ", this.countLabel),
         el("p", { class: "fg-premoderated" }, t.premoderated),
         this.guidelines, this.formSlot, this.live, this.ownSection,
-        this.threadMessage, this.tools, this.threadList, this.moreButton);
+        this.threadMessage, this.tools, this.newsLive, this.startButton, this.threadList,
+        this.moreButton);
       this.root.append(stylesheet, this.section);
     }
 
@@ -645,21 +807,48 @@
       this.guidelines.replaceChildren(
         el("h3", {}, this.t.guidelines),
         ...paragraphs(site.guidelines, "fg-guidelines-text"),
+        ...this.reviewHoursText(site.review_hours),
         el("details", { hidden: rules.length === 0 },
           el("summary", {}, this.t.rulesSummary),
           el("ul", {}, rules.map((rule) => el("li", {}, label(rule))))));
+    }
+
+    /** "Wir prüfen Kommentare täglich von 7 bis 23 Uhr." — nothing for round-the-clock sites. */
+    reviewHoursText(hours) {
+      if (!hours) return [];
+      this.siteZone = hours.timezone || this.siteZone;
+      const text = (hours.text || {})[this.lang === "en" ? "en" : "de"];
+      return !hours.always && text ? [el("p", { class: "fg-hours" }, this.t.reviewHours(text))] : [];
+    }
+
+    /** What a pending comment's author is told: the range, or when the editors are back. */
+    waitText(entry, sent) {
+      if (entry.review_resumes_at && Date.parse(entry.review_resumes_at) > Date.now() + 15 * 60e3) {
+        const when = resumesInWords(entry.review_resumes_at, this.siteZone || "Europe/Berlin", this.lang, this.t);
+        return sent ? this.t.sentResumes(when) : this.t.waitResumes(when);
+      }
+      const range = entry.expected_wait_range || [entry.expected_wait_seconds, entry.expected_wait_seconds];
+      const words = rangeInWords(range, this.lang);
+      return sent ? this.t.sentPending(words) : this.t.waitAbout(words);
     }
 
     ruleLabel(rule) {
       return (this.lang === "en" ? rule.label_en : rule.label) || rule.label || rule.code;
     }
 
-    /* --- the public thread --- */
+    /* --- the public thread, a page at a time from the server --- */
 
-    async loadThread() {
+    /**
+     * The first page in the reader's order, replacing what is shown; or, for a link to a
+     * comment, straight away the page that holds it.
+     */
+    async loadThread(around = null) {
+      const order = this.order;
+      let page;
       try {
-        this.thread = await this.api.thread();
+        page = await this.api.page({ order, limit: PAGE_SIZE, around });
       } catch (error) {
+        if (around) return this.loadThread(); // not (or no longer) in the thread
         // An article the server does not know yet: the page may announce it (data-title).
         if (error.status === 404 && this.config.title && !this.registering) {
           this.registering = true;
@@ -674,70 +863,219 @@
         this.threadMessage.classList.add("fg-error");
         return;
       }
+      if (order !== this.order) return; // the reader chose another order meanwhile
       this.threadMessage.classList.remove("fg-error");
-      this.forgetOwnReleased();
+      this.thread = page;
+      if (order === "newest" && !page.cursor) this.liveEtag = page.etag;
+      this.forgetOwnReleased(page.comments);
       this.renderForm();
-      this.renderThread();
+      this.renderThread(page);
     }
 
     renderForm() {
-      if (this.formSlot.dataset.state === String(this.thread.comments_open)) return;
-      this.formSlot.dataset.state = String(this.thread.comments_open);
-      this.formSlot.replaceChildren(this.thread.comments_open
-        ? this.buildForm(null)
-        : el("p", { class: "fg-closed" }, this.t.closed));
+      const open = this.thread.comments_open;
+      if (this.formSlot.dataset.state === String(open)) return;
+      this.formSlot.dataset.state = String(open);
+      this.formSlot.replaceChildren(open ? this.buildForm(null) : this.closedNote());
     }
 
-    /** Top-level threads in the reader's chosen order; replies keep theirs (oldest first). */
-    sortedThreads() {
-      const time = (comment) => new Date(comment.created_at).getTime();
-      const compare = {
-        oldest: (a, b) => time(a) - time(b) || a.id - b.id,
-        newest: (a, b) => time(b) - time(a) || b.id - a.id,
-        replies: (a, b) => replyCount(b) - replyCount(a) || time(b) - time(a) || b.id - a.id,
-      }[this.order];
-      return [...this.thread.comments].sort(compare);
+    closedNote() {
+      const { closed_reason: reason, closes_at: closesAt } = this.thread;
+      const why = reason === "expired" && closesAt
+        ? this.t.closedWhy.expired(absoluteTime(closesAt, this.lang)) : this.t.closedWhy[reason];
+      return el("div", { class: "fg-closed-note" },
+        el("p", { class: "fg-closed" }, this.t.closed),
+        why ? el("p", { class: "fg-closed-why" }, why) : null);
     }
 
-    renderThread() {
-      const { count } = this.thread;
-      this.countLabel.textContent = count ? `(${count})` : "";
-      this.threadMessage.textContent = count ? this.t.count(count) : this.t.empty;
-      const sorted = this.sortedThreads();
-      this.tools.hidden = sorted.length < 2;
+    renderThread(page) {
       const keptReply = this.openReply;
       const keptReport = this.openReport;
-      this.threadList.replaceChildren(
-        ...sorted.slice(0, this.visible).map((comment) => this.commentItem(comment)));
-      const rest = sorted.length - this.visible;
-      this.moreButton.hidden = rest <= 0;
-      this.moreButton.textContent = this.t.more(Math.min(rest, PAGE_SIZE));
+      this.threadList.replaceChildren(...page.comments.map((comment) => this.commentItem(comment)));
+      // A linked comment's page may start mid-list: the threads before it are a click away.
+      this.midList = Boolean(page.cursor);
+      this.startButton.hidden = !this.midList;
+      this.showCount(page.count);
+      this.updateMore(page);
       if (keptReply) this.reattachReplyForm(keptReply);
       if (keptReport) this.reattachReport(keptReport);
     }
 
-    showMore() {
-      const first = this.visible;
-      this.visible += PAGE_SIZE;
-      this.renderThread();
-      // Keyboard and screen-reader users continue at the first newly shown comment.
-      const item = this.threadList.children[first];
-      if (item) item.focus();
+    showCount(count) {
+      this.count = count;
+      this.countLabel.textContent = count ? `(${count})` : "";
+      const nothingPicked = count && this.order === "picks" && !this.threadList.children.length;
+      this.threadMessage.textContent = nothingPicked ? this.t.noPicks
+        : count ? this.t.count(count) : this.t.empty;
+      // Nothing to order in an empty thread; the row stays, it holds "N neue Kommentare".
+      this.orderField.hidden = !count;
+    }
+
+    updateMore(page) {
+      this.nextCursor = page.next_cursor || null;
+      this.moreButton.hidden = !this.nextCursor;
+      // How many threads the next page brings, as far as the server's total tells.
+      const rest = this.midList ? 0 : (page.threads || 0) - this.threadList.children.length;
+      this.moreButton.textContent = this.t.more(Math.max(0, Math.min(rest, PAGE_SIZE)));
+    }
+
+    /** The next page, asked for once: when the button comes near the screen, or on click. */
+    nextPage() {
+      const { order, nextCursor: cursor } = this;
+      const known = this.prefetched;
+      if (known && known.cursor === cursor && known.order === order) return known.request;
+      const request = this.api.page({ order, limit: PAGE_SIZE, cursor });
+      request.catch(() => { this.prefetched = null; }); // asked again on the next click
+      this.prefetched = { cursor, order, request };
+      return request;
+    }
+
+    /** Appends the next page: the threads already shown stay as they are. */
+    async showMore() {
+      if (this.loadingMore || !this.nextCursor) return;
+      this.loadingMore = true;
+      this.moreButton.setAttribute("aria-busy", "true");
+      const order = this.order;
+      try {
+        const page = await this.nextPage();
+        if (order !== this.order) return;
+        const added = this.appendThreads(page.comments);
+        this.updateMore(page);
+        // Keyboard and screen-reader users continue at the first newly shown comment.
+        if (added) added.focus();
+      } catch (error) {
+        this.announce(this.errorText(error));
+      } finally {
+        this.loadingMore = false;
+        this.moreButton.removeAttribute("aria-busy");
+      }
+    }
+
+    /** Adds threads at the end, skipping any already shown; returns the first one added. */
+    appendThreads(comments) {
+      const items = comments.filter((comment) => !this.itemFor(comment.id))
+        .map((comment) => this.commentItem(comment));
+      this.threadList.append(...items);
+      return items[0] || null;
+    }
+
+    itemFor(id) {
+      return this.threadList.querySelector(`[data-comment-id="${Number(id)}"]`);
     }
 
     /** Scroll to and highlight the comment named in the page's #freigabe-comment-<id>. */
-    highlightFromHash() {
-      if (!this.thread || !location.hash.startsWith(HASH_PREFIX)) return;
-      const id = Number(location.hash.slice(HASH_PREFIX.length));
-      const index = this.sortedThreads().findIndex((comment) => contains(comment, id));
-      if (index < 0) return;
-      this.highlighted = id;
-      if (index >= this.visible) this.visible = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
-      this.renderThread();
-      const item = this.threadList.querySelector(`[data-comment-id="${id}"]`);
+    async highlightFromHash() {
+      const id = linkedId();
+      if (!this.thread || !id) return;
+      if (!this.itemFor(id)) await this.loadPageHolding(id);
+      const item = this.itemFor(id);
       if (!item) return;
+      for (const old of this.threadList.querySelectorAll(".fg-highlight")) {
+        old.classList.remove("fg-highlight");
+      }
+      this.highlighted = id;
+      item.classList.add("fg-highlight");
       item.scrollIntoView({ block: "center" });
       item.focus({ preventScroll: true });
+    }
+
+    /** The page of the current order that holds a comment, shown in place of the list. */
+    async loadPageHolding(id) {
+      const order = this.order;
+      let page;
+      try {
+        page = await this.api.page({ order, limit: PAGE_SIZE, around: id });
+      } catch (error) {
+        return; // a removed comment, or a network error: the thread stays as it is
+      }
+      if (order !== this.order || !page.comments.some((thread) => contains(thread, id))) return;
+      this.renderThread(page);
+    }
+
+    /* --- live: newly released comments, noticed while the section is on screen --- */
+
+    watchLive() {
+      this.liveDelay = LIVE_FIRST_MS;
+      new IntersectionObserver((entries) => {
+        this.inView = entries.some((entry) => entry.isIntersecting);
+        this.scheduleLive();
+      }).observe(this.section);
+      document.addEventListener("visibilitychange", () => this.scheduleLive());
+    }
+
+    /** Polls only while someone can see the section: on screen, in a visible tab. */
+    scheduleLive() {
+      if (!this.inView || document.visibilityState !== "visible") {
+        clearTimeout(this.liveTimer);
+        this.liveTimer = null;
+      } else if (!this.liveTimer && !this.polling) {
+        this.liveTimer = setTimeout(() => this.pollLive(), this.liveDelay);
+      }
+    }
+
+    async pollLive() {
+      this.liveTimer = null;
+      this.polling = true;
+      try {
+        // The newest threads, sent only if they changed since the last look (ETag, 304).
+        const page = await this.api.page({ order: "newest", limit: PAGE_SIZE }, this.liveEtag);
+        if (page) {
+          this.liveEtag = page.etag;
+          this.noticeNews(page);
+        }
+        this.liveDelay = page && page.count > this.count ? LIVE_FIRST_MS
+          : Math.min(this.liveDelay * 1.5, LIVE_QUIET_MAX_MS);
+      } catch (error) {
+        this.liveDelay = Math.min(this.liveDelay * 2, LIVE_ERROR_MAX_MS);
+      } finally {
+        this.polling = false;
+      }
+      this.scheduleLive();
+    }
+
+    noticeNews(page) {
+      const fresh = page.count - this.count;
+      if (fresh <= 0 || !this.thread) return;
+      this.news = page;
+      const text = this.t.newComments(fresh);
+      if (this.newButton.hidden || this.newButton.textContent !== text) {
+        this.newButton.textContent = text;
+        this.newButton.hidden = false;
+        this.newsLive.textContent = text;
+      }
+    }
+
+    /** "N neue Kommentare": new threads on top, new replies under their comment. */
+    insertNews() {
+      const page = this.news;
+      this.news = null;
+      this.newButton.hidden = true;
+      this.newsLive.textContent = "";
+      if (!page) return;
+      const added = page.comments.filter((thread) => !this.itemFor(thread.id))
+        .map((thread) => this.commentItem(thread));
+      for (const thread of page.comments) this.insertReplies(thread, added);
+      this.threadList.prepend(...added.filter((item) => !item.parentNode));
+      this.showCount(page.count);
+      this.forgetOwnReleased(page.comments);
+      // The button is gone: focus goes on to the first new comment, not to the page's body.
+      const first = added[0] || this.threadList.firstElementChild;
+      if (first) first.focus();
+    }
+
+    insertReplies(comment, added) {
+      const parent = this.itemFor(comment.id);
+      if (!parent) return;
+      for (const reply of comment.replies || []) {
+        if (!this.itemFor(reply.id)) {
+          let list = parent.querySelector(":scope > .fg-replies");
+          if (!list) parent.append(list = el("ol", { class: "fg-replies" }));
+          const item = this.commentItem(reply);
+          list.append(item);
+          added.push(item);
+        }
+        this.insertReplies(reply, added);
+      }
     }
 
     commentItem(comment) {
@@ -759,18 +1097,62 @@
       const link = el("a", { class: "fg-link", href: pageUrl() + HASH_PREFIX + comment.id,
         "aria-label": t.linkTo(comment.author_name) }, t.link);
       const replies = comment.replies || [];
-      return el("li", { class: comment.id === this.highlighted ? "fg-item fg-highlight" : "fg-item",
+      const classes = ["fg-item", comment.id === this.highlighted && "fg-highlight",
+        comment.editors_pick && "fg-pick", isStaff(comment) && "fg-staff"].filter(Boolean);
+      return el("li", { class: classes.join(" "),
         "data-comment-id": comment.id, id: `freigabe-comment-${comment.id}`, tabindex: "-1" },
         el("article", { class: "fg-comment" },
           el("header", { class: "fg-meta" },
             el("span", { class: "fg-author" }, comment.author_name),
-            this.timeElement(comment.created_at)),
+            isStaff(comment) ? el("span", { class: "fg-badge fg-staff-badge" }, t.staff) : null,
+            this.timeElement(comment.created_at),
+            comment.editors_pick ? el("span", { class: "fg-badge fg-pick-badge" }, t.pick) : null),
           el("div", { class: "fg-body" }, paragraphs(comment.body)),
-          el("div", { class: "fg-tools-row" }, replyButton, reportButton, link),
+          el("div", { class: "fg-tools-row" },
+            this.recommendButton(comment), replyButton, reportButton, link),
           replySlot, reportSlot),
         replies.length
           ? el("ol", { class: "fg-replies" }, replies.map((reply) => this.commentItem(reply)))
           : null);
+    }
+
+    /**
+     * "Empfehlen", pressed when this browser's reader recommended the comment, and beside it
+     * the count, which is also the button's description.
+     */
+    recommendButton(comment) {
+      const t = this.t;
+      const countId = `fg-recommendations-${Number(comment.id)}`;
+      const number = el("span", {});
+      const unit = el("span", { class: "fg-sr" });
+      const count = el("span", { class: "fg-recommend-count", id: countId }, number, unit);
+      const button = el("button", { type: "button", class: "fg-recommend",
+        "aria-label": t.recommendLabel(comment.author_name), "aria-describedby": countId },
+      t.recommend);
+      const show = (n, on) => {
+        number.textContent = n.toLocaleString(this.lang);
+        unit.textContent = ` ${t.recommendations(n)}`;
+        button.setAttribute("aria-pressed", String(on));
+      };
+      show(comment.recommendations || 0, this.reader.has(comment.id));
+      button.addEventListener("click", async () => {
+        if (button.dataset.busy) return; // not disabled: that would take the focus away
+        button.dataset.busy = "1";
+        const on = button.getAttribute("aria-pressed") !== "true";
+        try {
+          const answer = await this.api.recommend(comment.id, on,
+            { token: this.reader.token, sso: this.ssoToken });
+          this.reader.set(comment.id, on);
+          comment.recommendations = answer.recommendations;
+          show(answer.recommendations, on);
+        } catch (failure) {
+          this.announce(this.errorText(failure,
+            { 404: t.errors.recommend404, 429: t.errors.recommend429 }));
+        } finally {
+          delete button.dataset.busy;
+        }
+      });
+      return el("span", { class: "fg-recommend-part" }, button, count);
     }
 
     timeElement(iso) {
@@ -937,8 +1319,8 @@
       const t = this.t;
       const number = ++this.formCount;
       const id = (name) => `fg-${name}-${number}`;
-      const [nameId, emailId, hintId, bodyId, counterId] =
-        ["name", "email", "email-hint", "body", "counter"].map(id);
+      const [nameId, emailId, hintId, bodyId, counterId, notifyId, notifyHintId] =
+        ["name", "email", "email-hint", "body", "counter", "notify", "notify-hint"].map(id);
       const name = el("input", { id: nameId, name: "author_name", type: "text", required: true,
         maxlength: MAX_NAME_CHARS, autocomplete: "name" });
       const email = el("input", { id: emailId, name: "author_email", type: "email",
@@ -965,12 +1347,23 @@
         el("div", { class: "fg-field" }, el("label", { for: nameId }, t.name), name),
         el("div", { class: "fg-field" }, el("label", { for: emailId }, t.email), email,
           el("p", { id: hintId, class: "fg-hint" }, t.emailHint)));
+      // Reply mails need an address to go to: offered once there is one.
+      const notify = el("input", { id: notifyId, name: "notify_replies", type: "checkbox",
+        "aria-describedby": notifyHintId });
+      const notifyField = el("div", { class: "fg-notify", hidden: true },
+        el("div", { class: "fg-check" }, notify,
+          el("label", { for: notifyId }, t.notifyReplies)),
+        el("p", { id: notifyHintId, class: "fg-hint" }, t.notifyHint));
+      const updateNotify = () => {
+        notifyField.hidden = !(this.ssoToken ? tokenEmail(this.ssoToken) : email.value.trim());
+      };
+      email.addEventListener("input", updateNotify);
 
       const form = el("form", { class: parent ? "fg-form fg-form-reply" : "fg-form",
         "aria-label": parent ? t.replyTo(parent.author_name) : t.comment },
       parent ? el("p", { class: "fg-reply-to" }, t.replyTo(parent.author_name)) : null,
       el("div", { class: "fg-field" }, el("label", { for: bodyId }, t.comment), body, counter),
-      signedIn, row,
+      signedIn, row, notifyField,
       el("div", { class: "fg-trap", "aria-hidden": "true" }, el("label", {}, "Website", trap)),
       error,
       el("div", { class: "fg-actions" }, submit,
@@ -983,11 +1376,13 @@
         name.required = !on;
         signedIn.hidden = !on;
         signedIn.textContent = this.ssoName ? t.signedInAs(this.ssoName) : t.signedIn;
+        updateNotify();
       };
       form.fgSso();
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        this.submit({ parent, name, email, body, trap, submit, error, updateCounter });
+        this.submit({ parent, name, email, body, trap, notify: notifyField.hidden ? null : notify,
+          submit, error, updateCounter });
       });
       form.addEventListener("keydown", (event) => {
         if (parent && event.key === "Escape") this.closeReply({ restoreFocus: true });
@@ -995,13 +1390,14 @@
       return form;
     }
 
-    async submit({ parent, name, email, body, trap, submit, error, updateCounter }) {
+    async submit({ parent, name, email, body, trap, notify, submit, error, updateCounter }) {
       const label = submit.textContent;
       submit.disabled = true;
       submit.textContent = this.t.sending;
       error.textContent = "";
       const fields = { body: body.value, author_name: name.value.trim(),
-        author_email: email.value.trim(), website: trap.value };
+        author_email: email.value.trim(), website: trap.value,
+        notify_replies: Boolean(notify && notify.checked), language: this.lang };
       if (parent) fields.parent_id = parent.id;
       const sso = this.ssoToken;
       if (sso) {
@@ -1017,8 +1413,7 @@
         body.value = "";
         updateCounter();
         if (parent) this.closeReply();
-        const wait = durationInWords(accepted.expected_wait_seconds, this.lang);
-        this.announce(this.t.sentPending(wait));
+        this.announce(this.waitText(accepted, true));
         const shown = this.ownList.querySelector(`[data-own-id="${Number(accepted.id)}"]`);
         if (shown) shown.focus();
       } catch (failure) {
@@ -1050,6 +1445,8 @@
         parent_author: parent ? parent.author_name : null,
         created_at: new Date().toISOString(),
         expected_wait_seconds: accepted.expected_wait_seconds,
+        expected_wait_range: accepted.expected_wait_range,
+        review_resumes_at: accepted.review_resumes_at,
       });
       this.renderOwn();
       // Only where the site lets suggested releases skip the queue (off by default).
@@ -1084,8 +1481,7 @@
     }
 
     waitingTime(entry) {
-      const duration = durationInWords(entry.expected_wait_seconds, this.lang);
-      return el("p", { class: "fg-wait" }, this.t.waitAbout(duration));
+      return el("p", { class: "fg-wait" }, this.waitText(entry, false));
     }
 
     statementOfReasons(entry) {
@@ -1188,13 +1584,13 @@
     }
 
     /** Released comments need no notice once the thread is fresh: they are in it now. */
-    forgetOwnReleased() {
+    forgetOwnReleased(comments) {
       const shown = new Set();
-      const collect = (comments) => comments.forEach((comment) => {
+      const collect = (list) => list.forEach((comment) => {
         shown.add(comment.id);
         collect(comment.replies || []);
       });
-      collect(this.thread.comments);
+      collect(comments);
       const entries = this.own.all();
       const isReleased = (entry) => entry.status === "released" || shown.has(entry.id);
       if (entries.some(isReleased)) {
@@ -1256,7 +1652,8 @@
           this.announce(this.t[`appeal${appeal.outcome}`] || this.t.appealHeading);
         }
       } else if (status.expected_wait_seconds) {
-        this.own.update(entry.id, { expected_wait_seconds: status.expected_wait_seconds });
+        this.own.update(entry.id, { expected_wait_seconds: status.expected_wait_seconds,
+          expected_wait_range: status.expected_wait_range, review_resumes_at: status.review_resumes_at });
       }
       return false;
     }
