@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.cache import caches
 
+from freigabe import ratelimit
 from freigabe.accounts.services import create_moderator
 from freigabe.articles.services import create_site, upsert_article
 from freigabe.moderation.decisions import decide
@@ -25,7 +26,7 @@ def _empty_cache(request):
         if uses_db:
             request.getfixturevalue("django_db_setup")
             with request.getfixturevalue("django_db_blocker").unblock():
-                caches["shared"].clear()
+                ratelimit.reset()  # the shared cache and the database's rate counters
 
     clear()
     yield

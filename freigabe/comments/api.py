@@ -13,6 +13,7 @@ from freigabe.comments import botcheck
 from freigabe.errors import ApiError
 from freigabe.comments.models import Comment
 from freigabe.comments.cache import cached_page_etag
+from freigabe.comments.intake import article_for_submission
 from freigabe.comments.responses import not_modified, public_json
 from freigabe.comments.services import SubmissionRefused, submit_comment
 from freigabe.comments.thread import (
@@ -89,13 +90,16 @@ def find_article_for_thread(site, article_id):
              summary="Submit a comment; it is held until an editor releases it")
 def post_comment(request, site: str, article_id: str, payload: CommentIn):
     address_hash = ip_hash(client_ip(request))
-    wait = ratelimit.hit("comment-ip", address_hash, settings.FREIGABE_RATE_COMMENTS)
-    if payload.author_email and not wait:
-        wait = ratelimit.hit("comment-author", payload.author_email.lower(),
-                             settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR)
+    limits = [("comment-ip", address_hash, settings.FREIGABE_RATE_COMMENTS)]
+    if payload.author_email:
+        limits.append(("comment-author", payload.author_email.lower(),
+                       settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR))
+    wait = ratelimit.hit_all(limits)  # one round trip for both counters
     if wait:
         return ratelimit.too_many(wait, "comments")
-    article = find_article(site, article_id)
+    article = article_for_submission(site, article_id)
+    if article is None:
+        raise HttpError(404, f"Unknown article '{article_id}' on site '{site}'.")
     try:
         passed = botcheck.check(
             (article.site.assessor_settings or {}).get("bot_check", botcheck.DEFAULT_MODE),

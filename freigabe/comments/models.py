@@ -52,6 +52,8 @@ class Comment(models.Model):
     # Whether the widget's proof of work came with the comment (None: not checked).
     bot_check_passed = models.BooleanField(null=True, blank=True)
     author_token_hash = models.CharField(max_length=64, db_index=True)
+    # A short hash of the body: finds the same text again (a double post) by index.
+    body_digest = models.CharField(max_length=16, blank=True)
     # Readers' recommendations ("Empfehlen"), counted in the transaction that stores each
     # Recommendation, so reading a thread never counts rows.
     recommendations = models.PositiveIntegerField(default=0)
@@ -67,6 +69,7 @@ class Comment(models.Model):
             models.Index(fields=["article", "status"], name="comment_article_status"),
             models.Index(fields=["status", "suggestion", "created_at"], name="comment_triage"),
             models.Index(fields=["ip_hash", "created_at"], name="comment_ip_recent"),
+            models.Index(fields=["body_digest"], name="comment_body_digest"),
             # The queue filtered by a score: these cover the filter and the triage order.
             models.Index(fields=["status", "risk", "suggestion", "created_at"],
                          name="comment_risk"),

@@ -1,0 +1,106 @@
+"""What a comment submission reads before it is stored, in two fixed statements.
+
+Building SQL with the ORM cost a submission more than running it (eight ORM queries,
+about a third of its time; docs/benchmarks.md). The checks themselves stay in
+services.py; these functions only fetch their inputs, each in one indexed statement.
+"""
+
+import functools
+import hashlib
+
+from django.apps import apps
+from django.db import connection
+
+from freigabe.articles.models import Article, Site
+
+
+def body_digest(body):
+    """A short hash of the text, indexed, so the same text again is found without a scan."""
+    return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+
+def article_for_submission(site_slug, external_id):
+    """The article with its site loaded, or None. `article.has_site_model` tells whether
+    the site has an active model of its own (most have none: no need to look it up)."""
+    article_fields, site_fields = _concrete(Article), _concrete(Site)
+    site_model = apps.get_model("articles", "SiteModel")._meta.db_table
+    columns = ", ".join([*(f"a.{f.column}" for f in article_fields),
+                         *(f"s.{f.column}" for f in site_fields)])
+    sql = (f"SELECT {columns}, EXISTS(SELECT 1 FROM {site_model} m"
+           f" WHERE m.site_id = s.id AND m.active = %s)"
+           f" FROM {Article._meta.db_table} a JOIN {Site._meta.db_table} s ON s.id = a.site_id"
+           f" WHERE s.slug = %s AND a.external_id = %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, site_slug, external_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    split = len(article_fields)
+    article = _instance(Article, article_fields, row[:split])
+    article.site = _instance(Site, site_fields, row[split:-1])
+    article.has_site_model = bool(row[-1])
+    return article
+
+
+def refusal_facts(*, account, email, ip_hash, body, since, now):
+    """(id of the running ban on this author or None, whether the same reader sent the
+    same text since `since`), in one round trip. The rules: moderation.bans (identities,
+    running bans) and services._refuse_duplicate (who counts as the same reader)."""
+    from freigabe.moderation.bans import BanKind, normalised_value
+
+    ban_table = apps.get_model("moderation", "Ban")._meta.db_table
+    identities, identity_params = [], []
+    for kind, value in ((BanKind.ACCOUNT, account), (BanKind.EMAIL, email),
+                        (BanKind.IP, ip_hash)):
+        if value:
+            identities.append("(b.kind = %s AND b.value = %s)")
+            identity_params += [kind.value, normalised_value(kind, value)]
+    senders, sender_params = [], []
+    if ip_hash:
+        senders.append("c.ip_hash = %s")
+        sender_params.append(ip_hash)
+    if email:
+        senders.append("LOWER(c.author_email) = LOWER(%s)")
+        sender_params.append(email)
+    if not identities:  # no identity, hence no sender either: nothing can match
+        return None, False
+    senders = senders or ["1 = 0"]  # an account alone: no duplicate check, as before
+    now_value, since_value = (connection.ops.adapt_datetimefield_value(moment)
+                              for moment in (now, since))
+    sql = (f"SELECT (SELECT b.id FROM {ban_table} b WHERE b.lifted_at IS NULL"
+           f" AND (b.ends_at IS NULL OR b.ends_at > %s) AND ({' OR '.join(identities)})"
+           f" ORDER BY b.ends_at LIMIT 1),"
+           f" EXISTS(SELECT 1 FROM {_comment_table()} c WHERE c.body_digest = %s"
+           f" AND c.created_at >= %s AND c.body = %s AND ({' OR '.join(senders)}))")
+    params = [now_value, *identity_params, body_digest(body), since_value, body, *sender_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ban_id, duplicate = cursor.fetchone()
+    return ban_id, bool(duplicate)
+
+
+def _comment_table():
+    return apps.get_model("comments", "Comment")._meta.db_table
+
+
+def _concrete(model):
+    return model._meta.concrete_fields
+
+
+def _instance(model, fields, values):
+    """A model instance from raw column values, converted as the ORM converts them."""
+    converted = []
+    for (column, converters), value in zip(_converters(model, connection.vendor), values):
+        for convert in converters:
+            value = convert(value, column, connection)
+        converted.append(value)
+    return model.from_db(connection.alias, [field.attname for field in fields], converted)
+
+
+@functools.cache
+def _converters(model, vendor):
+    """(column, converter functions) per concrete field: looked up once per process, as
+    they depend only on the field and the database engine (vendor: part of the key)."""
+    columns = [field.get_col(model._meta.db_table) for field in model._meta.concrete_fields]
+    return [(column, (*connection.ops.get_db_converters(column),
+                      *column.get_db_converters(connection))) for column in columns]
