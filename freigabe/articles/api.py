@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from freigabe.articles.models import Article, Site
+from freigabe.articles.review_hours import ReviewHours
 from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
 from freigabe import ratelimit
 from freigabe.articles.services import register_unknown_article, upsert_article
@@ -43,11 +44,18 @@ class RuleOut(Schema):
     label_en: str
 
 
+class ReviewHoursOut(Schema):
+    always: bool
+    timezone: str
+    text: dict[str, str]
+
+
 class SiteOut(Schema):
     slug: str
     name: str
     guidelines: str
     rules: list[RuleOut]
+    review_hours: ReviewHoursOut
 
 
 def publisher_site(request, slug):
@@ -102,7 +110,15 @@ def get_site(request, site: str):
          "label_en": rule_label(found.house_rules, code, "en")}
         for code in (*ASSESSED_RULES, OTHER)
     ]
-    return {"slug": found.slug, "name": found.name, "guidelines": found.guidelines, "rules": rules}
+    return {"slug": found.slug, "name": found.name, "guidelines": found.guidelines, "rules": rules,
+            "review_hours": review_hours_out(found)}
+
+
+def review_hours_out(site):
+    """When the editors check comments, as the widget tells readers."""
+    hours = ReviewHours.of_site(site.review_hours)
+    return {"always": hours.always, "timezone": hours.timezone,
+            "text": {language: hours.describe(language) for language in ("de", "en")}}
 
 
 class ArticleRegistration(Schema):

@@ -27,6 +27,9 @@ class Site(models.Model):
     sso_key = models.TextField(blank=True)
     # Comments close by themselves this many days after an article's publication (None: never).
     close_comments_after_days = models.PositiveIntegerField(null=True, blank=True)
+    # When editors check comments: {"spec": "Mo-Fr 07:00-23:00; Sa,So 09:00-20:00",
+    # "timezone": "Europe/Berlin", "exceptions": "2026-12-24 09:00-12:00"}; empty: always.
+    review_hours = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -51,6 +51,9 @@ class Accepted(Schema):
     id: int
     status: str
     expected_wait_seconds: int
+    # [low, high] seconds; review_resumes_at: when editors are back, if nobody checks now
+    expected_wait_range: list[int]
+    review_resumes_at: str | None = None
     author_token: str
 
 
@@ -133,7 +136,7 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
     return Status(202, {
         "id": submission.comment.pk,
         "status": submission.comment.status,
-        "expected_wait_seconds": submission.expected_wait_seconds,
+        **submission.wait,
         "author_token": submission.author_token,
     })
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from freigabe.articles.models import Article
+from freigabe.articles.models import Article, Site
 
 
 class Status(models.TextChoices):
@@ -62,6 +62,12 @@ class Comment(models.Model):
     # READER for everyone outside; NEWSROOM for a reply an editor wrote as the newsroom.
     author_role = models.CharField(max_length=10, choices=AuthorRole.choices,
                                    default=AuthorRole.READER)
+    # What the reader was told at submission (comments/waiting.py): the comments ahead
+    # of it, the estimate before calibration and the end of the promised range, so the
+    # site learns from its promises and editors see the ones about to be broken.
+    wait_ahead = models.PositiveIntegerField(default=0)
+    wait_raw_seconds = models.PositiveIntegerField(default=0)
+    wait_promised_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -103,3 +109,15 @@ class Recommendation(models.Model):
                                     name="one_recommendation_per_reader"),
         ]
         indexes = [models.Index(fields=["comment", "ip_hash"], name="recommendation_address")]
+
+
+class WaitingStats(models.Model):
+    """A site's running record of the editors' pace (comments/wait_model.QueueStats).
+
+    Kept current when decisions are made, so a submission reads one row instead of
+    counting decisions.
+    """
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="waiting_stats")
+    state = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)

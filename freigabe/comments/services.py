@@ -13,7 +13,8 @@ from django.utils import timezone
 from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.intake import body_digest, refusal_facts
 from freigabe.comments.models import Comment, Status
-from freigabe.comments.waiting import expected_wait_seconds
+from freigabe.comments.waiting import as_json as wait_json
+from freigabe.comments.waiting import estimate_wait, pending_ahead, promise_fields
 from freigabe.tokens import hash_secret, new_secret
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class Submission:
     comment: Comment
     author_token: str
     expected_wait_seconds: int
+    # expected_wait_seconds, expected_wait_range [low, high], review_resumes_at
+    wait: dict | None = None
 
 
 def clean_text(text):
@@ -71,8 +74,10 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
     token = new_secret()
     links = _link_domains(body)
     assessment = _assess(article, body, parent, links)
-    # Estimated before the comment joins the queue: the comments ahead of it.
-    wait = expected_wait_seconds(article.site)
+    # Estimated before the comment joins the queue: the comments ahead of it in triage order.
+    suggestion = (assessment or {}).get("decision", "review")
+    ahead = pending_ahead(article.site, suggestion)
+    wait = estimate_wait(article.site, suggestion, ahead=ahead)
     comment = Comment.objects.create(
         article=article,
         parent=parent,
@@ -85,7 +90,8 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
         model_version=(assessment or {}).get("model_version", ""),
         risk=_risk(assessment),
         **rule_score_fields(assessment),
-        suggestion=(assessment or {}).get("decision", "review"),
+        suggestion=suggestion,
+        **promise_fields(wait, ahead),
         ip_hash=ip_hash,
         link_domains=links,
         bot_check_passed=bot_check_passed,
@@ -94,8 +100,10 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
     )
     if _may_skip_queue(article.site, comment):
         _release_automatically(comment)
-        wait = 0
-    return Submission(comment, token, wait)
+        return Submission(comment, token, 0, {"expected_wait_seconds": 0,
+                                              "expected_wait_range": [0, 0],
+                                              "review_resumes_at": None})
+    return Submission(comment, token, wait.seconds, wait_json(wait))
 
 
 def _may_skip_queue(site, comment):

@@ -1,7 +1,8 @@
 """What a comment's author may see of it."""
 
 from freigabe.comments.models import Status
-from freigabe.comments.waiting import expected_wait_seconds, queue_position
+from freigabe.comments.waiting import as_json as wait_json
+from freigabe.comments.waiting import estimate_for_pending
 from freigabe.moderation.decisions import seconds_until_final
 
 
@@ -14,8 +15,7 @@ def author_status(comment):
         "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
     }
     if comment.status == Status.PENDING:
-        result["expected_wait_seconds"] = expected_wait_seconds(
-            comment.article.site, ahead=queue_position(comment))
+        result.update(wait_json(estimate_for_pending(comment)))
         return result
     last = comment.decisions.order_by("-created_at", "-pk").first()
     seconds_to_final = seconds_until_final(last)
@@ -23,7 +23,9 @@ def author_status(comment):
         # The editor may still take it back: the author hears of it once it is final,
         # like the outcome mail, and never of a decision that is then undone.
         result.update(status=Status.PENDING, decided_at=None,
-                      expected_wait_seconds=seconds_to_final)
+                      expected_wait_seconds=seconds_to_final,
+                      expected_wait_range=[seconds_to_final, seconds_to_final],
+                      review_resumes_at=None)
         return result
     if last is not None:
         result["reasons"] = last.reasons

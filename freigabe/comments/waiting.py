@@ -1,46 +1,173 @@
-"""An honest estimate of how long a pending comment waits for the editors."""
+"""An honest estimate of how long a pending comment waits for the editors.
+
+The pace is learnt from the site's decisions as they are made (`note_decision`, kept in
+one WaitingStats row per site); a submission reads that row and counts the comments
+ahead of it in triage order: two indexed queries. The model itself is plain Python in
+wait_model.py; the site's hours in review_hours.py.
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from freigabe.comments.models import Comment, Status
+from freigabe.articles.models import Site
+from freigabe.comments.models import Comment, Status, WaitingStats
+from freigabe.articles.review_hours import ReviewHours
+from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS, suggestion_rank
+from freigabe.comments.wait_model import QueueStats, WaitEstimate, estimate
 
-RECENT_WINDOW = timedelta(hours=2)
-MIN_RECENT_DECISIONS = 5
-# Even an empty queue needs someone to open and read the comment.
-MINIMUM_WAIT_SECONDS = 60
-
-
-def decisions_per_hour(site):
-    """The site's recent decision rate, or the configured default without enough history."""
-    from freigabe.moderation.models import Decision
-
-    since = timezone.now() - RECENT_WINDOW
-    recent = Decision.objects.standing().filter(
-        comment__article__site=site, created_at__gte=since, automated=False
-    ).count()
-    if recent < MIN_RECENT_DECISIONS:
-        return float(settings.FREIGABE_DEFAULT_DECISIONS_PER_HOUR)
-    return recent / (RECENT_WINDOW.total_seconds() / 3600)
+# How far back a rebuild of the record reads (after an undo, or for a site without one).
+REBUILD_WINDOW = timedelta(days=28)
+REBUILD_LIMIT = 5000
 
 
-def expected_wait_seconds(site, ahead=None):
-    """Seconds until a comment with `ahead` comments before it is decided.
+def site_hours(site):
+    """The site's review hours; a stored setting that no longer parses counts as always."""
+    return ReviewHours.of_site(site.review_hours)
 
-    Without `ahead`, a comment joining the end of the site's queue now.
+
+def default_per_hour():
+    return float(settings.FREIGABE_DEFAULT_DECISIONS_PER_HOUR)
+
+
+def load_stats(site):
+    row = WaitingStats.objects.filter(site=site).values_list("state", flat=True).first()
+    return QueueStats.from_json(row) if row else QueueStats()
+
+
+def pending_ahead(site, suggestion, before=None):
+    """Pending comments a comment with this suggestion waits for, in triage order.
+
+    `before`: the comment's own submission time (an existing comment); without it, a
+    comment joining the queue now, behind everything of its own and better groups.
     """
+    rank = suggestion_rank(suggestion)
+    pending = Comment.objects.filter(article__site=site, status=Status.PENDING)
+    if before is None:
+        return pending.filter(_in_groups(range(rank + 1))).count()
+    earlier_in_own_group = _in_groups([rank]) & Q(created_at__lt=before)
+    return pending.filter(_in_groups(range(rank)) | earlier_in_own_group).count()
+
+
+def _in_groups(ranks):
+    """A filter for comments whose suggestion falls in these triage groups."""
+    ranks = set(ranks)
+    inside = [s for rank, group in enumerate(TRIAGE_GROUPS) if rank in ranks for s in group]
+    if None in inside:  # the catch-all group: everything not named elsewhere
+        outside = [s for s in NAMED_SUGGESTIONS if s not in inside]
+        return ~Q(suggestion__in=outside)
+    return Q(suggestion__in=inside) if inside else Q(pk__in=[])
+
+
+def estimate_wait(site, suggestion="review", *, ahead=None, now=None, stats=None):
+    """A WaitEstimate for a comment with this suggestion joining the site's queue now."""
+    now = now or timezone.now()
     if ahead is None:
-        ahead = Comment.objects.filter(article__site=site, status=Status.PENDING).count()
-    rate = max(decisions_per_hour(site), 1.0)
-    return max(MINIMUM_WAIT_SECONDS, round((ahead + 1) / rate * 3600))
+        ahead = pending_ahead(site, suggestion)
+    stats = stats if stats is not None else load_stats(site)
+    return estimate(stats, now, ahead, site_hours(site), default_per_hour(),
+                    rank=suggestion_rank(suggestion))
 
 
-def queue_position(comment):
-    """How many of the site's pending comments were submitted before this one."""
-    return Comment.objects.filter(
-        article__site_id=comment.article.site_id,
-        status=Status.PENDING,
-        created_at__lt=comment.created_at,
-    ).count()
+def estimate_for_pending(comment, now=None):
+    """The remaining wait of a comment that is pending now (for its author's status)."""
+    ahead = pending_ahead(comment.article.site, comment.suggestion, before=comment.created_at)
+    return estimate_wait(comment.article.site, comment.suggestion, ahead=ahead, now=now)
+
+
+def promise_fields(wait, ahead, now=None):
+    """The Comment fields that record what a new comment's author was told."""
+    now = now or timezone.now()
+    return {"wait_ahead": ahead, "wait_raw_seconds": wait.raw_seconds,
+            "wait_promised_until": now + timedelta(seconds=wait.high)}
+
+
+def note_decision(comment_id):
+    """Learn from an editor's decision on a pending comment (after its transaction)."""
+    comment = (Comment.objects.select_related("article__site")
+               .filter(pk=comment_id).only("created_at", "decided_at", "suggestion",
+                                           "wait_ahead", "wait_raw_seconds", "article__site")
+               .first())
+    if comment is None or comment.decided_at is None:
+        return
+    site = comment.article.site
+    hours = site_hours(site)
+    with transaction.atomic():
+        row, _ = WaitingStats.objects.select_for_update().get_or_create(site=site)
+        stats = QueueStats.from_json(row.state)
+        _learn(stats, comment, hours)
+        row.state = stats.to_json()
+        row.save(update_fields=["state", "updated_at"])
+
+
+def _learn(stats, comment, hours):
+    rank = suggestion_rank(comment.suggestion)
+    stats.observe(comment.created_at, comment.decided_at, hours, rank)
+    waited = (comment.decided_at - comment.created_at).total_seconds()
+    stats.learn_outcome(rank, comment.wait_ahead, comment.wait_raw_seconds, waited)
+
+
+def rebuild_stats(site):
+    """Recompute the site's record from its comments' final decisions (after an undo).
+
+    A comment decided, taken back and decided again counts once, at its final decision.
+    """
+    decided = (Comment.objects.filter(article__site=site, decided_at__gte=timezone.now() - REBUILD_WINDOW,
+                                      decisions__automated=False)
+               .exclude(status=Status.PENDING).distinct()
+               .only("created_at", "decided_at", "suggestion", "wait_ahead", "wait_raw_seconds")
+               .order_by("-decided_at")[:REBUILD_LIMIT])
+    hours = site_hours(site)
+    stats = QueueStats()
+    for comment in sorted(decided, key=lambda c: c.decided_at):
+        _learn(stats, comment, hours)
+    WaitingStats.objects.update_or_create(site=site, defaults={"state": stats.to_json()})
+    return stats
+
+
+def as_json(wait: WaitEstimate):
+    """The estimate as the API shows it."""
+    return {
+        "expected_wait_seconds": wait.seconds,
+        "expected_wait_range": wait.range,
+        "review_resumes_at": wait.resumes_at.isoformat() if wait.resumes_at else None,
+    }
+
+
+def queue_outlook(site=None, now=None):
+    """What editors should know of the queue: time to clear it, the oldest waiting
+    comment, and promises to readers that are broken or about to be."""
+    now = now or timezone.now()
+    pending = Comment.objects.filter(status=Status.PENDING)
+    if site is not None:
+        pending = pending.filter(article__site=site)
+    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+    total = pending.count()
+    clear = None
+    if total and site is not None:
+        clear = estimate_wait(site, "reject", ahead=total - 1, now=now)
+    elif total:
+        clear = _slowest_site_estimate(pending, now)
+    clears_at = now + timedelta(seconds=clear.seconds) if clear else now
+    broken = pending.filter(wait_promised_until__lt=now).count()
+    at_risk = pending.filter(wait_promised_until__gte=now, wait_promised_until__lt=clears_at).count()
+    return {
+        "pending": total,
+        "oldest_waiting_seconds": round((now - oldest).total_seconds()) if oldest else 0,
+        "clear_seconds": clear.seconds if clear else 0,
+        "clear_range": clear.range if clear else [0, 0],
+        "resumes_at": clear.resumes_at if clear else None,
+        "promises_broken": broken,
+        "promises_at_risk": at_risk,
+    }
+
+
+def _slowest_site_estimate(pending, now):
+    """Across sites: the site whose queue takes longest to clear speaks for all."""
+    counts = dict(pending.values_list("article__site_id").annotate(n=Count("pk")).order_by())
+    estimates = [estimate_wait(site, "reject", ahead=counts[site.pk] - 1, now=now)
+                 for site in Site.objects.filter(pk__in=counts)]
+    return max(estimates, key=lambda wait: wait.seconds)

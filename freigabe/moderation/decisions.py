@@ -1,13 +1,16 @@
 """The one place that changes a comment's status. Every change writes a Decision."""
 
 import math
+from functools import partial
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from freigabe.articles.rules import REASON_CODES
+from freigabe.comments import waiting
 from freigabe.comments.cache import bump_thread_version
+from freigabe.comments.tasks import rebuild_waiting_stats
 from freigabe.comments.models import Comment, Status
 from freigabe.moderation import audit
 from freigabe.moderation.models import Action, Claim, Decision
@@ -92,6 +95,9 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
         audit.record(actor, f"decision.{action}", f"comment:{comment_id}",
                      reasons=reasons, automated=automated)
         transaction.on_commit(_forget_tab_counts)
+        if from_status == Status.PENDING and not automated:
+            # The editors' pace for the waiting time readers are shown.
+            transaction.on_commit(partial(waiting.note_decision, comment_id))
     return decision
 
 
@@ -104,7 +110,7 @@ def undo(actor, decision_id=None, *, now=None):
     """
     now = now or timezone.now()
     with transaction.atomic():
-        last = (Decision.objects.select_related("comment")
+        last = (Decision.objects.select_related("comment__article")
                 .filter(actor=actor).order_by("-created_at", "-pk").first())
         if last is None or last.action not in UNDOABLE:
             raise CannotUndo("There is no decision of yours to undo.")
@@ -132,6 +138,8 @@ def undo(actor, decision_id=None, *, now=None):
         audit.record(actor, "decision.undo", f"comment:{last.comment_id}",
                      reverted=last.action, reverted_decision=last.pk)
         transaction.on_commit(_forget_tab_counts)
+        # The undone decision must not speak for the editors' pace: recount it in the background.
+        rebuild_waiting_stats.enqueue(last.comment.article.site_id)
     return reverting
 
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from freigabe.articles.review_hours import HoursError, ReviewHours
 from freigabe.articles.rules import REASON_CODES, rule_label, rule_text
 from freigabe.moderation.bans import DURATIONS
 from freigabe.moderation.models import BanKind
@@ -38,6 +39,17 @@ class SiteSettingsForm(forms.Form):
                                         min_value=0, max_value=1)
     skip_queue = forms.ChoiceField(label=_("Ohne Prüfung veröffentlichen"),
                                    choices=SKIP_QUEUE_CHOICES)
+    close_after_days = forms.IntegerField(
+        label=_("Kommentare schließen … Tage nach Veröffentlichung des Artikels (leer: nie)"),
+        required=False, min_value=1, max_value=3650)
+    review_hours = forms.CharField(
+        label=_("Prüfzeiten (leer: rund um die Uhr), z. B. Mo-Fr 07:00-23:00; Sa,So 09:00-20:00"),
+        required=False, max_length=500)
+    review_timezone = forms.CharField(label=_("Zeitzone der Prüfzeiten"), max_length=64,
+                                      required=False, initial="Europe/Berlin")
+    review_exceptions = forms.CharField(
+        label=_("Ausnahmen, z. B. 2026-12-24 09:00-12:00; 2026-12-25 geschlossen"),
+        required=False, max_length=2000)
 
     def __init__(self, *args, site, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +69,11 @@ class SiteSettingsForm(forms.Form):
         self.fields["review_threshold"].initial = thresholds.get("review", 0.5)
         self.fields["reject_threshold"].initial = thresholds.get("reject", 0.9)
         self.fields["skip_queue"].initial = (site.assessor_settings or {}).get("skip_queue", "off")
+        self.fields["close_after_days"].initial = site.close_comments_after_days
+        hours = site.review_hours or {}
+        self.fields["review_hours"].initial = hours.get("spec", "")
+        self.fields["review_timezone"].initial = hours.get("timezone") or "Europe/Berlin"
+        self.fields["review_exceptions"].initial = hours.get("exceptions", "")
 
     def clean(self):
         cleaned = super().clean()
@@ -64,7 +81,16 @@ class SiteSettingsForm(forms.Form):
         if review is not None and reject is not None and review > reject:
             raise forms.ValidationError(
                 _("Der Prüfwert darf nicht über dem Ablehnungswert liegen."))
+        self._check_review_hours(cleaned)
         return cleaned
+
+    def _check_review_hours(self, cleaned):
+        try:
+            ReviewHours.parse(cleaned.get("review_hours", ""), cleaned.get("review_timezone") or "Europe/Berlin",
+                              cleaned.get("review_exceptions", ""))
+        except HoursError as problem:
+            self.add_error("review_hours", _("Die Prüfzeiten sind nicht lesbar: %(problem)s")
+                           % {"problem": problem})
 
     def rule_rows(self):
         """[(code, [bound fields])] so the template can lay the rules out as a table."""

@@ -8,12 +8,8 @@ from django.utils import timezone
 
 from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.models import Comment, Status
-
-# The triage order, as groups of the assessor's suggestions: likely-clean comments first
-# (most readers wait least), then those needing a careful look, then likely rule-breakers
-# grouped together for quick rejection. None stands for any suggestion not named here.
-TRIAGE_GROUPS = (("release",), ("review", None), ("reject",))
-NAMED_SUGGESTIONS = [suggestion for group in TRIAGE_GROUPS for suggestion in group if suggestion]
+from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS
+from freigabe.http import parse_id
 
 
 def _suggestion_rank():

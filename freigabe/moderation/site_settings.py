@@ -23,7 +23,9 @@ def apply_site_settings(site, cleaned, *, actor=None):
     assessor["thresholds"] = thresholds
     assessor["skip_queue"] = cleaned["skip_queue"]
     new_values = {"guidelines": cleaned["guidelines"].strip(), "house_rules": house_rules,
-                  "assessor_settings": assessor}
+                  "assessor_settings": assessor,
+                  "close_comments_after_days": cleaned.get("close_after_days") or None,
+                  "review_hours": _review_hours(cleaned)}
     changed = [name for name, value in new_values.items() if getattr(site, name) != value]
     if not changed:
         return []
@@ -33,6 +35,15 @@ def apply_site_settings(site, cleaned, *, actor=None):
         site.save(update_fields=changed)
         audit.record(actor, "settings.change", f"site:{site.slug}", fields=changed)
     return changed
+
+
+def _review_hours(cleaned):
+    spec = cleaned.get("review_hours", "").strip()
+    exceptions = cleaned.get("review_exceptions", "").strip()
+    if not spec and not exceptions:
+        return {}
+    return {"spec": spec, "timezone": cleaned.get("review_timezone", "").strip() or "Europe/Berlin",
+            "exceptions": exceptions}
 
 
 def may_skip_queue(site, suggestion):

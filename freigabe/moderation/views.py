@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from freigabe.accounts.roles import is_editor
-from freigabe.articles.models import Site
+from freigabe.articles.models import Article, Site
 from freigabe.articles.rules import ASSESSED_RULES, rule_label
+from freigabe.comments import waiting
 from freigabe.comments.models import Comment
+from freigabe.http import parse_id
 from freigabe.moderation import audit, charts, metrics
 from freigabe.moderation.bans import BanError, active_bans, impose_ban, lift_ban
 from freigabe.moderation.claims import claim, claimed_by_colleague, claimed_by_colleagues
@@ -117,8 +119,20 @@ def queue(request):
         "reasons": reason_choices(None, language),
         "reason_picker": reason_picker(None, language),
         "tab": "pending",
+        "outlook": _queue_outlook(queue_filter),
     }
     return render(request, "moderation/queue.html", context)
+
+
+def _queue_outlook(queue_filter):
+    """How long the queue takes to clear and which promises to readers are in danger."""
+    article = Article.objects.select_related("site").filter(pk=queue_filter.article).first() \
+        if queue_filter.article else None
+    outlook = waiting.queue_outlook(article.site if article else None)
+    return {**outlook, "clear": charts.duration(outlook["clear_seconds"]),
+            "clear_low": charts.duration(outlook["clear_range"][0]),
+            "clear_high": charts.duration(outlook["clear_range"][1]),
+            "oldest": charts.duration(outlook["oldest_waiting_seconds"])}
 
 
 @editor_required

@@ -1,0 +1,114 @@
+"""Replay a site's history and measure how well the waiting time would have been promised.
+
+Plain Python (no Django). For every comment, the estimate uses only what was known when it
+was submitted: the decisions made before, and the comments pending at that moment.
+
+History: CSV with `comment_id,submitted_at,decided_at` (ISO 8601, `decided_at` empty while
+pending) and, optionally, `suggestion` (release/review/reject) for the triage order.
+"""
+
+import csv
+import heapq
+import statistics
+from collections import Counter, deque
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from freigabe.comments.triage import suggestion_rank
+from freigabe.comments.wait_model import QueueStats, estimate, old_estimate
+
+REQUIRED_COLUMNS = ("comment_id", "submitted_at", "decided_at")
+OLD_WINDOW = timedelta(hours=2)
+
+
+class HistoryError(ValueError):
+    """The history file cannot be read; the message names the line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    comment_id: str
+    submitted_at: datetime
+    decided_at: datetime | None
+    rank: int
+
+
+def read_history(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in REQUIRED_COLUMNS if name not in (reader.fieldnames or ())]
+        if missing:
+            raise HistoryError(f"{path}: missing column(s) {', '.join(missing)}; "
+                               f"expected {','.join(REQUIRED_COLUMNS)}.")
+        entries = [_entry(row, line) for line, row in enumerate(reader, start=2)]
+    return sorted(entries, key=lambda entry: entry.submitted_at)
+
+
+def _entry(row, line):
+    submitted = _moment(row["submitted_at"], line, "submitted_at")
+    decided = _moment(row["decided_at"], line, "decided_at") if (row["decided_at"] or "").strip() else None
+    if decided is not None and decided < submitted:
+        raise HistoryError(f"line {line}: decided_at is before submitted_at.")
+    return Entry(row["comment_id"], submitted, decided, suggestion_rank(row.get("suggestion") or ""))
+
+
+def _moment(text, line, column):
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise HistoryError(f"line {line}: {column} '{text}' is not an ISO 8601 time.") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def replay(entries, hours, default_per_hour=60.0):
+    """Estimate every comment's wait as it would have been shown; return the figures."""
+    stats = QueueStats()
+    decisions = []            # heap of (decided_at, submitted_at, rank, ahead, raw, id) to learn
+    pending = Counter()       # triage rank -> comments pending now
+    recent = deque()          # decision times in the last two hours (the old estimate)
+    rows = []
+    for entry in entries:
+        now = entry.submitted_at
+        while decisions and decisions[0][0] <= now:
+            decided, submitted, rank, ahead_then, raw, _ = heapq.heappop(decisions)
+            stats.observe(submitted, decided, hours, rank)
+            stats.learn_outcome(rank, ahead_then, raw, (decided - submitted).total_seconds())
+            pending[rank] -= 1
+            recent.append(decided)
+        while recent and recent[0] < now - OLD_WINDOW:
+            recent.popleft()
+        ahead = sum(count for rank, count in pending.items() if rank <= entry.rank)
+        new = estimate(stats, now, ahead, hours, default_per_hour, rank=entry.rank)
+        old = old_estimate(sum(pending.values()), len(recent), default_per_hour)
+        if entry.decided_at is not None:
+            actual = max(1.0, (entry.decided_at - now).total_seconds())
+            rows.append((now.astimezone(hours.zone).hour, actual, new, old))
+            heapq.heappush(decisions, (entry.decided_at, now, entry.rank, ahead, new.raw_seconds,
+                                       entry.comment_id))
+        pending[entry.rank] += 1
+    return summarise(rows, still_pending=len(entries) - len(rows))
+
+
+def summarise(rows, still_pending=0):
+    def figures(selected):
+        if not selected:
+            return {"n": 0, "within_range": None, "median_abs_error_ratio": None}
+        within = sum(1 for _, actual, new, _ in selected if new.low <= actual <= new.high)
+        return {
+            "n": len(selected),
+            "within_range": round(within / len(selected), 3),
+            "median_abs_error_ratio": round(statistics.median(
+                abs(actual - new.seconds) / actual for _, actual, new, _ in selected), 3),
+            "median_actual_seconds": round(statistics.median(actual for _, actual, _, _ in selected)),
+        }
+
+    result = figures(rows)
+    result["still_pending"] = still_pending
+    result["by_hour"] = {str(hour): figures([row for row in rows if row[0] == hour])
+                         for hour in range(24) if any(row[0] == hour for row in rows)}
+    result["old_estimate"] = {
+        "median_abs_error_ratio": round(statistics.median(
+            abs(actual - old) / actual for _, actual, _, old in rows), 3) if rows else None,
+    }
+    return result
+
