@@ -12,6 +12,7 @@ comment would cost about as long as the whole import.
 
 import logging
 import time
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -25,7 +26,6 @@ from django.utils import timezone
 
 from freigabe.articles.importers.ids import derive_article_id
 from freigabe.articles.models import Article
-from freigabe.articles.services import register_unknown_article
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text, rule_score_fields
 from freigabe.integrations.importers.base import ImportItem, Problem
@@ -153,6 +153,7 @@ class _Importer:
         if not fresh:
             return
         if self.dry_run:
+            self._create_articles(fresh)
             for item in fresh:
                 self._article_for(item)
                 self.seen.add(item.external_id)
@@ -161,21 +162,52 @@ class _Importer:
                 [(None, None, item.parent_id) for item in fresh if item.parent_id]))
             return
         with transaction.atomic():
+            self._create_articles(fresh)
             comments = [self._comment(item, self._article_for(item)) for item in fresh]
-            Comment.objects.bulk_create(comments)
-            # created_at is set on insert by auto_now_add; the history keeps its own dates.
-            for comment, item in zip(comments, fresh):
-                comment.created_at = item.created_at or timezone.now()
-            Comment.objects.bulk_update(comments, ["created_at"])
-            ImportedComment.objects.bulk_create([
-                ImportedComment(site=self.site, source=self.source, external_id=item.external_id,
-                                comment=comment) for comment, item in zip(comments, fresh)])
-            self._record_decisions(comments, fresh)
+            later = self._link_known_parents(comments, fresh)
+            with _keeping_dates(Comment, Decision):
+                Comment.objects.bulk_create(comments)
+                ImportedComment.objects.bulk_create([
+                    ImportedComment(site=self.site, source=self.source,
+                                    external_id=item.external_id, comment=comment)
+                    for comment, item in zip(comments, fresh)])
+                self._record_decisions(comments, fresh)
+            # Parents in this very batch have their ids only now.
             self.unlinked.extend(self._link_parents(
-                [(comment.pk, comment.article_id, item.parent_id)
-                 for comment, item in zip(comments, fresh) if item.parent_id]))
+                [(comment.pk, comment.article_id, item.parent_id) for comment, item in later]))
         for item in fresh:
             self._count(item)
+
+    def _link_known_parents(self, comments, items):
+        """Set the parent of replies whose parent was imported before; return the others."""
+        wanted = sorted({item.parent_id for item in items if item.parent_id})
+        found = self._imported(wanted)
+        later = []
+        for comment, item in zip(comments, items):
+            if not item.parent_id:
+                continue
+            if item.parent_id not in found:
+                later.append((comment, item))
+            elif found[item.parent_id][1] != comment.article_id:
+                self._parent_elsewhere(item.parent_id)
+            else:
+                comment.parent_id = found[item.parent_id][0]
+        return later
+
+    def _imported(self, external_ids):
+        """{external id: (comment pk, article pk)} of this source's comments on the site."""
+        found = {}
+        for start in range(0, len(external_ids), 900):
+            found.update((external_id, (comment_id, article_id)) for external_id, comment_id,
+                         article_id in ImportedComment.objects.filter(
+                             site=self.site, source=self.source,
+                             external_id__in=external_ids[start:start + 900])
+                         .values_list("external_id", "comment_id", "comment__article_id"))
+        return found
+
+    def _parent_elsewhere(self, parent):
+        self.report.problem(f"reply to {parent}",
+                            "its parent is on another article; imported as top-level")
 
     def _count(self, item):
         self.report.comments_imported += 1
@@ -202,40 +234,52 @@ class _Importer:
         return fresh
 
     def _article_for(self, item):
-        if item.article_id and item.article_id in self.by_external_id:
-            pk = self.by_external_id[item.article_id]
-        else:
-            key = normalise_url(item.url) if item.url else None
-            pk = self.by_url.get(key) if key else None
-            if pk is None:
-                pk = self._new_article(item, key)
+        """The article's pk: by our own article id, else by normalised URL."""
+        pk = self.by_external_id.get(item.article_id) if item.article_id else None
+        if pk is None and item.url:
+            pk = self.by_url.get(normalise_url(item.url))
+        if pk is None:
+            return None
         self.touched_articles.add(pk)
         if pk not in self.created_articles:
             self.matched_articles.add(pk)
         return pk
 
-    def _new_article(self, item, key):
-        external_id = item.article_id or derive_article_id(
-            SimpleNamespace(url=item.url, title=item.title or "", published_at=None))
-        if external_id in self.by_external_id:
-            external_id = f"{external_id[:180]}-{len(self.by_external_id)}"
-        if self.dry_run:
-            pk = f"dry-run:{external_id}"
-        else:
-            article, _ = register_unknown_article(
-                self.site, external_id, (item.title or item.url or external_id)[:500],
-                item.url[:1000] if item.url.startswith(("http://", "https://")) else "")
-            pk = article.pk
-        self.by_external_id[external_id] = pk
-        if key:
-            self.by_url[key] = pk
-        self.created_articles.add(pk)
-        return pk
+    def _create_articles(self, items):
+        """One insert for the articles this batch needs that the site does not have yet."""
+        new = {}
+        for item in items:
+            if self._article_for(item) is not None:
+                continue
+            key = normalise_url(item.url) if item.url else f"id:{item.article_id}"
+            if key in new:
+                continue
+            external_id = item.article_id or derive_article_id(
+                SimpleNamespace(url=item.url, title=item.title or "", published_at=None))
+            if external_id in self.by_external_id or any(
+                    article.external_id == external_id for article, _ in new.values()):
+                external_id = f"{external_id[:180]}-{len(self.by_external_id) + len(new)}"
+            new[key] = (Article(
+                site=self.site, external_id=external_id, body="",
+                title=(item.title or item.url or external_id)[:500],
+                url=item.url[:1000] if item.url.startswith(("http://", "https://")) else ""),
+                item)
+        if not new:
+            return
+        if not self.dry_run:
+            Article.objects.bulk_create([article for article, _ in new.values()])
+        for key, (article, item) in new.items():
+            pk = article.pk if not self.dry_run else f"dry-run:{article.external_id}"
+            self.by_external_id[article.external_id] = pk
+            if item.url:
+                self.by_url[key] = pk
+            self.created_articles.add(pk)
 
     def _comment(self, item, article_pk):
         status = item.status
         comment = Comment(
             article_id=article_pk, author_name=_name(item.author_name),
+            created_at=item.created_at or timezone.now(),
             author_email=_email(item.author_email), body=clean_text(item.body),
             status=status, author_token_hash="",
             decided_at=None if status == Status.PENDING else item.created_at or timezone.now(),
@@ -277,11 +321,8 @@ class _Importer:
                 reasons=REJECTION_REASONS.get(item.rejected_as, ["other"]) if restricting else [],
                 note=f"Importiert aus {self.source}" + (
                     f" ({item.rejected_as})" if item.rejected_as else ""),
-                imported=True, automated=False))
+                imported=True, automated=False, created_at=comment.decided_at))
         Decision.objects.bulk_create(decisions)
-        for decision in decisions:
-            decision.created_at = decision.comment.decided_at
-        Decision.objects.bulk_update(decisions, ["created_at"])
 
     # --- threads ------------------------------------------------------------------------------
 
@@ -290,14 +331,7 @@ class _Importer:
         if not links:
             return []
         wanted = {parent for _, _, parent in links}
-        found = {}
-        wanted_list = sorted(wanted)
-        for start in range(0, len(wanted_list), 900):
-            found.update((external_id, (comment_id, article_id)) for external_id, comment_id,
-                         article_id in ImportedComment.objects.filter(
-                             site=self.site, source=self.source,
-                             external_id__in=wanted_list[start:start + 900])
-                         .values_list("external_id", "comment_id", "comment__article_id"))
+        found = self._imported(sorted(wanted))
         if self.dry_run:
             found.update((external_id, (None, None)) for external_id in wanted & self.seen)
         linked, waiting = [], []
@@ -305,8 +339,7 @@ class _Importer:
             if parent not in found:
                 waiting.append((child, article, parent))
             elif not self.dry_run and found[parent][1] != article:
-                self.report.problem(f"comment reply to {parent}",
-                                    "its parent is on another article; imported as top-level")
+                self._parent_elsewhere(parent)
             elif not self.dry_run:
                 linked.append(Comment(pk=child, parent_id=found[parent][0]))
         if linked:
@@ -321,6 +354,22 @@ class _Importer:
             self.report.problem(f"reply to {parent}",
                                 "its parent is not in the export; imported as top-level")
         self.unlinked = []
+
+
+@contextmanager
+def _keeping_dates(*models):
+    """bulk_create stamps auto_now_add fields with the current time; imported history keeps
+    its own dates. Switched off only around this import's inserts, which run in a command or
+    a worker job (one at a time), never in a web process."""
+    fields = [field for model in models for field in model._meta.concrete_fields
+              if getattr(field, "auto_now_add", False)]
+    for field in fields:
+        field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field in fields:
+            field.auto_now_add = True
 
 
 def _invalid(item: ImportItem):

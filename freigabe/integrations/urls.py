@@ -15,6 +15,6 @@ perspective_urlpatterns = [
 urlpatterns = [
     path("webhooks/", views.webhooks, name="webhooks_default"),
     path("webhooks/<slug:slug>/", views.webhooks, name="webhooks"),
-    path("webhooks/<slug:slug>/<int:webhook_id>/delete", views.delete_webhook,
+    path("webhooks/<slug:slug>/<id:webhook_id>/delete", views.delete_webhook,
          name="delete_webhook"),
 ]

@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from freigabe.articles.models import Site
@@ -24,4 +22,4 @@ class Command(BaseCommand):
                 count = export_comments(site, options["format"], out)
         else:
             count = export_comments(site, options["format"], self.stdout)
-        print(f"export-comments: {count} comments of {site.slug}", file=sys.stderr)
+        self.stderr.write(f"export-comments: {count} comments of {site.slug}")
