@@ -82,33 +82,41 @@ def replay(entries, hours, default_per_hour=60.0):
         old = old_estimate(sum(pending.values()), len(recent), default_per_hour)
         if entry.decided_at is not None:
             actual = max(1.0, (entry.decided_at - now).total_seconds())
-            rows.append((now.astimezone(hours.zone).hour, actual, new, old))
+            rows.append((now.astimezone(hours.zone).hour, actual, new, old, ahead))
             heapq.heappush(decisions, (entry.decided_at, now, entry.rank, ahead, new.raw_seconds,
                                        entry.comment_id))
         pending[entry.rank] += 1
     return summarise(rows, still_pending=len(entries) - len(rows))
 
 
+QUEUE_CLASSES = (("0", 0, 0), ("1-5", 1, 5), ("6-30", 6, 30), ("31+", 31, None))
+
+
 def summarise(rows, still_pending=0):
+    """rows: (local hour of submission, actual seconds, WaitEstimate, old estimate, ahead)."""
     def figures(selected):
         if not selected:
             return {"n": 0, "within_range": None, "median_abs_error_ratio": None}
-        within = sum(1 for _, actual, new, _ in selected if new.low <= actual <= new.high)
+        within = sum(1 for row in selected if row[2].low <= row[1] <= row[2].high)
         return {
             "n": len(selected),
             "within_range": round(within / len(selected), 3),
             "median_abs_error_ratio": round(statistics.median(
-                abs(actual - new.seconds) / actual for _, actual, new, _ in selected), 3),
-            "median_actual_seconds": round(statistics.median(actual for _, actual, _, _ in selected)),
+                abs(row[1] - row[2].seconds) / row[1] for row in selected), 3),
+            "median_actual_seconds": round(statistics.median(row[1] for row in selected)),
+            "median_width_ratio": round(statistics.median(
+                row[2].high / max(row[2].low, 1) for row in selected), 2),
         }
 
     result = figures(rows)
     result["still_pending"] = still_pending
     result["by_hour"] = {str(hour): figures([row for row in rows if row[0] == hour])
                          for hour in range(24) if any(row[0] == hour for row in rows)}
+    result["by_queue"] = {name: figures([row for row in rows if low <= row[4] and (high is None or row[4] <= high)])
+                          for name, low, high in QUEUE_CLASSES}
     result["old_estimate"] = {
         "median_abs_error_ratio": round(statistics.median(
-            abs(actual - old) / actual for _, actual, _, old in rows), 3) if rows else None,
+            abs(row[1] - row[3]) / row[1] for row in rows), 3) if rows else None,
+        "within_range": None,  # round one gave a single number, no range
     }
     return result
-

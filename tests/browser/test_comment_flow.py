@@ -47,7 +47,7 @@ def test_a_posted_comment_waits_for_review_and_stays_out_of_the_thread(open_arti
 
     notice = widget.own_comment(comment_id)
     expect(notice).to_contain_text("wartet auf Prüfung")
-    expect(notice).to_contain_text(re.compile(r"Voraussichtliche Wartezeit: etwa \d+ Minuten?\b"))
+    expect(notice).to_contain_text(re.compile(r"Voraussichtliche Wartezeit: etwa \d+(–\d+)? Minuten?\b"))
     expect(notice).to_contain_text("Die Parkplätze auf der Lindenallee werden fehlen.")
     expect(widget.widget.locator(".fg-live")).to_contain_text("wartet auf Prüfung")
     expect(widget.thread_comment(comment_id)).to_have_count(0)
@@ -167,7 +167,7 @@ def test_an_english_page_gets_an_english_widget(open_article, news_article):
     widget.main_form.get_by_label("Name").fill("Sam")
     widget.main_form.get_by_role("button", name="Post comment").click()
     expect(widget.own).to_contain_text("awaiting review")
-    expect(widget.own).to_contain_text(re.compile(r"Expected wait: about \d+ minutes?\b"))
+    expect(widget.own).to_contain_text(re.compile(r"Expected wait: about \d+(–\d+)? minutes?\b"))
 
 
 def test_it_works_for_the_visit_when_local_storage_is_blocked(open_article, news_article, page):
