@@ -99,13 +99,18 @@ class Context:
         return not view[start:end].strip()
 
 
-def analyse(text):
-    """The Context of normalised `text`."""
+def analyse(text, hurtful=()):
+    """The Context of normalised `text`.
+
+    hurtful: (start, end) spans of hurtful words (lexicon hits, demeaning predicates).
+    A negation matters only where it covers one: blanking other words would change
+    what the model reads for nothing ("Das fällt nicht unter die Zuständigkeit ...").
+    """
     if not _MAY_MATTER.search(text):
         return Context(text, text, text)
     mitigations = []
     quoted = _blank_counter_speech(text, mitigations)
-    negated = _blank_hate_of_things(_blank_negations(quoted, mitigations), mitigations)
+    negated = _blank_hate_of_things(_blank_negations(quoted, mitigations, hurtful), mitigations)
     return Context(text, quoted, negated, mitigations)
 
 
@@ -119,13 +124,20 @@ def _blank_hate_of_things(text, mitigations):
     return _blank(text, spans)
 
 
+# What an identity word becomes for the model: a word for people that the model reads
+# as neutral, so that "X sind ..." still reads as a statement about people.
+NEUTRAL_PEOPLE = "leute"
+
+
 def without_identity_terms(text):
-    """`text` with identity words blanked (same length)."""
+    """`text` with each identity word replaced by NEUTRAL_PEOPLE, padded to the same
+    length (shorter words are blanked): offsets survive."""
     pieces, previous = [], 0
     for match in _WORDS.finditer(text):
         if match.group().startswith(_STEMS):
+            length = match.end() - match.start()
             pieces.append(text[previous:match.start()])
-            pieces.append(" " * (match.end() - match.start()))
+            pieces.append(NEUTRAL_PEOPLE.ljust(length) if length >= len(NEUTRAL_PEOPLE) else " " * length)
             previous = match.end()
     if not pieces:
         return text
@@ -197,7 +209,7 @@ def _clauses(text):
     return spans
 
 
-def _blank_negations(text, mitigations):
+def _blank_negations(text, mitigations, hurtful=()):
     spans = []
     inherit = False
     for start, end in _clauses(text):
@@ -212,7 +224,8 @@ def _blank_negations(text, mitigations):
                 inherit = True
             continue
         scope_start, scope_end = start + scope[0], start + scope[1]
-        if scope_end - scope_start > 0 and text[scope_start:scope_end].strip():
+        covers_hurt = any(start < scope_end and scope_start < end for start, end in hurtful)
+        if covers_hurt and text[scope_start:scope_end].strip():
             spans.append((scope_start, scope_end))
             mitigations.append((scope_start, scope_end, WHY_NEGATED))
         inherit = scope[1] == len(clause) and scope[0] == 0 or _ends_negated(clause)
@@ -228,12 +241,24 @@ def _negation_scope(clause):
         if any(start <= match.start() < end for start, end in exceptions):
             continue
         word = match.group(1)
-        if word in _CLAUSE_WIDE or _ends_negated(clause, match):
-            return (0, len(clause))
+        if _ends_negated(clause, match):  # "Ich hasse Frauen nicht": the words before it
+            return (_before_words(clause, match.start(), _WORDS_BEFORE_FINAL), len(clause))
+        if word in _CLAUSE_WIDE:
+            return (_before_words(clause, match.start(), 2), _after_words(clause, match.end(), _WORDS_AFTER_WIDE))
         if word.startswith("kein"):
             return (match.start(), _after_words(clause, match.end(), 3))
-        return (match.start(), len(clause))
+        return (match.start(), _after_words(clause, match.end(), _WORDS_AFTER_NOT))
     return None
+
+
+# How far a negation reaches: comments without punctuation ("... nicht wählbar dieses
+# üble Pack fordert ...") must not lose everything after a "nicht".
+_WORDS_AFTER_NOT, _WORDS_AFTER_WIDE, _WORDS_BEFORE_FINAL = 3, 6, 6
+
+
+def _before_words(clause, position, count):
+    starts = [match.start() for match in re.finditer(r"\S+", clause[:position])]
+    return starts[-count] if len(starts) >= count else 0
 
 
 def _ends_negated(clause, match=None):

@@ -91,6 +91,14 @@ _BACK_REFERENCE = [GuardedPattern(pattern) for pattern in (
 )]
 
 
+_DEMEANING_WORD = GuardedPattern(rf"\b{_DEMEANING}\b")
+
+
+def demeaning_spans(text):
+    """(start, end) of demeaning words, whoever they are said of (for the context analysis)."""
+    return [match.span() for match in _DEMEANING_WORD.finditer(text)]
+
+
 def find_derogation(quoted_view, negated_view):
     """[(start, end, weight, why)] of demeaning statements about protected groups."""
     if not _MAY_NAME_A_GROUP.search(quoted_view):

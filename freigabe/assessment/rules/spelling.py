@@ -26,11 +26,19 @@ def _deletions(word):
     return {word[:index] + word[index + 1:] for index in range(len(word))}
 
 
+# Compounds of the lexicon's modifiers, common enough to be misspelt as one word.
+_COMPOUNDS = ("vollidiot", "volltrottel", "vollhorst", "vollpfosten", "vollhonk")
+_MIN_HEAD = 6  # a compound's head shorter than this matches too many harmless tails ("-diener")
+
+
 def _build_index(heads_only=False):
     index = {}
-    for word, (weight, mode) in INSULT_WORDS.items():
+    words = [*INSULT_WORDS.items(), *((word, (0.9, "exact")) for word in _COMPOUNDS)]
+    for word, (weight, mode) in words:
         word = squeeze(word)
-        if len(word) >= _MIN_WORD and weight >= _MIN_WEIGHT and (mode == "head" or not heads_only):
+        if heads_only and (mode != "head" or len(word) < _MIN_HEAD):
+            continue
+        if len(word) >= _MIN_WORD and weight >= _MIN_WEIGHT:
             index.setdefault(word, word)
             for variant in _deletions(word):
                 index.setdefault(variant, word)
@@ -78,7 +86,7 @@ def _reading(token, known_stems):
     squeezed = squeeze(token)
     if _near(squeezed, _INDEX):
         return _WEIGHT
-    for cut in range(3, len(squeezed) - _MIN_WORD + 2):  # "Volildiot": a compound's misspelt head
+    for cut in range(3, len(squeezed) - _MIN_HEAD + 1):  # "Drecksarschloh": a compound's misspelt head
         if _near(squeezed[cut:], _HEADS):
             return _WEIGHT
     return 0.0

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.result import RuleScore, evidence_at
 from freigabe.assessment.rules.context import analyse, has_identity_terms, without_identity_terms
-from freigabe.assessment.rules.hate import find_dehumanising, find_derogation, find_profanity, find_slurs
+from freigabe.assessment.rules.hate import demeaning_spans, find_dehumanising, find_derogation, find_profanity, find_slurs
 from freigabe.assessment.rules.spelling import find_disguised_insults
 from freigabe.assessment.rules.violence import find_violence
 
@@ -48,8 +48,9 @@ class _Found:
 def score_toxicity(text, normalised, model=None):
     """{"insult": RuleScore, "aggression": RuleScore} for one comment."""
     folded = normalised.text
-    context = analyse(folded)
     hits = DEFAULT_LEXICON.find_all(folded, (INSULT, AGGRESSION))
+    hurtful = [(hit.start, hit.end) for found in hits.values() for hit in found] + demeaning_spans(folded)
+    context = analyse(folded, hurtful)
     discounted = []
     if context.changed:
         kept = {code: [hit for hit in found if not context.is_blanked(hit.start, hit.end)] for code, found in hits.items()}
@@ -63,17 +64,13 @@ def score_toxicity(text, normalised, model=None):
             context.negated, [(hit.start, hit.end) for hit in hits[INSULT]], model.idf if model is not None else None)],
     }
     model_text = context.negated
-    explicit = detected[AGGRESSION] or detected[INSULT] or any(
-        hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
-    if not explicit and has_identity_terms(model_text):
-        model_text = without_identity_terms(model_text)
-    if model is not None:
-        probabilities, model_spans = model.score(text, model_text, hits)
-    else:
-        probabilities = {code: _fallback_probability(model_text, hits[code]) for code in hits}
-        model_spans = {}
+    probabilities, model_spans = _model_scores(text, model_text, hits, model)
     if model_text is not folded:
         probabilities = _shrunk_for_few_words(probabilities, model_text)
+    explicit = detected[AGGRESSION] or detected[INSULT] or any(
+        hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
+    if not explicit and IDENTITY_SHARE < 1 and has_identity_terms(model_text):
+        probabilities = _identity_discounted(text, model_text, hits, model, probabilities)
     for code, found in detected.items():
         probabilities[code] = max([probabilities[code], *(item.weight for item in found)])
     if detected[AGGRESSION] or any(hit.weight >= 0.8 and " " in folded[hit.start:hit.end] for hit in hits[AGGRESSION]):
@@ -88,6 +85,23 @@ def score_toxicity(text, normalised, model=None):
                                                        model_spans.get(code, []), mitigations))
         for code in (INSULT, AGGRESSION)
     }
+
+
+# With nothing explicit, the score is this mix of the model's reading with the group's
+# name and its reading with a neutral word instead: naming a group may not decide.
+IDENTITY_SHARE = 0.5
+
+
+def _model_scores(text, model_text, hits, model):
+    if model is not None:
+        return model.score(text, model_text, hits)
+    return {code: _fallback_probability(model_text, hits[code]) for code in hits}, {}
+
+
+def _identity_discounted(text, model_text, hits, model, probabilities):
+    neutral, _ = _model_scores(text, without_identity_terms(model_text), hits, model)
+    return {code: IDENTITY_SHARE * probabilities[code] + (1 - IDENTITY_SHARE) * min(probabilities[code], neutral[code])
+            for code in probabilities}
 
 
 _WORD = re.compile(r"[a-z]{2,}")
