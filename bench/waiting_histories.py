@@ -27,9 +27,11 @@ START = datetime(2026, 11, 2, 0, 0, tzinfo=BERLIN)  # a Monday
 DAILY_RHYTHM = [6, 4, 3, 2, 2, 4, 10, 22, 30, 34, 36, 38, 42, 40, 36, 34, 36, 44, 60, 72, 76, 66, 40, 16]
 SUGGESTIONS = (("release", 0.62), ("review", 0.28), ("reject", 0.10))
 WEEKDAY_SHIFTS = [(7, 15), (10, 18), (15, 23), (17, 23)]   # four editors on a weekday
+BUSY_WEEKDAY_SHIFTS = [(7, 15), (11, 19), (15, 23)]
 WEEKEND_SHIFTS = [(9, 15), (14, 20)]
 SCENARIOS = {
     "week": "an ordinary week: four editors on weekdays, two at weekends, hours Mo-Fr 07-23, Sa-So 09-20",
+    "busy": "the same comments with three editors on weekdays: queues in the evening",
     "viral": "the same week with one article going viral on Wednesday evening (four times the comments)",
     "night": "nights without editors on a site that set no hours (the estimate must learn the shifts)",
     "editor_ill": "on Wednesday and Thursday one of the two evening editors is ill",
@@ -82,7 +84,8 @@ def shifts(days, scenario):
     for day in range(days):
         base = START + timedelta(days=day)
         weekend = base.weekday() >= 5
-        for editor, (first, last) in enumerate(WEEKEND_SHIFTS if weekend else WEEKDAY_SHIFTS):
+        weekday_shifts = BUSY_WEEKDAY_SHIFTS if scenario == "busy" else WEEKDAY_SHIFTS
+        for editor, (first, last) in enumerate(WEEKEND_SHIFTS if weekend else weekday_shifts):
             if scenario == "editor_ill" and day in (2, 3) and editor == 3:
                 continue
             stretches.append((editor, base + timedelta(hours=first), base + timedelta(hours=last)))
@@ -90,7 +93,8 @@ def shifts(days, scenario):
 
 
 def simulate(scenario, seed, days=7):
-    rng = random.Random(f"{scenario}-{seed}")
+    # "busy" is the ordinary week's comments with fewer editors: the same arrivals.
+    rng = random.Random(f"{'week' if scenario == 'busy' else scenario}-{seed}")
     comments = arrivals(rng, days, viral=scenario == "viral")
     work = _with_breaks(rng, shifts(days, scenario))
     decided = {}

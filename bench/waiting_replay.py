@@ -20,7 +20,7 @@ from freigabe.comments.replay import read_history, replay  # noqa: E402
 
 HISTORIES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "waiting"
 HOURS = "Mo-Fr 07:00-23:00; Sa,So 09:00-20:00"
-RUNS = [("week", HOURS), ("week", ""), ("viral", HOURS), ("night", ""),
+RUNS = [("week", HOURS), ("week", ""), ("busy", HOURS), ("viral", HOURS), ("night", ""),
         ("editor_ill", HOURS), ("editor_ill", "")]
 
 
@@ -28,6 +28,7 @@ def main():
     print("| history | set hours | comments | within range | median error | round one's error | "
           "median wait | width (high/low) |")
     print("|---|---|---|---|---|---|---|---|")
+    cpu = []
     for name, hours in RUNS:
         entries = read_history(HISTORIES / f"{name}.csv")
         started = time.process_time()
@@ -35,8 +36,9 @@ def main():
         seconds = time.process_time() - started
         print(f"| {name} | {hours or 'none'} | {result['n']} | {result['within_range']:.0%} | "
               f"{result['median_abs_error_ratio']:.2f} | {result['old_estimate']['median_abs_error_ratio']:.2f} | "
-              f"{result['median_actual_seconds'] / 60:.0f} min | {result['median_width_ratio']:.1f} |"
-              f" <!-- {seconds * 1e6 / max(1, len(entries)):.0f} µs CPU per comment -->")
+              f"{result['median_actual_seconds'] / 60:.0f} min | {result['median_width_ratio']:.1f} |")
+        cpu.append(seconds * 1e6 / max(1, len(entries)))
+    print(f"\nCPU per comment (estimate + learning from its decision): {min(cpu):.0f}-{max(cpu):.0f} µs")
     print()
     print("Median error by comments ahead at submission (week, set hours):")
     result = replay(read_history(HISTORIES / "week.csv"), ReviewHours.parse(HOURS, "Europe/Berlin"))
