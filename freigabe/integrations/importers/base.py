@@ -75,12 +75,25 @@ def from_epoch(seconds):
 
 
 def xml_events(path, tags):
-    """iterparse without DTDs, entity expansion or network access (no billion laughs)."""
+    """iterparse without DTDs, entity expansion or network access (no billion laughs).
+
+    It recovers from broken markup (an item with it is read as far as it goes, usually into
+    a Problem) and keeps going; syntax_problems() lists what it had to repair.
+    """
     from lxml import etree
 
     return etree.iterparse(str(path), events=("start", "end"), tag=tags, load_dtd=False,
                            resolve_entities=False, no_network=True, huge_tree=False,
-                           remove_comments=True)
+                           remove_comments=True, recover=True)
+
+
+def syntax_problems(events):
+    """One Problem per line of the XML file that was not well-formed."""
+    lines = {}
+    for entry in events.error_log:
+        lines.setdefault(entry.line, entry.message.strip())
+    return [Problem(f"line {line}", f"broken XML: {message}") for line, message in
+            sorted(lines.items())]
 
 
 def release(element):

@@ -3,7 +3,7 @@
 
 from freigabe.integrations.importers.base import (
     PENDING, REJECTED, RELEASED, ImportItem, Problem, html_to_text, parse_time, release,
-    xml_events,
+    syntax_problems, xml_events,
 )
 
 NS = "{http://disqus.com}"
@@ -13,7 +13,8 @@ DSQ_ID = "{http://disqus.com/disqus-internals}id"
 def read(path, **options):
     threads = {}
     in_post = 0
-    for event, element in xml_events(path, [f"{NS}thread", f"{NS}post"]):
+    events = xml_events(path, [f"{NS}thread", f"{NS}post"])
+    for event, element in events:
         if element.tag == f"{NS}post":
             if event == "start":
                 in_post += 1
@@ -24,6 +25,7 @@ def read(path, **options):
         elif event == "end" and not in_post:
             threads[element.get(DSQ_ID, "")] = (_text(element, "link"), _text(element, "title"))
             release(element)
+    yield from syntax_problems(events)
 
 
 def _post(element, threads):

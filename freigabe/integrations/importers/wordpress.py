@@ -4,7 +4,7 @@
 
 from freigabe.integrations.importers.base import (
     PENDING, REJECTED, RELEASED, ImportItem, Problem, html_to_text, parse_time, release,
-    xml_events,
+    syntax_problems, xml_events,
 )
 
 APPROVAL = {"1": RELEASED, "approve": RELEASED, "0": PENDING, "hold": PENDING,
@@ -14,7 +14,8 @@ SKIPPED_TYPES = {"pingback", "trackback"}
 
 def read(path, **options):
     item = {"link": "", "title": ""}
-    for event, element in xml_events(path, ["item", "link", "title", "{*}comment"]):
+    events = xml_events(path, ["item", "link", "title", "{*}comment"])
+    for event, element in events:
         if event == "start":
             if element.tag == "item":
                 item = {"link": "", "title": ""}
@@ -28,6 +29,7 @@ def read(path, **options):
             release(element)
         elif tag == "item":
             release(element)
+    yield from syntax_problems(events)
 
 
 def _comment(element, ns, item):
