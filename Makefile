@@ -43,7 +43,8 @@ run: install
 	$(FREIGABE) migrate --verbosity 0
 	$(FREIGABE) load_demo
 	@echo "Demo article with the widget: http://127.0.0.1:8000/widget/demo/"
-	@echo "Moderation: http://127.0.0.1:8000/moderation/ (user 'redaktion', password above)"
+	@echo "Moderation: http://127.0.0.1:8000/moderation/ (users 'redaktion' and 'chefredaktion', passwords above;"
+	@echo "  a forgotten one: $(FREIGABE) changepassword redaktion)"
 	@echo "Background jobs run in a worker beside the server; Ctrl-C stops both."
 	FREIGABE_SECURE_COOKIES=0 FREIGABE=$(FREIGABE) bash scripts/run.sh --host 127.0.0.1 --port 8000
 

@@ -226,9 +226,26 @@ FREIGABE_RATE_REPORTS = os.environ.get("FREIGABE_RATE_REPORTS", "10/600")
 FREIGABE_PUBLIC_URL = os.environ.get("FREIGABE_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 # Days after which IP hashes are purged.
 FREIGABE_IP_RETENTION_DAYS = env_int("FREIGABE_IP_RETENTION_DAYS", 7)
-# Mail an editor's decision from a timer once its undo window closed; off, only the
-# `send-outcome-mails` command (cron, every minute) sends them.
-FREIGABE_OUTCOME_MAIL_TIMER = env_bool("FREIGABE_OUTCOME_MAIL_TIMER", True)
+# The DSA Transparency Database (`freigabe submit-statements`, docs/dsa-transparency-mapping.md):
+# its base URL and the Bearer token of the provider (legal entity) that runs the sites. A
+# group with several legal entities names them and their sites,
+# FREIGABE_DSA_PROVIDERS="verlag-nord:zeitung,abendblatt;verlag-sued:kurier", each with its
+# token in FREIGABE_DSA_API_TOKEN_VERLAG_NORD (and, if it differs, FREIGABE_DSA_API_URL_…).
+FREIGABE_DSA_API_URL = os.environ.get("FREIGABE_DSA_API_URL",
+                                      "https://transparency.dsa.ec.europa.eu").rstrip("/")
+FREIGABE_DSA_API_TOKEN = os.environ.get("FREIGABE_DSA_API_TOKEN", "")
+FREIGABE_DSA_PROVIDERS = {
+    name.strip(): {
+        "sites": [slug.strip() for slug in slugs.split(",") if slug.strip()],
+        "token": os.environ.get("FREIGABE_DSA_API_TOKEN_" + _variable, ""),
+        "url": os.environ.get("FREIGABE_DSA_API_URL_" + _variable, ""),
+    }
+    for name, _, slugs in (part.partition(":") for part in
+                           os.environ.get("FREIGABE_DSA_PROVIDERS", "").split(";") if part.strip())
+    for _variable in [name.strip().upper().replace("-", "_")]
+}
+# Seconds between the worker's submission runs.
+FREIGABE_DSA_SUBMIT_INTERVAL = env_int("FREIGABE_DSA_SUBMIT_INTERVAL", 900)
 
 EMAIL_BACKEND = os.environ.get(
     "FREIGABE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

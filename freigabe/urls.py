@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 from freigabe.api import api
 from freigabe.integrations.urls import perspective_urlpatterns
 from freigabe.prometheus import metrics
-from freigabe.views import health
+from freigabe.views import favicon, health
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
     path("metrics", metrics, name="metrics"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", RedirectView.as_view(url="/widget/demo/", permanent=False)),
 ]
 

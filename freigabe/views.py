@@ -1,6 +1,10 @@
+from pathlib import Path
+
 from django.db import connection
-from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control, never_cache
+
+FAVICON = Path(__file__).resolve().parent / "static" / "freigabe" / "favicon.ico"
 
 
 @never_cache
@@ -12,3 +16,9 @@ def health(request):
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """/favicon.ico, where browsers look for it on every page."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")

@@ -1,5 +1,7 @@
 """Sites and articles: the plain functions that views, commands and tests call."""
 
+import re
+
 from django.db import transaction
 
 from freigabe.articles.models import Article, Site
@@ -14,8 +16,21 @@ class SiteExists(Exception):
     pass
 
 
+class InvalidSlug(ValueError):
+    pass
+
+
+# The slug is part of URLs, of the widget's data-site and of the DSA database's puid
+# (which allows only letters, digits, - and _): lower-case letters, digits and hyphens.
+SLUG_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?")
+
+
 def create_site(slug, name=None, origins=()):
     """Create a publisher site and return it with its API key (shown only this once)."""
+    if not SLUG_PATTERN.fullmatch(slug or ""):
+        raise InvalidSlug(
+            f"'{slug}' is not a valid site slug: use 1-50 lower-case letters (a-z), digits "
+            f"and hyphens, not at the start or end (e.g. 'zeitung-de' for zeitung.de).")
     if Site.objects.filter(slug=slug).exists():
         raise SiteExists(f"Site '{slug}' already exists.")
     api_key = new_secret("fg_")

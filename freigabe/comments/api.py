@@ -1,7 +1,7 @@
 """Public comment API: submit (held as pending), list released comments, author status."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -129,6 +129,9 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
             **author,
         )
     except SubmissionRefused as refused:
+        if refused.details:
+            return JsonResponse({"detail": str(refused), "code": refused.code,
+                                 **refused.details}, status=refused.status)
         raise ApiError(refused.status, str(refused), refused.code) from None
     if payload.notify:
         request_notifications(submission.comment, language_of(

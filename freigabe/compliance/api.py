@@ -8,7 +8,16 @@ from pydantic import Field
 from freigabe import ratelimit
 from freigabe.accounts.auth import editor_auth, require_editor
 from freigabe.comments.models import Comment
-from freigabe.compliance.appeals import AppealError, appeal_summary, decide_appeal, file_appeal
+from freigabe.compliance.appeal_links import report_for_token, reporter_token
+from freigabe.compliance.appeals import (
+    AppealError,
+    appeal_kind,
+    appeal_summary,
+    decide_appeal,
+    file_appeal,
+    file_ban_appeal,
+    file_report_appeal,
+)
 from freigabe.compliance.notifications import language_of, send_data_link_on_commit
 from freigabe.compliance.privacy import data_for_comment_author
 from freigabe.compliance.queues import pending_appeals, reported_comments
@@ -47,6 +56,8 @@ class ReportGroupDecisionIn(Schema):
     action: str
     reasons: list[str] = Field(default_factory=list, max_length=10)
     legal_ground: str = Field(default="", max_length=40)
+    # With legal_ground "other": the provision, e.g. "§ 201a StGB".
+    legal_provision: str = Field(default="", max_length=200)
     note: str = Field(default="", max_length=2000)
 
 
@@ -78,6 +89,8 @@ def post_report(request, comment_id: int, payload: ReportIn):
         "comment_id": comment_id,
         "group_id": report.notice_id,
         "received_at": report.created_at.isoformat(),
+        # Lets the reporter appeal if the editors keep the comment (Art. 20 DSA).
+        "reporter_token": reporter_token(report),
         "detail": "Thank you. An editor will review the comment"
                   + (" and tell you the outcome by email." if report.reporter_email else "."),
     })
@@ -101,6 +114,41 @@ def post_appeal(request, comment_id: int, payload: AppealIn, token: str = ""):
     except AppealError as exc:
         raise HttpError(exc.status, str(exc)) from None
     return Status(201, appeal_summary(appeal))
+
+
+@router.post("comments/{comment_id}/ban-appeal", response={201: dict},
+             summary="Appeal against the ban or suspension that covers you")
+def post_ban_appeal(request, comment_id: int, payload: AppealIn, token: str = ""):
+    comment = _author_comment(comment_id, token)
+    try:
+        appeal = file_ban_appeal(comment, payload.explanation)
+    except AppealError as exc:
+        raise HttpError(exc.status, str(exc)) from None
+    return Status(201, appeal_summary(appeal))
+
+
+@router.post("reports/{report_id}/appeal", response={201: dict},
+             summary="Appeal, as the reporter, against the decision to keep the comment")
+def post_report_appeal(request, report_id: int, payload: AppealIn, token: str = ""):
+    report = report_for_token(token, report_id)
+    if report is None:
+        raise HttpError(403, "The token does not belong to this report.")
+    try:
+        appeal = file_report_appeal(report, payload.explanation)
+    except AppealError as exc:
+        raise HttpError(exc.status, str(exc)) from None
+    return Status(201, appeal_summary(appeal))
+
+
+@router.get("reports/{report_id}/status", summary="The outcome of your report, and any appeal")
+def get_report_status(request, report_id: int, token: str = ""):
+    report = report_for_token(token, report_id)
+    if report is None:
+        raise HttpError(403, "The token does not belong to this report.")
+    notice = report.notice
+    appeal = getattr(report, "appeal", None)
+    return {"id": report.pk, "state": notice.state, "outcome": notice.outcome or None,
+            "note": notice.note, "appeal": appeal_summary(appeal) if appeal else None}
 
 
 @router.get("comments/{comment_id}/my-data",
@@ -149,7 +197,7 @@ def post_report_group_decision(request, group_id: int, payload: ReportGroupDecis
     try:
         notice = decide_report_group(group_id, payload.action, actor=request.auth,
                                      reasons=payload.reasons, legal_ground=payload.legal_ground,
-                                     note=payload.note)
+                                     legal_provision=payload.legal_provision, note=payload.note)
     except NoticeNotFound as exc:
         raise HttpError(404, str(exc)) from None
     except (AlreadyDecided, NoticeAlreadyResolved) as exc:
@@ -169,17 +217,34 @@ def get_appeals(request, site: str | None = None):
 
 
 def _appeal(appeal):
-    decision = appeal.decision
     return {
         **appeal_summary(appeal),
         "explanation": appeal.explanation,
         "comment": {"id": appeal.comment_id, "body": appeal.comment.body,
                     "status": appeal.comment.status,
                     "article_title": appeal.comment.article.title},
-        "decision": {"id": decision.pk, "action": decision.action, "reasons": decision.reasons,
-                     "note": decision.note, "decided_at": decision.created_at,
-                     "decided_by": decision.actor.username if decision.actor else None},
+        "decision": _appealed(appeal),
     }
+
+
+def _appealed(appeal):
+    """What the appeal is against: the decision, the ban, or the decision to keep."""
+    kind = appeal_kind(appeal)
+    if kind == "decision":
+        decision = appeal.decision
+        return {"id": decision.pk, "action": decision.action, "reasons": decision.reasons,
+                "note": decision.note, "decided_at": decision.created_at,
+                "decided_by": decision.actor.username if decision.actor else None}
+    if kind == "ban":
+        ban = appeal.restriction.ban
+        return {"id": ban.pk, "action": "ban" if ban.ends_at is None else "suspension",
+                "reasons": appeal.restriction.reasons, "note": ban.reason,
+                "decided_at": ban.created_at, "ends_at": ban.ends_at,
+                "decided_by": ban.created_by.username if ban.created_by else None}
+    notice = appeal.report.notice
+    return {"id": notice.pk, "action": "keep", "reasons": [], "note": notice.note,
+            "decided_at": notice.resolved_at,
+            "decided_by": notice.resolved_by.username if notice.resolved_by else None}
 
 
 @router.post("moderation/appeals/{appeal_id}/decision", auth=editor_auth,

@@ -1,19 +1,28 @@
-"""Internal complaint handling (DSA Art. 20): authors appeal, a different senior editor decides."""
+"""Internal complaint handling (DSA Art. 20), decided by a different senior editor.
 
-from datetime import timedelta
+Authors appeal a rejection, a removal or a ban; reporters appeal the decision to keep the
+comment they reported. The window is six calendar months from the day the person was
+informed (§§ 187, 188 BGB: informed on 15 January, the last day is 15 July; from 31 August
+it is the last day of February). Deciding needs a written reason, which the outcome mail
+and the status show.
+"""
+
+import calendar
+from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from freigabe.articles.rules import OTHER, REASON_CODES
 from freigabe.comments.models import Status
 from freigabe.comments.services import clean_text
-from freigabe.compliance.models import Appeal
-from freigabe.compliance.statements import APPEAL_WINDOW_DAYS
+from freigabe.compliance.models import Appeal, Notice, OutcomeMail
 from freigabe.moderation import audit
-from freigabe.moderation.decisions import decide
+from freigabe.moderation.decisions import UNDO_WINDOW, UNDOABLE, decide
 from freigabe.moderation.models import Action
 
 MAX_EXPLANATION_CHARS = 2000
+APPEAL_WINDOW_MONTHS = 6
 UPHELD, REVERSED = Appeal.Outcome.UPHELD, Appeal.Outcome.REVERSED
 
 
@@ -28,9 +37,48 @@ class AppealError(Exception):
             self.status = status
 
 
-def appeal_deadline(decision):
-    return decision.created_at + timedelta(days=APPEAL_WINDOW_DAYS)
+# --- the window ---------------------------------------------------------------------------------
 
+def add_months(day, months):
+    """The same day number `months` later, or that month's last day if it has none."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month,
+                       day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def window_end(informed_at):
+    """The end of the last day of the appeal window, in the site's time zone."""
+    last_day = add_months(timezone.localtime(informed_at).date(), APPEAL_WINDOW_MONTHS)
+    return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min)) \
+        - timedelta(microseconds=1)
+
+
+def decision_informed_at(decision):
+    """When the author learned of the decision: its outcome mail if one went out, else the
+    moment the status began to show it (after the undo window for an editor's rejection)."""
+    mail = OutcomeMail.objects.filter(decision=decision).values_list("sent_at", flat=True).first()
+    if mail is not None:
+        return mail
+    if decision.actor_id is not None and decision.action in UNDOABLE:
+        return decision.created_at + UNDO_WINDOW
+    return decision.created_at
+
+
+def appeal_deadline(decision):
+    return window_end(decision_informed_at(decision))
+
+
+def restriction_appeal_deadline(restriction):
+    # Not yet informed: the window has not begun; counting from now is the earliest it can.
+    return window_end(restriction.informed_at or timezone.now())
+
+
+def report_appeal_deadline(report):
+    return window_end(report.notice.resolved_at or timezone.now())
+
+
+# --- filing -----------------------------------------------------------------------------------
 
 def appealable_decision(comment):
     """The rejection or removal currently in force on the comment, or None."""
@@ -42,48 +90,104 @@ def appealable_decision(comment):
 
 def file_appeal(comment, explanation):
     """Record the author's appeal against the decision in force; return the Appeal."""
+    explanation = _clean_explanation(explanation)
+    decision = appealable_decision(comment)
+    if decision is None:
+        raise AppealError(f"Comment {comment.pk} is {comment.status}; only a rejected or "
+                          f"removed comment can be appealed.")
+    _check_window(appeal_deadline(decision))
+    return _create(comment=comment, decision=decision, explanation=explanation)
+
+
+def file_ban_appeal(comment, explanation):
+    """The author's appeal against the ban or suspension that covers them."""
+    from freigabe.compliance.restrictions import mark_informed, restriction_of_author
+
+    explanation = _clean_explanation(explanation)
+    restriction = restriction_of_author(comment)
+    if restriction is None:
+        raise AppealError("There is no running ban or suspension to appeal against.")
+    mark_informed(restriction)
+    _check_window(restriction_appeal_deadline(restriction))
+    return _create(comment=restriction.comment or comment, restriction=restriction,
+                   explanation=explanation)
+
+
+def file_restriction_appeal(restriction, explanation):
+    """The same, from the signed link in the ban mail."""
+    explanation = _clean_explanation(explanation)
+    if restriction.ban.lifted_at is not None:
+        raise AppealError("This ban has been lifted already.")
+    if restriction.comment_id is None:
+        raise AppealError("This ban concerns no comment we hold; please write to the editors.")
+    _check_window(restriction_appeal_deadline(restriction))
+    return _create(comment=restriction.comment, restriction=restriction,
+                   explanation=explanation)
+
+
+def file_report_appeal(report, explanation):
+    """A reporter's appeal against the decision to keep the comment they reported."""
+    explanation = _clean_explanation(explanation)
+    notice = report.notice
+    if notice.state != Notice.State.RESOLVED or notice.outcome != Notice.Outcome.KEPT:
+        raise AppealError("Only a decision to keep a reported comment can be appealed by "
+                          "the reporter.")
+    _check_window(report_appeal_deadline(report))
+    return _create(comment=notice.comment, report=report, explanation=explanation)
+
+
+def _clean_explanation(explanation):
     explanation = clean_text(explanation or "")
     if not explanation:
         raise AppealError("Please explain why the decision should be reviewed.", status=422)
     if len(explanation) > MAX_EXPLANATION_CHARS:
         raise AppealError(f"The explanation is longer than {MAX_EXPLANATION_CHARS} characters.",
                           status=422)
-    decision = appealable_decision(comment)
-    if decision is None:
-        raise AppealError(f"Comment {comment.pk} is {comment.status}; only a rejected or "
-                          f"removed comment can be appealed.")
-    if timezone.now() > appeal_deadline(decision):
+    return explanation
+
+
+def _check_window(deadline):
+    if timezone.now() > deadline:
         raise AppealError(f"The six-month period for an appeal ended on "
-                          f"{appeal_deadline(decision):%Y-%m-%d}.", status=410)
+                          f"{timezone.localtime(deadline):%Y-%m-%d}.", status=410)
+
+
+def _create(**fields):
     try:
         with transaction.atomic():
-            return Appeal.objects.create(comment=comment, decision=decision,
-                                         explanation=explanation)
+            return Appeal.objects.create(**fields)
     except IntegrityError:
         raise AppealError("An appeal against this decision has already been filed.") from None
 
 
-def decide_appeal(appeal_id, outcome, *, actor, note=""):
-    """Uphold or reverse the decision appealed against; reversing releases the comment.
+# --- deciding ---------------------------------------------------------------------------------
 
-    Only someone allowed to decide appeals, and not the editor who made the decision, may.
+def decide_appeal(appeal_id, outcome, *, actor, note=""):
+    """Uphold or reverse what was appealed against, with a written reason.
+
+    Reversing reinstates a rejected or removed comment, lifts a ban, or removes a comment
+    the editors had kept. Only someone allowed to decide appeals, and not the editor who
+    made the decision, may.
     """
     if outcome not in (UPHELD, REVERSED):
         raise AppealError(f"Unknown outcome '{outcome}'; use 'upheld' or 'reversed'.",
                           status=422)
     if not actor.has_perm("moderation.decide_appeal"):
         raise AppealError("Only a senior editor may decide appeals.", status=403)
+    note = (note or "").strip()
     with transaction.atomic():
         appeal = _open_appeal_for_update(appeal_id)
-        if appeal.decision.actor_id == actor.pk:
+        if _decided_by(appeal) == actor.pk:
             raise AppealError("You made the decision appealed against; another senior editor "
                               "must review it.", status=403)
+        if not note:
+            raise AppealError("Please give the reason for the decision on the appeal (note); "
+                              "the person who appealed is told it.", status=422)
         if outcome == REVERSED:
-            appeal.reinstatement = decide(appeal.comment_id, "reinstate", actor=actor,
-                                          note=note or "appeal upheld")
+            _reverse(appeal, actor, note)
         appeal.state = Appeal.State.DECIDED
         appeal.outcome = outcome
-        appeal.note = note.strip()
+        appeal.note = note
         appeal.decided_by = actor
         appeal.decided_at = timezone.now()
         appeal.save()
@@ -94,8 +198,36 @@ def decide_appeal(appeal_id, outcome, *, actor, note=""):
     return appeal
 
 
+def _decided_by(appeal):
+    if appeal.decision_id:
+        return appeal.decision.actor_id
+    if appeal.restriction_id:
+        return appeal.restriction.ban.created_by_id
+    return appeal.report.notice.resolved_by_id
+
+
+def _reverse(appeal, actor, note):
+    if appeal.decision_id:
+        appeal.reinstatement = decide(appeal.comment_id, "reinstate", actor=actor, note=note)
+    elif appeal.restriction_id:
+        from freigabe.compliance.restrictions import lift_on_appeal
+
+        lift_on_appeal(appeal.restriction, actor, note)
+    else:
+        report = appeal.report
+        notice = Notice.objects.select_for_update().get(pk=report.notice_id)
+        reasons = [report.reason] if report.reason in REASON_CODES else [OTHER]
+        removal = decide(appeal.comment_id, "remove", actor=actor, reasons=reasons, note=note,
+                         notice=notice)
+        # The reporter was right after all: the notice's outcome is now the removal.
+        Notice.objects.filter(pk=notice.pk).update(outcome=Notice.Outcome.REMOVED,
+                                                   decision=removal)
+        appeal.reinstatement = removal
+
+
 def _open_appeal_for_update(appeal_id):
-    appeal = (Appeal.objects.select_for_update().select_related("decision")
+    appeal = (Appeal.objects.select_for_update()
+              .select_related("decision", "restriction__ban", "report__notice")
               .filter(pk=appeal_id).first())
     if appeal is None:
         raise AppealError(f"Appeal {appeal_id} does not exist.", status=404)
@@ -104,10 +236,12 @@ def _open_appeal_for_update(appeal_id):
     return appeal
 
 
+# --- what the author sees -------------------------------------------------------------------------
+
 def appeal_status(comment):
     """What the author's status shows about appealing: the appeal, or how to file one."""
     result = {}
-    latest = comment.appeals.order_by("-created_at", "-pk").first()
+    latest = comment.appeals.filter(report__isnull=True).order_by("-created_at", "-pk").first()
     if latest is not None:
         result["appeal"] = appeal_summary(latest)
     decision = appealable_decision(comment)
@@ -118,13 +252,19 @@ def appeal_status(comment):
     return result
 
 
+def appeal_kind(appeal):
+    if appeal.restriction_id:
+        return "ban"
+    return "report" if appeal.report_id else "decision"
+
+
 def appeal_summary(appeal):
     return {
         "id": appeal.pk,
+        "kind": appeal_kind(appeal),
         "state": appeal.state,
         "outcome": appeal.outcome or None,
         "note": appeal.note,
         "filed_at": appeal.created_at.isoformat(),
         "decided_at": appeal.decided_at.isoformat() if appeal.decided_at else None,
     }
-

@@ -13,6 +13,11 @@ class ComplianceConfig(AppConfig):
 
         post_save.connect(_unless_imported(on_decision_saved), sender=Decision,
                           dispatch_uid="compliance-mail-on-decision", weak=False)
+        # Every restriction we decide becomes a statement for the DSA Transparency Database.
+        from freigabe.compliance.submission import queue_statement
+
+        post_save.connect(queue_statement, sender=Decision,
+                          dispatch_uid="compliance-statement-on-decision", weak=False)
 
 
 def _unless_imported(receiver):

@@ -24,8 +24,14 @@ def legal_ground_label(code, language="de"):
     return english if language == "en" else german
 
 
+def legal_citation(code):
+    """'StGB §185' as German law cites it: '§ 185 StGB'."""
+    law, _, section = code.partition(" ")
+    return f"§ {section.lstrip('§')} {law}" if section.startswith("§") else code
+
+
 def legal_ground_text(code):
-    """'StGB §185 (Beleidigung)': how the ground appears in statements and exports."""
+    """'§ 185 StGB (Beleidigung)': how the ground appears in statements and exports."""
     if code == "other":
         return legal_ground_label(code)
-    return f"{code} ({legal_ground_label(code)})"
+    return f"{legal_citation(code)} ({legal_ground_label(code)})"

@@ -32,6 +32,8 @@ class Notice(models.Model):
     last_reported_at = models.DateTimeField(auto_now_add=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
     legal_ground = models.CharField(max_length=40, blank=True)
+    # For the legal ground "other": the provision the editor names (e.g. "§ 201a StGB").
+    legal_provision = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -67,7 +69,9 @@ class Report(models.Model):
 
 
 class Appeal(models.Model):
-    """An author's complaint against a rejection or removal, decided by a different editor."""
+    """A complaint (Art. 20) decided by a different editor: an author's against a rejection,
+    removal or ban, or a reporter's against the decision to keep the comment they reported.
+    Exactly one of `decision`, `restriction` and `notice` is what is appealed against."""
 
     class State(models.TextChoices):
         OPEN = "open", _("offen")
@@ -78,7 +82,13 @@ class Appeal(models.Model):
         REVERSED = "reversed", _("Entscheidung aufgehoben")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="appeals")
-    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="appeal")
+    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.CASCADE,
+                                    related_name="appeal")
+    restriction = models.OneToOneField("AccountRestriction", null=True, blank=True,
+                                       on_delete=models.CASCADE, related_name="appeal")
+    # A reporter's appeal against keeping the comment: the report (one appeal each).
+    report = models.OneToOneField("Report", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="appeal")
     explanation = models.TextField()
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
@@ -149,3 +159,70 @@ class Erasure(models.Model):
     comments_removed = models.PositiveIntegerField(default=0)
     comments_anonymised = models.PositiveIntegerField(default=0)
     reports_anonymised = models.PositiveIntegerField(default=0)
+
+
+class AccountRestriction(models.Model):
+    """A ban or suspension as a decision with a statement of reasons (DSA Art. 17).
+
+    `comment` is the author's latest comment when the ban was imposed (whom we tell,
+    which site's provider reports it, what the author may appeal from).
+    """
+
+    ban = models.OneToOneField("moderation.Ban", on_delete=models.CASCADE,
+                               related_name="restriction")
+    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    # The house rules the author's rejected or removed comments broke, most frequent first.
+    reasons = models.JSONField(default=list, blank=True)
+    first_content_at = models.DateTimeField(null=True, blank=True)
+    statement_of_reasons = models.JSONField(default=dict, blank=True)
+    # When the author first learned of it (mail or refused comment): the appeal window opens.
+    informed_at = models.DateTimeField(null=True, blank=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"restriction for ban #{self.ban_id}"
+
+
+class StatementSubmission(models.Model):
+    """One statement of reasons for the DSA Transparency Database and whether it arrived.
+
+    Made with the decision (or ban); `freigabe submit-statements` sends the pending ones.
+    The record itself is built when it is sent, from the decision, so no personal data is
+    stored twice; `sent_record` keeps what was sent.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("ausstehend")
+        SUBMITTED = "submitted", _("übermittelt")
+        # The decision was undone in its undo window or erased: nothing to report.
+        WITHDRAWN = "withdrawn", _("entfallen")
+
+    puid = models.CharField(max_length=500, unique=True)
+    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="dsa_submission")
+    restriction = models.OneToOneField(AccountRestriction, null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="dsa_submission")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    # Why the last attempt failed: field -> messages from the database or our validator.
+    errors = models.JSONField(default=dict, blank=True)
+    last_error = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    database_uuid = models.CharField(max_length=64, blank=True)
+    sent_record = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["state", "created_at"], name="submission_state")]
+
+    def __str__(self):
+        return f"{self.puid} ({self.state})"
+

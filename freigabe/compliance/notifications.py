@@ -6,7 +6,6 @@ address get the receipt and the outcome of their report (DSA Art. 16(4) and (5))
 """
 
 import logging
-import threading
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from freigabe.compliance.models import EmailAddress, NotificationRequest, OutcomeMail
+from freigabe.jobs import job
 from freigabe.moderation.models import Action
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ RESEND_CONFIRMATION_AFTER = timedelta(days=1)
 MAILED_ACTIONS = (Action.RELEASE, Action.REJECT, Action.REMOVE)
 # A decision's mail waits until the undo window has surely closed.
 UNDO_MARGIN_SECONDS = 1
-# How far back `send-outcome-mails` looks for decisions whose mail is still due.
+# How far back `send-outcome-mails` (a fallback sweep) looks for mails still due.
 SWEEP_HORIZON = timedelta(days=2)
 SUBJECTS = {
     "confirm": {"de": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
@@ -39,6 +39,7 @@ SUBJECTS = {
     "appeal_outcome": {"de": "Ergebnis Ihrer Beschwerde", "en": "Outcome of your appeal"},
     "report_received": {"de": "Ihre Meldung ist eingegangen", "en": "We received your report"},
     "report_outcome": {"de": "Ergebnis Ihrer Meldung", "en": "Outcome of your report"},
+    "ban": {"de": "Sperre für Ihre Kommentare", "en": "You are barred from commenting"},
     "data_link": {"de": "Ihre bei uns gespeicherten Daten", "en": "The data we hold about you"},
 }
 DATA_LINK_SALT = "freigabe.compliance.my-data"
@@ -139,40 +140,29 @@ def _confirmed_request(comment):
 def on_decision_saved(sender, instance, created, **kwargs):
     """post_save receiver on moderation.Decision: mail the author once the decision is final.
 
-    An editor's release or rejection can be undone for a few seconds; its mail goes out
-    only after that (a mail cannot be taken back). Reinstatements are told with the
-    appeal's outcome; undos are an editor's slip.
+    An editor's release or rejection can be undone for a few seconds; its mail job runs
+    only after that (a mail cannot be taken back). The job is enqueued in the decision's
+    transaction, so it exists exactly when the decision does. Reinstatements are told with
+    the appeal's outcome; undos are an editor's slip.
     """
-    # Most authors leave no address: no timer, no query for them.
-    if created and instance.action in MAILED_ACTIONS and instance.comment.author_email:
-        from freigabe.moderation.decisions import seconds_until_final
-
-        decision_id, wait = instance.pk, seconds_until_final(instance)
-        if wait:
-            transaction.on_commit(lambda: _send_after(wait, decision_id))
-        else:
-            transaction.on_commit(lambda: send_decision_mail(decision_id))
-
-
-def _send_after(seconds, decision_id):
-    """A timer in this process; `send-outcome-mails` (cron) catches any a restart dropped."""
-    if not settings.FREIGABE_OUTCOME_MAIL_TIMER or not NotificationRequest.objects.filter(
-            comment__decisions=decision_id).exists():
+    # Most authors leave no address: no job, no query for them.
+    if not (created and instance.action in MAILED_ACTIONS and instance.comment.author_email):
         return
-    timer = threading.Timer(seconds + UNDO_MARGIN_SECONDS, _send_from_timer, args=(decision_id,))
-    timer.daemon = True
-    timer.start()
+    if not NotificationRequest.objects.filter(comment_id=instance.comment_id).exists():
+        return
+    from freigabe.moderation.decisions import seconds_until_final
+
+    wait = seconds_until_final(instance)
+    if wait:
+        deliver_outcome_mail.enqueue_in(wait + UNDO_MARGIN_SECONDS, instance.pk)
+    else:
+        deliver_outcome_mail.enqueue(instance.pk)
 
 
-def _send_from_timer(decision_id):
-    from django.db import connection
-
-    try:
-        send_decision_mail(decision_id)
-    except Exception:  # noqa: BLE001 - logged; the sweeper tries again
-        log.exception("outcome mail for decision %s failed", decision_id)
-    finally:
-        connection.close()  # this thread's own connection
+@job()
+def deliver_outcome_mail(decision_id):
+    """The job behind every outcome mail; a failed send raises, so the worker tries again."""
+    return send_decision_mail(decision_id, raise_errors=True)
 
 
 def send_due_outcome_mails(now=None):
@@ -190,10 +180,11 @@ def send_due_outcome_mails(now=None):
     return sum(1 for decision_id in due if send_decision_mail(decision_id))
 
 
-def send_decision_mail(decision_id):
+def send_decision_mail(decision_id, raise_errors=False):
     """Mail the author about this decision unless it was undone or already mailed.
 
-    Returns whether a mail went out.
+    Returns whether a mail went out. If sending fails, the decision counts as not mailed;
+    with `raise_errors` the error is raised (the job is then retried), else logged.
     """
     from freigabe.moderation.models import Decision
 
@@ -213,23 +204,33 @@ def send_decision_mail(decision_id):
     try:
         send("released" if released else "restricted", decision.comment.author_email,
              request.language, comment=decision.comment, decision=decision,
-             statement=decision.statement_of_reasons or {}, appeal_link=_appeal_link(decision))
-    except Exception:  # noqa: BLE001 - the decision stands; the sweeper sends it later
+             statement=decision.statement_of_reasons or {}, appeal_link=_appeal_link(decision),
+             appeal_until=_appeal_until())
+    except Exception:  # noqa: BLE001 - the decision stands; the mail is tried again later
         log.exception("outcome mail for decision %s not sent; will try again", decision.pk)
         OutcomeMail.objects.filter(decision=decision).delete()
+        if raise_errors:
+            raise
         return False
     NotificationRequest.objects.filter(pk=request.pk).update(notified_at=timezone.now())
     return True
 
 
 def _claim_outcome_mail(decision):
-    """Exactly one sender (timer, sweeper or confirmation) gets to mail a decision."""
+    """Exactly one sender (job, sweeper or confirmation) gets to mail a decision."""
     try:
         with transaction.atomic():
             OutcomeMail.objects.create(decision=decision)
     except IntegrityError:
         return False
     return True
+
+
+def _appeal_until():
+    # This mail informs the author: the six months run from today.
+    from freigabe.compliance.appeals import window_end
+
+    return timezone.localtime(window_end(timezone.now())).date().isoformat()
 
 
 def _appeal_link(decision):
@@ -246,14 +247,23 @@ def tell_appellant_on_commit(appeal):
 
 
 def send_appeal_outcome(appeal_id):
+    """Tell whoever appealed the outcome and its reason: the author, or the reporter."""
+    from freigabe.compliance.appeals import appeal_kind
     from freigabe.compliance.models import Appeal
 
-    appeal = Appeal.objects.select_related("comment__article").filter(pk=appeal_id).first()
-    request = appeal and _confirmed_request(appeal.comment)
-    if request is None:
+    appeal = (Appeal.objects.select_related("comment__article", "report")
+              .filter(pk=appeal_id).first())
+    if appeal is None:
         return
-    _deliver("appeal_outcome", appeal.comment.author_email, request.language, appeal=appeal,
-             comment=appeal.comment)
+    kind = appeal_kind(appeal)
+    if kind == "report":
+        to, language = appeal.report.reporter_email, appeal.report.language
+    else:
+        request = _confirmed_request(appeal.comment)
+        to, language = (appeal.comment.author_email, request.language) if request else ("", "")
+    if to:
+        _deliver("appeal_outcome", to, language, appeal=appeal, comment=appeal.comment,
+                 appeal_type=kind)
 
 
 # --- data access (GDPR Art. 15) ----------------------------------------------------------------
@@ -296,8 +306,17 @@ def _send_report_mail(kind, report_id):
     report = Report.objects.select_related("notice__comment__article").filter(pk=report_id).first()
     if report is None or not report.reporter_email:
         return
+    from freigabe.compliance.appeal_links import reporter_token
+    from freigabe.compliance.appeals import report_appeal_deadline
+
+    extra = {}
+    if kind == "report_outcome":
+        # Art. 16(5): the outcome, and the redress open to the reporter (Art. 20, 21).
+        extra = {"appeal_until": timezone.localtime(report_appeal_deadline(report)).date().isoformat(),
+                 "appeal_link": public_url(
+                     f"/compliance/report-appeal/{reporter_token(report)}")}
     _deliver(kind, report.reporter_email, report.language, report=report,
-             notice=report.notice, comment=report.notice.comment)
+             notice=report.notice, comment=report.notice.comment, **extra)
 
 
 def _deliver(kind, to, language, **context):
@@ -306,3 +325,34 @@ def _deliver(kind, to, language, **context):
         send(kind, to, language, **context)
     except Exception:  # noqa: BLE001 - logged; the record of the decision stands
         log.exception("could not send %s mail", kind)
+
+
+# --- authors: bans and suspensions -------------------------------------------------------------
+
+@job()
+def send_ban_mail(restriction_id):
+    """Tell a banned author why, where their address is confirmed; once (job may rerun)."""
+    from freigabe.compliance.appeal_links import restriction_appeal_token
+    from freigabe.compliance.models import AccountRestriction
+    from freigabe.compliance.restrictions import mark_informed
+
+    restriction = (AccountRestriction.objects.select_related("ban", "comment__article")
+                   .filter(pk=restriction_id).first())
+    email = restriction and restriction.comment and restriction.comment.author_email
+    if not email or not EmailAddress.objects.filter(email=email.lower(),
+                                                    confirmed_at__isnull=False).exists():
+        return False
+    if not AccountRestriction.objects.filter(pk=restriction.pk, mailed_at__isnull=True).update(
+            mailed_at=timezone.now()):
+        return False
+    request = NotificationRequest.objects.filter(comment=restriction.comment).first()
+    try:
+        send("ban", email, request.language if request else "de", restriction=restriction,
+             comment=restriction.comment, statement=restriction.statement_of_reasons,
+             appeal_link=public_url(
+                 f"/compliance/ban-appeal/{restriction_appeal_token(restriction)}"))
+    except Exception:
+        AccountRestriction.objects.filter(pk=restriction.pk).update(mailed_at=None)
+        raise
+    mark_informed(restriction)
+    return True

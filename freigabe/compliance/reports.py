@@ -115,21 +115,28 @@ def _reportable_comment(comment_id):
     return comment
 
 
-def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground="", note=""):
+def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground="",
+                        legal_provision="", note=""):
     """Resolve an open notice: remove the comment (through decide()) or keep it.
 
     With a `legal_ground` the removal is for illegal content, otherwise for breaking the
-    house rules. Returns the resolved Notice; raises DecisionError when not possible.
+    house rules; the ground "other" needs the provision named (`legal_provision`).
+    Returns the resolved Notice; raises DecisionError when not possible.
     """
     if action not in (KEEP, REMOVE):
         raise ReportDecisionError(f"Unknown action '{action}'; use 'remove' or 'keep'.")
     if legal_ground and legal_ground not in LEGAL_GROUNDS:
         raise ReportDecisionError(f"Unknown legal_ground '{legal_ground}'; use one of: "
                                   + ", ".join(LEGAL_GROUNDS) + ".")
+    legal_provision = clean_text(legal_provision or "")[:200]
+    if action == REMOVE and legal_ground == "other" and not legal_provision:
+        raise ReportDecisionError("With legal_ground 'other', name the provision in "
+                                  "legal_provision (e.g. '§ 201a StGB').")
     with transaction.atomic():
         notice = _open_notice_for_update(notice_id)
         # Set before decide(): the removal's statement of reasons names the legal ground.
         notice.legal_ground = legal_ground if action == REMOVE else ""
+        notice.legal_provision = legal_provision if legal_ground == "other" else ""
         decision = None
         if action == REMOVE:
             decision = decide(notice.comment_id, "remove", actor=actor, reasons=reasons,

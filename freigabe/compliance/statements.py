@@ -23,7 +23,7 @@ REDRESS_TEXT = {
           "editorial team will then review it. Out-of-court dispute settlement and the "
           "courts are also open to you.",
 }
-APPEAL_WINDOW_DAYS = 183
+APPEAL_WINDOW_MONTHS = 6
 
 
 def compose_statement(comment, decision, notice=None):
@@ -63,9 +63,11 @@ def compose_statement(comment, decision, notice=None):
         "automated_detection": bool(detected),
         "automated_decision": decision.automated,
         "redress": REDRESS_TEXT,
-        "appeal_deadline_days": APPEAL_WINDOW_DAYS,
+        # Six calendar months from the day the author is informed (the status and the
+        # mail give the date that applies; this is the earliest it can be).
+        "appeal_window_months": APPEAL_WINDOW_MONTHS,
         "appeal": {
-            "until": (decision.created_at + timedelta(days=APPEAL_WINDOW_DAYS)).isoformat(),
+            "until": window_end(decision.created_at + _undo_window(decision)).isoformat(),
             "path": f"/api/v1/comments/{comment.pk}/appeal",
         },
     }
@@ -76,3 +78,15 @@ def _legal_ground(notice):
         return None
     return {"code": notice.legal_ground,
             "label": {lang: legal_ground_label(notice.legal_ground, lang) for lang in ("de", "en")}}
+
+
+def _undo_window(decision):
+    from freigabe.moderation.decisions import UNDO_WINDOW, UNDOABLE
+
+    return UNDO_WINDOW if decision.actor_id and decision.action in UNDOABLE else timedelta(0)
+
+
+def window_end(informed_at):
+    from freigabe.compliance.appeals import window_end as end
+
+    return end(informed_at)

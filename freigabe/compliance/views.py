@@ -6,8 +6,20 @@ Senior editors decide appeals in the moderation workspace (/moderation/appeals/)
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from freigabe.compliance.appeal_links import decision_for_token
-from freigabe.compliance.appeals import AppealError, appeal_deadline, file_appeal
+from freigabe.compliance.appeal_links import (
+    decision_for_token,
+    report_for_token,
+    restriction_for_token,
+)
+from freigabe.compliance.appeals import (
+    AppealError,
+    appeal_deadline,
+    file_appeal,
+    file_report_appeal,
+    file_restriction_appeal,
+    report_appeal_deadline,
+    restriction_appeal_deadline,
+)
 from freigabe.compliance.models import Appeal
 from freigabe.compliance.notifications import confirm_email as confirm_address
 from freigabe.compliance.notifications import address_for_confirmation, email_for_data_link
@@ -48,3 +60,38 @@ def appeal(request, token):
         except AppealError as refused:
             context["error"], status = str(refused), refused.status
     return render(request, "compliance/appeal.html", context, status=status)
+
+
+def ban_appeal(request, token):
+    """The signed link from the ban mail: the statement of reasons, and a form to appeal."""
+    restriction = restriction_for_token(token)
+    if restriction is None:
+        return render(request, "compliance/appeal.html", {"invalid": True}, status=404)
+    return _other_appeal(request, "ban", restriction.statement_of_reasons,
+                         restriction_appeal_deadline(restriction),
+                         Appeal.objects.filter(restriction=restriction).first(),
+                         lambda text: file_restriction_appeal(restriction, text))
+
+
+def report_appeal(request, token):
+    """The signed link from the report outcome mail: the reporter appeals keeping a comment."""
+    report = report_for_token(token)
+    if report is None:
+        return render(request, "compliance/appeal.html", {"invalid": True}, status=404)
+    return _other_appeal(request, "report", {"note": report.notice.note},
+                         report_appeal_deadline(report),
+                         Appeal.objects.filter(report=report).first(),
+                         lambda text: file_report_appeal(report, text),
+                         comment=report.notice.comment)
+
+
+def _other_appeal(request, kind, statement, deadline, appeal, file, comment=None):
+    context = {"kind": kind, "statement": statement, "deadline": deadline, "appeal": appeal,
+               "comment": comment}
+    status = 200
+    if request.method == "POST" and appeal is None:
+        try:
+            context["appeal"] = file(request.POST.get("explanation", ""))
+        except AppealError as refused:
+            context["error"], status = str(refused), refused.status
+    return render(request, "compliance/other_appeal.html", context, status=status)

@@ -39,6 +39,10 @@ def impose_ban(kind, value, *, reason, days=None, actor=None, now=None):
         ban = Ban.objects.create(
             kind=kind, value=value, reason=reason, created_by=_user(actor),
             ends_at=now + timedelta(days=int(days)) if days is not None else None)
+        # A ban is a decision (DSA Art. 17): its statement of reasons, mail and submission.
+        from freigabe.compliance.restrictions import record_ban
+
+        record_ban(ban)
         audit.record(actor, "ban.impose", f"{kind}:{_shown(kind, value)}",
                      ban=ban.pk, days=days, reason=reason)
     return ban
@@ -88,9 +92,17 @@ def active_ban_for(*, account="", email="", ip_hash="", now=None):
 
 def refusal_message(ban):
     if ban.ends_at is None:
-        return "You are banned from commenting."
-    return (f"You are suspended from commenting until "
-            f"{ban.ends_at.strftime('%Y-%m-%d %H:%M')} UTC.")
+        return "You are banned from commenting; the statement of reasons says why."
+    until = timezone.localtime(ban.ends_at)
+    return (f"You are suspended from commenting until {until:%Y-%m-%d %H:%M} "
+            f"({until.tzname()}); the statement of reasons says why.")
+
+
+def refusal_details(ban):
+    """The statement of reasons and the way to appeal, for the refused author's answer."""
+    from freigabe.compliance.restrictions import restriction_for_refusal
+
+    return restriction_for_refusal(ban)
 
 
 def bans_for_author(*, account="", email="", ip_hash=""):

@@ -51,8 +51,10 @@ def test_create_moderator_generates_a_password_when_none_is_given(cli):
 def test_load_demo_creates_every_status_and_prints_the_password_once(cli):
     first = cli.run("load_demo")
     assert "redaktion" in first.stdout and "password" in first.stdout
+    assert "'chefredaktion'" in first.stdout  # the senior editor, for every page
+    assert "freigabe changepassword" in first.stdout
     second = cli.run("load_demo")
-    assert "already loaded" in second.stdout
+    assert "already loaded" in second.stdout and "freigabe changepassword" in second.stdout
     counts = cli.run("shell", "--no-imports", "-c",
                      "from freigabe.comments.models import Comment;"
                      "import collections, json;"

@@ -158,7 +158,7 @@ def test_a_removal_after_a_report_can_be_appealed_too(api, submit, release, edit
     api.post(f"/api/v1/moderation/reports/{group}/decision",
              {"action": "remove", "reasons": ["insult"]}, **editor.auth)
     appeal_id = file(api, comment).json()["id"]
-    api.post(decide_path(appeal_id), {"outcome": "reversed"}, **senior.auth)
+    api.post(decide_path(appeal_id), {"outcome": "reversed", "note": "Zulässig."}, **senior.auth)
     assert Comment.objects.get(pk=comment["id"]).status == "released"
 
 

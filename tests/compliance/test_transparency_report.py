@@ -30,8 +30,8 @@ def test_the_report_counts_notices_decisions_and_appeals(
              {"action": "reject", "reasons": ["advertising"]}, **editor.auth)
     appeal = api.post(f"/api/v1/comments/{rejected['id']}/appeal?token="
                       f"{rejected['author_token']}", {"explanation": "Keine Werbung."}).json()
-    api.post(f"/api/v1/moderation/appeals/{appeal['id']}/decision", {"outcome": "upheld"},
-             **senior.auth)
+    api.post(f"/api/v1/moderation/appeals/{appeal['id']}/decision",
+             {"outcome": "upheld", "note": "Werbung."}, **senior.auth)
     reported = released()
     api.post(reports_path(reported["id"]), report_payload())
     group = api.post(reports_path(reported["id"]), report_payload(
@@ -44,7 +44,7 @@ def test_the_report_counts_notices_decisions_and_appeals(
     notices, decisions, appeals = figures["notices"], figures["decisions"], figures["appeals"]
     assert notices["reports_received"] == 2 and notices["report_groups_opened"] == 1
     assert notices["reports_by_category"] == {"insult": 1,
-                                              "illegal: StGB §130 (Volksverhetzung)": 1}
+                                              "illegal: § 130 StGB (Volksverhetzung)": 1}
     assert notices["groups_resolved_by_outcome"] == {"removed": 1}
     assert notices["median_hours_notice_to_resolution"] >= 0
     assert decisions["restrictions"] == 2
@@ -57,7 +57,7 @@ def test_the_report_counts_notices_decisions_and_appeals(
                        "median_hours_to_decision": appeals["median_hours_to_decision"]}
 
     assert html.count("<svg") == 5 and "<rect" in html and "<script" not in html
-    assert "StGB §130" in html
+    assert "§ 130 StGB" in html
     assert {"section": "appeals", "figure": "by_outcome", "key": "upheld",
             "value": "1"} in rows
 

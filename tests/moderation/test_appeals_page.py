@@ -68,7 +68,7 @@ def test_a_senior_editor_reverses_an_appeal_from_the_page(make_client, appeal_ag
 
 def test_a_senior_editor_upholds_an_appeal(make_client, appeal_against, editor, senior):
     appeal = appeal_against(editor.user)
-    make_client(senior).post(decide_path(appeal), {"outcome": "upheld"})
+    make_client(senior).post(decide_path(appeal), {"outcome": "upheld", "note": "Beleidigung."})
     assert Comment.objects.get(pk=appeal.comment_id).status == "rejected"
     assert Appeal.objects.get(pk=appeal.pk).outcome == "upheld"
     assert AuditEntry.objects.filter(action="appeal.upheld", actor=senior).exists()

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from freigabe.accounts.roles import SITE_ADMIN, ensure_roles
 from freigabe.accounts.services import create_moderator
 from freigabe.articles.models import Site
 from freigabe.articles.services import create_site, upsert_article
@@ -13,6 +14,9 @@ from freigabe.moderation.decisions import decide
 DEMO_SITE = "demo"
 DEMO_ARTICLE = "radwege-innenstadt"
 DEMO_EDITOR = "redaktion"
+# A senior editor who also administers the site, so every page of the demo can be tried
+# (appeals, bans, audit log, operations, site settings).
+DEMO_SENIOR_EDITOR = "chefredaktion"
 ARTICLE_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_article.txt"
 DEMO_ORIGINS = ["http://127.0.0.1:8000", "http://localhost:8000"]
 
@@ -35,19 +39,30 @@ DEMO_COMMENTS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo site, a German demo article, comments in every status and an editor."
+    help = ("Load the demo site, a German demo article, comments in every status, an editor "
+            "and a senior editor.")
 
     def handle(self, **options):
         if Site.objects.filter(slug=DEMO_SITE).exists():
-            self.stdout.write("Demo data is already loaded.")
+            self.stdout.write(f"Demo data is already loaded (users '{DEMO_EDITOR}' and "
+                              f"'{DEMO_SENIOR_EDITOR}').")
+            self.stdout.write(self.RESET_HINT)
             return
         with transaction.atomic():
             site, api_key = create_site(DEMO_SITE, name="Demo-Zeitung", origins=DEMO_ORIGINS)
             article = self._article(site)
             editor, password, _ = create_moderator(DEMO_EDITOR)
+            senior, senior_password, _ = create_moderator(DEMO_SENIOR_EDITOR, senior=True)
+            senior.groups.add(ensure_roles()[SITE_ADMIN])
             self._comments(article, editor)
         self.stdout.write(f"Demo site '{DEMO_SITE}' API key (shown only once): {api_key}")
         self.stdout.write(f"Moderator '{DEMO_EDITOR}' password (shown only once): {password}")
+        self.stdout.write(f"Senior editor and administrator '{DEMO_SENIOR_EDITOR}' (every page) password "
+                          f"(shown only once): {senior_password}")
+        self.stdout.write(self.RESET_HINT)
+
+    RESET_HINT = ("Lost a password? Set a new one with `freigabe changepassword USER` "
+                  "(here: .venv/bin/freigabe changepassword redaktion).")
 
     def _article(self, site):
         title, _, body = ARTICLE_FILE.read_text(encoding="utf-8").partition("\n\n")

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from freigabe.articles.services import SiteExists, create_site
+from freigabe.articles.services import InvalidSlug, SiteExists, create_site
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
             raise CommandError(f"Origins must start with http:// or https://: {', '.join(bad)}")
         try:
             site, api_key = create_site(slug, name=name, origins=origins)
-        except SiteExists as exc:
+        except (InvalidSlug, SiteExists) as exc:
             raise CommandError(str(exc)) from None
         if json:
             self.stdout.write(_json({"site": site.slug, "api_key": api_key}))

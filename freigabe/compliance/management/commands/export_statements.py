@@ -4,11 +4,11 @@ from datetime import date, datetime, time, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from freigabe.compliance.exports import decisions_between, write_statements
+from freigabe.compliance.exports import statements_between, write_statements
 
 
 class Command(BaseCommand):
-    help = ("Write the statements of reasons of rejections and removals as JSON Lines, "
+    help = ("Write the statements of reasons of rejections, removals and bans as JSON Lines, "
             "in the fields of the EU DSA Transparency Database.")
 
     def add_arguments(self, parser):
@@ -21,10 +21,14 @@ class Command(BaseCommand):
         until = until or timezone.localdate()
         if until < since:
             raise CommandError("--until is before --since.")
-        decisions = decisions_between(_start_of(since), _start_of(until + timedelta(days=1)))
+        # Days in the site's time zone: a decision at 00:30 Berlin time is that day's.
+        decisions, restrictions = statements_between(_start_of(since),
+                                                     _start_of(until + timedelta(days=1)))
         out = open(output, "w", encoding="utf-8") if output else self.stdout
         try:
-            count = write_statements(decisions, out, progress=_report_progress)
+            count = write_statements(decisions, out, progress=_report_progress,
+                                     restrictions=restrictions,
+                                     on_problem=self.stderr.write)
         finally:
             if output:
                 out.close()
