@@ -392,3 +392,29 @@ def _email(email):
     except ValidationError:
         return ""
     return email
+
+
+def import_file(site_slug, path, format, *, base_url="", dry_run=False,
+                progress=lambda message: None):
+    """Read `path` with the format's reader and import it; return the report as a dict."""
+    from freigabe.articles.models import Site
+    from freigabe.integrations.importers import READERS
+
+    site = Site.objects.get(slug=site_slug)
+    items = READERS[format](path, base_url=base_url)
+    return import_comments(site, items, source=format, dry_run=dry_run,
+                           progress=progress).to_dict()
+
+
+def _log_progress(message):
+    log.info("import-comments: %s", message)
+
+
+from freigabe.jobs import job  # noqa: E402 - the job decorator needs the function above
+
+
+@job(max_attempts=3)
+def import_file_in_worker(site_slug, path, format, base_url=""):
+    """A large import as a background job (`import-comments --in-worker`). Running it again
+    after a crash continues where it stopped: imported comments are skipped."""
+    return import_file(site_slug, path, format, base_url=base_url, progress=_log_progress)

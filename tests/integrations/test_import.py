@@ -161,3 +161,17 @@ def test_progress_goes_to_stderr(article):
     out, err = run_command("import_comments", str(FIXTURES / "disqus.xml"), "--site",
                            "zeitung", "--format", "disqus", "--json")
     assert "import-comments: done: 7 read, 5 imported" in err
+
+
+def test_a_large_import_can_run_as_a_worker_job(article):
+    from django_tasks_db.models import DBTaskResult
+
+    from freigabe.jobs import run_pending
+
+    queued = import_json(FIXTURES / "remark42.jsonl", "remark42", "--in-worker")
+    assert queued["queued"] is True
+    assert not ImportedComment.objects.exists()  # nothing happens until the worker runs it
+    assert run_pending() == 1
+    assert ImportedComment.objects.filter(source="remark42").count() == 4
+    result = DBTaskResult.objects.get(id=queued["job"])
+    assert result.return_value["comments_imported"] == 4

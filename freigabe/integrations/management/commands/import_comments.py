@@ -21,6 +21,8 @@ class Command(BaseCommand):
                             help="Isso keeps page paths: the site's address they belong to")
         parser.add_argument("--dry-run", action="store_true",
                             help="read and count everything, write nothing")
+        parser.add_argument("--in-worker", action="store_true",
+                            help="queue the import as a job for `freigabe worker` and return")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
@@ -30,6 +32,8 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
+        if options["in_worker"]:
+            return self._queue(site, path.resolve(), options)
         items = READERS[options["format"]](path, base_url=options["base_url"])
         try:
             report = import_comments(site, items, source=options["format"],
@@ -53,6 +57,16 @@ class Command(BaseCommand):
                 f"{result['comments_imported']} comments ({result['comments_skipped']} skipped), "
                 f"{result['articles_created']} new and {result['articles_matched']} existing "
                 f"articles; {len(result['problems'])} problems")
+
+    def _queue(self, site, path, options):
+        from freigabe.integrations.importing import import_file_in_worker
+
+        if options["dry_run"]:
+            raise CommandError("--dry-run runs here and now; leave out --in-worker")
+        queued = import_file_in_worker.enqueue(site.slug, str(path), options["format"],
+                                               options["base_url"])
+        self.stdout.write(json.dumps({"job": str(queued.id), "queued": True}) if options["json"]
+                          else f"Import queued as job {queued.id}; `freigabe worker` runs it.")
 
     def _progress(self, message):
         self.stderr.write(f"import-comments: {message}")
