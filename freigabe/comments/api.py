@@ -16,6 +16,7 @@ from freigabe.comments.cache import cached_page_etag
 from freigabe.comments.intake import article_for_submission
 from freigabe.comments.responses import not_modified, public_json
 from freigabe.comments.services import SubmissionRefused, submit_comment
+from freigabe.comments.signals import reply_mails_requested
 from freigabe.comments.thread import (
     DEFAULT_ORDER,
     CommentNotInThread,
@@ -44,6 +45,8 @@ class CommentIn(Schema):
     proof: dict | None = None
     # Opt-in to one email about the outcome (double opt-in), in German or English.
     notify: bool = False
+    # Opt-in to mails about replies to this comment (double opt-in, at most one an hour).
+    notify_replies: bool = False
     language: str = Field(default="", max_length=5)
 
 
@@ -135,6 +138,9 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
         raise ApiError(refused.status, str(refused), refused.code) from None
     if payload.notify:
         request_notifications(submission.comment, language_of(
+            payload.language, request.headers.get("Accept-Language", "")))
+    if payload.notify_replies and submission.comment.author_email:
+        reply_mails_requested.send(Comment, comment=submission.comment, language=language_of(
             payload.language, request.headers.get("Accept-Language", "")))
     return Status(202, {
         "id": submission.comment.pk,

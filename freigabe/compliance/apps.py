@@ -18,6 +18,17 @@ class ComplianceConfig(AppConfig):
 
         post_save.connect(queue_statement, sender=Decision,
                           dispatch_uid="compliance-statement-on-decision", weak=False)
+        self._connect_reply_mails(Decision)
+
+    @staticmethod
+    def _connect_reply_mails(Decision):
+        from freigabe.comments.signals import reply_mails_requested
+        from freigabe.compliance import reply_mails
+
+        post_save.connect(_unless_imported(reply_mails.on_decision_saved), sender=Decision,
+                          dispatch_uid="compliance-reply-mail-on-decision", weak=False)
+        reply_mails_requested.connect(reply_mails.on_reply_mails_requested,
+                                      dispatch_uid="compliance-reply-mail-opt-in")
 
 
 def _unless_imported(receiver):

@@ -226,3 +226,33 @@ class StatementSubmission(models.Model):
     def __str__(self):
         return f"{self.puid} ({self.state})"
 
+
+class ReplySubscription(models.Model):
+    """An author's opt-in to a mail when a reply to their comment is released.
+
+    The address is the comment's own (confirmed through EmailAddress, like outcome mails):
+    erasing or anonymising the author ends the subscription with it.
+    """
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE,
+                                   related_name="reply_subscription")
+    language = models.CharField(max_length=2, default="de")
+    created_at = models.DateTimeField(auto_now_add=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+
+class ReplyNotice(models.Model):
+    """A released reply its parent's author is to hear of; `mailed_at` once they have.
+
+    One mail tells every notice due for the same address and article, at most one per hour.
+    """
+
+    subscription = models.ForeignKey(ReplySubscription, on_delete=models.CASCADE,
+                                     related_name="notices")
+    reply = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    mailed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["subscription", "reply"],
+                                               name="one_notice_per_reply")]

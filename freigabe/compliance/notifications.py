@@ -74,11 +74,23 @@ def request_notifications(comment, language="de"):
     if not comment.author_email:
         return None
     request = NotificationRequest.objects.create(comment=comment, language=language)
-    address, _ = EmailAddress.objects.get_or_create(email=comment.author_email.lower())
+    ask_to_confirm(comment.author_email, language)
+    return request
+
+
+def ask_to_confirm(email, language="de"):
+    """Double opt-in for any mail an author asks for: confirm the address once (resent after
+    a day at most). Returns whether the address is confirmed already."""
+    address, _ = EmailAddress.objects.get_or_create(email=email.lower())
     if not address.confirmed and _confirmation_due(address):
         EmailAddress.objects.filter(pk=address.pk).update(confirmation_sent_at=timezone.now())
         transaction.on_commit(lambda: _send_confirmation(address, language))
-    return request
+    return address.confirmed
+
+
+def address_confirmed(email):
+    return EmailAddress.objects.filter(email=(email or "").lower(),
+                                       confirmed_at__isnull=False).exists()
 
 
 def _confirmation_due(address):
@@ -110,6 +122,9 @@ def confirm_email(token):
         address.confirmed_at = timezone.now()
         address.save(update_fields=["confirmed_at"])
         _send_missed_outcomes(address.email)
+        from freigabe.compliance.reply_mails import deliver_after_confirmation
+
+        deliver_after_confirmation(address.email)
     return address
 
 

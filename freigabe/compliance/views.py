@@ -5,6 +5,7 @@ Senior editors decide appeals in the moderation workspace (/moderation/appeals/)
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 
 from freigabe.compliance.appeal_links import (
     decision_for_token,
@@ -60,6 +61,20 @@ def appeal(request, token):
         except AppealError as refused:
             context["error"], status = str(refused), refused.status
     return render(request, "compliance/appeal.html", context, status=status)
+
+
+@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without a session
+def unsubscribe_replies(request, token):
+    """GET asks, POST unsubscribes: the signed token is the proof, a CSRF token cannot be."""
+    from freigabe.compliance.reply_mails import subscription_for_token, unsubscribe
+
+    if request.method != "POST":
+        valid = subscription_for_token(token) is not None
+        return render(request, "compliance/unsubscribed.html", {"valid": valid, "done": False},
+                      status=200 if valid else 404)
+    done = unsubscribe(token) is not None
+    return render(request, "compliance/unsubscribed.html", {"valid": done, "done": done},
+                  status=200 if done else 404)
 
 
 def ban_appeal(request, token):
