@@ -12,11 +12,23 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 
 
+# Values from the environment that could not be read: reported by the system checks
+# (freigabe/checks.py), so `freigabe check` and `freigabe serve` stop with a clear message
+# instead of guessing. The safe default stands in until then.
+SETTINGS_PROBLEMS = []
+TRUE_WORDS, FALSE_WORDS = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word not in TRUE_WORDS | FALSE_WORDS:
+        SETTINGS_PROBLEMS.append(f"{name}={value!r} is neither on (1, true, yes, on) nor "
+                                 f"off (0, false, no, off).")
+        return default
+    return word in TRUE_WORDS
 
 
 def env_list(name, default=""):
@@ -24,7 +36,14 @@ def env_list(name, default=""):
 
 
 def env_int(name, default):
-    return int(os.environ.get(name, default))
+    value = os.environ.get(name)
+    if value is None:
+        return int(default)
+    try:
+        return int(value.strip())
+    except ValueError:
+        SETTINGS_PROBLEMS.append(f"{name}={value!r} is not a whole number.")
+        return int(default)
 
 
 DATA_DIR = Path(os.environ.get("FREIGABE_DATA_DIR", "var")).resolve()
@@ -186,6 +205,8 @@ FREIGABE_METRICS_TOKEN = os.environ.get("FREIGABE_METRICS_TOKEN", "")
 FREIGABE_METRICS_ALLOWED_IPS = env_list("FREIGABE_METRICS_ALLOWED_IPS")
 # Webhooks may go to private, link-local or loopback addresses only when this is on.
 FREIGABE_WEBHOOKS_ALLOW_PRIVATE = env_bool("FREIGABE_WEBHOOKS_ALLOW_PRIVATE")
+# Article import from URLs may fetch private addresses only where this is on (staging).
+FREIGABE_IMPORT_ALLOW_PRIVATE_URLS = env_bool("FREIGABE_IMPORT_ALLOW_PRIVATE_URLS")
 # Requests per Perspective-compatible API key per window (count/seconds).
 FREIGABE_RATE_PERSPECTIVE = os.environ.get("FREIGABE_RATE_PERSPECTIVE", "600/60")
 

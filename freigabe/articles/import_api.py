@@ -67,8 +67,7 @@ def import_article(request, site: str):
             record = import_source(upload.read(), filename=upload.name,
                                    content_type=upload.content_type)
         else:
-            record = import_source(url, allow_private_hosts=getattr(
-                settings, "FREIGABE_IMPORT_ALLOW_PRIVATE_URLS", False))
+            record = import_source(url, allow_private_hosts=settings.FREIGABE_IMPORT_ALLOW_PRIVATE_URLS)
         article, created = save_imported_article(publisher, record, article_id)
     except ArticleImportError as error:
         raise HttpError(422, str(error)) from None

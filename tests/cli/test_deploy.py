@@ -15,9 +15,19 @@ def production(tmp_path):
     environment.close()
 
 
-def test_check_deploy_is_clean_with_defaults(production):
+def test_check_deploy_is_clean_once_production_settings_are_set(production):
+    production.env.update(FREIGABE_PUBLIC_URL="https://kommentare.zeitung.example",
+                          FREIGABE_ALLOWED_HOSTS="kommentare.zeitung.example",
+                          FREIGABE_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
     result = production.run("check", "--deploy", "--fail-level", "WARNING")
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_names_the_production_settings_still_missing(production):
+    result = production.run("check", "--deploy", check=False)
+    assert result.returncode != 0
+    assert "FREIGABE_PUBLIC_URL" in result.stderr
+    assert "EMAIL_BACKEND" in result.stderr
 
 
 def test_a_secret_key_is_generated_once_into_the_data_dir(tmp_path):
