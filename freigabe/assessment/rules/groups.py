@@ -26,10 +26,16 @@ PEOPLE = (
     r"schmarotzer\w*|verbrecher\w*|taeter\w*|idioten|spinner\w*|ketzer\w*|kritiker\w*|fans?)"
 )
 # Who a threat or a call to violence can be aimed at.
+# A definite noun phrase whose noun has an ending typical of people ("die Aktivisten",
+# "den Betreiber", "die Verantwortlichen", "den Ausschussmitgliedern").
+PERSON_NOUN_PHRASE = (
+    r"(?:die|den|der|dem|diese[nmrs]?|solche[nr]?|alle|jeden|jede|eure[nrm]?|deine[nrm]?|ihre[nrm]?)"
+    r"(?: \w+)? \w{3,}(?:er|ern|en|in|innen|ist|isten|ent|enten|ende|enden|ierte|ierten|chef|chefs|rat|raete|raeten)"
+)
 TARGET = (
     rf"(?:dich|dir|euch|ihn|ihm|ihnen|sie|jeden|jede[nm]?|dein\w*|eure?\w*|"
     rf"(?:die|den|der|diese[nmrs]?|alle|solche|jeden|dem)(?: \w+)? {PEOPLE}|"
-    rf"(?:die |den |diese[nmr]? |alle |solche |jeden )?(?:\w+e[nr]? )?{PROTECTED_GROUP}|{PEOPLE})"
+    rf"(?:die |den |diese[nmr]? |alle |solche |jeden )?(?:\w+e[nr]? )?{PROTECTED_GROUP}|{PEOPLE}|{PERSON_NOUN_PHRASE})"
 )
 
 # Stems of identity words: the model learnt them as signs of hate (a bias of the

@@ -11,8 +11,9 @@ from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
 _MEDIA = r"(presse|medien|journalist\w*|journaille|redaktion\w*|zeitung\w*|reporter\w*|schreiberling\w*|sender|rundfunk|oerr|msm)"
-_POWER = r"(politiker\w*|regierung\w*|polizei|\w*verwaltung|stadtrat|gemeinderat|rathaus|verein|vorstand|moderation|moderator\w*|admins?|gericht\w*|justiz|richter\w*|verband|gewerkschaft\w*|stadtwerke|ministerium|ministerien|sender|gutachter\w*|\w*amt|\w*aemter|eliten?|parteien|altparteien|bundesregierung|minister\w*|kanzler\w*|bruessel|eu|nato|konzerne?|lobby\w*|pharma\w*|wissenschaftler\w*|experten|behoerden?)"
+_POWER = r"(politiker\w*|regierung\w*|ausschuss\w*|kreistag|landrat\w*|landratsamt|buergermeister\w*|stadt|konzern\w*|\w*konzern\w*|investor\w*|betreiber\w*|geschaeftsfuehrung|kommission|institut\w*|wahlamt|wahlleiter\w*|polizei|\w*verwaltung|stadtrat|gemeinderat|rathaus|verein|vorstand|moderation|moderator\w*|admins?|gericht\w*|justiz|richter\w*|verband|gewerkschaft\w*|stadtwerke|ministerium|ministerien|sender|gutachter\w*|\w*amt|\w*aemter|eliten?|parteien|altparteien|bundesregierung|minister\w*|kanzler\w*|bruessel|eu|nato|konzerne?|lobby\w*|pharma\w*|wissenschaftler\w*|experten|behoerden?)"
 _ACTORS = rf"({_MEDIA}|{_POWER}|die|alle|ihr|sie)"
+_INSTITUTIONS = rf"({_MEDIA}|{_POWER})"  # named actors: "die Heizung wird gesteuert" accuses nobody
 
 # (pattern, weight, why)
 _CUES = [
@@ -34,7 +35,7 @@ _CUES = [
     (r"\bwem nuetzt (es|das)|\bcui bono\b", 0.4, "raunende Frage nach Nutznießern"),
     (r"\bzufall\s*\?+\s*(wohl kaum|sicher nicht|ich glaube nicht|nein|niemals)|\b(alles |sicher |bestimmt )?kein zufall\b|\bzufaelle gibt es nicht\b", 0.5, "raunt von Absicht"),
     (rf"\b({_MEDIA}|{_POWER}|ihr|sie|die)\b.{{0,40}}\b(verschweig\w*|vertusch\w*|verheimlich\w*|unterschlag\w*|totgeschwiegen)", 0.55, "unterstellt Vertuschung"),
-    (r"\b(wird|werden|wurde|wurden) (natuerlich |mal wieder |wieder |gerne )*(verschwiegen|vertuscht|totgeschwiegen|unterschlagen|zensiert)", 0.5, "unterstellt Vertuschung"),
+    (r"\b(wird|werden|wurde|wurden) (\w+ ){0,2}?(natuerlich |mal wieder |wieder |gerne |schoen |einfach |gezielt )*(verschwiegen|vertuscht|totgeschwiegen|unterschlagen|zensiert)", 0.5, "unterstellt Vertuschung"),
     (r"\bwas (uns )?(nicht gesagt|verschwiegen|verheimlicht) wird|\bdas (werden|wird) (sie|die|man) (euch|uns|ihnen) (nie|nicht) (sagen|erzaehlen)", 0.55, "unterstellt Vertuschung"),
     (r"\b(great reset|neue weltordnung|new world order|nwo|deep state|tiefer staat|umvolkung|bevoelkerungsaustausch|globalisten|schattenregierung|plandemie)\b", 0.65, "Verschwörungserzählung"),
     (r"\b(schlafschaf\w*|wacht (endlich |doch )?auf|aufwachen,? leute|macht die augen auf)", 0.45, "Verschwörungsrhetorik"),
@@ -46,6 +47,19 @@ _CUES = [
     (r"\bdie da oben\b", 0.35, "raunt von „denen da oben“"),
     (rf"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
     (r"\b(fake ?news|auftragsjournalismus|haltungsjournalismus|framing|agenda)\b", 0.35, "Vorwurf der Manipulation"),
+    # bought, steered, fixed: an actor, maybe an agent ("von der Baulobby"), then the accusation
+    (rf"\b{_INSTITUTIONS}\b[^.!?;]{{0,30}}\b(ist|sind|wird|werden|wurde|wurden|war|waren)\b(?: [\w-]+){{0,5}}? (gekauft|geschmiert|bestochen|ferngesteuert|gesteuert|kontrolliert|gelenkt|manipuliert|instrumentalisiert|diktiert|abgekartet|vorgeschoben|auf linie)\b", 0.7, "unterstellt Käuflichkeit oder Steuerung"),
+    (rf"\b{_INSTITUTIONS}\b[^.!?;]{{0,30}}\b(wird|werden|wurde|wurden)\b (\w+ )?(von|vom) (der |den |dem )?(\w*lobby\w*|\w*konzern\w*|\w*industrie|investor\w*|regierung|partei\w*|wirtschaft|soros|gates|pharma\w*|russland|china|kreml|usa|nato|eu|bruessel) (\w+ )?(bezahlt|finanziert|gesponsert|geschmiert|geschickt)", 0.7, "unterstellt Käuflichkeit"),
+    (r"\b(umfrage\w*|ergebnis\w*|wahl\w*|briefwahl|zahlen|studie\w*|gutachten|statistik\w*|bericht\w*|artikel|berichterstattung|abstimmung)\b[^.!?;]{0,30}\b(ist|sind|wird|werden|wurde|wurden|war|waren)\b(?: \w+){0,4}? (gefaelscht|manipuliert|bestellt|geschoent|frisiert|erfunden|gekauft|ausgemacht|abgesprochen|inszeniert|diktiert)\b", 0.65, "unterstellt Manipulation"),
+    (r"\b(in der hand|in den haenden|am gaengelband|an der leine|auf linie|auf kurs gebracht)\b", 0.55, "unterstellt Fremdsteuerung"),
+    (r"\b(steckt|stecken|steckten)\b[^.!?;]{0,40}\bunter einer decke", 0.65, "unterstellt Komplizenschaft"),
+    (r"\b(war|ist|stand|standen|waren) (doch |eh |sowieso |natuerlich )*(von anfang an|vorher|laengst|schon vorher|schon laengst|vorab|vorher schon) (geplant|fest|klar|beschlossen|ausgemacht|entschieden|beschlossene sache)", 0.55, "unterstellt ein abgekartetes Spiel"),
+    (r"\b(nur |doch nur |bloss |eine |reine |billige )?(ausrede|alibi|feigenblatt|nebelkerze)\b|\bvorgeschoben\w*", 0.5, "unterstellt einen Vorwand"),
+    (r"\b(hochgeschrieben|schoengeschrieben|schoengeredet|stimmung (machen|gemacht|macht) (fuer|gegen)|kampagne (gegen|fuer))", 0.5, "unterstellt Parteinahme"),
+    (r"\b(man (merkt|sieht|weiss)|klar),? wer (hier|euch|die|das|dafuer) bezahlt|\bwes brot ich ess", 0.6, "unterstellt Käuflichkeit"),
+    (r"\b(artikel|bericht|text|meldung|beitrag)\w*\b[^.!?;]{0,40}\b(diktiert|in die feder diktiert|vorgegeben|bestellt)\b", 0.6, "unterstellt Auftragsarbeit"),
+    (r"\bkommentare\b[^.!?;]{0,20}\b(werden|wird) (\w+ ){0,2}(sortiert|gefiltert|aussortiert|selektiert|geloescht|zensiert|unterdrueckt)|\b(nur )?(die )?(passenden|genehmen|erwuenschten) (meinungen|kommentare)", 0.6, "unterstellt Zensur"),
+    (rf"\b{_INSTITUTIONS} (wollen|will|wollt) (\w+ ){{0,3}}?(doch |eh |ja |halt )+(nur|bloss)\b", 0.5, "unterstellt verdeckte Absicht"),
     # controlled, deleting, distracting, pretexts, staged cover-ups
     (rf"\b{_ACTORS} (wird|werden|ist|sind) (doch |eh |ja |alle |laengst |komplett |total |sowieso |laengst |von \w+ )*(kontrolliert|gesteuert|gelenkt|gleichgeschaltet|auf linie gebracht)", 0.7, "unterstellt Fremdsteuerung"),
     (rf"\b{_ACTORS} (\w+ )?(kontrolliert|gesteuert|gelenkt|gekauft|bestochen|geschmiert) (wird|werden|ist|sind|wurde|wurden)\b", 0.7, "unterstellt Fremdsteuerung"),

@@ -32,17 +32,18 @@ _MIN_HEAD = 6  # a compound's head shorter than this matches too many harmless t
 
 
 def _build_index(heads_only=False):
-    index = {}
-    words = [*INSULT_WORDS.items(), *((word, (0.9, "exact")) for word in _COMPOUNDS)]
-    for word, (weight, mode) in words:
+    """(words, {one-letter deletion of a word: word})."""
+    words, deletions = set(), {}
+    entries = [*INSULT_WORDS.items(), *((word, (0.9, "exact")) for word in _COMPOUNDS)]
+    for word, (weight, mode) in entries:
         word = squeeze(word)
         if heads_only and (mode != "head" or len(word) < _MIN_HEAD):
             continue
         if len(word) >= _MIN_WORD and weight >= _MIN_WEIGHT:
-            index.setdefault(word, word)
+            words.add(word)
             for variant in _deletions(word):
-                index.setdefault(variant, word)
-    return index
+                deletions.setdefault(variant, word)
+    return words, deletions
 
 
 _INDEX = _build_index()
@@ -92,8 +93,14 @@ def _reading(token, known_stems):
     return 0.0
 
 
-def _near(word, index):
-    """One edit from a word of the index (but not the word itself: the lexicon has it)."""
-    if word in index and word != index[word]:
+def _near(token, index):
+    """One letter left out, added, or two neighbours swapped: an insult of the index
+    (a replaced letter is not enough: "verreist" is not "verpisst")."""
+    words, deletions = index
+    if token in words:
+        return False  # the lexicon has it
+    if token in deletions:  # "idot"
         return True
-    return any(variant in index and variant != word for variant in _deletions(word))
+    if any(variant in words for variant in _deletions(token)):  # "idiiot"
+        return True
+    return any(token[:at] + token[at + 1] + token[at] + token[at + 2:] in words for at in range(len(token) - 1))

@@ -33,7 +33,7 @@ _VIOLENT_WORD = (
     r"niederstechen|niedergestochen|niederschlagen|niedergeschlagen|anzuenden|angezuendet|abfackeln|"
     r"abgefackelt|abzufackeln|verbrennen|verbrannt|vergiften|vergiftet|ertraenken|ertraenkt|steinigen|"
     r"gesteinigt|wehtun|wehzutun|weh tun|weh zu tun|abmurksen|abgemurkst|erschlagen|umlegen|umgelegt|"
-    r"umzulegen|plattmachen|fertigmachen|kopf abreissen|kehle durchschneiden|zaehne ausschlagen|"
+    r"umzulegen|plattmachen|fertigmachen|zaehne einschlagen|kopf abreissen|kehle durchschneiden|zaehne ausschlagen|"
     r"fresse polieren|schaedel einschlagen|knochen brechen|eine kugel|kugel in den kopf|"
     r"in die luft sprengen|an die wand stellen|an die wand gestellt|aufs maul|auf die fresse|"
     r"eine reinhauen|eins reinhauen|krankenhausreif|verstuemmeln|verstuemmelt|foltern|gefoltert)"
@@ -93,6 +93,18 @@ _PHRASES = [
      r"schnappen|schnapp|schnappe|suchen|suche|jagen) (dich|euch|jeden von euch)\b", 0.85, THREAT, False),
     (r"\b(wir|ich) (werden |werde )?(dich|euch) (besuchen|holen|kriegen|finden|erwischen|schnappen|aufsuchen|heimsuchen)\b", 0.85, THREAT, False),
     (r"\b(deine|eure|ihre|seine) tage sind gezaehlt", 0.9, THREAT, False),
+    (r"\bwir kommen\b[^.!?;]{0,30}\bzu (dir|euch|deine\w*|eure\w*|ihnen|ihre\w*)\b", 0.8, THREAT, False),
+    (r"\b(klaeren|regeln|erledigen|machen) wir (das|es|die sache) (\w+ )?(unter uns|persoenlich|auf unsere art|anders|draussen|auf der strasse)", 0.85, THREAT, False),
+    (r"\b(wisst|weisst|wissen|kennt|kennst) (ihr|du|sie) (\w+)?,? ?wo (eure?|deine?|ihre?|seine?)\w* \w+ (nachts |abends |tagsueber )?(steh|park|wohn|schlaf|spiel|arbeit|sind|ist)\w*", 0.85, THREAT, False),
+    (r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*wo (der|die|den|dem)\b[^.!?;]{0,40}\b(wohn\w*|arbeit\w*|lebt|schlaeft|parkt|einkauft)\b", 0.88, THREAT, False),
+    (r"\b(soll|sollte|sollen|sollten|muss|kann) sich (besser |lieber |schon mal |mal )*(warm anziehen|vorsehen|in acht nehmen)|\bzieh(t)? (dich|euch) (schon mal |besser |lieber )*warm an\b", 0.75, THREAT, False),
+    (r"\b(wir|ich) (kriegen|kriege|krieg|erwischen|erwische|finden|finde) (ihn|sie|die|den|euch alle|jeden)\b(?! (nicht|nie|kein))", 0.8, THREAT, False),
+    (r"\b(ihr|du) (werdet|wirst) (es |das )?(schon|noch|bald) (sehen|merken|erleben)\b(?!,? (es|das) (wird|ist) (gut|toll|schoen|super|besser))", 0.72, THREAT, False),
+    (r"\bbrenn(t|en)\b[^.!?;]{0,30}\b(ihr|sein|dein|euer|eure|deine|ihre)\w* (\w+ )?(haus|auto|autos|buero|wahlkreisbuero|wohnung|laden|hof|scheune|praxis|geschaeft)\b", 0.85, THREAT, False),
+    (r"\b(haus|haeuser|auto|autos|buero|wohnung|laden|bagger|anlage|anlagen|windraeder|windrad|zelte|geschaeft)\b[^.!?;]{0,30}\b(werden|wird) (bald |schon |noch |dann )?brennen\b", 0.85, THREAT, False),
+    (r"\b(wer|der|die|du|ihr)\b[^.!?;]{0,50}\b(sollte|solltest|solltet) (\w+ )?(nachts|abends|im dunkeln) (\w+ )?(besser|lieber) nicht (mehr )?(allein|alleine)\b", 0.85, THREAT, True),
+    (r"\b(ihr|du)( \w+)? (werdet|wirst) (das|es) (noch )?(bitter |schwer )?(bereuen|buessen)", 0.8, THREAT, False),
+    (r"\bwir vergessen (nichts|euch nicht|dich nicht|das nicht)\b", 0.6, THREAT, True),
     (r"\b(pass|passt|passen sie) (bloss|lieber|besser|nur|mal|ja) (gut |schoen |genau )?auf\b", 0.7, THREAT, False),
     (r"\b(bald|demnaechst|irgendwann|als naechstes|morgen|heute nacht) (bist du|seid ihr|sind sie|bist auch du|seid auch ihr|bist du auch) "
      r"(dran|faellig|geliefert|erledigt|tot)", 0.88, THREAT, False),
@@ -135,7 +147,7 @@ _MAY_MATTER = GuardedPattern(
     r"(bring|stech|stich|schlag|knall|mach|zuend|leg|haeng|tret|tritt|rott|fackel|greif|jag|hau|toet|mord|schies|schoss|"
     r"pruegel|kalt|schlitz|wuerg|haeng|knuepf|lynch|richt|gas|schlacht|massakr|loesch|brenn|gift|traenk|stein|weh|"
     r"murks|kugel|fresse|maul|kopf|kehle|zaehne|schaedel|knochen|spreng|wand|foltern|stuemmel|sehen|merken|wohn|arbeit|schule|"
-    r"adresse|kommen|kuemmer|regel|klaer|erledig|besuch|hol|krieg|find|erwisch|schnapp|such|tage|pass|dran|faellig|geliefert|"
+    r"adresse|kommen|kuemmer|warm|acht|vorseh|brenn|vergessen|wisst|weisst|kennt|kennst|regel|klaer|erledig|besuch|hol|krieg|find|erwisch|schnapp|such|tage|pass|dran|faellig|geliefert|"
     r"tot|schade|bereu|buess|warte|wart|ungeschoren|ungestraft|lebend|sicher|allein|leid|warnung|chance|uns|wer|stirb|sterb|"
     r"reck|krepier|sauf|wuensch|raus|weg|loswerd|beseitig|entsorg|vertreib|verjag|ausmerz|ausmist|saeuber|ratten|ungeziefer|"
     r"parasit|schaedling|kakerlak|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)"
