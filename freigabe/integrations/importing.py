@@ -11,8 +11,10 @@ comment would cost about as long as the whole import.
 """
 
 import logging
+import re
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -237,7 +239,7 @@ class _Importer:
         """The article's pk: by our own article id, else by normalised URL."""
         pk = self.by_external_id.get(item.article_id) if item.article_id else None
         if pk is None and item.url:
-            pk = self.by_url.get(normalise_url(item.url))
+            pk = self.by_url.get(_normalised(item.url))
         if pk is None:
             return None
         self.touched_articles.add(pk)
@@ -251,7 +253,7 @@ class _Importer:
         for item in items:
             if self._article_for(item) is not None:
                 continue
-            key = normalise_url(item.url) if item.url else f"id:{item.article_id}"
+            key = _normalised(item.url) if item.url else f"id:{item.article_id}"
             if key in new:
                 continue
             external_id = item.article_id or derive_article_id(
@@ -280,7 +282,7 @@ class _Importer:
         comment = Comment(
             article_id=article_pk, author_name=_name(item.author_name),
             created_at=item.created_at or timezone.now(),
-            author_email=_email(item.author_email), body=clean_text(item.body),
+            author_email=_email(item.author_email), body=_clean_body(item.body),
             status=status, author_token_hash="",
             decided_at=None if status == Status.PENDING else item.created_at or timezone.now(),
         )
@@ -380,11 +382,28 @@ def _invalid(item: ImportItem):
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _normalised(url):
+    # The comments of one article carry the same URL: normalise it once.
+    return normalise_url(url)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _clean_body(body):
+    """clean_text() of a submission, skipped (it walks every character) when a regex
+    finds nothing for it to drop."""
+    return clean_text(body) if _CONTROL.search(body) else body.strip()
+
+
+@lru_cache(maxsize=65536)
 def _name(name):
     name = clean_text(name or "")[:MAX_NAME_CHARS]
     return name or "Anonym"
 
 
+@lru_cache(maxsize=65536)
 def _email(email):
     email = (email or "").strip()[:254]
     try:

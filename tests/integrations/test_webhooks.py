@@ -16,7 +16,6 @@ from freigabe.integrations.models import Delivery, Webhook
 from freigabe.integrations.webhooks import attempt_delivery
 from freigabe.jobs import run_pending
 from freigabe.moderation.decisions import decide, undo
-from tests.conftest import comments_path
 from tests.integrations.conftest import run_command, run_json
 
 
