@@ -29,4 +29,5 @@ def isso_db(tmp_path):
     return path
 
 
-from tests.moderation.conftest import colleague, make_client, senior  # noqa: E402,F401
+from tests.moderation.conftest import (  # noqa: E402,F401
+    colleague, make_client, senior, site_admin)

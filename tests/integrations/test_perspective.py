@@ -168,7 +168,12 @@ def test_suggestscore_checks_key_and_attributes(client, key):
     assert SuggestedLabel.objects.count() == 0
 
 
-def test_learn_from_decisions_learns_from_coral_moderators(client, key):
+def test_learn_from_decisions_learns_from_coral_labels_and_imported_history(client, key,
+                                                                           tmp_path):
+    """One real training run (about ten seconds) over both kinds of history a newsroom
+    brings: its Coral moderators' labels and the decisions in its imported archive."""
+    import csv
+
     from tests.integrations.conftest import run_command
 
     rejected = ["Ihr seid alle gekauft, Lügenpresse {}!", "Halt die Klappe, du Idiot {}.",
@@ -176,12 +181,25 @@ def test_learn_from_decisions_learns_from_coral_moderators(client, key):
     released = ["Die Radwege in Straße {} sind eine gute Idee.",
                 "Ich fahre täglich mit dem Rad über Kreuzung {} zur Arbeit.",
                 "Wann beginnen die Bauarbeiten am Abschnitt {}?"]
-    for n in range(90):
+    for n in range(50):
         template, status = ((rejected[n % 3], "DELETED") if n % 2
                             else (released[n % 3], "APPROVED"))
         response = post(client, SUGGEST, key, coral_suggest(template.format(n), status, f"c{n}"))
         assert response.status_code == 200
-    out, _ = run_command("learn_from_decisions", "--site", "zeitung", "--activate", "no",
-                         "--json", "--jobs", "1")
+    history = tmp_path / "history.csv"
+    with history.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "article_url", "body", "status", "created_at"])
+        for n in range(50, 100):
+            template, status = ((rejected[n % 3], "rejected") if n % 2
+                                else (released[n % 3], "released"))
+            writer.writerow([f"h{n}", "https://www.zeitung.example/radwege",
+                             template.format(n), status, f"2020-01-01T00:{n - 50:02d}:00Z"])
+    imported = run_json("import_comments", str(history), "--site", "zeitung", "--format",
+                        "csv", "--json")
+    assert imported["comments_imported"] == 50
+    out, err = run_command("learn_from_decisions", "--site", "zeitung", "--activate", "no",
+                           "--json", "--jobs", "1")
     result = json.loads(out)
-    assert result["n_train"] + result["n_test"] == 90
+    assert result["n_train"] + result["n_test"] == 100
+    assert "50 labels from comments:suggestscore" in err

@@ -199,7 +199,8 @@ def test_a_name_that_resolves_to_a_private_address_at_send_time_is_refused(
     assert delivery.state == "failed" and "169.254.169.254" in delivery.last_error
 
 
-def test_reports_and_appeals_are_events_too(hook, receiver, submit, api, editor, release):
+def test_reports_and_appeals_are_events_too(hook, receiver, submit, api, editor, release,
+                                            senior):
     created = submit()
     release(created["id"])
     response = api.post(f"/api/v1/comments/{created['id']}/reports",
@@ -210,12 +211,19 @@ def test_reports_and_appeals_are_events_too(hook, receiver, submit, api, editor,
     response = api.post(f"/api/v1/comments/{other['id']}/appeal?token={other['author_token']}",
                         {"explanation": "Das war keine Beleidigung."})
     assert response.status_code == 201, response.content
-    events = set(Delivery.objects.values_list("event", flat=True))
+    from freigabe.compliance.appeals import decide_appeal
+    from freigabe.compliance.models import Appeal
+
+    decide_appeal(Appeal.objects.get().pk, "reversed", actor=senior, note="Keine Beleidigung.")
+    events = list(Delivery.objects.values_list("event", flat=True))
     assert {"comment.submitted", "comment.released", "comment.rejected", "report.filed",
-            "appeal.filed"} <= events
+            "appeal.filed", "appeal.decided"} <= set(events)
+    assert events.count("appeal.decided") == 1
     run_pending()
-    sent = {payload["event"] for _, payload in receiver.received}
-    assert {"report.filed", "appeal.filed", "comment.released"} <= sent
+    sent = {payload["event"]: payload for _, payload in receiver.received}
+    assert {"report.filed", "appeal.filed", "appeal.decided", "comment.released"} <= set(sent)
+    assert sent["appeal.decided"]["data"]["appeal"]["outcome"] == "reversed"
+    assert "reporter" not in json.dumps(sent["report.filed"])
 
 
 def test_imported_history_sends_no_webhooks(hook):
@@ -227,7 +235,7 @@ def test_imported_history_sends_no_webhooks(hook):
 
 
 def test_senior_editors_see_deliveries_and_manage_webhooks(hook, receiver, submit, senior,
-                                                           colleague, make_client):
+                                                           colleague, site_admin, make_client):
     receiver.answer = 500
     submit()
     run_pending()
@@ -236,6 +244,8 @@ def test_senior_editors_see_deliveries_and_manage_webhooks(hook, receiver, submi
     html = page.content.decode()
     assert receiver.url in html and "comment.submitted" in html and "500" in html
     assert make_client(colleague).get("/integrations/webhooks/zeitung/").status_code == 403
+    settings_page = make_client(site_admin).get("/moderation/settings/zeitung/")
+    assert "/integrations/webhooks/zeitung/" in settings_page.content.decode()
     client = make_client(senior)
     response = client.post("/integrations/webhooks/zeitung/",
                            {"url": "https://crm.zeitung.example/hook", "events": ["report.filed"]})
