@@ -8,7 +8,7 @@ from pydantic import Field
 
 from freigabe import ratelimit
 from freigabe.accounts.sso import SsoError, verify_reader_token
-from freigabe.articles.models import Article, Site
+from freigabe.articles.models import Article
 from freigabe.comments import botcheck
 from freigabe.errors import ApiError
 from freigabe.comments.models import Comment
@@ -23,6 +23,7 @@ from freigabe.comments.thread import (
     PageRequest,
     PageRequestError,
     page_cache_part,
+    thread_article,
     thread_page,
 )
 from freigabe.comments.status import author_status
@@ -72,19 +73,8 @@ def find_article(site, article_id):
     return article
 
 
-# Reading a thread is the hottest path, and on a cache hit the ORM's query building cost
-# more than everything else together (2.9 ms of about 5 ms; docs/benchmarks.md). One raw,
-# indexed query fetches what the cached thread needs; other fields load lazily if asked.
-THREAD_ARTICLE_SQL = (
-    "SELECT a.id, a.thread_version, a.external_id, a.title, a.comments_open,"
-    " a.published_at, s.close_comments_after_days AS close_after_days"
-    f" FROM {Article._meta.db_table} a JOIN {Site._meta.db_table} s ON s.id = a.site_id"
-    " WHERE s.slug = %s AND a.external_id = %s"
-)
-
-
 def find_article_for_thread(site, article_id):
-    article = next(iter(Article.objects.raw(THREAD_ARTICLE_SQL, [site, article_id])), None)
+    article = thread_article(site, article_id)
     if article is None:
         raise HttpError(404, f"Unknown article '{article_id}' on site '{site}'.")
     return article
