@@ -72,16 +72,11 @@ class Article(models.Model):
 
     def closed_reason(self, now=None):
         """Why readers cannot comment now ("closed", "expired"), or None while it is open."""
-        return closed_reason(self.comments_open, self.published_at, self._close_after_days(), now)
+        days = self.site.close_comments_after_days
+        return closed_reason(self.comments_open, self.published_at, days, now)
 
     def closes_at(self):
-        return closing_time(self.published_at, self._close_after_days())
-
-    def _close_after_days(self):
-        # The thread's raw query fetches the site's setting with the article.
-        if hasattr(self, "close_after_days"):
-            return self.close_after_days
-        return self.site.close_comments_after_days
+        return closing_time(self.published_at, self.site.close_comments_after_days)
 
 
 CLOSED_BY_PUBLISHER = "closed"
