@@ -15,6 +15,7 @@ from freigabe.comments.models import Comment
 from freigabe.comments.cache import cached_page_etag
 from freigabe.comments.intake import article_for_submission
 from freigabe.comments.responses import not_modified, public_json
+from freigabe.comments.schemas import ThreadPage
 from freigabe.comments.services import SubmissionRefused, submit_comment
 from freigabe.comments.signals import reply_mails_requested
 from freigabe.comments.thread import (
@@ -141,7 +142,7 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
 
 
 @router.get("sites/{site}/articles/{article_id}/comments",
-            response={200: dict, 304: None, 404: Detail, 422: Detail},
+            response={200: ThreadPage, 304: None, 404: Detail, 422: Detail},
             summary="Released comments: a page of top-level threads with their replies")
 def list_comments(request, site: str, article_id: str, order: str = DEFAULT_ORDER,
                   limit: str = "", cursor: str = "", around: str = ""):

@@ -156,3 +156,16 @@ def test_3000_comments_first_page_is_small_on_the_wire(api, article):
     assert data["count"] == 3000
     assert len(data["comments"]) == 50
     assert len(response.content) <= 60_000
+
+
+def test_the_openapi_schema_describes_the_new_surfaces(api):
+    schema = api.get("/api/v1/openapi.json").json()
+    paths = schema["paths"]
+    assert set(paths["/api/v1/comments/{comment_id}/recommendations"]) == {"post", "delete"}
+    assert "post" in paths["/api/v1/moderation/comments/{comment_id}/pick"]
+    assert "post" in paths["/api/v1/moderation/comments/{comment_id}/reply"]
+    assert "get" in paths["/api/v1/sites/{site}/counts"]
+    thread = paths["/api/v1/sites/{site}/articles/{article_id}/comments"]["get"]
+    assert {p["name"] for p in thread["parameters"]} >= {"order", "limit", "cursor", "around"}
+    comment = schema["components"]["schemas"]["ThreadComment"]["properties"]
+    assert {"recommendations", "editors_pick", "staff", "author_role"} <= set(comment)
