@@ -55,6 +55,30 @@ def hit_all(limits):
     return max((window.wait(counts[window.key], now) for window in windows), default=0)
 
 
+def current(limits):
+    """[(count so far, seconds until the window ends)] for each (scope, ident, rate),
+    without counting this request (for limits that count failures, e.g. logins)."""
+    now = time.time()
+    windows = [_window(scope, ident, rate, now) for scope, ident, rate in limits]
+    counts = _read(windows)
+    return [(counts.get(window.key, 0), max(1, int(window.ends_at - now) + 1))
+            for window in windows]
+
+
+def _read(windows):
+    keys = [window.key for window in windows]
+    if _uses_cache():
+        try:
+            found = caches["shared"].get_many(["ratelimit:" + key for key in keys])
+            return {key.removeprefix("ratelimit:"): count for key, count in found.items()}
+        except Exception:  # noqa: BLE001 - as in _count: the database stands in
+            log.warning("rate-limit cache unavailable; reading the database", exc_info=True)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT bucket, hits FROM {TABLE} WHERE bucket IN "
+                       f"({', '.join(['%s'] * len(keys))})", keys)
+        return dict(cursor.fetchall())
+
+
 def reset():
     """Forget every counter (tests; an operator lifting all limits at once)."""
     caches["shared"].clear()

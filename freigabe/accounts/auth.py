@@ -26,8 +26,20 @@ class EditorToken(APIKeyHeader):
         return api_token.user
 
 
-# A staff session works too; django-ninja checks its CSRF token.
-editor_auth = [EditorToken(), SessionAuth()]
+class EditorSession(SessionAuth):
+    """A logged-in editor's session; django-ninja checks its CSRF token on writes.
+
+    Without a session there is nothing to protect from cross-site requests: the request
+    is simply unauthenticated and answered 401, not refused as a failed CSRF check.
+    """
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
+editor_auth = [EditorToken(), EditorSession()]
 
 
 def require_editor(request):

@@ -1,17 +1,19 @@
 """Publisher API: register and update articles; public site information for the widget."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from freigabe.articles.models import Article, Site
 from freigabe.articles.review_hours import ReviewHours
 from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
 from freigabe import ratelimit
-from freigabe.articles.services import register_unknown_article, upsert_article
+from freigabe.articles.registration import token_is_valid
+from freigabe.articles.services import is_web_url, register_unknown_article, upsert_article
 from freigabe.http import client_ip, ip_hash
 
 router = Router(tags=["articles"])
@@ -19,9 +21,19 @@ router = Router(tags=["articles"])
 ARTICLE_ID = r"^[^/]{1,200}$"
 
 
+def web_url(url):
+    """Pydantic check for article URLs: empty or an absolute http(s) URL, else 422."""
+    if url and not is_web_url(url):
+        raise ValueError("the article URL must be an absolute http:// or https:// URL")
+    return url
+
+
+WebUrl = Annotated[str, AfterValidator(web_url)]
+
+
 class ArticleIn(Schema):
     title: str = Field(min_length=1, max_length=500)
-    url: str = Field(default="", max_length=1000)
+    url: WebUrl = Field(default="", max_length=1000)
     body: str = Field(default="", max_length=500_000)
     published_at: datetime | None = None
     comments_open: bool = True
@@ -123,13 +135,16 @@ def review_hours_out(site):
 
 class ArticleRegistration(Schema):
     title: str = Field(min_length=1, max_length=500)
-    url: str = Field(min_length=1, max_length=1000)
+    url: WebUrl = Field(min_length=1, max_length=1000)
+    # data-article-token: made by the publisher's CMS (articles/registration.py).
+    token: str = Field(default="", max_length=200)
 
 
 @router.post("sites/{site}/articles/{article_id}/register", response={200: ArticleOut, 201: ArticleOut},
              summary="Register an article the widget meets for the first time (text missing)")
 def register_article(request, site: str, article_id: str, payload: ArticleRegistration):
-    """The widget on an allowed page may announce an unknown article with its title and URL.
+    """The widget may announce an unknown article with its title and URL, if the page carries
+    the token the site's CMS signed for this article (data-article-token).
 
     The text stays missing until the CMS or an import supplies it; an existing article is
     never changed this way.
@@ -137,11 +152,12 @@ def register_article(request, site: str, article_id: str, payload: ArticleRegist
     found = Site.objects.filter(slug=site).first()
     if found is None:
         raise HttpError(404, f"Unknown site '{site}'.")
-    origin = request.headers.get("Origin", "")
-    if origin not in found.allowed_origins:
-        raise HttpError(403, "Articles can only be registered from the site's own pages.")
-    if not payload.url.startswith(origin + "/"):
-        raise HttpError(422, "The article URL must be on the page's own origin.")
+    if not token_is_valid(found.api_key_hash, found.slug, article_id, payload.token):
+        raise HttpError(403, "Registering an article needs a valid token from the site's CMS "
+                             "(data-article-token); it is missing, expired or for another "
+                             "article.")
+    if not any(payload.url.startswith(origin + "/") for origin in found.allowed_origins):
+        raise HttpError(422, "The article URL must be on one of the site's own origins.")
     _check_article_id(article_id)
     wait = ratelimit.hit("register-article", ip_hash(client_ip(request)), "30/3600")
     if wait:

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from freigabe.articles.importers import ArticleImportError
 from freigabe.articles.importers.ids import derive_article_id
-from freigabe.articles.services import upsert_article
+from freigabe.articles.services import is_web_url, upsert_article
 
 # Extracted fields kept in Article.metadata; the rest have columns of their own.
 METADATA_FIELDS = ("publisher", "authors", "agencies", "image_caption", "image_credit",
@@ -22,7 +22,8 @@ def save_imported_article(site, record, article_id=None):
     article_id = (article_id or "").strip() or derive_article_id(record)
     if len(article_id) > MAX_ID_CHARS or "/" in article_id:
         raise ArticleImportError("The article id must be 1 to 200 characters without '/'.")
-    url = record.url if record.url and len(record.url) <= MAX_URL_CHARS else ""
+    # A page's canonical link may be anything; only a web URL is kept.
+    url = record.url if is_web_url(record.url) and len(record.url) <= MAX_URL_CHARS else ""
     data = record.to_dict()
     return upsert_article(
         site, article_id,

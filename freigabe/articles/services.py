@@ -1,6 +1,7 @@
 """Sites and articles: the plain functions that views, commands and tests call."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.db import transaction
 
@@ -10,6 +11,7 @@ from freigabe.articles.rules import DEFAULT_GUIDELINES
 from freigabe.tokens import hash_secret, new_secret
 
 ARTICLE_FIELDS = ("url", "title", "body", "published_at", "comments_open", "metadata")
+WEB_SCHEMES = ("http", "https")
 
 
 class SiteExists(Exception):
@@ -52,11 +54,29 @@ def rotate_api_key(site):
     return api_key
 
 
+class InvalidArticleUrl(ValueError):
+    pass
+
+
+def is_web_url(url):
+    """An absolute http(s) URL with a host: what a link to an article may be (no
+    `javascript:`, `data:` or relative URLs, which the widget and mails would link to)."""
+    url = url or ""
+    parts = urlsplit(url)
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname) and url == url.strip()
+
+
+def check_article_url(url):
+    if url and not is_web_url(url):
+        raise InvalidArticleUrl("The article URL must be an absolute http:// or https:// URL.")
+
+
 def upsert_article(site, external_id, **fields):
     """Create or update an article by its external id; return (article, created)."""
     unknown = set(fields) - set(ARTICLE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown article fields: {sorted(unknown)}")
+    check_article_url(fields.get("url"))
     # NUL cannot be stored in PostgreSQL text and never belongs in an article.
     fields = {name: value.replace("\x00", "") if isinstance(value, str) else value
               for name, value in fields.items()}
@@ -74,6 +94,7 @@ def upsert_article(site, external_id, **fields):
 
 def register_unknown_article(site, external_id, title, url):
     """Create the article with its text missing, or return the existing one unchanged."""
+    check_article_url(url)
     return Article.objects.get_or_create(
         site=site, external_id=external_id, defaults={"title": title, "url": url, "body": ""}
     )

@@ -29,10 +29,13 @@ from freigabe.comments.thread import (
 )
 from freigabe.comments.status import author_status
 from freigabe.compliance.notifications import language_of, request_notifications
-from freigabe.http import client_ip, ip_hash
+from freigabe.http import ApiId, BodyId, client_ip, ip_hash
 from freigabe.tokens import secret_matches
 
 router = Router(tags=["comments"])
+
+# Compared against when the id is unknown, so both refusals cost the same hash comparison.
+UNKNOWN_HASH = "0" * 64
 
 
 class CommentIn(Schema):
@@ -41,7 +44,7 @@ class CommentIn(Schema):
     author_name: str = Field(default="", max_length=1000)
     sso_token: str = Field(default="", max_length=8000)
     author_email: str = Field(default="", max_length=254)
-    parent_id: int | None = None
+    parent_id: BodyId | None = None
     # Bot check: a field people never see (must stay empty) and the widget's proof of work.
     website: str = Field(default="", max_length=200)
     proof: dict | None = None
@@ -168,11 +171,10 @@ def list_comments(request, site: str, article_id: str, order: str = DEFAULT_ORDE
 
 
 @router.get("comments/{comment_id}/status", summary="A comment's status, for its author")
-def comment_status(request, comment_id: int, token: str = ""):
+def comment_status(request, comment_id: ApiId, token: str = ""):
     comment = (Comment.objects.select_related("article__site")
                .filter(pk=comment_id).first())
-    if comment is None:
-        raise HttpError(404, f"Unknown comment {comment_id}.")
-    if not secret_matches(token, comment.author_token_hash):
-        raise HttpError(403, "The token does not belong to this comment.")
+    # One answer for an unknown id and a wrong token: ids cannot be probed for existence.
+    if not secret_matches(token, comment.author_token_hash if comment else UNKNOWN_HASH):
+        raise HttpError(404, "No comment with this id and token.")
     return author_status(comment)

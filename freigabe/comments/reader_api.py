@@ -23,7 +23,7 @@ from freigabe.comments.recommendations import (
     take_back,
 )
 from freigabe.comments.responses import public_json
-from freigabe.http import client_ip, ip_hash
+from freigabe.http import ApiId, client_ip, ip_hash
 
 router = Router(tags=["readers"])
 
@@ -57,13 +57,13 @@ RECOMMENDATION_ANSWERS = {200: RecommendationsOut, 401: Detail, 404: Detail, 422
 
 @router.post("comments/{comment_id}/recommendations", response=RECOMMENDATION_ANSWERS,
              summary="Recommend a published comment (once per reader; a repeat changes nothing)")
-def post_recommendation(request, comment_id: int, payload: ReaderIn = None):
+def post_recommendation(request, comment_id: ApiId, payload: ReaderIn = None):
     return _recommendation(request, comment_id, payload, recommend)
 
 
 @router.delete("comments/{comment_id}/recommendations", response=RECOMMENDATION_ANSWERS,
                summary="Take one's recommendation of a comment back")
-def delete_recommendation(request, comment_id: int, payload: ReaderIn = None):
+def delete_recommendation(request, comment_id: ApiId, payload: ReaderIn = None):
     return _recommendation(request, comment_id, payload,
                            lambda comment, key, _address: take_back(comment, key))
 

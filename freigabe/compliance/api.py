@@ -28,7 +28,7 @@ from freigabe.compliance.reports import (
     decide_report_group,
     file_report,
 )
-from freigabe.http import client_ip, ip_hash
+from freigabe.http import ApiId, client_ip, ip_hash
 from freigabe.moderation.decisions import AlreadyDecided, DecisionError
 from freigabe.tokens import secret_matches
 
@@ -70,7 +70,7 @@ class AppealDecisionIn(Schema):
 
 @router.post("comments/{comment_id}/reports", response={202: dict},
              summary="Report a published comment as illegal or against the house rules")
-def post_report(request, comment_id: int, payload: ReportIn):
+def post_report(request, comment_id: ApiId, payload: ReportIn):
     rate = getattr(settings, "FREIGABE_RATE_REPORTS", DEFAULT_REPORT_RATE)
     wait = ratelimit.hit("report-ip", ip_hash(client_ip(request)), rate)
     if wait:
@@ -107,7 +107,7 @@ def _author_comment(comment_id, token):
 
 @router.post("comments/{comment_id}/appeal", response={201: dict},
              summary="Appeal against the rejection or removal of your comment")
-def post_appeal(request, comment_id: int, payload: AppealIn, token: str = ""):
+def post_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
     comment = _author_comment(comment_id, token)
     try:
         appeal = file_appeal(comment, payload.explanation)
@@ -118,7 +118,7 @@ def post_appeal(request, comment_id: int, payload: AppealIn, token: str = ""):
 
 @router.post("comments/{comment_id}/ban-appeal", response={201: dict},
              summary="Appeal against the ban or suspension that covers you")
-def post_ban_appeal(request, comment_id: int, payload: AppealIn, token: str = ""):
+def post_ban_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
     comment = _author_comment(comment_id, token)
     try:
         appeal = file_ban_appeal(comment, payload.explanation)
@@ -129,7 +129,7 @@ def post_ban_appeal(request, comment_id: int, payload: AppealIn, token: str = ""
 
 @router.post("reports/{report_id}/appeal", response={201: dict},
              summary="Appeal, as the reporter, against the decision to keep the comment")
-def post_report_appeal(request, report_id: int, payload: AppealIn, token: str = ""):
+def post_report_appeal(request, report_id: ApiId, payload: AppealIn, token: str = ""):
     report = report_for_token(token, report_id)
     if report is None:
         raise HttpError(403, "The token does not belong to this report.")
@@ -141,7 +141,7 @@ def post_report_appeal(request, report_id: int, payload: AppealIn, token: str = 
 
 
 @router.get("reports/{report_id}/status", summary="The outcome of your report, and any appeal")
-def get_report_status(request, report_id: int, token: str = ""):
+def get_report_status(request, report_id: ApiId, token: str = ""):
     report = report_for_token(token, report_id)
     if report is None:
         raise HttpError(403, "The token does not belong to this report.")
@@ -153,7 +153,7 @@ def get_report_status(request, report_id: int, token: str = ""):
 
 @router.get("comments/{comment_id}/my-data",
             summary="Your data (GDPR Art. 15): this comment's now, the rest by email")
-def get_my_data(request, comment_id: int, token: str = ""):
+def get_my_data(request, comment_id: ApiId, token: str = ""):
     comment = _author_comment(comment_id, token)
     data = data_for_comment_author(comment)
     email = comment.author_email
@@ -192,7 +192,7 @@ def _group(notice):
 
 @router.post("moderation/reports/{group_id}/decision", auth=editor_auth,
              summary="Resolve a report group: remove the comment or keep it")
-def post_report_group_decision(request, group_id: int, payload: ReportGroupDecisionIn):
+def post_report_group_decision(request, group_id: ApiId, payload: ReportGroupDecisionIn):
     require_editor(request)
     try:
         notice = decide_report_group(group_id, payload.action, actor=request.auth,
@@ -249,7 +249,7 @@ def _appealed(appeal):
 
 @router.post("moderation/appeals/{appeal_id}/decision", auth=editor_auth,
              summary="Uphold or reverse the decision appealed against (senior editors)")
-def post_appeal_decision(request, appeal_id: int, payload: AppealDecisionIn):
+def post_appeal_decision(request, appeal_id: ApiId, payload: AppealDecisionIn):
     _require_appeal_permission(request)
     try:
         appeal = decide_appeal(appeal_id, payload.outcome, actor=request.auth, note=payload.note)

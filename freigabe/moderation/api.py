@@ -7,6 +7,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from freigabe.accounts.auth import editor_auth, require_editor
+from freigabe.http import ApiId
 from freigabe.moderation.decisions import (
     AlreadyDecided,
     CommentNotFound,
@@ -56,7 +57,7 @@ class QueueOut(Schema):
 
 @router.post("comments/{comment_id}/decision", response=DecisionOut,
              summary="Release or reject a pending comment (409 if already decided)")
-def post_decision(request, comment_id: int, payload: DecisionIn):
+def post_decision(request, comment_id: ApiId, payload: DecisionIn):
     require_editor(request)
     try:
         decision = decide(comment_id, payload.action, actor=request.auth,
@@ -93,7 +94,7 @@ class Detail(Schema):
 @router.post("comments/{comment_id}/pick",
              response={200: PickOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail},
              summary="Mark a released comment as an editors' pick, or unmark it (409 if not released)")
-def post_pick(request, comment_id: int, payload: PickIn):
+def post_pick(request, comment_id: ApiId, payload: PickIn):
     require_editor(request)
     try:
         comment = set_pick(comment_id, payload.pick, actor=request.auth)
@@ -119,7 +120,7 @@ class NewsroomReplyOut(Schema):
              response={201: NewsroomReplyOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail,
                        413: Detail, 422: Detail},
              summary="Reply to a released comment as the newsroom (published at once)")
-def post_newsroom_reply(request, comment_id: int, payload: NewsroomReplyIn):
+def post_newsroom_reply(request, comment_id: ApiId, payload: NewsroomReplyIn):
     require_editor(request)
     try:
         reply = newsroom_reply(comment_id, payload.body, actor=request.auth)

@@ -64,7 +64,7 @@ class QueueFilter:
         age = params.get("age", "")
         return cls(
             order=order if order in ORDERS else DEFAULT_ORDER,
-            article=_int_or_none(params.get("article")),
+            article=parse_id(params.get("article")),
             rule=rule if rule in ASSESSED_RULES else "",
             min_score=min(max(_int_or_none(params.get("min_score")) or 0, 0), 100),
             age=age if age in AGES else "",

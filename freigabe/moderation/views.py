@@ -222,7 +222,8 @@ def newsroom_reply_view(request, pk):
 def undo_last(request):
     """Undo the editor's latest decision (within seconds); the comment comes back as a card."""
     try:
-        reverting = undo(request.user, decision_id=request.POST.get("decision") or None)
+        named = request.POST.get("decision")  # 0 matches no decision: refused, as a stale one
+        reverting = undo(request.user, decision_id=(parse_id(named) or 0) if named else None)
     except (DecisionError, ValueError) as exc:
         if _htmx(request):
             return _flash(request, str(exc))
@@ -245,7 +246,7 @@ def undo_last(request):
 def bulk_decide(request):
     """Release or reject the selected comments; each one through decide(), none twice."""
     action = request.POST.get("action", "")
-    ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()][:PAGE_SIZE]
+    ids = [number for number in map(parse_id, request.POST.getlist("ids")) if number][:PAGE_SIZE]
     reasons = request.POST.getlist("reasons")
     done, failed = 0, []
     # One look at colleagues' claims for the whole batch, not a query per comment.
@@ -300,8 +301,9 @@ def history(request):
         matches = (Q(comment__body__icontains=query) | Q(comment__author_name__icontains=query)
                    | Q(comment__article__title__icontains=query)
                    | Q(actor__username__icontains=query))
-        if query.lstrip("#").isdigit():
-            matches |= Q(comment_id=int(query.lstrip("#")))
+        comment_id = parse_id(query.lstrip("#"))
+        if comment_id:
+            matches |= Q(comment_id=comment_id)
         decisions = decisions.filter(matches)
     if action in Action.values:
         decisions = decisions.filter(action=action)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from freigabe.articles.models import Article
+from freigabe.articles.registration import article_token
 
 ASSET_DIR = Path(__file__).resolve().parent / "static" / "widget"
 ASSET_TYPES = {
@@ -101,4 +102,7 @@ def demo_context(request, article):
         or "Auf der Lindenallee sollen breite, geschützte Radwege entstehen.",
         "image_credit": metadata.get("image_credit") or "Foto: Freigabe-Demo",
         "embed_src": request.build_absolute_uri("/widget/embed.js"),
+        # What the publisher's CMS computes with its API key (docs/widget.md).
+        "article_token": article_token(article.site.api_key_hash, article.site.slug,
+                                       article.external_id),
     }

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from freigabe.articles.models import Article
+from freigabe.articles.registration import article_token
 from freigabe.comments.models import Comment
 from freigabe.compliance.models import Appeal, Report
 from freigabe.moderation.decisions import decide
@@ -273,7 +274,10 @@ def test_a_linked_comment_is_scrolled_to_even_when_the_stylesheet_arrives_late(
 # --- embedding: registering an unknown article -------------------------------------------------
 
 def test_an_unknown_article_with_data_title_is_registered_silently(open_page, news_article, page):
-    widget = open_page(article="neu-2024-11", title="Neue Brücke über den Fluss")
+    # The token the site's CMS would put into the snippet (docs/widget.md).
+    token = article_token(news_article.site.api_key_hash, SITE_SLUG, "neu-2024-11")
+    widget = open_page(article="neu-2024-11", title="Neue Brücke über den Fluss",
+                       article_token=token)
 
     expect(widget.widget.locator(".fg-thread-message")).to_have_text("Noch keine Kommentare.")
     expect(widget.widget).not_to_contain_text("Artikeltext")
@@ -283,6 +287,15 @@ def test_an_unknown_article_with_data_title_is_registered_silently(open_page, ne
     assert article.body == ""
     comment_id = widget.post("Erster Kommentar zur Brücke.")
     assert Comment.objects.get(pk=comment_id).article == article
+
+
+def test_an_unknown_article_without_a_valid_token_stays_unknown(open_page, news_article):
+    forged = article_token("not-the-site-key", SITE_SLUG, "gefaelscht")
+    widget = open_page(article="gefaelscht", title="Gefälscht", article_token=forged)
+
+    expect(widget.widget.locator(".fg-thread-message")).to_contain_text(
+        "Dieser Artikel ist für Kommentare nicht eingerichtet.")
+    assert not Article.objects.filter(external_id="gefaelscht").exists()
 
 
 def test_an_unknown_article_without_data_title_stays_unknown(open_page, news_article):

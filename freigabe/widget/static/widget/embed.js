@@ -499,8 +499,9 @@
       });
     }
 
-    register(title, url) {
-      return this.send(`${this.articlePath}/register`, { title, url });
+    register(title, url, token) {
+      // token: data-article-token, signed by the site's CMS for this article.
+      return this.send(`${this.articlePath}/register`, { title, url, token: token || "" });
     }
 
     report(commentId, fields) {
@@ -853,7 +854,8 @@
         if (error.status === 404 && this.config.title && !this.registering) {
           this.registering = true;
           try {
-            await this.api.register(this.config.title, this.config.url || pageUrl());
+            await this.api.register(this.config.title, this.config.url || pageUrl(),
+              this.config.articleToken);
             return this.loadThread();
           } catch (failure) {
             // fall through: the reader sees why the thread could not be loaded
@@ -1702,12 +1704,12 @@
 
   function mount(script) {
     script.dataset.freigabeMounted = "true";
-    const { site, article, title, url, ssoToken, order } = script.dataset;
+    const { site, article, title, url, ssoToken, order, articleToken } = script.dataset;
     if (!site || !article) {
       console.error("Freigabe: the script tag needs data-site and data-article.");
       return;
     }
-    const config = { site, article, title, order, lang: languageOf(script),
+    const config = { site, article, title, order, articleToken, lang: languageOf(script),
       url: url && new URL(url, location.href).href, base: new URL("../", script.src) };
     // An async script can run before the page below it (and #freigabe-comments) is parsed.
     whenParsed(() => {
