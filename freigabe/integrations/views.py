@@ -30,22 +30,21 @@ def webhooks(request, slug=None):
         return render(request, "integrations/webhooks.html", {"sites": [], "tab": "settings"})
     site = get_object_or_404(Site, slug=slug) if slug else sites[0]
     form = WebhookForm(request.POST or None)
+    new_secret = None
     if request.method == "POST" and form.is_valid():
         try:
-            webhook, secret = add_webhook(site, form.cleaned_data["url"],
-                                          form.cleaned_data["events"])
+            webhook, new_secret = add_webhook(site, form.cleaned_data["url"],
+                                              form.cleaned_data["events"])
         except WebhookError as error:
             form.add_error("url", str(error))
         else:
             audit.record(request.user, "webhook.add", f"site:{site.slug}",
                          webhook=webhook.pk, url=webhook.url)
-            # Shown once: the receiver needs it to check signatures; we never show it again.
-            messages.success(request, _("Webhook angelegt. Geheimnis (nur jetzt sichtbar): "
-                                        "%(secret)s") % {"secret": secret})
-            return redirect("integrations:webhooks", slug=site.slug)
+            # The secret is shown in this answer only (not in a message cookie or session).
+            form = WebhookForm()
     deliveries = list(recent_deliveries(site))
     return render(request, "integrations/webhooks.html", {
-        "sites": sites, "site": site, "form": form, "tab": "settings",
+        "sites": sites, "site": site, "form": form, "tab": "settings", "new_secret": new_secret,
         "hooks": Webhook.objects.filter(site=site),
         "deliveries": deliveries,
         "failed": [item for item in deliveries if item.state == Delivery.State.FAILED],

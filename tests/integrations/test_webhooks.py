@@ -249,9 +249,10 @@ def test_senior_editors_see_deliveries_and_manage_webhooks(hook, receiver, submi
     client = make_client(senior)
     response = client.post("/integrations/webhooks/zeitung/",
                            {"url": "https://crm.zeitung.example/hook", "events": ["report.filed"]})
-    assert response.status_code == 302
-    assert Webhook.objects.filter(url="https://crm.zeitung.example/hook",
-                                  events=["report.filed"]).exists()
+    assert response.status_code == 200
+    added = Webhook.objects.get(url="https://crm.zeitung.example/hook", events=["report.filed"])
+    assert added.secret in response.content.decode()  # shown once, in this answer
+    assert added.secret not in client.get("/integrations/webhooks/zeitung/").content.decode()
     refused = client.post("/integrations/webhooks/zeitung/",
                           {"url": "http://crm.zeitung.example/hook", "events": ["report.filed"]})
     assert refused.status_code == 200 and "https" in refused.content.decode()

@@ -18,7 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--site", required=True, help="site slug")
         parser.add_argument("--format", required=True, choices=sorted(READERS))
         parser.add_argument("--base-url", default="",
-                            help="Isso keeps page paths: the site's address they belong to")
+                            help="Isso keeps page paths: the address they belong to "
+                                 "(default: the site's first allowed origin)")
         parser.add_argument("--dry-run", action="store_true",
                             help="read and count everything, write nothing")
         parser.add_argument("--in-worker", action="store_true",
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
+        if not options["base_url"] and site.allowed_origins:
+            options["base_url"] = site.allowed_origins[0]
         if options["in_worker"]:
             return self._queue(site, path.resolve(), options)
         items = READERS[options["format"]](path, base_url=options["base_url"])
