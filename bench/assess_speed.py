@@ -4,7 +4,13 @@
 
 Comments are a fixed, seeded mix of realistic lengths (20–1,000 characters): plain
 opinions, replies, insults, links and spam, each judged against an article.
-Budget: p99 <= 5 ms per comment (up to 1,000 characters) after the first call.
+Budget: p99 <= 10 ms per comment (up to 1,000 characters) after the first call, on one
+core (issue #12; raised from 5 ms to spend on quality).
+
+A second, harder mix joins the snapshot corpus's harsh pieces (threats, spam, spelling
+tricks) with the functional suite's cases (group names, negations, quotes, bidi
+tricks), which take the slower paths of the context analysis (a second model reading
+for comments that name a group) — the worst case rather than everyday traffic.
 
 Wall-clock times suffer when the machine is busy (other processes take the CPU
 between our instructions), so every call is also timed in CPU time of this thread
@@ -30,18 +36,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # The article and everyday comments of the snapshot corpus (the bench leaves out its
 # harsh cases: it times realistic traffic, the snapshot test the worst).
 from tests.assessment.corpus import ARTICLE, EVERYDAY_PIECES as PIECES  # noqa: E402
+from tests.assessment.corpus import PIECES as HARSH_PIECES  # noqa: E402
+
+BUDGET_MS = 10.0
 
 
-def make_comments(count, seed=7):
+def make_comments(count, seed=7, pieces=PIECES):
     rng = random.Random(seed)
     comments = []
     for _ in range(count):
         target = rng.choice([40, 120, 300, 600, 1000])
-        text = rng.choice(PIECES)
+        text = rng.choice(pieces)
         while len(text) < target:
-            text += " " + rng.choice(PIECES)
+            text += " " + rng.choice(pieces)
         comments.append(text[:1000])
     return comments
+
+
+def hard_pieces():
+    from freigabe.assessment.functional import cases
+
+    return list(HARSH_PIECES) + [case.text for case in cases()]
 
 
 def percentile(ordered, share):
@@ -96,12 +111,18 @@ def main():
     print(f"wall per call: p50 {statistics.median(wall):6.2f} ms   p99 {percentile(wall, 0.99):6.2f} ms   "
           f"max {wall[-1]:6.2f} ms")
     print(f"CPU  per call: p50 {statistics.median(cpu):6.2f} ms   p99 {percentile(cpu, 0.99):6.2f} ms   "
-          f"max {cpu[-1]:6.2f} ms   (budget p99 <= 5 ms, ratio {percentile(cpu, 0.99) / 5:.2f})")
+          f"max {cpu[-1]:6.2f} ms   (budget p99 <= {BUDGET_MS:.0f} ms, ratio {percentile(cpu, 0.99) / BUDGET_MS:.2f})")
     print(f"throughput: {len(wall) / run_wall:,.0f} comments/s wall, {len(cpu) / run_cpu:,.0f} comments/s per CPU "
           f"(one process, one thread)")
     least = least_cpu_per_comment(comments, args.repeats)
     print(f"CPU  per comment, least of {args.repeats} runs (what the code costs without the VM's "
           f"jitter): p50 {statistics.median(least):6.2f} ms   p99 {percentile(least, 0.99):6.2f} ms")
+    hard = make_comments(args.comments, seed=13, pieces=hard_pieces())
+    least_hard = least_cpu_per_comment(hard, args.repeats)
+    print(f"hard mix ({len(hard)} comments, mean {statistics.mean(map(len, hard)):.0f} chars): CPU per comment, "
+          f"least of {args.repeats} runs: p50 {statistics.median(least_hard):6.2f} ms   "
+          f"p99 {percentile(least_hard, 0.99):6.2f} ms   max {least_hard[-1]:6.2f} ms   "
+          f"(budget ratio {percentile(least_hard, 0.99) / BUDGET_MS:.2f})")
 
 
 def least_cpu_per_comment(comments, repeats):

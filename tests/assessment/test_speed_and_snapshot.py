@@ -5,8 +5,8 @@ the code BEFORE the speed work (issue #3 point 5); optimisations must reproduce 
 (scores within 1e-6, identical decisions and evidence). Rewrite it only when a
 change of scores is intended (retraining, new rules), and say so in the commit.
 
-The budget is p99 <= 5 ms per call for comments of up to 1,000 characters, after
-the first call, on the benchmark's fixed, seeded mix of comments (bench/assess_speed.py,
+The budget is p99 <= 10 ms per call for comments of up to 1,000 characters, after
+the first call (issue #12 raised it from 5 ms), on the benchmark's fixed, seeded mix of comments (bench/assess_speed.py,
 the figure the goal was set on). It is checked in CPU time of the calling thread, not
 wall time, so a busy CI machine (other processes taking the CPU) does not make the test
 flaky. The snapshot corpus is harsher (every 1,000-character comment there trips all
@@ -29,9 +29,9 @@ from freigabe.assessment.model_store import get_model
 from tests.assessment.corpus import SNAPSHOT, corpus, outputs
 
 TOLERANCE = 1e-6
-# The 5 ms budget is measured by bench/assess_speed.py on a quiet machine; here, beside
-# another test worker, the guard leaves room so that only a real regression fails.
-CPU_P99_BUDGET_MS = 8.0
+# The 10 ms budget is measured by bench/assess_speed.py; here, beside another test
+# worker, the guard is the budget itself (the bench gives about 4 ms on this mix).
+CPU_P99_BUDGET_MS = 10.0
 RUNS_PER_COMMENT = 3
 
 
