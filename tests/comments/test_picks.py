@@ -95,3 +95,9 @@ def api_pick_state(comment_id):
     from freigabe.comments.models import Comment
 
     return Comment.objects.get(pk=comment_id).editors_pick
+
+
+def test_the_pick_button_speaks_english_too(client, editor, released):
+    client.force_login(editor.user)
+    page = client.get(f"/moderation/comments/{released}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Mark as editors' pick" in page.content.decode()

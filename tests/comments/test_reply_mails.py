@@ -173,3 +173,13 @@ def test_ones_own_reply_is_not_mailed(submit, subscriber, mailoutbox):
     released_reply(submit, subscriber, "Nachtrag von mir selbst.", author_email=AUTHOR)
     run_pending()
     assert reply_mails(mailoutbox) == []
+
+
+def test_the_unsubscribe_page_speaks_german_and_english(submit, subscriber, mailoutbox):
+    released_reply(submit, subscriber, "Eine Antwort zu den Radwegen.")
+    run_pending()
+    path = LINK.search(reply_mails(mailoutbox)[0].body[-400:]).group(1)
+    german = Client().get(path, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    english = Client().get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Keine E-Mails mehr über Antworten?" in german
+    assert "No more emails about replies?" in english and "Unsubscribe" in english
