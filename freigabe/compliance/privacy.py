@@ -144,7 +144,12 @@ def _anonymise_comment(comment):
 # --- retention -------------------------------------------------------------------------------
 
 def purge_ip_hashes(retention_days):
-    """Clear comments' IP hashes older than the retention period; return how many."""
+    """Clear IP hashes of comments (and of guests' recommendations) older than the
+    retention period; return how many."""
+    from freigabe.comments.models import Recommendation
+
     cutoff = timezone.now() - timedelta(days=retention_days)
-    return (Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="")
-            .update(ip_hash=""))
+    comments = (Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="")
+                .update(ip_hash=""))
+    return comments + (Recommendation.objects.filter(created_at__lt=cutoff).exclude(ip_hash="")
+                       .update(ip_hash=""))

@@ -122,3 +122,18 @@ def test_the_widget_may_send_delete_and_the_reader_header_cross_origin(api, rele
     assert preflight.status_code == 204
     assert "DELETE" in preflight["Access-Control-Allow-Methods"]
     assert "X-Freigabe-Reader" in preflight["Access-Control-Allow-Headers"]
+
+
+def test_guests_address_hashes_are_purged_with_the_others(api, released):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from freigabe.comments.models import Recommendation
+    from freigabe.compliance.privacy import purge_ip_hashes
+
+    recommend(api, released)
+    Recommendation.objects.update(created_at=timezone.now() - timedelta(days=8))
+    purge_ip_hashes(7)
+    assert Recommendation.objects.get().ip_hash == ""
+    assert recommend(api, released).json()["recommendations"] == 1  # still the same reader
