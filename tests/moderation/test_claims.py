@@ -73,7 +73,8 @@ def test_the_polled_counts_carry_colleagues_claims(make_client, editor, colleagu
     assert f'data-claimed="{accepted["id"]}"' in html
 
 
-def test_two_editors_deciding_at_once_decide_once(make_client, editor, colleague, submit):
+def test_a_colleague_deciding_a_comment_already_decided_is_told_and_changes_nothing(
+        make_client, editor, colleague, submit):
     accepted = submit()
     erika, bernd = make_client(editor.user), make_client(colleague)
     erika.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"})
