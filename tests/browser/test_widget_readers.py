@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from freigabe.articles.services import create_site, upsert_article
 from freigabe.comments.cache import bump_thread_version
 from freigabe.comments.models import AuthorRole, Comment, Recommendation, Status
+from freigabe.compliance.models import ReplySubscription
 from tests.browser.axe import axe_script, serious_violations
 from tests.browser.conftest import ARTICLE_ID, SITE_SLUG, WidgetPage, released_comment
 
@@ -191,6 +192,10 @@ def test_reply_mails_are_offered_only_with_an_email_address(open_page, news_arti
     assert body["notify_replies"] is True
     assert body["author_email"] == "leserin@example.org"
     widget.own.locator(".fg-own-item").first.wait_for()
+    # The server keeps the wish and asks to confirm the address (the double opt-in).
+    subscription = ReplySubscription.objects.get(comment__body__startswith="Bitte sagen Sie")
+    assert subscription.language == "de"
+    assert subscription.unsubscribed_at is None
 
     # Emptying the address hides the offer again, and nothing is asked for.
     form.get_by_label("E-Mail (freiwillig)").fill("")
@@ -199,6 +204,8 @@ def test_reply_mails_are_offered_only_with_an_email_address(open_page, news_arti
     with page.expect_request(lambda r: r.url.endswith("/comments") and r.method == "POST") as sent:
         form.locator(".fg-submit").click()
     assert json.loads(sent.value.post_data)["notify_replies"] is False
+    widget.own.locator(".fg-own-item").filter(has_text="Ohne Adresse.").wait_for()
+    assert ReplySubscription.objects.count() == 1
 
 
 # --- 5. counts on teaser pages ------------------------------------------------------------------

@@ -109,7 +109,8 @@ def test_the_demo_page_shows_the_article_escaped_and_embeds_the_widget(client, d
     assert "<script>alert(1)" not in html
     assert "Zweiter Absatz mit &lt;b&gt;Markup&lt;/b&gt;." in html
     assert ('<script src="http://testserver/widget/embed.js" data-site="demo" '
-            'data-article="radwege-innenstadt" async></script>') in html
+            'data-article="radwege-innenstadt"') in html
+    assert 'data-title="Radwege &lt;script&gt;alert(1)&lt;/script&gt; für die Innenstadt"' in html
     assert "<figcaption>" in html
 
 

@@ -268,9 +268,18 @@
     return value ? String(value) : "";
   }
 
+  // Building an Intl formatter costs far more than using one: two per comment would be
+  // most of the time a page of threads takes to render on a phone.
+  const formatters = new Map();
+  function formatter(kind, lang, options) {
+    const key = `${kind}:${lang}:${JSON.stringify(options)}`;
+    if (!formatters.has(key)) formatters.set(key, new Intl[kind](lang, options));
+    return formatters.get(key);
+  }
+
   function relativeTime(iso, lang) {
     const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
-    const format = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    const format = formatter("RelativeTimeFormat", lang, { numeric: "auto" });
     const units = [["year", 31536000], ["month", 2592000], ["week", 604800],
       ["day", 86400], ["hour", 3600], ["minute", 60]];
     for (const [unit, size] of units) {
@@ -280,7 +289,7 @@
   }
 
   function absoluteTime(iso, lang) {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" })
+    return formatter("DateTimeFormat", lang, { dateStyle: "long", timeStyle: "short" })
       .format(new Date(iso));
   }
 
@@ -943,8 +952,9 @@
         if (order !== this.order) return;
         const added = this.appendThreads(page.comments);
         this.updateMore(page);
-        // Keyboard and screen-reader users continue at the first newly shown comment.
-        if (added) added.focus();
+        // Keyboard and screen-reader users continue at the first newly shown comment. It
+        // is where the button was, so in view: no scrolling (a layout of the whole list).
+        if (added) added.focus({ preventScroll: true });
       } catch (error) {
         this.announce(this.errorText(error));
       } finally {
@@ -961,8 +971,9 @@
       return items[0] || null;
     }
 
+    /** The shown comment with this id: looked up by element id, not by scanning the list. */
     itemFor(id) {
-      return this.threadList.querySelector(`[data-comment-id="${Number(id)}"]`);
+      return this.root.getElementById(`freigabe-comment-${Number(id)}`);
     }
 
     /** Scroll to and highlight the comment named in the page's #freigabe-comment-<id>. */
@@ -1132,7 +1143,7 @@
         "aria-label": t.recommendLabel(comment.author_name), "aria-describedby": countId },
       t.recommend);
       const show = (n, on) => {
-        number.textContent = n.toLocaleString(this.lang);
+        number.textContent = formatter("NumberFormat", this.lang).format(n);
         unit.textContent = ` ${t.recommendations(n)}`;
         button.setAttribute("aria-pressed", String(on));
       };
