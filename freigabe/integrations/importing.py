@@ -13,7 +13,6 @@ comment would cost about as long as the whole import.
 import logging
 import re
 import time
-from contextlib import contextmanager
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -31,6 +30,7 @@ from freigabe.articles.models import Article
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text, rule_score_fields
 from freigabe.integrations.importers.base import ImportItem, Problem
+from freigabe.integrations.bulk import insert_returning_pks
 from freigabe.integrations.models import ImportedComment
 from freigabe.integrations.perspective import assess_for_site
 from freigabe.moderation.models import Action, Decision
@@ -167,16 +167,25 @@ class _Importer:
             self._create_articles(fresh)
             comments = [self._comment(item, self._article_for(item)) for item in fresh]
             later = self._link_known_parents(comments, fresh)
-            with _keeping_dates(Comment, Decision):
-                Comment.objects.bulk_create(comments)
-                ImportedComment.objects.bulk_create([
-                    ImportedComment(site=self.site, source=self.source,
-                                    external_id=item.external_id, comment=comment)
-                    for comment, item in zip(comments, fresh)])
-                self._record_decisions(comments, fresh)
+            insert_returning_pks(Comment, comments)
+            insert_returning_pks(ImportedComment, [
+                ImportedComment(site=self.site, source=self.source,
+                                external_id=item.external_id, comment=comment)
+                for comment, item in zip(comments, fresh)])
+            self._record_decisions(comments, fresh)
             # Parents in this very batch have their ids only now.
-            self.unlinked.extend(self._link_parents(
-                [(comment.pk, comment.article_id, item.parent_id) for comment, item in later]))
+            in_batch = {item.external_id: (comment.pk, comment.article_id)
+                        for comment, item in zip(comments, fresh)}
+            pairs = []
+            for comment, item in later:
+                parent = in_batch.get(item.parent_id)
+                if parent is None:
+                    self.unlinked.append((comment.pk, comment.article_id, item.parent_id))
+                elif parent[1] != comment.article_id:
+                    self._parent_elsewhere(item.parent_id)
+                else:
+                    pairs.append((parent[0], comment.pk))
+            _set_parents(pairs)
         for item in fresh:
             self._count(item)
 
@@ -324,7 +333,7 @@ class _Importer:
                 note=f"Importiert aus {self.source}" + (
                     f" ({item.rejected_as})" if item.rejected_as else ""),
                 imported=True, automated=False, created_at=comment.decided_at))
-        Decision.objects.bulk_create(decisions)
+        insert_returning_pks(Decision, decisions)
 
     # --- threads ------------------------------------------------------------------------------
 
@@ -343,9 +352,8 @@ class _Importer:
             elif not self.dry_run and found[parent][1] != article:
                 self._parent_elsewhere(parent)
             elif not self.dry_run:
-                linked.append(Comment(pk=child, parent_id=found[parent][0]))
-        if linked:
-            Comment.objects.bulk_update(linked, ["parent"])
+                linked.append((found[parent][0], child))
+        _set_parents(linked)
         return waiting
 
     def _link_remaining_parents(self):
@@ -358,20 +366,14 @@ class _Importer:
         self.unlinked = []
 
 
-@contextmanager
-def _keeping_dates(*models):
-    """bulk_create stamps auto_now_add fields with the current time; imported history keeps
-    its own dates. Switched off only around this import's inserts, which run in a command or
-    a worker job (one at a time), never in a web process."""
-    fields = [field for model in models for field in model._meta.concrete_fields
-              if getattr(field, "auto_now_add", False)]
-    for field in fields:
-        field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field in fields:
-            field.auto_now_add = True
+def _set_parents(pairs):
+    """(parent pk, reply pk) pairs: one prepared UPDATE run for all of them."""
+    if pairs:
+        quote = connection.ops.quote_name
+        table, parent = quote(Comment._meta.db_table), quote(Comment._meta.get_field("parent").column)
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET {parent} = %s WHERE "
+                               f"{quote(Comment._meta.pk.column)} = %s", pairs)
 
 
 def _invalid(item: ImportItem):

@@ -116,12 +116,21 @@ def analyze(site, request):
         rules = [assessment["rules"][code] for code in ATTRIBUTE_RULES[name]
                  if code in assessment["rules"]]
         value = max((rule["score"] for rule in rules), default=0.0)
+        if value < _threshold(request["requestedAttributes"][name]):
+            continue  # as Perspective: scores under the asked-for threshold are left out
         entry = {"summaryScore": {"value": value, "type": "PROBABILITY"}}
         if with_spans:
             entry["spanScores"] = span_scores(rules)
         scores[name] = entry
     return {"attributeScores": scores, "languages": asked_languages,
             "detectedLanguages": ["de"]}
+
+
+def _threshold(options):
+    threshold = (options or {}).get("scoreThreshold", 0) if isinstance(options, dict) else 0
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise PerspectiveError(400, "scoreThreshold must be a number between 0 and 1.")
+    return threshold
 
 
 def span_scores(rules):

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from freigabe.comments.display import safe_display_text
 from freigabe.integrations.models import EVENTS, Delivery, Webhook
 from freigabe.integrations.safe_http import AddressRefused, is_loopback_host, post
 from freigabe.jobs import job
@@ -180,7 +181,7 @@ def comment_data(comment):
     article = comment.article
     return {"id": comment.pk, "article_id": article.external_id, "article_url": article.url,
             "parent_id": comment.parent_id, "author_name": comment.author_name,
-            "body": comment.body, "status": comment.status,
+            "body": safe_display_text(comment.body), "status": comment.status,
             "created_at": _iso(comment.created_at)}
 
 

@@ -203,3 +203,10 @@ def test_learn_from_decisions_learns_from_coral_labels_and_imported_history(clie
     result = json.loads(out)
     assert result["n_train"] + result["n_test"] == 100
     assert "50 labels from comments:suggestscore" in err
+
+
+def test_score_threshold_leaves_out_lower_scores_as_perspective_does(client, key):
+    body = {"comment": {"text": FRIENDLY},
+            "requestedAttributes": {"TOXICITY": {"scoreThreshold": 0.5}, "INSULT": {}}}
+    answer = post(client, ANALYZE, key, body).json()
+    assert list(answer["attributeScores"]) == ["INSULT"]
