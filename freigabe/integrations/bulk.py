@@ -20,8 +20,10 @@ def insert_returning_pks(model, objects):
     """INSERT the unsaved instances; set their `pk`. Returns them."""
     if not objects:
         return objects
+    # A column with a database default is left to the database (the import sets none).
+    fields = [field for field in model._meta.concrete_fields
+              if not field.primary_key and field.db_default is models.NOT_PROVIDED]
     connection = connections[router.db_for_write(model)]
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     preparers = [_preparer(field, connection) for field in fields]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
