@@ -18,6 +18,22 @@ from freigabe.assessment.result import RULE_CODES
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TESTSET = DATA_DIR / "house_rules_testset.csv"
 DEVSET = DATA_DIR / "house_rules_devset.csv"
+# Written by bench/assessor_vs_reference.py (held-back splits and cross-source, with the reference).
+COMPARISON_FILE = "reference_comparison.json"
+
+
+def functional_suite_figures(models_dir):
+    """Per-functionality accuracy of the German functional test suite, or None while the
+    suite (freigabe.assessment.functional.run_suite, written separately from the training
+    sentences) is not there. Hook: run_suite(assess_fn) -> {functionality: {...}}."""
+    try:
+        from freigabe.assessment.functional import run_suite
+    except ImportError:
+        return None
+    from freigabe.assessment.assessor import assess
+
+    with loaded_from(models_dir):
+        return run_suite(assess)
 
 
 def evaluate_house_rules(models_dir, path=TESTSET):
@@ -27,7 +43,8 @@ def evaluate_house_rules(models_dir, path=TESTSET):
 
 
 def _summary(report):
-    keys = ("n", "positives", "macro_f1", "macro_f1_ci95", "precision", "recall", "confusion_matrix")
+    keys = ("n", "positives", "macro_f1", "macro_f1_ci95", "precision", "recall", "confusion_matrix",
+            "roc_auc", "average_precision", "top20_share")
     summary = {key: report[key] for key in keys}
     summary["brier"] = report["calibration"]["brier"]
     summary["ece"] = report["calibration"]["ece"]
@@ -40,6 +57,10 @@ def write_model_card(models_dir, metrics=None):
     metrics = metrics or json.loads(metrics_path.read_text(encoding="utf-8"))
     metrics["house_rules_testset"] = evaluate_house_rules(models_dir)
     metrics["house_rules_devset"] = evaluate_house_rules(models_dir, DEVSET)
+    comparison = models_dir / COMPARISON_FILE
+    if comparison.exists():
+        metrics["reference_comparison"] = json.loads(comparison.read_text(encoding="utf-8"))
+    metrics["functional_suite"] = functional_suite_figures(models_dir)
     metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (models_dir / "MODEL_CARD.md").write_text(render(metrics), encoding="utf-8")
     return metrics
@@ -50,7 +71,9 @@ def render(metrics):
         f"# Model card: Freigabe assessor ({metrics.get('model_version', '?')})",
         "",
         _INTENDED_USE,
-        "## Cross-validated quality of the trained rules",
+        *_comparison_section(metrics.get("reference_comparison")),
+        *_functional_section(metrics.get("functional_suite")),
+        "## Cross-validated quality of the trained rules (optimistic: same pool)",
         "",
         f"{metrics['cross_validation']['folds']}-fold stratified cross-validation of the whole training procedure "
         "(vocabulary, idf, both base models and the calibrator are refit inside each fold; the calibrator's "
@@ -92,6 +115,12 @@ def render(metrics):
         *(f"| {rule} | {f['n']} | {f['macro_f1']:.3f} | {f['precision']:.3f} | {f['recall']:.3f} |"
           for rule, f in metrics.get("house_rules_devset", {}).items()),
         "",
+        "House-rules test set, ranking (ROC AUC / average precision / share of the rule-breaking "
+        "comments in the riskiest 20 %):",
+        "",
+        *(f"- {rule}: {_fmt(f.get('roc_auc'))} / {_fmt(f.get('average_precision'))} / {_fmt(f.get('top20_share'))}"
+          for rule, f in metrics.get("house_rules_testset", {}).items()),
+        "",
         _DATA_AND_LABELS,
         _METHOD,
         _WEAKNESSES,
@@ -104,6 +133,71 @@ def render(metrics):
         f"- environment: `{json.dumps(metrics.get('environment', {}))}`",
         "",
     ])
+
+
+def _fmt(value):
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _comparison_section(comparison):
+    """Ours (and the model before issue 12) beside the plain reference on data nobody tuned on."""
+    if not comparison:
+        return ["## Against the plain reference", "",
+                "Not measured for this model file: run `bench/assessor_vs_reference.py`.", ""]
+    lines = [
+        "## Against the plain reference, on data no tuning saw",
+        "",
+        "The reference: TF-IDF of character 2–5-grams (`char_wb`) and word 1–2-grams, sublinear tf, "
+        "min_df 2, one `LogisticRegression(C=1, class_weight=\"balanced\")`, threshold 0.5 "
+        "(`freigabe/assessment/reference.py`), trained on the same rows of the shared data sets. "
+        "Held-back rows were fixed by seed before tuning (a fifth of the GermEval tweets, GAHD's dev "
+        "split); settings were chosen on 3-fold CV of the other rows only. Cross-source: trained on "
+        "one source, tested on all of the other. Macro-F1 with 95 % bootstrap intervals; AUC = ROC AUC. "
+        "\"before\" is the model shipped before issue 12. Command: "
+        "`.venv/bin/python bench/assessor_vs_reference.py --before --out "
+        "freigabe/assessment/models/reference_comparison.json`.",
+        "",
+        "| test (rule) | n | ours macro-F1 | ours AUC | reference macro-F1 | reference AUC | before macro-F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, entry in comparison.items():
+        ours, reference, before = entry["ours"], entry["reference"], entry.get("before")
+        lines.append(
+            f"| {name} | {entry['n']} | {_with_interval(ours)} | {ours['roc_auc']:.3f} | "
+            f"{_with_interval(reference)} | {reference['roc_auc']:.3f} | "
+            f"{_with_interval(before) if before else 'n/a'} |")
+    lines.append("")
+    return lines
+
+
+def _with_interval(figures):
+    low, high = figures["macro_f1_ci95"]
+    return f"{figures['macro_f1']:.3f} ({low:.3f}–{high:.3f})"
+
+
+def _functional_section(suite):
+    lines = ["## Functional test suite (German, written separately from our training sentences)", ""]
+    if not suite:
+        return lines + ["Not available when this card was written (hook: "
+                        "`freigabe.assessment.functional.run_suite`, called by `model_card.py`).", ""]
+    interval = suite.get("interval") or (None, None)
+    lines += [
+        f"`freigabe.assessment.functional.run_suite()` through the whole assessor: {suite['correct']} of "
+        f"{suite['n']} cases right ({_fmt(suite['accuracy'])}, 95 % Wilson interval "
+        f"{_fmt(interval[0])}–{_fmt(interval[1])}). Per functionality (expected outcome, rule):",
+        "",
+        "| functionality | expected | rule | cases | accuracy (95 % CI) | a failing case |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, f in sorted(suite.get("functionalities", {}).items()):
+        low, high = f.get("interval") or (None, None)
+        failure = (f.get("failures") or [""])[0].replace("|", "/").replace("\n", " ")[:80]
+        lines.append(f"| {name} | {f.get('expected', '')} | {f.get('rule', '')} | {f['n']} | "
+                     f"{_fmt(f['accuracy'])} ({_fmt(low)}–{_fmt(high)}) | {failure} |")
+    for name, counts in (suite.get("slices") or {}).items():
+        if isinstance(counts, dict) and counts.get("n"):
+            lines.append(f"\nSlice {name}: {_fmt(counts.get('accuracy'))} of {counts['n']} cases.")
+    return lines + [""]
 
 
 def _cv_row(rule, f):
@@ -146,6 +240,7 @@ _DATA_AND_LABELS = """\
 | IWG hate speech corpus (Ross et al. 2016), github.com/UCSM-DUE/IWG_hatespeech_public | 469 tweets on the refugee crisis, two experts | CC BY-SA 3.0 | aggression |
 | LDNOOBW German list, © 2012–2020 Shutterstock, Inc. | 66 words | CC BY 4.0 | lexicon feature (stored in the model file) |
 | LDNOOBW_V2 German list | 622 expressions | CC0 1.0 (collected from lists incl. LDNOOBW) | lexicon feature (stored in the model file) |
+| `data/augment_groups.csv`, written by us (`data/augment_generate.py`) | 736 German sentences about 26 groups of people: neutral and positive statements, counter-speech, negated hate, reported speech (all negatives), a few contrasting hateful sentences per group (positives) and harsh words about things | ours (same licence as the code) | insult and aggression |
 
 The model file contains weights derived from these data sets and the two word lists;
 attribution as above. Because of IWG's ShareAlike term, treat the model file as a
@@ -162,6 +257,14 @@ derived work under CC BY-SA 3.0-compatible terms when redistributing it.
   not hate); GAHD hate vs not hate; IWG positive if both experts said yes, or one said yes with
   a rating of 4–6; negative if both said no with a rating of 1–2; the rest left out.
 - Identical texts (after whitespace and case folding) are kept once.
+- **Our own sentences** (`data/augment_groups.csv`): the public data ties group names to hate
+  (in GAHD nearly every sentence naming Muslime, Juden, Flüchtlinge … is labelled; negatives
+  that speak well of a group, oppose hate, negate it or report it are rare). For each of 26
+  groups we add six neutral/positive, six counter-speech, six negated and six reported-speech
+  sentences (insult 0, aggression 0) and four hateful ones (1, 1), sampled by seed from our
+  templates, so that a group's name alone carries no weight. They are training data only: they
+  are never used to measure the model, and the functional test suite was written separately
+  (we did not read it). No lexical resources beyond the two word lists are used yet.
 """
 
 _METHOD = """\
@@ -173,14 +276,18 @@ _METHOD = """\
   leetspeak inside words undone (`Id1ot`), letters split by a repeated separator joined
   (`A r s c h`, `D.u.m.m`), runs of three or more equal letters collapsed (`Idiooooot`);
   @mentions, URLs and `|LBR|` blanked.
-- **Features**: word uni- and bigrams (tf-idf, sublinear tf, min df 2, at most 30,000),
-  character 2–5-grams within word boundaries (min df 3, at most 60,000), and 9 dense features
+- **Features**: word uni- and bigrams (tf-idf, sublinear tf, min df 2, no cap),
+  character 2–5-grams within word boundaries (min df 2, no cap), and 9 dense features
   (our own lexicon's strongest insult / aggression hit, LDNOOBW hits, direct address,
   group targeting, shouting, exclamation marks). Our lexicon matches inflections and compounds
   (`Vollidioten`, `Drecksgesindel`) and multi-word threats.
-- **Models**: per rule a logistic regression (C=4, balanced classes) and an NB-SVM (linear SVM
-  on features scaled by the naive-Bayes log-count ratio, C=0.1) are stacked by a logistic
+- **Models**: per rule a logistic regression (C=8, balanced classes) and an NB-SVM (linear SVM
+  on features scaled by the naive-Bayes log-count ratio, C=0.2) are stacked by a logistic
   calibrator trained on their out-of-fold decision values (Platt scaling of the ensemble).
+  The C values were chosen among five candidates on 3-fold CV of the non-held-back rows.
+- **Operating point**: the calibrated score is shifted so that 0.5 (the review threshold per
+  rule) sits at the macro-F1-best threshold of the inner out-of-fold scores (grid 0.20–0.80);
+  scores are therefore "calibrated up to that shift": the final intercepts are in Provenance.
   All three steps are linear, so they collapse into one weight vector per rule: inference is a
   dot product, and each word's share of the score is exact (this is the model evidence).
 - **Saved** as a skops archive of plain arrays (`toxicity.skops`), loaded with an explicit
@@ -212,7 +319,14 @@ _WEAKNESSES = """\
   threats without a lexicon phrase ("dem schlage ich den Schädel ein") and over-flags plain
   insults.
 - Cross-validation is on the training distribution; the official GermEval and GAHD test
-  splits were held out by the data team and are the fairer external check.
+  splits were held out by the data team and are the fairer external check. Our held-back
+  GermEval fifth is a random split of the same tweets and is optimistic in the same way
+  (the founders measured 0.70 on the official test where CV said 0.79): read the
+  cross-source rows above as the closer estimate of a new domain.
+- **GAHD-style adversarial sentences** are our weakest set: on GAHD's dev split the model is
+  level with the plain reference, not above it (see the table above).
+- **Bag of n-grams**: negation and quotation are learnt only as word co-occurrences from our
+  own sentences; long-range structure ("Ich habe nichts gegen X, aber …") is not understood.
 """
 
 

@@ -22,14 +22,17 @@ import numpy as np
 import scipy.sparse as sp
 
 from freigabe.assessment.assessor import assess
-from freigabe.assessment.metrics import binary_report
+from freigabe.assessment.metrics import binary_report, roc_auc
 from freigabe.assessment.policy import SitePolicy
 from freigabe.assessment.site_model import (
-    REJECT, SEED, choose_thresholds, combined_rule_scores, feature_matrix, fit_scorer,
-    label_targets, learnable_labels, suggest,
+    CANDIDATE_CONFIGS, DEFAULT_CONFIG, REJECT, REVIEW_PROBABILITY, SEED, Thresholds, best_review_threshold,
+    choose_thresholds, combined_rule_scores, feature_matrix, fit_scorer, label_targets, learnable_labels,
+    suggest,
 )
 
 HELD_BACK_SHARE = 0.2
+# The newest share of the training slice validates the candidate configurations.
+INNER_SHARE = 0.2
 MIN_EXAMPLES = 50
 DEFAULT_TARGET_PRECISION = 0.9
 # Below this many comments, starting worker processes costs more than it saves.
@@ -66,10 +69,23 @@ class LearningResult:
     macro_f1_new: float
     macro_f1_current: float
     metrics: dict = field(default_factory=dict)
+    macro_f1_reference: float | None = None
+    auc_new: float | None = None
+    auc_reference: float | None = None
 
     @property
     def beats_current(self):
         return self.macro_f1_new > self.macro_f1_current
+
+    @property
+    def beats_reference(self):
+        """At least as good as the plain reference on the held-back slice (a site model that
+        loses to twenty lines of TF-IDF must never be activated)."""
+        return self.macro_f1_reference is None or self.macro_f1_new >= self.macro_f1_reference
+
+    @property
+    def should_activate(self):
+        return self.beats_current and self.beats_reference
 
 
 def print_progress(message):
@@ -197,25 +213,77 @@ def learn(examples, current=None, site_policy=None, target_precision=DEFAULT_TAR
     labels = learnable_labels(rejected, reasons)
     if REJECT not in labels:
         raise LearningError(f"too few rejected comments to learn from ({sum(rejected)} in the training slice)")
-    progress(f"fitting {', '.join(labels)}")
+    config, review, candidates = choose_config(training, general_train, train_matrix, policy, jobs, seed, progress)
+    progress(f"fitting {', '.join(labels)} ({config.to_dict()}, review threshold {review})")
     scorer = fit_scorer(train_matrix, label_targets(labels, rejected, reasons), labels,
-                        [scores for scores, _ in general_train], jobs=jobs, seed=seed)
+                        [scores for scores, _ in general_train], jobs=jobs, seed=seed, config=config)
 
     truths = [int(example.rejected) for example in held_back]
     new_probabilities = _combined(scorer, general_test, test_matrix)
-    scorer.thresholds = choose_thresholds(truths, [p[REJECT] for p in new_probabilities], target_precision)
-    new_report = _report(truths, _decisions(scorer, general_test, new_probabilities, policy))
+    new_reject = [p[REJECT] for p in new_probabilities]
+    scorer.thresholds = choose_thresholds(truths, new_reject, target_precision, review=review,
+                                          rules_decide=config.rules_decide)
+    new_report = _report(truths, _decisions(scorer, general_test, new_probabilities, policy), new_reject)
     current_report = _current_report(current, truths, general_test, test_matrix, policy)
+    progress(f"training the reference on {len(training)} comments")
+    reference = reference_report(training, held_back)
     seconds = time.monotonic() - started
-    progress(f"macro-F1 new {new_report['macro_f1']:.3f}, current {current_report['macro_f1']:.3f} "
-             f"({seconds:.1f} s)")
+    progress(f"macro-F1 new {new_report['macro_f1']:.3f}, current {current_report['macro_f1']:.3f}, "
+             f"reference {reference['macro_f1']:.3f} ({seconds:.1f} s)")
     return LearningResult(
         scorer=scorer, n_train=len(training), n_test=len(held_back),
         macro_f1_new=new_report["macro_f1"], macro_f1_current=current_report["macro_f1"],
-        metrics={"new": new_report, "current": current_report, "labels": list(labels),
+        macro_f1_reference=reference["macro_f1"], auc_new=new_report["roc_auc"],
+        auc_reference=reference["roc_auc"],
+        metrics={"new": new_report, "current": current_report, "reference": reference, "labels": list(labels),
+                 "config": config.to_dict(), "candidates": candidates,
                  "target_precision": target_precision, "thresholds": scorer.thresholds.to_dict(),
                  "seconds": round(seconds, 1)},
     )
+
+
+def choose_config(training, general, matrix, policy, jobs=1, seed=SEED, progress=print_progress):
+    """(config, review threshold, [{config, macro_f1}]) chosen on the newest INNER_SHARE of the
+    training slice after fitting on the older part: the held-back slice plays no part."""
+    n_inner = int(round(len(training) * INNER_SHARE))
+    older, newer = training[:-n_inner], training[-n_inner:]
+    if n_inner < 10 or len({e.rejected for e in older}) < 2 or len({e.rejected for e in newer}) < 2 \
+            or sum(e.rejected for e in older) < 3:
+        return DEFAULT_CONFIG, REVIEW_PROBABILITY, []
+    targets = np.array([[int(e.rejected)] for e in older])
+    truths = [int(e.rejected) for e in newer]
+    older_matrix, newer_matrix = matrix[:len(older)], matrix[len(older):]
+    newer_general = general[len(older):]
+    results, best = [], None
+    for config in CANDIDATE_CONFIGS:
+        scorer = fit_scorer(older_matrix, targets, (REJECT,), [s for s, _ in general[:len(older)]],
+                            jobs=1, seed=seed, config=config)
+        probabilities = _combined(scorer, newer_general, newer_matrix)
+
+        def decisions_at(threshold, scorer=scorer, probabilities=probabilities, config=config):
+            scorer.thresholds = Thresholds(review=threshold, rules_decide=config.rules_decide)
+            return [int(d != "release") for d in _decisions(scorer, newer_general, probabilities, policy)]
+
+        review, score = best_review_threshold(truths, decisions_at)
+        results.append({**config.to_dict(), "review": review, "macro_f1": round(score, 4)})
+        if best is None or score > best[2] + 1e-9:
+            best = (config, review, score)
+    progress("inner validation: " + "; ".join(
+        f"{r['regressor']} C={r['c']} rules={'yes' if r['rules_decide'] else 'no'}: {r['macro_f1']:.3f}"
+        for r in results))
+    return best[0], best[1], results
+
+
+def reference_report(training, held_back):
+    """The plain reference (reference.py) trained on the training slice, on the held-back slice."""
+    from freigabe.assessment.reference import fit_reference
+
+    reference = fit_reference([e.text for e in training], [int(e.rejected) for e in training])
+    probabilities = reference.probabilities([e.text for e in held_back])
+    truths = [int(e.rejected) for e in held_back]
+    report = binary_report(truths, (probabilities >= 0.5).astype(int))
+    report["roc_auc"] = roc_auc(truths, probabilities)
+    return report
 
 
 def _check_enough(training, held_back):
@@ -272,15 +340,17 @@ def _decisions(scorer, general, probabilities, policy):
 def _current_report(current, truths, general, matrix, policy):
     """The active site model on the held-back slice, or the general assessor alone."""
     if current is None:
-        return _report(truths, [decision for _, decision in general])
+        return _report(truths, [decision for _, decision in general],
+                       [max(scores.values()) for scores, _ in general])
     probabilities = _combined(current, general, matrix)
-    return _report(truths, _decisions(current, general, probabilities, policy))
+    return _report(truths, _decisions(current, general, probabilities, policy), [p[REJECT] for p in probabilities])
 
 
-def _report(truths, decisions):
+def _report(truths, decisions, probabilities=None):
     """Binary figures for "the editors rejected it" against "the suggestion is not release"."""
     predicted = [int(decision != "release") for decision in decisions]
     report = binary_report(truths, predicted)
+    report["roc_auc"] = None if probabilities is None else roc_auc(truths, probabilities)
     report["suggestions"] = {name: decisions.count(name) for name in ("release", "review", "reject")}
     report["rejected_suggested_reject"] = int(np.sum(
         [truth and decision == "reject" for truth, decision in zip(truths, decisions)]))

@@ -24,6 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from freigabe.assessment.features import prepare, word_char_ngrams, word_ngrams
+from freigabe.assessment.metrics import binary_report
 from freigabe.assessment.model import positions_in
 from freigabe.assessment.policy import SitePolicy, decide
 from freigabe.assessment.result import RULE_CODES, Assessment
@@ -103,13 +104,42 @@ def sigmoid(value):
 
 @dataclass
 class Thresholds:
-    """Site-level reject probability thresholds; reject None = never auto-reject."""
+    """Site-level reject probability thresholds; reject None = never auto-reject.
+
+    rules_decide: the general rules' own decision also counts (the stricter of both wins);
+    False when inner validation showed that this site's editors judge differently from the
+    general thresholds (the stacked probability still uses the general scores).
+    """
 
     review: float = 0.5
     reject: float | None = None
+    rules_decide: bool = True
 
     def to_dict(self):
-        return {"review": self.review, "reject": self.reject}
+        return {"review": self.review, "reject": self.reject, "rules_decide": self.rules_decide}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """One candidate way of fitting a site model; learn() picks one by inner validation."""
+
+    regressor: str = "sgd"      # "sgd" (stochastic gradient descent) or "lr" (liblinear)
+    c: float = 1.0              # inverse regularisation of "lr"
+    rules_decide: bool = True
+
+    def to_dict(self):
+        return {"regressor": self.regressor, "c": self.c, "rules_decide": self.rules_decide}
+
+
+DEFAULT_CONFIG = SiteConfig()
+# In order of preference when they validate equally well: the stacked probability already
+# weighs the general scores by what they were worth on this site, so letting the general
+# thresholds overrule it too mostly adds false alarms (measured on the synthetic newsroom).
+CANDIDATE_CONFIGS = (
+    SiteConfig("sgd", rules_decide=False), SiteConfig("lr", c=4.0, rules_decide=False),
+    SiteConfig("lr", c=16.0, rules_decide=False), SiteConfig("sgd", rules_decide=True),
+    SiteConfig("lr", c=4.0, rules_decide=True),
+)
 
 
 @dataclass
@@ -162,6 +192,7 @@ class SiteScorer:
             "intercepts": self.intercepts.astype(np.float64),
             "stacking": self.stacking.astype(np.float64),
             "review_threshold": float(self.thresholds.review),
+            "rules_decide": int(self.thresholds.rules_decide),
             "reject_threshold": -1.0 if self.thresholds.reject is None else float(self.thresholds.reject),
         }
 
@@ -176,7 +207,8 @@ class SiteScorer:
             weights=np.asarray(archive["weights"], dtype=np.float64),
             intercepts=np.asarray(archive["intercepts"], dtype=np.float64),
             stacking=np.asarray(archive["stacking"], dtype=np.float64),
-            thresholds=Thresholds(float(archive["review_threshold"]), None if reject < 0 else reject),
+            thresholds=Thresholds(float(archive["review_threshold"]), None if reject < 0 else reject,
+                                  bool(int(archive.get("rules_decide", 1)))),
             version=version,
         )
 
@@ -208,8 +240,9 @@ class SiteAssessment(Assessment):
 
 
 def suggest(scores, reject_probability, thresholds, policy):
-    """The stricter of the rule-based decision and the site's reject probability."""
-    decision = decide(scores, policy)
+    """The stricter of the rule-based decision and the site's reject probability (or the
+    site's alone, when its thresholds say the rules' decision does not count)."""
+    decision = decide(scores, policy) if thresholds.rules_decide else "release"
     if thresholds.reject is not None and reject_probability >= thresholds.reject:
         site_decision = "reject"
     elif reject_probability >= thresholds.review:
@@ -269,7 +302,7 @@ def label_targets(labels, rejected, reasons):
     return np.asarray(columns, dtype=int).T
 
 
-def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED):
+def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED, config=DEFAULT_CONFIG):
     """Fit the site model on the training slice: per label weights and a stacker."""
     from joblib import Parallel, delayed
 
@@ -278,7 +311,7 @@ def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED):
     columns = np.unique(matrix.indices).astype(np.int64)
     local = sp.csr_matrix(matrix[:, columns])
     fitted = Parallel(n_jobs=jobs)(
-        delayed(_fit_label)(local, targets[:, i], [general_score(s, label) for s in general_scores], seed)
+        delayed(_fit_label)(local, targets[:, i], [general_score(s, label) for s in general_scores], seed, config)
         for i, label in enumerate(labels)
     )
     return SiteScorer(
@@ -287,10 +320,11 @@ def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED):
         weights=np.vstack([coef for coef, _, _ in fitted]),
         intercepts=np.asarray([intercept for _, intercept, _ in fitted]),
         stacking=np.vstack([stack for _, _, stack in fitted]),
+        thresholds=Thresholds(rules_decide=config.rules_decide),
     )
 
 
-def _fit_label(matrix, y, general, seed):
+def _fit_label(matrix, y, general, seed, config=DEFAULT_CONFIG):
     """Site weights on all training rows, stacker on their out-of-fold site logits."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
@@ -301,9 +335,9 @@ def _fit_label(matrix, y, general, seed):
     folds = StratifiedKFold(n_splits=min(OOF_FOLDS, int(y.sum()), int(len(y) - y.sum())),
                             shuffle=True, random_state=seed)
     for train_rows, held_rows in folds.split(np.zeros(len(y)), y):
-        model = _site_regression(seed).fit(matrix[train_rows], y[train_rows])
+        model = _site_regression(seed, config).fit(matrix[train_rows], y[train_rows])
         out_of_fold[held_rows] = model.decision_function(matrix[held_rows])
-    final = _site_regression(seed).fit(matrix, y)
+    final = _site_regression(seed, config).fit(matrix, y)
     return final.coef_[0], final.intercept_[0], _fit_stacker(general, out_of_fold, y, seed)
 
 
@@ -320,9 +354,11 @@ def _fit_stacker(general, site_logits, y, seed):
     return np.array([stacker.coef_[0][0], stacker.coef_[0][1], stacker.intercept_[0]])
 
 
-def _site_regression(seed):
-    from sklearn.linear_model import SGDClassifier
+def _site_regression(seed, config=DEFAULT_CONFIG):
+    from sklearn.linear_model import LogisticRegression, SGDClassifier
 
+    if config.regressor == "lr":
+        return LogisticRegression(C=config.c, solver="liblinear", max_iter=1000, random_state=seed)
     return SGDClassifier(loss="log_loss", alpha=SGD_ALPHA, max_iter=SGD_EPOCHS, tol=None, random_state=seed)
 
 
@@ -344,12 +380,23 @@ def lowest_threshold_for_precision(truths, probabilities, target, min_flagged=MI
     return best
 
 
-def choose_thresholds(truths, reject_probabilities, target_precision):
+def best_review_threshold(truths, decisions_at):
+    """The review threshold (0.2–0.8) whose decisions give the best macro-F1;
+    `decisions_at(t)` returns the 0/1 "not release" predictions at threshold t."""
+    grid = np.round(np.arange(0.2, 0.801, 0.05), 2)
+    scores = [binary_report(truths, decisions_at(t))["macro_f1"] for t in grid]
+    best = np.flatnonzero(np.asarray(scores) >= max(scores) - 1e-9)
+    return float(grid[best[len(best) // 2]]), float(max(scores))
+
+
+def choose_thresholds(truths, reject_probabilities, target_precision, review=REVIEW_PROBABILITY,
+                      rules_decide=True):
     """Reject: the lowest threshold reaching the site's target precision on the held-back
-    slice, but never below REVIEW_PROBABILITY: on a small, well separated slice the lowest
-    such threshold sits among the clean comments' tail, and a calibrated probability under
-    one half cannot justify a rejection. Review: REVIEW_PROBABILITY."""
+    slice, but never below REVIEW_PROBABILITY (nor the review threshold): on a small, well
+    separated slice the lowest such threshold sits among the clean comments' tail, and a
+    calibrated probability under one half cannot justify a rejection. Review: as given
+    (chosen by inner validation on the training slice)."""
     reject = lowest_threshold_for_precision(truths, reject_probabilities, target_precision)
     if reject is not None:
-        reject = max(reject, REVIEW_PROBABILITY)
-    return Thresholds(review=REVIEW_PROBABILITY, reject=reject)
+        reject = max(reject, REVIEW_PROBABILITY, review)
+    return Thresholds(review=review, reject=reject, rules_decide=rules_decide)

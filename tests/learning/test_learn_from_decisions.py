@@ -156,3 +156,46 @@ def test_one_comment_is_scored_exactly_as_the_training_features_would(decided):
     for text in (COMPETITOR_PLUG, ORDINARY, "", "Morgenkurier!", "x" * 3000):
         expected = scorer.site_logits(feature_matrix([text]))[0]
         assert np.allclose(scorer.comment_logits(text), expected), text
+
+
+def test_it_prints_the_reference_and_the_ranking_beside_the_f1(decided):
+    decided(300)
+
+    summary, progress = learn()
+
+    for key in ("macro_f1_reference", "auc_new", "auc_reference", "auc_current"):
+        assert 0.0 <= summary[key] <= 1.0, key
+    # The newsroom's standard is one word: the reference learns it as well as the site model.
+    assert summary["macro_f1_reference"] > 0.9 and summary["macro_f1_new"] >= summary["macro_f1_reference"]
+    assert summary["auc_new"] > summary["auc_current"]
+    assert "inner validation" in progress and "training the reference" in progress
+    assert summary["config"]["regressor"] in ("sgd", "lr")
+
+
+def test_auto_does_not_activate_a_model_that_loses_to_the_reference(decided, monkeypatch):
+    from freigabe.assessment import site_learning
+    from freigabe.assessment.site_model import SiteConfig
+
+    site = decided(300)
+    # Only the configuration that lets the general thresholds overrule the site model: the
+    # general assessor flags a few ordinary comments, which the plain reference does not.
+    monkeypatch.setattr(site_learning, "CANDIDATE_CONFIGS", (SiteConfig("sgd", rules_decide=True),))
+
+    summary, _ = learn("--activate", "auto")
+
+    assert summary["macro_f1_current"] < summary["macro_f1_new"] < summary["macro_f1_reference"]
+    assert summary["activated"] is False
+    assert not SiteModel.objects.filter(site=site, active=True).exists()
+
+
+def test_the_gate_needs_both_the_current_model_and_the_reference_beaten():
+    from freigabe.assessment.site_learning import LearningResult
+
+    def result(new, current, reference):
+        return LearningResult(scorer=None, n_train=1, n_test=1, macro_f1_new=new, macro_f1_current=current,
+                              macro_f1_reference=reference)
+
+    assert result(0.80, 0.70, 0.75).should_activate
+    assert not result(0.74, 0.70, 0.75).should_activate   # loses to the reference
+    assert not result(0.80, 0.85, 0.75).should_activate   # loses to the running model
+    assert result(0.80, 0.70, 0.80).should_activate       # a tie with the reference is no loss

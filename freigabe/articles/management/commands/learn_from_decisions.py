@@ -29,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--time-column", default=None,
                             help="ISO 8601 time of the decision; orders the import among the decisions")
         parser.add_argument("--activate", choices=ACTIVATION, default="auto",
-                            help="auto: only if it beats the current model on the held-back slice")
+                            help="auto: only if it beats the current model and the plain reference on the held-back slice")
         parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
         parser.add_argument("--json", action="store_true")
 
@@ -54,6 +54,10 @@ class Command(BaseCommand):
             "site": site.slug, "version": stored.version, "model_version": stored.label,
             "n_train": result.n_train, "n_test": result.n_test,
             "macro_f1_new": round(result.macro_f1_new, 4), "macro_f1_current": round(result.macro_f1_current, 4),
+            "macro_f1_reference": _rounded(result.macro_f1_reference),
+            "auc_new": _rounded(result.auc_new), "auc_reference": _rounded(result.auc_reference),
+            "auc_current": _rounded(result.metrics["current"].get("roc_auc")),
+            "config": result.metrics.get("config"),
             "activated": activate, "thresholds": stored.thresholds, "labels": result.metrics["labels"],
             "imported": len(imported), "skipped": skipped, "seconds": result.metrics["seconds"],
         })
@@ -83,7 +87,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"{summary['model_version']}: macro-F1 {summary['macro_f1_new']:.3f} "
-            f"(current {summary['macro_f1_current']:.3f}) on {summary['n_test']} recent decisions; "
+            f"(current {summary['macro_f1_current']:.3f}, reference {summary['macro_f1_reference']:.3f}) "
+            f"on {summary['n_test']} recent decisions; "
             + ("activated" if summary["activated"] else "not activated"))
 
 
@@ -102,4 +107,9 @@ def _should_activate(mode, result):
         return True
     if mode == "no":
         return False
-    return result.beats_current
+    # Beating the running model is not enough: it must not lose to the plain reference.
+    return result.should_activate
+
+
+def _rounded(value):
+    return None if value is None else round(value, 4)
