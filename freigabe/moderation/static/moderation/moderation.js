@@ -84,16 +84,16 @@
   }
 
   // The pick toggle the key p means: the one beside the focus (history row, comment page),
-  // else, in the queue, the one of the comment released last.
-  let lastReleased = null;
-
+  // else, in the queue, the one of the comment released last (the highest decision id).
   function pickButton() {
     const scope = document.activeElement && document.activeElement.closest("[data-pick-scope]");
     if (scope && scope.querySelector("[data-pick]")) return scope.querySelector("[data-pick]");
     const single = document.querySelector(".queue.single [data-pick]");
     if (single) return single;
-    const card = lastReleased && document.getElementById(lastReleased);
-    return card ? card.querySelector("[data-pick]") : null;
+    const released = Array.from(document.querySelectorAll(".card.decided[data-decision]"))
+      .filter((card) => card.querySelector("[data-pick]"))
+      .sort((a, b) => Number(b.dataset.decision) - Number(a.dataset.decision));
+    return released.length ? released[0].querySelector("[data-pick]") : null;
   }
 
   function showKeys() {
@@ -165,10 +165,6 @@
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const target = event.detail.target;
-    const decided = document.getElementById(target.id);
-    if (decided && decided.classList.contains("decided") && decided.querySelector("[data-pick]")) {
-      lastReleased = decided.id;
-    }
     if (target.id === "tabs" || target.closest && target.closest("#tabs")) {
       const nav = document.getElementById("tabs");
       if (nav) hideClaimedElsewhere(nav);
