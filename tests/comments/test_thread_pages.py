@@ -136,15 +136,33 @@ def test_moderator_pages_with_csrf_tokens_are_never_compressed(client, editor):
     assert "Content-Encoding" not in page
 
 
+def varied_text(rng, words=70):
+    """About 450 characters of varied German words: compresses like real comments do."""
+    return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+
+
+VOCABULARY = (
+    "Radweg Lindenallee Parkplatz Stadtrat Innenstadt Verkehr Fahrrad Auto Bus Bahn "
+    "Anwohner Kinder Schule sicher gefährlich teuer billig endlich nie immer warum weil "
+    "aber doch schon noch gestern heute morgen Jahr Monat Woche Euro Million Plan Beschluss "
+    "Mehrheit Opposition Bürgermeisterin Verwaltung Gutachten Lärm Luft Klima Sommer Winter "
+    "Baustelle Ampel Kreuzung Gehweg Lieferverkehr Handel Geschäft Markt Platz Straße Stadt "
+    "gut schlecht richtig falsch wichtig unnötig sinnvoll ärgerlich mutig zögerlich klar "
+    "ich wir sie man niemand jeder viele wenige meine unsere eure ihre diese jene solche"
+).split()
+
+
 def test_3000_comments_first_page_is_small_on_the_wire(api, article):
-    # 1,000 threads of three comments, each body the size of a real comment.
+    import random
+
+    # 1,000 threads of three comments, each with its own text of a real comment's size.
+    rng = random.Random(16)
     start = timezone.now() - timedelta(days=1)
-    text = "Die Radwege auf der Lindenallee sind eine gute Idee, aber die Parkplätze fehlen. " * 3
     roots = Comment.objects.bulk_create(
-        Comment(article=article, author_name=f"Leserin {n}", body=f"{text} ({n})",
+        Comment(article=article, author_name=f"Leserin {n}", body=varied_text(rng),
                 status=Status.RELEASED, author_token_hash="x") for n in range(1000))
     Comment.objects.bulk_create(
-        Comment(article=article, parent=root, author_name="Antwort", body=f"{text} [{n}]",
+        Comment(article=article, parent=root, author_name=f"Leser {n}", body=varied_text(rng),
                 status=Status.RELEASED, author_token_hash="x")
         for root in roots for n in range(2))
     Comment.objects.filter(article=article).update(created_at=start)
@@ -155,6 +173,7 @@ def test_3000_comments_first_page_is_small_on_the_wire(api, article):
     data = __import__("json").loads(gzip.decompress(response.content))
     assert data["count"] == 3000
     assert len(data["comments"]) == 50
+    assert sum(1 + len(thread["replies"]) for thread in data["comments"]) == 150
     assert len(response.content) <= 60_000
 
 
