@@ -1,7 +1,7 @@
 """Public comment API: submit (held as pending), list released comments, author status."""
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field

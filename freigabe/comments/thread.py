@@ -15,15 +15,15 @@ import binascii
 import json
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import timezone as dt_timezone
+from datetime import UTC
 
-from freigabe.comments.display import safe_display_text
 from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from freigabe.articles.models import Article, Site, closed_reason, closing_time
 from freigabe.comments.cache import cached_page
+from freigabe.comments.display import safe_display_text
 from freigabe.comments.models import AuthorRole, Comment, Status
 
 ORDERS = ("oldest", "newest", "replies", "recommended", "picks")
@@ -117,7 +117,7 @@ def _datetime(value):
     if isinstance(value, str):
         value = parse_datetime(value)
     if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value, dt_timezone.utc)
+        value = timezone.make_aware(value, UTC)
     return value
 
 

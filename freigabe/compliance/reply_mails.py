@@ -22,7 +22,11 @@ from django.utils import timezone
 
 from freigabe.comments.models import Status
 from freigabe.compliance.models import ReplyNotice, ReplySubscription
-from freigabe.compliance.notifications import address_confirmed, ask_to_confirm, public_url
+from freigabe.compliance.notifications import (
+    address_confirmed,
+    ask_to_confirm,
+    public_url,
+)
 from freigabe.jobs import job
 from freigabe.moderation.models import Action
 

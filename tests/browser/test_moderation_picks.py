@@ -8,7 +8,11 @@ from playwright.sync_api import expect
 from freigabe.accounts.services import create_moderator
 from freigabe.comments.models import Comment
 from tests.browser.conftest import pending_comment, released_comment
-from tests.browser.test_moderation_workspace import PASSWORD, current_id, log_in_by_keyboard
+from tests.browser.test_moderation_workspace import (
+    PASSWORD,
+    current_id,
+    log_in_by_keyboard,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

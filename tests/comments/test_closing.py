@@ -62,7 +62,7 @@ def test_a_cached_thread_closes_without_a_new_comment(api, article):
 
 
 def test_closed_by_the_publisher_says_so(api, article, publisher):
-    api.put(f"/api/v1/sites/zeitung/articles/a-1", {"title": article.title, "url": article.url,
+    api.put("/api/v1/sites/zeitung/articles/a-1", {"title": article.title, "url": article.url,
                                                     "body": article.body,
                                                     "comments_open": False}, **publisher.auth)
     data = api.get(comments_path(article)).json()
