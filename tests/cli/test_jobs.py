@@ -20,10 +20,11 @@ from tests.processes import FREIGABE, Environment
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def environment(tmp_path):
-    # The worker processes must import the sample jobs from tests/.
-    environment = Environment(tmp_path, PYTHONPATH=str(ROOT))
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory):
+    # The worker processes must import the sample jobs from tests/. One database for the
+    # module: every test leaves no job behind (the SIGTERM test checks the backlog is empty).
+    environment = Environment(tmp_path_factory.mktemp("jobs"), PYTHONPATH=str(ROOT))
     environment.run("migrate", "--verbosity", "0")
     yield environment
     environment.close()
