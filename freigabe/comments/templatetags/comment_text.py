@@ -1,4 +1,4 @@
-"""`{{ comment.body|display_text }}`: a comment without bidi controls (see comments/display.py)."""
+"""`{% load comment_text %}{{ comment.body|display_text }}`: a comment without bidi controls (see display.py)."""
 
 from django import template
 
