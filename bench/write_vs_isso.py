@@ -1,8 +1,10 @@
 """Submitting comments: accepted comments per second, Freigabe against Isso, in one run.
 
-    .venv/bin/python bench/write_vs_isso.py [--seconds 10] [--connections 8]
+    .venv/bin/python bench/write_vs_isso.py [--seconds 10] [--rounds 5] [--connections 8]
 
-The same wrk load POSTs new, unique comments to each server for a fixed time. Freigabe
+The same wrk load POSTs new, unique comments to each server for a fixed time, in rounds
+that alternate between the servers (Isso, Freigabe, Isso, ...), so a change in the
+machine's load during the run hits both alike. Freigabe
 assesses every comment (house rules, model) and holds it as pending; Isso stores it
 (moderation off, its guard off so its per-address limit does not cap the figure).
 Freigabe's per-address rate limit is lifted for the run. Afterwards the stored comments
@@ -10,6 +12,7 @@ are counted, so an "accepted" figure is never larger than what was really kept.
 """
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -26,17 +29,36 @@ TEXT = ("Der Ausbau des Hafens ist richtig, aber die Anwohner brauchen endlich v
         "Lärmschutz, bevor die Bauarbeiten beginnen (Beitrag %s).")
 
 
-def freigabe_template():
-    return json.dumps({"body": TEXT, "author_name": "Leserin"}, ensure_ascii=False)
+def freigabe_template(round_number):
+    return json.dumps({"body": numbered(round_number), "author_name": "Leserin"},
+                      ensure_ascii=False)
 
 
-def isso_template():
-    return json.dumps({"text": TEXT, "author": "Leserin", "title": TITLE}, ensure_ascii=False)
+def isso_template(round_number):
+    return json.dumps({"text": numbered(round_number), "author": "Leserin", "title": TITLE},
+                      ensure_ascii=False)
+
+
+def numbered(round_number):
+    # wrk numbers its requests from 1 in every run: the round keeps the texts unique.
+    return TEXT.replace("%s", f"{round_number}.%s")
 
 
 def measure(url, template, arguments):
-    return load.run_wrk(url, seconds=arguments.seconds, connections=arguments.connections,
-                        post_template=template)
+    return load.run_wrk(url, seconds=max(1, round(arguments.seconds / arguments.rounds)),
+                        connections=arguments.connections, post_template=template)
+
+
+def combined(results):
+    """One LoadResult for several rounds: counts and time summed, the median round's p50
+    and the worst round's p99."""
+    p50s = sorted(result.p50_ms for result in results)
+    return load.LoadResult(
+        requests=sum(result.requests for result in results),
+        seconds=sum(result.seconds for result in results),
+        p50_ms=p50s[len(p50s) // 2], p99_ms=max(result.p99_ms for result in results),
+        non_2xx_3xx=sum(result.non_2xx_3xx for result in results),
+        socket_errors=sum(result.socket_errors for result in results))
 
 
 def print_row(name, result, stored):
@@ -45,7 +67,10 @@ def print_row(name, result, stored):
 
 
 def parse_arguments():
-    return load.side_by_side_arguments(__doc__).parse_args()
+    parser = load.side_by_side_arguments(__doc__)
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="alternate the servers this often; --seconds is split")
+    return parser.parse_args()
 
 
 def main():
@@ -65,10 +90,14 @@ def main():
             for number in range(arguments.workers * 2):
                 peer.post(ARTICLE_ID, f"Erster Beitrag zum Hafenausbau ({number}).", "Leserin")
             before = (isso.thread_size(ISSO_URI), peer.stored_count(ARTICLE_ID))
-            print("Measuring ...", flush=True)
-            isso_result = measure(f"{isso.url}/new?uri={ISSO_URI}", isso_template(), arguments)
-            freigabe_result = measure(peer.comments_url(ARTICLE_ID), freigabe_template(),
-                                      arguments)
+            isso_rounds, freigabe_rounds = [], []
+            for number in range(1, arguments.rounds + 1):
+                print(f"Round {number}/{arguments.rounds}: Isso, then Freigabe ...", flush=True)
+                isso_rounds.append(measure(f"{isso.url}/new?uri={ISSO_URI}",
+                                           isso_template(number), arguments))
+                freigabe_rounds.append(measure(peer.comments_url(ARTICLE_ID),
+                                               freigabe_template(number), arguments))
+            isso_result, freigabe_result = combined(isso_rounds), combined(freigabe_rounds)
             stored = (isso.thread_size(ISSO_URI) - before[0],
                       peer.stored_count(ARTICLE_ID) - before[1])
         finally:
@@ -78,7 +107,9 @@ def main():
     print(f"Machine: {machine_before}")
     print("Versions: " + ", ".join(f"{name} {value}" for name, value in versions.items()))
     print(f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
-          f"per server, {arguments.workers} gunicorn sync workers each")
+          f"per server in {arguments.rounds} alternating rounds, {arguments.workers} gunicorn "
+          f"sync workers each; Freigabe on "
+          f"{'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite'}")
     print()
     print(f"{'POST a comment':<28} {'requests':>8} {'accepted/s':>12} {'p50 ms':>9} {'p99 ms':>9} "
           f"{'refused':>7} {'sockerr':>7} {'stored':>7}")
@@ -87,6 +118,14 @@ def main():
     print()
     print("Ratio Freigabe/Isso, accepted comments per second: "
           + load.ratio(freigabe_result.good_per_second, isso_result.good_per_second))
+    per_round = ", ".join(load.ratio(ours.good_per_second, theirs.good_per_second)
+                          for ours, theirs in zip(freigabe_rounds, isso_rounds))
+    print(f"Ratio per round: {per_round}")
+    accepted = freigabe_result.requests - freigabe_result.non_2xx_3xx
+    if stored[1] < accepted:
+        print(f"LOST: Freigabe answered {accepted} comments 202 but stored {stored[1]}")
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
