@@ -15,6 +15,7 @@ and from the CPU time what 1,000 widgets polling every 10, 30 or 60 seconds cost
 
 import argparse
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -139,10 +140,18 @@ def measure(url, pids, arguments, headers):
     return result, 1000 * spent / max(1, result.requests)
 
 
+def comment_text(rng):
+    """A comment of about 250 characters: real sentences, shuffled, so gzip meets varied text."""
+    words = TEXT.split()
+    rng.shuffle(words)
+    return " ".join(words)
+
+
 def seed(peer, comments):
     peer.put_article(ARTICLE_ID, TITLE, BODY)
+    rng = random.Random(16)
     for number in range(comments):
-        peer.post(ARTICLE_ID, f"{TEXT} (Beitrag {number})", f"Leserin {number}")
+        peer.post(ARTICLE_ID, f"{comment_text(rng)} ({number})", f"Leserin {number}")
         if number % 100 == 99:
             print(f"  {number + 1} of {comments} comments sent", flush=True)
     peer.release_pending(ARTICLE_ID)
@@ -163,9 +172,9 @@ def print_report(arguments, machine_before, rows, wire):
               f"{result.non_2xx_3xx:>11} {cpu_ms:>17.3f}")
     ours, theirs = rows["Freigabe: poll, If-None-Match (304)"], rows["nginx static: poll (304)"]
     print()
-    print(f"Ratio of server CPU per poll, Freigabe/nginx: {ours[1] / max(theirs[1], 1e-9):.1f}x; "
-          f"of polls per second, Freigabe/nginx: "
-          f"{load.ratio(ours[0].per_second, theirs[0].per_second)}")
+    print(f"Server CPU per poll, Freigabe/nginx: {ours[1] / max(theirs[1], 1e-9):.0f}x; "
+          f"polls per second, nginx/Freigabe: "
+          f"{load.ratio(theirs[0].per_second, ours[0].per_second)}")
     print()
     print(f"{WIDGETS} open widgets polling every N seconds (from the CPU time per 304):")
     for interval in POLL_INTERVALS:
