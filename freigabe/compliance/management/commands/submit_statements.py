@@ -28,7 +28,7 @@ class Command(BaseCommand):
         outcome = submit_pending(site=site, since=since, dry_run=dry_run,
                                  progress=_report_progress).as_dict()
         for problem in outcome["problems"]:
-            sys.stderr.write(f"{problem['puid']}: {problem['detail']}\n")
+            self.stderr.write(f"{problem['puid']}: {problem['detail']}")
         if options["json"]:
             self.stdout.write(json.dumps(outcome, ensure_ascii=False))
         else:
