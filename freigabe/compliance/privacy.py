@@ -12,6 +12,7 @@ from freigabe.compliance.models import (
     EmailAddress,
     Erasure,
     NotificationRequest,
+    ReplySubscription,
     Report,
     SitePrivacyPolicy,
 )
@@ -65,6 +66,7 @@ def comment_data(comment):
         "decided_at": _iso(comment.decided_at),
         "ip_hash": comment.ip_hash or None,
         "notifications": {"language": request.language} if request else None,
+        "reply_mails": _reply_mails(comment),
         "decisions": [
             {"action": d.action, "from_status": d.from_status, "to_status": d.to_status,
              "reasons": d.reasons, "decided_at": _iso(d.created_at),
@@ -126,6 +128,14 @@ def site_erasure_mode(site):
     return policy.erasure_mode if policy else ANONYMISE
 
 
+def _reply_mails(comment):
+    subscription = ReplySubscription.objects.filter(comment=comment).first()
+    if subscription is None:
+        return None
+    return {"language": subscription.language, "subscribed_at": _iso(subscription.created_at),
+            "unsubscribed_at": _iso(subscription.unsubscribed_at)}
+
+
 def _delete_comment(comment):
     # Other readers' replies stay; they move up to the deleted comment's own parent.
     parent_id = Comment.objects.filter(pk=comment.pk).values_list("parent_id", flat=True).first()
@@ -139,6 +149,7 @@ def _anonymise_comment(comment):
         author_user=None, ip_hash="")
     Appeal.objects.filter(comment_id=comment.pk).update(explanation="")
     NotificationRequest.objects.filter(comment_id=comment.pk).delete()
+    ReplySubscription.objects.filter(comment_id=comment.pk).delete()
 
 
 # --- retention -------------------------------------------------------------------------------

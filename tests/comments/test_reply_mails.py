@@ -183,3 +183,13 @@ def test_the_unsubscribe_page_speaks_german_and_english(submit, subscriber, mail
     english = Client().get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Keine E-Mails mehr über Antworten?" in german
     assert "No more emails about replies?" in english and "Unsubscribe" in english
+
+
+def test_the_authors_data_shows_and_erasure_ends_the_subscription(submit, subscriber):
+    from freigabe.compliance.privacy import author_data, erase_author
+
+    comment = author_data(AUTHOR)["comments"][0]
+    assert comment["reply_mails"]["language"] == "de"
+    assert comment["reply_mails"]["unsubscribed_at"] is None
+    erase_author(AUTHOR, mode="anonymise")
+    assert not ReplySubscription.objects.exists()
