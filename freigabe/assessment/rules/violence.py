@@ -93,6 +93,10 @@ _PHRASES = [
      r"schnappen|schnapp|schnappe|suchen|suche|jagen) (dich|euch|jeden von euch)\b", 0.85, THREAT, False),
     (r"\b(wir|ich) (werden |werde )?(dich|euch) (besuchen|holen|kriegen|finden|erwischen|schnappen|aufsuchen|heimsuchen)\b", 0.85, THREAT, False),
     (r"\b(deine|eure|ihre|seine) tage sind gezaehlt", 0.9, THREAT, False),
+    (r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
+     r"\b(dich|euch|ihn|den \w+|die \w+) (knoepfen|knoepfe|nehmen|nehme|kaufen|kaufe) (wir|ich) (uns|mir) (\w+ )?vor\b", 0.8, THREAT, False),
+    (r"\b(wir|ich) (werden |werde )?(dich|euch|dir|ihn|ihm) (\w+ )?(schon |noch |bald |mal )*(zur vernunft bringen|zum schweigen bringen|mundtot machen|zurechtstutzen|zeigen,? (was|wo es|wie es|wer))", 0.8, THREAT, False),
+    (r"\b(wir|ich) (zeigen|zeige|zeig) (dir|euch|ihm|ihnen) (\w+ )?(?:(?:schon|noch|bald|mal),? )*(was|wo es langgeht|wie es laeuft|wer hier|was passiert)", 0.75, THREAT, False),
     (r"\bwir kommen\b[^.!?;]{0,30}\bzu (dir|euch|deine\w*|eure\w*|ihnen|ihre\w*)\b", 0.8, THREAT, False),
     (r"\b(klaeren|regeln|erledigen|machen) wir (das|es|die sache) (\w+ )?(unter uns|persoenlich|auf unsere art|anders|draussen|auf der strasse)", 0.85, THREAT, False),
     (r"\b(wisst|weisst|wissen|kennt|kennst) (ihr|du|sie) (\w+)?,? ?wo (eure?|deine?|ihre?|seine?)\w* \w+ (nachts |abends |tagsueber )?(steh|park|wohn|schlaf|spiel|arbeit|sind|ist)\w*", 0.85, THREAT, False),
@@ -147,7 +151,7 @@ _MAY_MATTER = GuardedPattern(
     r"(bring|stech|stich|schlag|knall|mach|zuend|leg|haeng|tret|tritt|rott|fackel|greif|jag|hau|toet|mord|schies|schoss|"
     r"pruegel|kalt|schlitz|wuerg|haeng|knuepf|lynch|richt|gas|schlacht|massakr|loesch|brenn|gift|traenk|stein|weh|"
     r"murks|kugel|fresse|maul|kopf|kehle|zaehne|schaedel|knochen|spreng|wand|foltern|stuemmel|sehen|merken|wohn|arbeit|schule|"
-    r"adresse|kommen|kuemmer|warm|acht|vorseh|brenn|vergessen|wisst|weisst|kennt|kennst|regel|klaer|erledig|besuch|hol|krieg|find|erwisch|schnapp|such|tage|pass|dran|faellig|geliefert|"
+    r"adresse|kommen|kuemmer|warm|knoepf|nehm|kauf|vernunft|schweigen|mundtot|zurecht|zeig|acht|vorseh|brenn|vergessen|wisst|weisst|kennt|kennst|regel|klaer|erledig|besuch|hol|krieg|find|erwisch|schnapp|such|tage|pass|dran|faellig|geliefert|"
     r"tot|schade|bereu|buess|warte|wart|ungeschoren|ungestraft|lebend|sicher|allein|leid|warnung|chance|uns|wer|stirb|sterb|"
     r"reck|krepier|sauf|wuensch|raus|weg|loswerd|beseitig|entsorg|vertreib|verjag|ausmerz|ausmist|saeuber|ratten|ungeziefer|"
     r"parasit|schaedling|kakerlak|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)"
