@@ -33,13 +33,6 @@ def _empty_cache(request):
     clear()
 
 
-@pytest.fixture(autouse=True)
-def _no_mail_timers(settings):
-    # Outcome mails wait for the undo window on a timer thread in a real server; a test
-    # sends them by calling send_due_outcome_mails() itself.
-    settings.FREIGABE_OUTCOME_MAIL_TIMER = False
-
-
 class Publisher:
     def __init__(self, site, api_key):
         self.site = site

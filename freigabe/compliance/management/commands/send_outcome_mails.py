@@ -5,8 +5,8 @@ from freigabe.compliance.notifications import send_due_outcome_mails
 
 class Command(BaseCommand):
     help = ("Send authors the outcome mails whose undo window has passed and that no "
-            "server has sent yet (after a restart, or with FREIGABE_OUTCOME_MAIL_TIMER=0). "
-            "Run every minute from cron or a systemd timer.")
+            "job has sent yet: a fallback sweep (the worker sends them as jobs). Run it "
+            "from cron or a systemd timer if you like; it never sends a mail twice.")
 
     def handle(self, **options):
         sent = send_due_outcome_mails()
