@@ -33,7 +33,7 @@ class PerspectiveError(Exception):
 
     STATUS_NAMES = {400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED",
                     404: "NOT_FOUND", 405: "INVALID_ARGUMENT", 413: "INVALID_ARGUMENT",
-                    429: "RESOURCE_EXHAUSTED"}
+                    429: "RESOURCE_EXHAUSTED", 500: "INTERNAL"}
 
     def __init__(self, code, message):
         super().__init__(message)

@@ -5,6 +5,7 @@ Nothing of a request is logged or kept here (the text least of all); only
 """
 
 import json
+import logging
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -13,6 +14,8 @@ from django.views.decorators.csrf import csrf_exempt
 from freigabe import ratelimit
 from freigabe.integrations import perspective
 from freigabe.integrations.perspective import PerspectiveError
+
+log = logging.getLogger(__name__)
 
 
 def _endpoint(operation):
@@ -32,6 +35,10 @@ def _endpoint(operation):
             return JsonResponse(operation(site, _json_body(request)))
         except PerspectiveError as error:
             return _error(error)
+        except Exception as error:  # noqa: BLE001 - answered in Perspective's shape
+            # Only the kind of failure is logged: never the comment's text.
+            log.error("perspective %s failed: %s", operation.__name__, type(error).__name__)
+            return _error(PerspectiveError(500, "Internal error; please try again."))
 
     return view
 

@@ -210,3 +210,17 @@ def test_score_threshold_leaves_out_lower_scores_as_perspective_does(client, key
             "requestedAttributes": {"TOXICITY": {"scoreThreshold": 0.5}, "INSULT": {}}}
     answer = post(client, ANALYZE, key, body).json()
     assert list(answer["attributeScores"]) == ["INSULT"]
+
+
+def test_an_assessor_failure_is_answered_in_perspectives_shape_without_the_text(
+        client, key, monkeypatch, caplog):
+    from freigabe.integrations import perspective
+
+    def broken(site, text, article=None):
+        raise RuntimeError(f"model missing while reading {text}")
+
+    monkeypatch.setattr(perspective, "assess_for_site", broken)
+    response = post(client, ANALYZE, key, coral_analyze("Geheimer Text 0815"))
+    assert response.status_code == 500
+    assert response.json()["error"]["status"] == "INTERNAL"
+    assert "0815" not in caplog.text
