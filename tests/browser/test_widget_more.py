@@ -2,11 +2,7 @@
 
 import html
 import re
-import shutil
-import subprocess
-import tarfile
 import time
-from pathlib import Path
 
 import jwt
 import pytest
@@ -17,6 +13,8 @@ from freigabe.articles.registration import article_token
 from freigabe.comments.models import Comment
 from freigabe.compliance.models import Appeal, Report
 from freigabe.moderation.decisions import decide
+from tests.browser.axe import axe_script as installed_axe_script
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import ARTICLE_ID, SITE_SLUG, WidgetPage, released_comment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -309,28 +307,9 @@ def test_an_unknown_article_without_data_title_stays_unknown(open_page, news_art
 # --- accessibility -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def axe_script(tmp_path_factory):
-    """axe-core from the npm registry, unpacked into a temporary directory (never committed).
-
-    None when npm or the registry is unavailable: the own checks below still run.
-    """
-    npm = shutil.which("npm")
-    if not npm:
-        return None
-    folder = tmp_path_factory.mktemp("axe")
-    try:
-        result = subprocess.run([npm, "pack", "axe-core@4", "--silent", "--pack-destination",
-                                 str(folder)], capture_output=True, text=True, timeout=60,
-                                cwd=folder)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    packed = list(folder.glob("axe-core-*.tgz"))
-    if result.returncode != 0 or not packed:
-        return None
-    with tarfile.open(packed[0]) as archive:
-        member = archive.getmember("package/axe.min.js")
-        archive.extract(member, folder, filter="data")
-    return Path(folder, "package", "axe.min.js")
+def axe_script():
+    """axe-core from the npm registry (scripts/ensure-axe.sh); the test fails without it."""
+    return installed_axe_script()
 
 
 OWN_CHECKS = """host => {
@@ -399,13 +378,4 @@ def test_the_widget_passes_accessibility_checks(open_page, news_article, page, a
     assert own["checked"] > 20
     assert own["problems"] == []
 
-    if axe_script is None:
-        pytest.skip("npm registry unavailable: own checks passed, axe-core not run")
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate("""async () => {
-        const result = await axe.run({include: [["freigabe-comments"]]},
-                                     {resultTypes: ["violations"]});
-        return result.violations.filter((v) => ["serious", "critical"].includes(v.impact))
-            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    }""")
-    assert violations == []
+    assert serious_violations(page, axe_script) == []

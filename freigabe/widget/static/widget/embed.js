@@ -277,6 +277,13 @@
     return formatters.get(key);
   }
 
+  /**
+   * 5000 -> "5.000" (de) or "5,000" (en). By hand: the first Intl.NumberFormat of a page
+   * costs a phone tens of milliseconds, before any comment is shown.
+   */
+  const grouped = (n, lang) =>
+    String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "en" ? "," : ".");
+
   function relativeTime(iso, lang) {
     const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
     const format = formatter("RelativeTimeFormat", lang, { numeric: "auto" });
@@ -642,9 +649,17 @@
       } catch (error) {
         // nothing stored, or storage blocked: a token for this visit only
       }
-      this.token = typeof stored.token === "string" ? stored.token : randomToken();
+      this.storedToken = typeof stored.token === "string" ? stored.token : "";
       this.recommended = new Set(Array.isArray(stored.recommended) ? stored.recommended : []);
-      if (!stored.token) this.save();
+    }
+
+    /** Made when first needed: most readers never recommend anything. */
+    get token() {
+      if (!this.storedToken) {
+        this.storedToken = randomToken();
+        this.save();
+      }
+      return this.storedToken;
     }
 
     has(id) {
@@ -1143,7 +1158,7 @@
         "aria-label": t.recommendLabel(comment.author_name), "aria-describedby": countId },
       t.recommend);
       const show = (n, on) => {
-        number.textContent = formatter("NumberFormat", this.lang).format(n);
+        number.textContent = grouped(n, this.lang);
         unit.textContent = ` ${t.recommendations(n)}`;
         button.setAttribute("aria-pressed", String(on));
       };
@@ -1348,8 +1363,8 @@
         parent ? t.submitReply : t.submit);
       const error = el("p", { class: "fg-form-error", role: "alert" });
       const updateCounter = () => {
-        counter.textContent = t.chars(body.value.length.toLocaleString(this.lang),
-          MAX_CHARS.toLocaleString(this.lang));
+        counter.textContent = t.chars(grouped(body.value.length, this.lang),
+          grouped(MAX_CHARS, this.lang));
         counter.classList.toggle("fg-counter-near", body.value.length > MAX_CHARS * 0.9);
       };
       body.addEventListener("input", updateCounter);
