@@ -93,6 +93,11 @@ class Context:
     def changed(self):
         return self.negated != self.text
 
+    @property
+    def opposes_hate(self):
+        """The comment quotes or names hate in order to oppose it."""
+        return any(why in (WHY_QUOTED, WHY_NAMED) for _, _, why in self.mitigations)
+
     def is_blanked(self, start, end, view=None):
         """True when text[start:end] is blanked (in the negated view by default)."""
         view = self.negated if view is None else view
@@ -188,7 +193,8 @@ def _first_person_clause(text, position):
 
 
 def _negated_clause(text, position):
-    start = _clause_start(text, position)
+    """A negation earlier in the sentence ("Niemand hat das Recht, X als Y zu beschimpfen")."""
+    start = max(text.rfind(mark, 0, position) for mark in ".!?;\n") + 1
     return _NEGATOR.search(text[start:position]) is not None
 
 

@@ -66,7 +66,7 @@ _INHERENTLY_NEGATIVE = [
     rf"\b{_G} (?:taugen|taugt) (?:zu )?nichts\b",
     rf"\b(?:sind|seien) {_G} (?:\w+ )?(?:ueberhaupt|wirklich|eigentlich|denn) (?:\w+ )?(?:richtige|echte|vollwertige|normale) menschen\b",
     rf"\b{_G} (?:\w+ ){{0,2}}(?:nicht|niemals|nie) (?:hierher|hierhin|zu uns|in unser land|nach deutschland|in unsere gesellschaft|in unsere stadt|zu deutschland|nach europa|in europa|in dieses land|hier hin) (?:gehoeren|gehoert|passen|passt)\b",
-    rf"\b(?:ohne|weniger) {_G} (?:waere|waeren|ist|sind) (?:\w+ )?(?:besser|schoener|sicherer)\b",
+    rf"\b(?:ohne|weniger) {_G} (?:waere|waeren|ist|sind|wird|wuerde) (?:\w+ ){{0,3}}(?:besser|schoener|sicherer|sauberer|friedlicher|ruhiger)\b",
 ]
 _DEROGATION_PLAIN = [GuardedPattern(pattern) for pattern in _PLAIN]
 _DEROGATION_NEGATIVE = [GuardedPattern(pattern) for pattern in _INHERENTLY_NEGATIVE]

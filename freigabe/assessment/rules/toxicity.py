@@ -71,6 +71,10 @@ def score_toxicity(text, normalised, model=None):
         hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
     if not explicit and IDENTITY_SHARE < 1 and has_identity_terms(model_text):
         probabilities = _identity_discounted(text, model_text, hits, model, probabilities)
+    if not explicit and context.opposes_hate:
+        # What is left of counter-speech is the objection ("ein Fall für die Staatsanwaltschaft"),
+        # whose words the model links to the hate it objects to.
+        probabilities = {code: probability * COUNTER_SPEECH_SHARE for code, probability in probabilities.items()}
     for code, found in detected.items():
         probabilities[code] = max([probabilities[code], *(item.weight for item in found)])
     if detected[AGGRESSION] or any(hit.weight >= 0.8 and " " in folded[hit.start:hit.end] for hit in hits[AGGRESSION]):
@@ -90,6 +94,8 @@ def score_toxicity(text, normalised, model=None):
 # With nothing explicit, the score is this mix of the model's reading with the group's
 # name and its reading with a neutral word instead: naming a group may not decide.
 IDENTITY_SHARE = 0.5
+# With counter-speech recognised and nothing explicit left, the model's score counts this much.
+COUNTER_SPEECH_SHARE = 0.75
 
 
 def _model_scores(text, model_text, hits, model):
