@@ -9,6 +9,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import time
 from urllib.parse import urlsplit
 
 from freigabe.articles.importers.fetch import FetchError, check_url
@@ -61,15 +62,29 @@ def post(url, body, headers, *, timeout, allow_private):
     else:
         connection = _PinnedHTTP(parts.hostname, port, address, timeout=timeout)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    deadline = time.monotonic() + 2 * timeout
     try:
         connection.request("POST", path, body=body, headers=headers)
         response = connection.getresponse()
-        response.read(MAX_ANSWER_BYTES)
+        _drain(response, deadline)
         return response.status
     except (http.client.HTTPException, ssl.SSLError) as error:
         raise OSError(f"{type(error).__name__}: {error}") from error
     finally:
         connection.close()
+
+
+def _drain(response, deadline):
+    """Read (and drop) at most MAX_ANSWER_BYTES, and not for longer than the deadline: a
+    receiver dripping its answer byte by byte must not hold the worker."""
+    read = 0
+    while read < MAX_ANSWER_BYTES:
+        if time.monotonic() > deadline:
+            raise OSError("The receiver took too long to answer.")
+        chunk = response.read1(4096) if hasattr(response, "read1") else response.read(4096)
+        if not chunk:
+            return
+        read += len(chunk)
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
