@@ -259,3 +259,13 @@ def test_senior_editors_see_deliveries_and_manage_webhooks(hook, receiver, submi
     webhook = Webhook.objects.get(url="https://crm.zeitung.example/hook")
     client.post(f"/integrations/webhooks/zeitung/{webhook.pk}/delete")
     assert not Webhook.objects.filter(pk=webhook.pk).exists()
+
+
+def test_a_removal_is_sent_at_once(hook, receiver, submit, editor, release):
+    created = submit()["id"]
+    release(created)
+    decide(created, "remove", actor=editor.user, reasons=["insult"])
+    run_pending()
+    removed = [payload for _, payload in receiver.received if payload["event"] == "comment.removed"]
+    assert removed and removed[0]["data"]["comment"]["status"] == "removed"
+    assert removed[0]["data"]["decision"]["reasons"] == ["insult"]
