@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.processes import FREIGABE, Environment, free_port, request
+from tests.processes import FREIGABE, Environment, Server, free_port, request
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,3 +64,41 @@ def test_a_web_process_starts_no_threads(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['MainThread']"
     environment.close()
+
+
+def test_serving_and_deciding_leave_each_server_worker_with_one_thread(tmp_path):
+    environment = Environment(tmp_path, FREIGABE_RATE_COMMENTS="1000/60")
+    environment.run("migrate", "--verbosity", "0")
+    site = environment.run_json("create-site", "blatt", "--json")
+    token = environment.run_json("create-moderator", "ute", "--token", "--json")["token"]
+    server = Server(environment, workers=1)
+    try:
+        request("PUT", f"{server.url}/api/v1/sites/blatt/articles/kai",
+                {"title": "Die Kaimauer", "body": "Die Kaimauer wird saniert."},
+                {"Authorization": f"Bearer {site['api_key']}"})
+        ids = []
+        for number in range(3):
+            status, _, accepted = request(
+                "POST", f"{server.url}/api/v1/sites/blatt/articles/kai/comments",
+                {"body": f"Die Sanierung dauert ({number}).", "author_name": "Leser",
+                 "author_email": f"leser{number}@example.org", "notify": True})
+            assert status == 202
+            ids.append(accepted["id"])
+        # Decisions once started a timer thread for the outcome mail: now they enqueue jobs.
+        for comment_id, action in zip(ids, ("release", "reject", "release")):
+            status, _, _ = request(
+                "POST", f"{server.url}/api/v1/moderation/comments/{comment_id}/decision",
+                {"action": action, "reasons": ["insult"] if action == "reject" else []},
+                {"Authorization": f"Token {token}"})
+            assert status == 200
+        # The workers answer every request; the master only supervises them (and holds the
+        # thread pool numpy's BLAS starts on import, which its forked workers do not inherit).
+        processes = server.worker_pids()
+        threads = {pid: len(os.listdir(f"/proc/{pid}/task")) for pid in processes}
+        backlog = environment.run_json("worker", "--status", "--json")["backlog"]
+    finally:
+        server.stop()
+        environment.close()
+    assert threads == {pid: 1 for pid in processes}
+    assert backlog["due"] + backlog["scheduled"] >= 1  # the outcome mails wait as jobs
+
