@@ -33,6 +33,10 @@ PUBLIC_API = {
     ("POST", "/comments/{comment_id}/reports"): "anyone may report a comment (DSA notice)",
     ("POST", "/comments/{comment_id}/appeal"): "the author's own secret token is required",
     ("GET", "/comments/{comment_id}/my-data"): "the author's own secret token is required",
+    ("POST", "/comments/{comment_id}/recommendations"):
+        "readers recommend released comments; once per reader, rate-limited",
+    ("DELETE", "/comments/{comment_id}/recommendations"): "readers take their own back",
+    ("GET", "/sites/{site}/counts"): "teaser pages show how many comments are released",
 }
 
 PUBLIC_PAGES = {
@@ -45,6 +49,7 @@ PUBLIC_PAGES = {
     "compliance:confirm-email": "the reader's own emailed secret token is required",
     "compliance:appeal": "the author's own emailed secret token is required",
     "compliance:my-data": "the author's own emailed, signed data link is required",
+    "compliance:unsubscribe-replies": "the reader's own emailed, signed unsubscribe link",
     "set_language": "switches the interface language",
     "health": "for load balancers",
     "": "redirects to the demo article",
