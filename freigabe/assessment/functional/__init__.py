@@ -17,7 +17,8 @@ A case passes when:
 
 A quarter of the templates (every fourth of each functionality, and the last of
 the spelling templates) form the held-out slice, not to be looked at while tuning;
-the report gives both slices.
+templates.FRESH_HELD_OUT, written after that slice had been looked at, are held out
+too. The report gives both slices.
 """
 
 import itertools
@@ -26,7 +27,7 @@ import random
 from dataclasses import dataclass, field
 
 from freigabe.assessment.functional import fillers
-from freigabe.assessment.functional.templates import BREAK, FUNCTIONALITIES, NONE, VARIANT_WORDS
+from freigabe.assessment.functional.templates import BREAK, FRESH_HELD_OUT, FUNCTIONALITIES, NONE, VARIANT_WORDS
 from freigabe.assessment.functional.variants import VARIANTS
 
 REVIEW_THRESHOLD = 0.5
@@ -76,8 +77,12 @@ def cases():
 
 def _functionality_cases(name, expected, rule, templates):
     found = []
-    for number, template in enumerate(templates):
-        held_out = number == len(templates) - 1 if name.startswith("spelling_") else number % 4 == 3
+    fresh = FRESH_HELD_OUT.get(name, [])
+    for number, template in enumerate([*templates, *fresh]):
+        if number >= len(templates):
+            held_out = True  # the second held-out slice
+        else:
+            held_out = number == len(templates) - 1 if name.startswith("spelling_") else number % 4 == 3
         for text in _fill(name, template):
             options = {"site_policy": fillers.SITE_POLICY} if "{SRC}" in template else {}
             found.append(Case(name, text, expected, rule, number, held_out, options))

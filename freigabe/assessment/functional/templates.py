@@ -300,3 +300,33 @@ FUNCTIONALITIES = [
 # Insult words the spelling variants are made of (long enough to stay recognisable).
 VARIANT_WORDS = ["Idiot", "Vollidiot", "Arschloch", "Schwachkopf", "Trottel", "Vollpfosten", "Dummkopf",
                  "Hohlkopf", "Versager", "Wichser", "Blödmann", "Drecksau"]
+
+# A second held-out slice, written after the first one had been looked at (1 Dec 2026)
+# and scored once: every case from these templates is held out.
+FRESH_HELD_OUT = {
+    "derogation_explicit": ["{G} sind das Allerletzte.", "Mit {Gd} will ich nichts zu tun haben, die sind widerlich."],
+    "derogation_implicit": ["{G} sind schuld daran, dass es hier keine Wohnungen mehr gibt.",
+                            "{G} passen einfach nicht zu unserer Kultur."],
+    "threat_direct": ["Ich erwische dich und dann bist du tot.", "Ich werde dich abstechen wie ein Schwein."],
+    "threat_veiled": ["Schöne Wohnung hast du da in der Gartenstraße. Wäre schade drum.",
+                      "Wir wissen, wo deine Eltern wohnen."],
+    "threat_normative": ["{G} müsste man alle einsperren und verprügeln.", "Für {G} gehört die Todesstrafe wieder eingeführt, aufhängen sollte man sie."],
+    "violence_call": ["Holt euch die {G} und macht sie fertig!", "Räuchert die {G} aus ihren Wohnungen aus!"],
+    "negation_of_hate": ["Ich verachte {G} nicht im Geringsten.", "Keiner hier findet {G} minderwertig.",
+                         "{G} sind weder faul noch kriminell."],
+    "negated_positive": ["{G} haben keinen Platz in unserer Gesellschaft verdient.", "Ich kann {G} nicht ausstehen."],
+    "identity_neutral": ["Bei uns im Haus wohnen zwei {G}.", "Gibt es in der Stadt eigentlich einen Verein für {G}?",
+                         "Meine Schwester ist {ID} und arbeitet als Ärztin."],
+    "identity_positive": ["Danke an alle {G}, die beim Aufräumen nach dem Hochwasser geholfen haben.",
+                          "Ohne die {IA} Pflegekräfte wäre unser Krankenhaus aufgeschmissen."],
+    "counter_speech_quote": ["Der Kommentar „{G} sind Ungeziefer“ weiter oben ist widerlich, bitte löschen.",
+                             "„Alle {G} raus“ – nein, so reden wir in dieser Stadt nicht über unsere Nachbarn."],
+    "counter_speech_reference": ["Ich finde es schlimm, dass {G} im Netz ständig als Abschaum beschimpft werden.",
+                                 "Man sollte {G} niemals Parasiten nennen, das ist entmenschlichend."],
+    "abuse_objects": ["Dieser Kaffeeautomat ist der letzte Schrott.", "Ich hasse diese Parkplatzsuche jeden Morgen."],
+    "violence_reported": ["Die Angeklagten sollen den Mann im Park zusammengeschlagen haben.",
+                          "In dem Roman bringt der Gärtner am Ende den Grafen um."],
+    "insinuation": ["Die Zahlen hat sich {E} doch ausgedacht, um die Leute ruhig zu halten.",
+                    "Wer glaubt, dass {E} unabhängig ist, glaubt auch an den Weihnachtsmann."],
+    "advertising": ["Beste {PR} im Netz, nur heute: www.{D}", "{PR}-Sale bis 70 % → https://{D}/sale"],
+}

@@ -27,7 +27,8 @@ WHY_NAMED = "benennt Hassrede, um ihr zu widersprechen – nicht gewertet"
 WHY_THING = "richtet sich gegen eine Sache – nicht gewertet"
 
 _CLAUSE_END = re.compile(r"[.!?;:\n–]+|,| - |\b(?:aber|sondern|jedoch|trotzdem)\b")
-_NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|nichts|weder)\b")
+_NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|nichts|weder|"
+                      r"keineswegs|keinesfalls|mitnichten)\b")
 # Negation words that do not negate what follows ("nicht nur", "kein Wunder", idioms of insult).
 _NOT_A_NEGATION = re.compile(
     r"\b(nicht nur|nicht mal|nicht einmal|nicht mehr als|nicht weniger als|nichts als|nichts anderes als|"
@@ -35,9 +36,11 @@ _NOT_A_NEGATION = re.compile(
     r"nicht alle tassen|nicht mehr zu helfen|nicht mehr zu retten|nicht ganz bei trost|nicht zu fassen|"
     r"keinen deut besser|nicht besser als|kein stueck besser|nichts wert|nicht wert|zu nichts|nichts taugen|taugen nichts|"
     r"taugt nichts|nichts verloren|nichts zu suchen)\b")
-_CLAUSE_WIDE = frozenset({"nie", "niemals", "niemand", "niemanden", "nichts", "weder"})
+_CLAUSE_WIDE = frozenset({"nie", "niemals", "niemand", "niemanden", "nichts", "weder", "keiner", "keineswegs",
+                          "keinesfalls", "mitnichten"})
 _AFTER_FINAL_NOT = frozenset({"mehr", "wirklich", "so", "gern", "gerne", "immer", "sein", "machen", "tun",
-                              "gut", "leiden", "ausstehen", "ab", "an", "zu"})
+                              "gut", "leiden", "ausstehen", "ab", "an", "zu", "im", "geringsten", "entferntesten",
+                              "ernsthaft", "besonders", "einmal", "mal"})
 _SUBORDINATE = re.compile(r"^\s*(dass|ob|wenn|zu|so)\b")
 # "Es ist falsch, ..." rejects the clause that follows.
 _REJECTING = re.compile(
@@ -56,14 +59,16 @@ _OPPOSING = GuardedPattern(
     r"vorurteil\w*|klischee\w*|falsch|unsinn|quatsch|bloedsinn|luege|nichts (zu suchen|verloren)|"
     r"keinen platz|geht gar nicht|gehoert sich nicht|daneben|unterste schublade|nicht (ok|okay|in ordnung|akzeptabel|hinnehmbar)|"
     r"so etwas|sowas|solche (saetze|sprueche|kommentare|aussagen|worte|woerter|parolen|begriffe|posts)|"
-    r"es leid|satt|hoert auf|hoer auf|aufhoeren|schluss damit|nie wieder|gegen (rassismus|hass|hetze))")
+    r"es leid|satt|hoert auf|hoer auf|aufhoeren|schluss damit|nie wieder|gegen (rassismus|hass|hetze)|"
+    r"schlimm|furchtbar|schrecklich|beschaemend|empoerend|unwuerdig|entmenschlichend|herabwuerdigend|respektlos|"
+    r"abstossend|nein|so reden wir nicht|nicht so (reden|schreiben|sprechen)|bitte loeschen|loescht das|loeschen sie)")
 # A reporting frame names words without using them: "als ... bezeichnen", "... zu nennen",
 # "das Wort ...", "wer ... schreibt".
 _NAMING_FRAMES = [
     GuardedPattern(r"\b(als|wie) (\w+ ){0,4}?(bezeichne\w*|bezeichnet|nenn\w*|genannt|beschimpf\w*|betitel\w*|"
                    r"abgestempelt|abstempel\w*|hingestellt|hinstell\w*|dargestellt|darstell\w*|verunglimpf\w*|"
                    r"diffamier\w*|beleidig\w*|verhoehn\w*|gebrandmarkt)\b"),
-    GuardedPattern(r"\b(\w+ ){1,4}zu (nennen|bezeichnen|beschimpfen|beleidigen|verunglimpfen)\b"),
+    GuardedPattern(r"\b(\w+ ){1,4}(zu )?(nennen|bezeichnen|beschimpfen|beleidigen|verunglimpfen)\b"),
     GuardedPattern(r"\b(das wort|den begriff|der begriff|die bezeichnung|begriffe wie|woerter wie|worte wie|"
                    r"ausdruecke wie|saetze wie|aussagen wie|parolen wie|sprueche wie|kommentare wie|"
                    r"beschimpfungen wie|posts wie|rufe wie|schimpfwoerter wie)( \w+){1,4}"),
@@ -75,6 +80,8 @@ _NAMING_FRAMES = [
 # "Ich hasse Montage": hating a thing is no aggression; hating people is.
 _HATE_VERB = GuardedPattern(r"\b(hasse|hassen|hasst|hass)\b((?: [\w-]+){0,4})")
 _PERSON = re.compile(rf"\b{TARGET}\b|\b(mich|uns|man|leute|menschen|alle|jeden|jede|euch|dich)\b")
+_TIME = re.compile(r"\bjede[nrs]? (morgen|tag|abend|mittag|nacht|woche|monat|jahr|mal|montag|dienstag|mittwoch|"
+                   r"donnerstag|freitag|samstag|sonntag|wochenende)\b")
 _STEMS = tuple(IDENTITY_STEMS)
 _WORDS = re.compile(r"[a-z]+")
 _MAY_MATTER = re.compile(r"\b(nicht|kein\w*|nie\w*|nichts|weder|als|wie|zu|wort|begriff|wer|dass|wenn|hass\w*)\b|[„“\"»«‚‘']")
@@ -122,7 +129,7 @@ def analyse(text, hurtful=()):
 def _blank_hate_of_things(text, mitigations):
     spans = []
     for match in _HATE_VERB.finditer(text):
-        aimed_at = match.group(2)
+        aimed_at = _TIME.sub(" ", match.group(2))
         if not _PERSON.search(aimed_at) and not has_identity_terms(aimed_at):
             spans.append(match.span(1))
             mitigations.append((*match.span(1), WHY_THING))

@@ -28,7 +28,7 @@ _FILL = r"(?:(?:doch|alle|allesamt|nur|einfach|halt|eben|eh|ja|immer|so|total|vo
         r"ein|eine|einer|der|die|das|wie|schon|mal|auch|noch|zu|sehr|extrem|besonders|viel|tatsaechlich|offensichtlich|" \
         r"genetisch|kulturell|biologisch|alle samt|nun einmal|im allgemeinen|generell|typischerweise) )*"
 _DEMEANING = (
-    r"(?:abschaum|der letzte dreck|letzter dreck|dreck|muell|ungeziefer|parasiten|tiere|viecher|untermenschen|schmarotzer|sozialschmarotzer|verbrecher|"
+    r"(?:abschaum|der letzte dreck|letzter dreck|das allerletzte|allerletzte|dreck|muell|ungeziefer|parasiten|tiere|viecher|untermenschen|schmarotzer|sozialschmarotzer|verbrecher|"
     r"kriminell\w*|vergewaltiger|terroristen|messerstecher|gesindel|pack|pest|plage|seuche|krankheit|last|gefahr|"
     r"bedrohung|schande|geschmeiss|ratten|kakerlaken|affen|barbaren|wilde|minderwertig\w*|nichts wert|weniger wert|"
     r"wertlos|nutzlos|faul|dumm|bloed|primitiv|gefaehrlich|gewalttaetig|widerlich|ekelhaft|eklig|krank|pervers|"
@@ -91,7 +91,7 @@ _BACK_REFERENCE = [GuardedPattern(pattern) for pattern in (
 )]
 
 
-_DEMEANING_WORD = GuardedPattern(rf"\b{_DEMEANING}\b")
+_DEMEANING_WORD = GuardedPattern(rf"\b{_DEMEANING}\b|\b(?:hass\w*|hasse|verachte\w*|verabscheu\w*|ekle|ekeln)\b")
 
 
 def demeaning_spans(text):

@@ -60,6 +60,11 @@ _CUES = [
     (r"\b(artikel|bericht|text|meldung|beitrag)\w*\b[^.!?;]{0,40}\b(diktiert|in die feder diktiert|vorgegeben|bestellt)\b", 0.6, "unterstellt Auftragsarbeit"),
     (r"\bkommentare\b[^.!?;]{0,20}\b(werden|wird) (\w+ ){0,2}(sortiert|gefiltert|aussortiert|selektiert|geloescht|zensiert|unterdrueckt)|\b(nur )?(die )?(passenden|genehmen|erwuenschten) (meinungen|kommentare)", 0.6, "unterstellt Zensur"),
     (rf"\b{_INSTITUTIONS} (wollen|will|wollt) (\w+ ){{0,3}}?(doch |eh |ja |halt )+(nur|bloss)\b", 0.5, "unterstellt verdeckte Absicht"),
+    (r"\b(ausgedacht|zusammengelogen|aus den fingern gesogen|schoengerechnet|kleingerechnet|zurechtgebogen)\b", 0.55, "Fälschungsvorwurf"),
+    (rf"\b({_INSTITUTIONS}|zahlen|das|alles)\b[^.!?;]{{0,30}}\b(erfunden|frei erfunden|gefaelscht|geschoent)\b", 0.55, "Fälschungsvorwurf"),
+    (r"\b(ruhig (zu )?halten|ruhigzustellen|ruhigstellen|fuer dumm (zu )?verkaufen|hinters licht)", 0.5, "unterstellt Täuschung"),
+    (r"\bglaubt (auch )?(noch )?an den weihnachtsmann|\bangeblich unabhaengig|\bunabhaengig,? (ha|haha|klar|sicher|na klar|ja klar)\b|"
+     r"\b(ist|sind|war|waren) (doch |eh |ja |laengst )*(nicht|nie|keineswegs) (mehr )?unabhaengig", 0.55, "spricht Unabhängigkeit ab"),
     # controlled, deleting, distracting, pretexts, staged cover-ups
     (rf"\b{_ACTORS} (wird|werden|ist|sind) (doch |eh |ja |alle |laengst |komplett |total |sowieso |laengst |von \w+ )*(kontrolliert|gesteuert|gelenkt|gleichgeschaltet|auf linie gebracht)", 0.7, "unterstellt Fremdsteuerung"),
     (rf"\b{_ACTORS} (\w+ )?(kontrolliert|gesteuert|gelenkt|gekauft|bestochen|geschmiert) (wird|werden|ist|sind|wurde|wurden)\b", 0.7, "unterstellt Fremdsteuerung"),

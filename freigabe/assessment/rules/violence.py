@@ -54,6 +54,7 @@ _SEPARABLE = (
     r"\b(?:tret|trete|treten|tretet|trittst|tritt)\b[^.!?;,]{0,30}\b(?:tot|zusammen)\b|"
     r"\b(?:rott|rotte|rotten|rottet)\b[^.!?;,]{0,30}\baus\b|"
     r"\b(?:fackel|fackeln|fackelt)\b[^.!?;,]{0,30}\bab\b|"
+    r"\b(?:raeucher|raeuchere|raeuchern|raeuchert)\b[^.!?;,]{0,40}\baus\b|"
     r"\b(?:greif|greift|greifen)\b[^.!?;,]{0,30}\ban\b|"
     r"\b(?:jag|jage|jagen|jagt)\b[^.!?;,]{0,40}\b(?:aus dem land|aus der stadt|raus|aus deutschland|aus unserem land|zum teufel|in die luft)\b|"
     r"\b(?:hau|haue|hauen|haut)\b[^.!?;,]{0,30}\b(?:zusammen|eine rein|eins rein|um)\b)"
@@ -71,7 +72,7 @@ _IMPERATIVE = re.compile(
     r"(?:^|[.!?;,:]\s*|\b(?:und|los|jetzt|endlich|leute|kommt|geht raus und|auf,?)\s+)"
     r"(toetet|schlagt|erschiesst|knallt|haengt|verpruegelt|jagt|verbrennt|zuendet|stecht|vergast|vernichtet|"
     r"erledigt|lyncht|macht|bringt|legt|pruegelt|greift|vertreibt|verjagt|erwuergt|ertraenkt|vergiftet|"
-    r"schiesst|ballert|rottet|steinigt|fackelt|ermordet|tretet|haut)\b")
+    r"schiesst|ballert|rottet|steinigt|fackelt|ermordet|tretet|haut|raeuchert|holt)\b")
 _NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|nie|niemals|niemand|niemanden|nichts)\b")
 _CLAUSE_START = re.compile(r"[.!?;\n]+")
 
@@ -93,6 +94,7 @@ _PHRASES = [
      r"schnappen|schnapp|schnappe|suchen|suche|jagen) (dich|euch|jeden von euch)\b", 0.85, THREAT, False),
     (r"\b(wir|ich) (werden |werde )?(dich|euch) (besuchen|holen|kriegen|finden|erwischen|schnappen|aufsuchen|heimsuchen)\b", 0.85, THREAT, False),
     (r"\b(deine|eure|ihre|seine) tage sind gezaehlt", 0.9, THREAT, False),
+    (r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade (drum|darum|um (dein|deine|euer|eure|ihr|ihre)\w*)", 0.75, THREAT, False),
     (r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
      r"\b(dich|euch|ihn|den \w+|die \w+) (knoepfen|knoepfe|nehmen|nehme|kaufen|kaufe) (wir|ich) (uns|mir) (\w+ )?vor\b", 0.8, THREAT, False),
     (r"\b(wir|ich) (werden |werde )?(dich|euch|dir|ihn|ihm) (\w+ )?(schon |noch |bald |mal )*(zur vernunft bringen|zum schweigen bringen|mundtot machen|zurechtstutzen|zeigen,? (was|wo es|wie es|wer))", 0.8, THREAT, False),
