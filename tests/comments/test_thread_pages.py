@@ -188,3 +188,15 @@ def test_the_openapi_schema_describes_the_new_surfaces(api):
     assert {p["name"] for p in thread["parameters"]} >= {"order", "limit", "cursor", "around"}
     comment = schema["components"]["schemas"]["ThreadComment"]["properties"]
     assert {"recommendations", "editors_pick", "staff", "author_role"} <= set(comment)
+
+
+def test_a_poll_costs_one_query_and_a_page_three_however_many_recommendations(
+        api, article, django_assert_num_queries):
+    make_thread(article, 60, replies_to=[4, 4], recommendations={n: n for n in range(60)})
+    with django_assert_num_queries(3):  # the article, the thread's shape, the page's texts
+        first = get(api, article, "?order=recommended")
+    with django_assert_num_queries(1):  # the article; the ETag comes from the cache
+        assert get(api, article, "?order=recommended",
+                   HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    with django_assert_num_queries(1):  # a cached page: no counting, no rendering
+        assert get(api, article, "?order=recommended").status_code == 200
