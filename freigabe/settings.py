@@ -244,6 +244,8 @@ FREIGABE_RATE_COMMENTS_PER_AUTHOR = os.environ.get("FREIGABE_RATE_COMMENTS_PER_A
 FREIGABE_DEFAULT_DECISIONS_PER_HOUR = env_int("FREIGABE_DEFAULT_DECISIONS_PER_HOUR", 60)
 # Reports (notices) per client address per window.
 FREIGABE_RATE_REPORTS = os.environ.get("FREIGABE_RATE_REPORTS", "10/600")
+# Recommendations ("Empfehlen") per client address per window.
+FREIGABE_RATE_RECOMMENDATIONS = os.environ.get("FREIGABE_RATE_RECOMMENDATIONS", "60/600")
 # The public base URL of this server, for links in emails (confirmations, appeals).
 FREIGABE_PUBLIC_URL = os.environ.get("FREIGABE_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 # Days after which IP hashes are purged.

@@ -27,7 +27,6 @@ from freigabe.http import ApiId, client_ip, ip_hash
 
 router = Router(tags=["readers"])
 
-DEFAULT_RECOMMENDATION_RATE = "60/600"
 MAX_COUNT_ARTICLES = 100
 
 
@@ -70,8 +69,7 @@ def delete_recommendation(request, comment_id: ApiId, payload: ReaderIn = None):
 
 def _recommendation(request, comment_id, payload, change):
     address = ip_hash(client_ip(request))
-    rate = getattr(settings, "FREIGABE_RATE_RECOMMENDATIONS", DEFAULT_RECOMMENDATION_RATE)
-    wait = ratelimit.hit("recommendation-ip", address, rate)
+    wait = ratelimit.hit("recommendation-ip", address, settings.FREIGABE_RATE_RECOMMENDATIONS)
     if wait:
         return ratelimit.too_many(wait, "recommendations")
     try:
