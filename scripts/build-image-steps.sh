@@ -16,6 +16,9 @@ echo "build: dependencies from requirements/main.lock (every one pinned, hashes 
 "$VENV/bin/python" -m pip install --quiet --require-hashes -r "$SRC/requirements/main.lock"
 echo "build: freigabe itself, no dependency resolved"
 "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation "$SRC"
+# Every requirement of every installed package (Freigabe's own included) is satisfied:
+# a dependency added to pyproject.toml without `make lock` stops the build here.
+"$VENV/bin/python" -m pip check
 
 echo "build: the assessor model ships in the package and loads"
 check_dir=$(mktemp -d)
