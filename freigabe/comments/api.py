@@ -8,7 +8,6 @@ from pydantic import Field
 
 from freigabe import ratelimit
 from freigabe.accounts.sso import SsoError, verify_reader_token
-from freigabe.articles.models import Article
 from freigabe.comments import botcheck
 from freigabe.errors import ApiError
 from freigabe.comments.models import Comment
@@ -67,14 +66,6 @@ class Accepted(Schema):
 
 class Detail(Schema):
     detail: str
-
-
-def find_article(site, article_id):
-    article = (Article.objects.select_related("site")
-               .filter(site__slug=site, external_id=article_id).first())
-    if article is None:
-        raise HttpError(404, f"Unknown article '{article_id}' on site '{site}'.")
-    return article
 
 
 def find_article_for_thread(site, article_id):
