@@ -44,8 +44,9 @@ def article_for_submission(site_slug, external_id):
 
 def refusal_facts(*, account, email, ip_hash, body, since, now):
     """(id of the running ban on this author or None, whether the same reader sent the
-    same text since `since`), in one round trip. The rules: moderation.bans (identities,
-    running bans) and services._refuse_duplicate (who counts as the same reader)."""
+    same text since `since`), in one round trip. Bans as moderation.bans defines them
+    (identities, running bans; the caller confirms a found ban there); the same reader
+    is the same address hash or the same email address in any case."""
     from freigabe.moderation.bans import BanKind, normalised_value
 
     ban_table = apps.get_model("moderation", "Ban")._meta.db_table
