@@ -20,6 +20,7 @@ every job must be idempotent: running it twice has the effect of running it once
 """
 
 import dataclasses
+import json
 import logging
 import signal
 import time
@@ -27,7 +28,7 @@ from datetime import timedelta
 from traceback import format_exception
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 from django.utils.version import PY311
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME, TaskResultStatus
@@ -114,13 +115,18 @@ def _run(row):
     except Exception as error:
         _record_failure(row, error, attempts)
         return
-    row.set_successful(result if _is_json_value(result) else None)
+    row.set_successful(result if _fits_json(result) else None)
     logger.info("job done", extra={"job": row.task_path, "job_id": str(row.id),
                                    "attempt": attempts})
 
 
-def _is_json_value(value):
-    return value is None or isinstance(value, (bool, int, float, str, list, dict))
+def _fits_json(value):
+    """Whether the result can be stored; one JSON cannot hold does not fail the job."""
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _record_failure(row, error, attempts):
@@ -215,18 +221,25 @@ class Worker:
         next_stall_check = 0.0
         while not self.stopping:
             close_old_connections()
-            if time.monotonic() >= next_stall_check:
-                requeue_stalled()
-                next_stall_check = time.monotonic() + 60
-            row = _claim_next(self.worker_id)
-            if row is None:
-                self._sleep()
-                continue
-            _run(row)
+            try:
+                if time.monotonic() >= next_stall_check:
+                    requeue_stalled()
+                    next_stall_check = time.monotonic() + 60
+                row = _claim_next(self.worker_id)
+                if row is None:
+                    self._sleep()
+                    continue
+                _run(row)
+            except DatabaseError:
+                # The database went away (restart, failover): wait and carry on. A job it
+                # was running is requeued by requeue_stalled() after FREIGABE_JOB_TIMEOUT.
+                logger.exception("worker lost the database; retrying")
+                close_old_connections()
+                self._sleep(seconds=max(self.interval, 5))
         close_old_connections()
         logger.info("worker stopped", extra={"worker_id": self.worker_id})
 
-    def _sleep(self):
-        deadline = time.monotonic() + self.interval
+    def _sleep(self, seconds=None):
+        deadline = time.monotonic() + (self.interval if seconds is None else seconds)
         while not self.stopping and time.monotonic() < deadline:
             time.sleep(min(0.1, self.interval))

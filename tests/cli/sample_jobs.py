@@ -35,3 +35,10 @@ def slow(path, seconds):
     _append(path, "started")
     time.sleep(seconds)
     _append(path, "finished")
+
+
+@job()
+def returns_a_date():
+    import datetime
+
+    return {"when": datetime.date(2026, 12, 1)}

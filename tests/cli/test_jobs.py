@@ -135,3 +135,9 @@ def test_a_job_can_be_called_directly_and_delayed(db, tmp_path):
     assert jobs.run_pending() == 0
     assert jobs.backlog()["scheduled"] == 1
     assert lines(trace) == ["direct"]
+
+
+def test_a_result_json_cannot_hold_still_counts_as_success(db):
+    sample_jobs.returns_a_date.enqueue()
+    assert jobs.run_pending() == 1
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
