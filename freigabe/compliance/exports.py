@@ -17,7 +17,8 @@ def decisions_between(since, until):
     return (Decision.objects.standing().filter(action__in=EXPORTED_ACTIONS,
                                                created_at__gte=since, created_at__lt=until,
                                                dsa_submission__isnull=False)
-            .select_related("comment__article__site").order_by("created_at", "pk"))
+            .select_related("comment__article__site", "dsa_submission")
+            .order_by("created_at", "pk"))
 
 
 def write_statements(decisions, out, progress=None, every=1000, restrictions=(),
@@ -37,6 +38,7 @@ def write_statements(decisions, out, progress=None, every=1000, restrictions=(),
             names.extend(notice.reports.values_list("reporter_name", flat=True))
         try:
             record = statement_record(decision, notice, Redactor(names))
+            record["puid"] = decision.dsa_submission.puid  # as given when it was made
         except UnknownCategory as error:
             if on_problem:
                 on_problem(f"decision {decision.pk}: {error}")
@@ -44,8 +46,10 @@ def write_statements(decisions, out, progress=None, every=1000, restrictions=(),
         done = _write(out, record, done, total, progress, every)
     for restriction in restrictions:
         names = [*editors, restriction.comment.author_name if restriction.comment else ""]
-        done = _write(out, ban_record(restriction, Redactor(names)), done, total, progress,
-                      every)
+        record = ban_record(restriction, Redactor(names))
+        submission = getattr(restriction, "dsa_submission", None)
+        record["puid"] = submission.puid if submission else record["puid"]
+        done = _write(out, record, done, total, progress, every)
     return done
 
 

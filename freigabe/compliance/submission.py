@@ -113,12 +113,16 @@ def submission_configured():
 def record_for(submission):
     """The record to send, or None when there is nothing to report any more."""
     if submission.restriction_id:
-        return ban_record(submission.restriction)
-    decision = submission.decision
-    if decision is None or decision.action == "undo" or hasattr(decision, "reverted_by"):
-        return None
-    notice = Notice.objects.filter(decision=decision).first()
-    return statement_record(decision, notice, redactor_for(decision, notice))
+        record = ban_record(submission.restriction)
+    else:
+        decision = submission.decision
+        if decision is None or decision.action == "undo" or hasattr(decision, "reverted_by"):
+            return None
+        notice = Notice.objects.filter(decision=decision).first()
+        record = statement_record(decision, notice, redactor_for(decision, notice))
+    # The puid given when the statement was made: a site renamed since changes nothing.
+    record["puid"] = submission.puid
+    return record
 
 
 def due_submissions(site=None, since=None, now=None):

@@ -37,7 +37,8 @@ def test_a_permanent_ban_by_ip_hash_refuses_comments_from_that_address(senior, a
     impose_ban("ip", ip_hash("127.0.0.1"), reason="Spam", actor=senior)
     refused = post_comment(api, article)
     assert refused.status_code == 403
-    assert refused.json()["detail"] == "You are banned from commenting."
+    assert refused.json()["detail"] == ("You are banned from commenting; the statement of "
+                                        "reasons says why.")
     assert refused.json().get("code", "author_banned") == "author_banned"
 
 
