@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite: everything on SQLite (browser tests included), then again on PostgreSQL.
+# The whole suite: a fresh install from the lock, everything on SQLite (browser tests
+# included), again on PostgreSQL, then two app servers behind nginx (tests/cluster/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
