@@ -77,7 +77,7 @@ def score_toxicity(text, normalised, model=None):
         probabilities = {code: probability * COUNTER_SPEECH_SHARE for code, probability in probabilities.items()}
     for code, found in detected.items():
         probabilities[code] = max([probabilities[code], *(item.weight for item in found)])
-    if detected[AGGRESSION] or any(hit.weight >= 0.8 and " " in folded[hit.start:hit.end] for hit in hits[AGGRESSION]):
+    if detected[AGGRESSION] or any(hit.weight >= 0.85 and " " in folded[hit.start:hit.end] for hit in hits[AGGRESSION]):
         # Violence or hate (a detector, or one of the lexicon's threat phrases) ranks first.
         probabilities[AGGRESSION] = max(probabilities[AGGRESSION],
                                         min(1.0, probabilities[INSULT] + _AGGRESSION_FIRST_MARGIN))

@@ -90,9 +90,10 @@ _PHRASES = [
     (r"\b(wir|ich) (kuemmern|kuemmere|werden|werde) (uns|mich) (bald |schon |noch |persoenlich |mal |gleich )*(um (dich|euch)|(dich|euch) kuemmern)", 0.85, THREAT, False),
     (r"\b(wir|ich) (werden|werde )?(regeln|klaeren|erledigen|regle|klaere|erledige|machen|mache) (das|es|die sache) "
      r"(mit (dir|euch|ihnen)|persoenlich|auf (unsere|meine) art|anders|auf der strasse|draussen|unter uns)", 0.88, THREAT, False),
-    (r"\b(wir|ich) (werden |werde )?(besuchen|besuche|holen|hole|kriegen|krieg|kriege|finden|finde|erwischen|erwische|"
-     r"schnappen|schnapp|schnappe|suchen|suche|jagen) (dich|euch|jeden von euch)\b", 0.85, THREAT, False),
-    (r"\b(wir|ich) (werden |werde )?(dich|euch) (besuchen|holen|kriegen|finden|erwischen|schnappen|aufsuchen|heimsuchen)\b", 0.85, THREAT, False),
+    # "Ich finde dich toll", "Wir holen dich ab": finding and fetching are no threats by themselves.
+    (r"\b(wir|ich) (werden |werde )?(kriegen|krieg|kriege|erwischen|erwische|schnappen|schnapp|schnappe|jagen) "
+     r"(dich|euch|jeden von euch)\b", 0.85, THREAT, False),
+    (r"\b(wir|ich) (werden |werde )?(dich|euch) (\w+ )?(kriegen|erwischen|schnappen|heimsuchen)\b", 0.85, THREAT, False),
     (r"\b(deine|eure|ihre|seine) tage sind gezaehlt", 0.9, THREAT, False),
     (r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade (drum|darum|um (dein|deine|euer|eure|ihr|ihre)\w*)", 0.75, THREAT, False),
     (r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
@@ -104,7 +105,7 @@ _PHRASES = [
     (r"\b(wisst|weisst|wissen|kennt|kennst) (ihr|du|sie) (\w+)?,? ?wo (eure?|deine?|ihre?|seine?)\w* \w+ (nachts |abends |tagsueber )?(steh|park|wohn|schlaf|spiel|arbeit|sind|ist)\w*", 0.85, THREAT, False),
     (r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*wo (der|die|den|dem)\b[^.!?;]{0,40}\b(wohn\w*|arbeit\w*|lebt|schlaeft|parkt|einkauft)\b", 0.88, THREAT, False),
     (r"\b(soll|sollte|sollen|sollten|muss|kann) sich (besser |lieber |schon mal |mal )*(warm anziehen|vorsehen|in acht nehmen)|\bzieh(t)? (dich|euch) (schon mal |besser |lieber )*warm an\b", 0.75, THREAT, False),
-    (r"\b(wir|ich) (kriegen|kriege|krieg|erwischen|erwische|finden|finde) (ihn|sie|die|den|euch alle|jeden)\b(?! (nicht|nie|kein))", 0.8, THREAT, False),
+    (r"\b(wir|ich) (kriegen|kriege|krieg|erwischen|erwische) (ihn|euch alle|jeden von euch|jeden)\b(?! (nicht|nie|kein))", 0.8, THREAT, False),
     (r"\b(ihr|du) (werdet|wirst) (es |das )?(schon|noch|bald) (sehen|merken|erleben)\b(?!,? (es|das) (wird|ist) (gut|toll|schoen|super|besser))", 0.72, THREAT, False),
     (r"\bbrenn(t|en)\b[^.!?;]{0,30}\b(ihr|sein|dein|euer|eure|deine|ihre)\w* (\w+ )?(haus|auto|autos|buero|wahlkreisbuero|wohnung|laden|hof|scheune|praxis|geschaeft)\b", 0.85, THREAT, False),
     (r"\b(haus|haeuser|auto|autos|buero|wohnung|laden|bagger|anlage|anlagen|windraeder|windrad|zelte|geschaeft)\b[^.!?;]{0,30}\b(werden|wird) (bald |schon |noch |dann )?brennen\b", 0.85, THREAT, False),
