@@ -104,7 +104,12 @@ def write_report(figures, directory):
         writer.writerows(_csv_rows(figures))
     (directory / "report.html").write_text(render_to_string(
         "compliance/transparency_report.html", {"figures": figures, "charts": _charts(figures)}))
-    return [directory / name for name in ("report.html", "report.csv", "report.json")]
+    from freigabe.compliance.transparency_templates import write_template_csvs
+
+    # The same period in the sections of the EU's templates (Implementing Reg. 2024/2835).
+    templates = write_template_csvs(*year_bounds(int(figures["period"])), directory)
+    return [directory / name for name in ("report.html", "report.csv", "report.json")] \
+        + templates
 
 
 def _csv_rows(figures):

@@ -77,11 +77,71 @@ def test_the_command_writes_three_files_from_the_console(tmp_path):
         cli.run("load_demo")
         out = tmp_path / "bericht"
         result = cli.run("transparency-report", "--period", YEAR, "--out", str(out))
-        assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.html",
-                                                         "report.json"]
+        assert sorted(p.name for p in out.iterdir()) == [
+            "eu-template-automated-means.csv", "eu-template-complaints.csv",
+            "eu-template-median-times.csv", "eu-template-notices.csv",
+            "eu-template-own-initiative.csv", "report.csv", "report.html", "report.json"]
         assert "report.html" in result.stdout
         assert json.loads((out / "report.json").read_text())["decisions"]["restrictions"] >= 1
         bad = cli.run("transparency-report", "--period", "letztes-jahr", check=False)
         assert bad.returncode != 0 and "YYYY" in bad.stderr
     finally:
         cli.close()
+
+
+def template(tmp_path, stem):
+    return list(csv.DictReader(open(tmp_path / f"eu-template-{stem}.csv", encoding="utf-8")))
+
+
+@pytest.mark.django_db
+def test_the_eu_template_sections(api, submit, released, editor, senior, tmp_path):
+    from freigabe.moderation.bans import impose_ban
+
+    rejected = submit()
+    api.post(f"/api/v1/moderation/comments/{rejected['id']}/decision",
+             {"action": "reject", "reasons": ["insinuation"]}, **editor.auth)
+    appeal = api.post(f"/api/v1/comments/{rejected['id']}/appeal?token="
+                      f"{rejected['author_token']}", {"explanation": "Keine Unterstellung."})
+    api.post(f"/api/v1/moderation/appeals/{appeal.json()['id']}/decision",
+             {"outcome": "reversed", "note": "Belegt."}, **senior.auth)
+    illegal = released()
+    group = api.post(reports_path(illegal["id"]), report_payload(
+        reason="illegal", legal_ground="StGB §241", explanation="Drohung.")).json()["group_id"]
+    api.post(f"/api/v1/moderation/reports/{group}/decision",
+             {"action": "remove", "reasons": ["aggression"], "legal_ground": "StGB §241"},
+             **editor.auth)
+    house_rule = released()
+    group = api.post(reports_path(house_rule["id"]), report_payload()).json()["group_id"]
+    api.post(f"/api/v1/moderation/reports/{group}/decision", {"action": "keep"}, **editor.auth)
+    impose_ban("email", "wut@example.org", reason="Spam.", days=7, actor=senior.user)
+    write(tmp_path)
+
+    notices = template(tmp_path, "notices")
+    assert [(row["category"], row["alleged_illegality"], row["removed"], row["kept"])
+            for row in notices] == [
+        ("STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", "no", "0", "1"),
+        ("STATEMENT_CATEGORY_VIOLENCE", "yes", "1", "0")]
+    own = template(tmp_path, "own-initiative")
+    assert {(row["category"], row["restriction"], row["actions"]) for row in own} == {
+        ("STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+         "DECISION_VISIBILITY_CONTENT_DISABLED", "1"),
+        ("STATEMENT_CATEGORY_OTHER_VIOLATION_TC", "DECISION_PROVISION_TOTAL_SUSPENSION", "1")}
+    means = template(tmp_path, "automated-means")
+    from freigabe.assessment.model_store import MODELS_DIR
+
+    metrics = json.loads((MODELS_DIR / "metrics.json").read_text())
+    insult = next(row for row in means if row["rule"] == "insult"
+                  and row["evaluation"] == "cross-validation")
+    assert float(insult["precision"]) == round(metrics["rules"]["insult"]["precision"], 4)
+    matrix = metrics["rules"]["insult"]["confusion_matrix"]
+    assert int(insult["false_positives"]) == matrix["fp"]
+    assert float(insult["error_rate"]) == round((matrix["fp"] + matrix["fn"])
+                                                / metrics["rules"]["insult"]["n"], 4)
+    assert {row["rule"] for row in means if row["evaluation"] == "house-rules test set"} >= {
+        "insinuation", "advertising"}
+    complaints = template(tmp_path, "complaints")
+    assert [(row["basis"], row["outcome"], row["complaints"]) for row in complaints] == [
+        ("restriction of content (rejection or removal)", "reversed", "1")]
+    times = {row["measure"]: row for row in template(tmp_path, "median-times")}
+    assert times["notice to action (Art. 16)"]["n"] == "2"
+    assert times["complaint to decision (Art. 20)"]["n"] == "1"

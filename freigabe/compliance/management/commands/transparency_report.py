@@ -7,7 +7,8 @@ from freigabe.compliance.transparency import transparency_figures, write_report
 
 class Command(BaseCommand):
     help = ("Write the yearly transparency report: report.html (with SVG charts), "
-            "report.csv and report.json.")
+            "report.csv and report.json, and one eu-template-*.csv per section of the EU's "
+            "templates (Implementing Regulation 2024/2835) that applies.")
 
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help="The year, YYYY.")
