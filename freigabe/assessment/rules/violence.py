@@ -121,7 +121,7 @@ _PHRASES = [
      r"(\w+ )?(etwas|was|irgendwas|ein unfall) (passier|zustoess|geschieh|geschaeh)\w*", 0.9, THREAT, False),
     (r"\b(du wirst|ihr werdet|die werden|sie werden|das wirst du|das werdet ihr) (das |es |dafuer |noch )*(bitter |schwer |noch )*"
      r"(bereuen|buessen)", 0.8, THREAT, False),
-    (r"\b(warte|wartet|wart) (nur |mal |ab)*,? bis (wir|ich)\b", 0.8, THREAT, False),
+    (r"\b(warte|wartet|wart)( nur| mal| ab)*,? bis (wir|ich)\b", 0.8, THREAT, False),
     (r"\b(ihr|du|sie) (kommt|kommst|kommen|werdet|wirst|werden) (damit |so |hier )?(nicht|nie) (ungeschoren|ungestraft|einfach so|so einfach|lebend)", 0.85, THREAT, True),
     (r"\b(wir|ich) (statten|statte|werden|werde) (dir|euch|ihnen) (bald |mal |demnaechst |noch )*(einen )?besuch", 0.85, THREAT, False),
     (r"\b(deine|eure|ihre) (familie|kinder|frau|tochter|sohn|eltern|mutter) (ist|sind|waere|waeren|wird|werden) "
