@@ -327,7 +327,8 @@ def _send_report_mail(kind, report_id):
     extra = {}
     if kind == "report_outcome":
         # Art. 16(5): the outcome, and the redress open to the reporter (Art. 20, 21).
-        extra = {"appeal_until": timezone.localtime(report_appeal_deadline(report)).date().isoformat(),
+        until = timezone.localtime(report_appeal_deadline(report)).date()
+        extra = {"appeal_until": until.isoformat(),
                  "appeal_link": public_url(
                      f"/compliance/report-appeal/{reporter_token(report)}")}
     _deliver(kind, report.reporter_email, report.language, report=report,

@@ -84,7 +84,7 @@ def _notices(start, end):
     return header, rows
 
 
-# --- own initiative --------------------------------------------------------------------------------
+# --- own initiative -------------------------------------------------------------------------------
 
 def _own_initiative(start, end):
     header = ["category", "decision_ground", "restriction", "actions",
@@ -121,7 +121,7 @@ def _own_initiative(start, end):
     return header, rows
 
 
-# --- automated means -------------------------------------------------------------------------------
+# --- automated means ------------------------------------------------------------------------------
 
 def _model_metrics():
     from freigabe.assessment.model_store import MODELS_DIR
@@ -164,7 +164,7 @@ def _automated_means(start, end):
     return header, rows
 
 
-# --- complaints (Art. 20) --------------------------------------------------------------------------
+# --- complaints (Art. 20) -------------------------------------------------------------------------
 
 BASES = {"decision": "restriction of content (rejection or removal)",
          "ban": "suspension or termination of the account or service",

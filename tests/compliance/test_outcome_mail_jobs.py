@@ -13,7 +13,11 @@ from django_tasks_db.models import DBTaskResult
 
 from freigabe.jobs import run_pending
 from freigabe.moderation.decisions import UNDO_WINDOW, decide, undo
-from tests.compliance.test_notifications import _api_decision, _confirmed_comment, mailed  # noqa: F401
+from tests.compliance.test_notifications import (  # noqa: F401 - mailed is a fixture
+    _api_decision,
+    _confirmed_comment,
+    mailed,
+)
 from tests.processes import Environment, Server, request
 
 BACKEND = "django.core.mail.backends.filebased.EmailBackend"
