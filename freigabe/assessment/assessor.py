@@ -1,7 +1,7 @@
 """`assess()`: score one comment against every house rule and suggest a decision."""
 
-from freigabe.assessment.model_store import get_model
 from freigabe.assessment.features import prepare
+from freigabe.assessment.model_store import get_model
 from freigabe.assessment.normalise import BIDI_CONTROLS
 from freigabe.assessment.policy import SitePolicy, decide
 from freigabe.assessment.result import Assessment, Evidence, RuleScore

@@ -27,7 +27,13 @@ import random
 from dataclasses import dataclass, field
 
 from freigabe.assessment.functional import fillers
-from freigabe.assessment.functional.templates import BREAK, FRESH_HELD_OUT, FUNCTIONALITIES, NONE, VARIANT_WORDS
+from freigabe.assessment.functional.templates import (
+    BREAK,
+    FRESH_HELD_OUT,
+    FUNCTIONALITIES,
+    NONE,
+    VARIANT_WORDS,
+)
 from freigabe.assessment.functional.variants import VARIANTS
 
 REVIEW_THRESHOLD = 0.5

@@ -12,7 +12,6 @@ sind nicht dumm" asserts nothing demeaning); predicates worded negatively
 themselves ("verdienen keinen Respekt") in the quoted view.
 """
 
-import re
 
 from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.rules.groups import PROTECTED_GROUP

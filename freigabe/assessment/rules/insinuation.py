@@ -21,7 +21,7 @@ _CUES = [
     (r"\bluegenpack\b|\bluegenbaron\w*|\bvolksverdummung\b|\bhofberichterstatt\w*", 0.7, "Kampfbegriff"),
     (rf"\b(ge|er)kauft\w* {_ACTORS}", 0.8, "unterstellt Käuflichkeit"),
     (rf"\b{_ACTORS} (sind|ist|werden|wird) (doch |eh |ja |alle |alle samt |allesamt |laengst |nur )*(ge|er)kauft", 0.8, "unterstellt Käuflichkeit"),
-    (rf"\b(bezahlt\w*|gekauft\w*) (troll\w*|schreiberling\w*|hetzer|claqueur\w*|schergen|handlanger|kommentator\w*|agent\w*|shill\w*)", 0.8, "unterstellt bezahlte Meinungsmache"),
+    (r"\b(bezahlt\w*|gekauft\w*) (troll\w*|schreiberling\w*|hetzer|claqueur\w*|schergen|handlanger|kommentator\w*|agent\w*|shill\w*)", 0.8, "unterstellt bezahlte Meinungsmache"),
     (r"\b(werdet|werden|wirst|wird) (doch |ja |eh )?(dafuer |von \w+ )?(bezahlt|geschmiert|geschickt)\b", 0.6, "unterstellt bezahlte Meinungsmache"),
     (r"\b(gleichgeschaltet\w*|gleichschaltung)", 0.75, "Vorwurf der Gleichschaltung"),
     (r"\b(marionette\w*|handlanger\w*|schosshund\w*|steigbuegelhalter\w*|erfuellungsgehilfe\w*|vasall\w*|laufbursche\w*)", 0.6, "unterstellt Fremdsteuerung"),
@@ -45,7 +45,7 @@ _CUES = [
     (r"\b(im|auf) (auftrag|geheiss|befehl) (der|von|aus) (regierung|nato|usa|amerika|bruessel|washington|pharma\w*|soros|gates|merkel|berlin)", 0.55, "unterstellt Auftragsarbeit"),
     (r"\b(hier|eh|sowieso) (wird )?(alles )?zensiert|\bzensur\w*", 0.35, "Zensurvorwurf"),
     (r"\bdie da oben\b", 0.35, "raunt von „denen da oben“"),
-    (rf"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
+    (r"\b(das|alles|der artikel|dieser artikel) (ist )?(doch |eh |ja |wieder |mal wieder )*(gelogen|erfunden|fake|inszeniert|bestellt)\b", 0.5, "Fälschungsvorwurf"),
     (r"\b(fake ?news|auftragsjournalismus|haltungsjournalismus|framing|agenda)\b", 0.35, "Vorwurf der Manipulation"),
     # bought, steered, fixed: an actor, maybe an agent ("von der Baulobby"), then the accusation
     (rf"\b{_INSTITUTIONS}\b[^.!?;]{{0,30}}\b(ist|sind|wird|werden|wurde|wurden|war|waren)\b(?: [\w-]+){{0,5}}? (gekauft|geschmiert|bestochen|ferngesteuert|gesteuert|kontrolliert|gelenkt|manipuliert|instrumentalisiert|diktiert|abgekartet|vorgeschoben|auf linie)\b", 0.7, "unterstellt Käuflichkeit oder Steuerung"),
@@ -63,8 +63,8 @@ _CUES = [
     (r"\b(ausgedacht|zusammengelogen|aus den fingern gesogen|schoengerechnet|kleingerechnet|zurechtgebogen)\b", 0.55, "Fälschungsvorwurf"),
     (rf"\b({_INSTITUTIONS}|zahlen|das|alles)\b[^.!?;]{{0,30}}\b(erfunden|frei erfunden|gefaelscht|geschoent)\b", 0.55, "Fälschungsvorwurf"),
     (r"\b(ruhig (zu )?halten|ruhigzustellen|ruhigstellen|fuer dumm (zu )?verkaufen|hinters licht)", 0.5, "unterstellt Täuschung"),
-    (r"\bglaubt (auch )?(noch )?an den weihnachtsmann|\bangeblich unabhaengig|\bunabhaengig,? (ha|haha|klar|sicher|na klar|ja klar)\b|"
-     r"\b(ist|sind|war|waren) (doch |eh |ja |laengst )*(nicht|nie|keineswegs) (mehr )?unabhaengig", 0.55, "spricht Unabhängigkeit ab"),
+    ((r"\bglaubt (auch )?(noch )?an den weihnachtsmann|\bangeblich unabhaengig|\bunabhaengig,? (ha|haha|klar|sicher|na klar|ja klar)\b|"
+     r"\b(ist|sind|war|waren) (doch |eh |ja |laengst )*(nicht|nie|keineswegs) (mehr )?unabhaengig"), 0.55, "spricht Unabhängigkeit ab"),
     # controlled, deleting, distracting, pretexts, staged cover-ups
     (rf"\b{_ACTORS} (wird|werden|ist|sind) (doch |eh |ja |alle |laengst |komplett |total |sowieso |laengst |von \w+ )*(kontrolliert|gesteuert|gelenkt|gleichgeschaltet|auf linie gebracht)", 0.7, "unterstellt Fremdsteuerung"),
     (rf"\b{_ACTORS} (\w+ )?(kontrolliert|gesteuert|gelenkt|gekauft|bestochen|geschmiert) (wird|werden|ist|sind|wurde|wurden)\b", 0.7, "unterstellt Fremdsteuerung"),

@@ -12,7 +12,7 @@ import re
 
 from freigabe.assessment.lexicon import DEFAULT_LEXICON, INSULT, INSULT_WORDS
 from freigabe.assessment.normalise import squeeze
-from freigabe.assessment.rules.off_topic import STOP_WORDS, _STEMMER
+from freigabe.assessment.rules.off_topic import _STEMMER, STOP_WORDS
 
 WHY_DISGUISED = "Schimpfwort, verfremdet geschrieben"
 _PLURALS = (("koepfe", "kopf"), ("maenner", "mann"), ("loecher", "loch"), ("saecke", "sack"), ("saeue", "sau"))

@@ -19,8 +19,18 @@ from dataclasses import dataclass
 
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.result import RuleScore, evidence_at
-from freigabe.assessment.rules.context import analyse, has_identity_terms, without_identity_terms
-from freigabe.assessment.rules.hate import demeaning_spans, find_dehumanising, find_derogation, find_profanity, find_slurs
+from freigabe.assessment.rules.context import (
+    analyse,
+    has_identity_terms,
+    without_identity_terms,
+)
+from freigabe.assessment.rules.hate import (
+    demeaning_spans,
+    find_dehumanising,
+    find_derogation,
+    find_profanity,
+    find_slurs,
+)
 from freigabe.assessment.rules.spelling import find_disguised_insults
 from freigabe.assessment.rules.violence import find_violence
 

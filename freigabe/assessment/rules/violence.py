@@ -79,25 +79,25 @@ _CLAUSE_START = re.compile(r"[.!?;\n]+")
 # (pattern, weight, reason, allowed to contain a negation)
 _PHRASES = [
     # veiled and conditional threats
-    (r"\b(ihr werdet|du wirst|die werden|sie werden|wirst du|werdet ihr) (schon |noch |bald |dann |alle |es )*"
-     r"(sehen|merken|erleben|spueren),? (was|wie) (passiert|passieren wird|geschieht|euch|dir|dann|kommt|es ist)", 0.9, THREAT, False),
-    (r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*"
+    ((r"\b(ihr werdet|du wirst|die werden|sie werden|wirst du|werdet ihr) (schon |noch |bald |dann |alle |es )*"
+     r"(sehen|merken|erleben|spueren),? (was|wie) (passiert|passieren wird|geschieht|euch|dir|dann|kommt|es ist)"), 0.9, THREAT, False),
+    ((r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*"
      r"(wo|wie) (du|ihr|sie|dein\w*(?: \w+)?|eure?\w*(?: \w+)?) (wohn\w*|arbeit\w*|lebst|lebt|zur schule|schlaeft|"
-     r"schlaefst|parkst|parkt|einkaufen|joggen|spielen|spielt|aussieht|aussehen|heisst)", 0.92, THREAT, False),
+     r"schlaefst|parkst|parkt|einkaufen|joggen|spielen|spielt|aussieht|aussehen|heisst)"), 0.92, THREAT, False),
     (r"\b(wir|ich|man) (hab\w*|kenn\w*|weiss|wissen|kennt) (jetzt |schon |uebrigens )*(deine|eure|ihre|seine) (adresse|anschrift|wohnung)", 0.9, THREAT, False),
     (r"\bwir (kommen|werden (bald |schon |noch |euch |dich )*kommen)\b[^.!?;]{0,40}\b(dich|euch|dir|vorbei)\b", 0.88, THREAT, False),
     (r"\bwir kommen (bald |schon |noch |mal |dann |gleich |morgen |heute )*(und |zu dir|zu euch|vorbei)", 0.85, THREAT, False),
     (r"\b(wir|ich) (kuemmern|kuemmere|werden|werde) (uns|mich) (bald |schon |noch |persoenlich |mal |gleich )*(um (dich|euch)|(dich|euch) kuemmern)", 0.85, THREAT, False),
-    (r"\b(wir|ich) (werden|werde )?(regeln|klaeren|erledigen|regle|klaere|erledige|machen|mache) (das|es|die sache) "
-     r"(mit (dir|euch|ihnen)|persoenlich|auf (unsere|meine) art|anders|auf der strasse|draussen|unter uns)", 0.88, THREAT, False),
+    ((r"\b(wir|ich) (werden|werde )?(regeln|klaeren|erledigen|regle|klaere|erledige|machen|mache) (das|es|die sache) "
+     r"(mit (dir|euch|ihnen)|persoenlich|auf (unsere|meine) art|anders|auf der strasse|draussen|unter uns)"), 0.88, THREAT, False),
     # "Ich finde dich toll", "Wir holen dich ab": finding and fetching are no threats by themselves.
-    (r"\b(wir|ich) (werden |werde )?(kriegen|krieg|kriege|erwischen|erwische|schnappen|schnapp|schnappe|jagen) "
-     r"(dich|euch|jeden von euch)\b", 0.85, THREAT, False),
+    ((r"\b(wir|ich) (werden |werde )?(kriegen|krieg|kriege|erwischen|erwische|schnappen|schnapp|schnappe|jagen) "
+     r"(dich|euch|jeden von euch)\b"), 0.85, THREAT, False),
     (r"\b(wir|ich) (werden |werde )?(dich|euch) (\w+ )?(kriegen|erwischen|schnappen|heimsuchen)\b", 0.85, THREAT, False),
     (r"\b(deine|eure|ihre|seine) tage sind gezaehlt", 0.9, THREAT, False),
     (r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade (drum|darum|um (dein|deine|euer|eure|ihr|ihre)\w*)", 0.75, THREAT, False),
-    (r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
-     r"\b(dich|euch|ihn|den \w+|die \w+) (knoepfen|knoepfe|nehmen|nehme|kaufen|kaufe) (wir|ich) (uns|mir) (\w+ )?vor\b", 0.8, THREAT, False),
+    ((r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
+     r"\b(dich|euch|ihn|den \w+|die \w+) (knoepfen|knoepfe|nehmen|nehme|kaufen|kaufe) (wir|ich) (uns|mir) (\w+ )?vor\b"), 0.8, THREAT, False),
     (r"\b(wir|ich) (werden |werde )?(dich|euch|dir|ihn|ihm) (\w+ )?(schon |noch |bald |mal )*(zur vernunft bringen|zum schweigen bringen|mundtot machen|zurechtstutzen|zeigen,? (was|wo es|wie es|wer))", 0.8, THREAT, False),
     (r"\b(wir|ich) (zeigen|zeige|zeig) (dir|euch|ihm|ihnen) (\w+ )?(?:(?:schon|noch|bald|mal),? )*(was|wo es langgeht|wie es laeuft|wer hier|was passiert)", 0.75, THREAT, False),
     (r"\bwir kommen\b[^.!?;]{0,30}\bzu (dir|euch|deine\w*|eure\w*|ihnen|ihre\w*)\b", 0.8, THREAT, False),
@@ -113,19 +113,19 @@ _PHRASES = [
     (r"\b(ihr|du)( \w+)? (werdet|wirst) (das|es) (noch )?(bitter |schwer )?(bereuen|buessen)", 0.8, THREAT, False),
     (r"\bwir vergessen (nichts|euch nicht|dich nicht|das nicht)\b", 0.6, THREAT, True),
     (r"\b(pass|passt|passen sie) (bloss|lieber|besser|nur|mal|ja) (gut |schoen |genau )?auf\b", 0.7, THREAT, False),
-    (r"\b(bald|demnaechst|irgendwann|als naechstes|morgen|heute nacht) (bist du|seid ihr|sind sie|bist auch du|seid auch ihr|bist du auch) "
-     r"(dran|faellig|geliefert|erledigt|tot)", 0.88, THREAT, False),
+    ((r"\b(bald|demnaechst|irgendwann|als naechstes|morgen|heute nacht) (bist du|seid ihr|sind sie|bist auch du|seid auch ihr|bist du auch) "
+     r"(dran|faellig|geliefert|erledigt|tot)"), 0.88, THREAT, False),
     (r"\b(du bist|ihr seid|sie sind) (als naechste\w*|bald|schon bald|demnaechst|auch bald|so gut wie) (dran|faellig|geliefert|erledigt|tot)", 0.88, THREAT, False),
     (r"\b(und|sonst|dann) (bist du|seid ihr|sind sie|du bist|ihr seid) (tot|dran|faellig|geliefert|erledigt|geschichte)\b", 0.88, THREAT, False),
-    (r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade,? wenn (dir|euch|deine\w*|eure\w*|ihr|ihm|ihnen|ihrer?\w*) "
-     r"(\w+ )?(etwas|was|irgendwas|ein unfall) (passier|zustoess|geschieh|geschaeh)\w*", 0.9, THREAT, False),
-    (r"\b(du wirst|ihr werdet|die werden|sie werden|das wirst du|das werdet ihr) (das |es |dafuer |noch )*(bitter |schwer |noch )*"
-     r"(bereuen|buessen)", 0.8, THREAT, False),
+    ((r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade,? wenn (dir|euch|deine\w*|eure\w*|ihr|ihm|ihnen|ihrer?\w*) "
+     r"(\w+ )?(etwas|was|irgendwas|ein unfall) (passier|zustoess|geschieh|geschaeh)\w*"), 0.9, THREAT, False),
+    ((r"\b(du wirst|ihr werdet|die werden|sie werden|das wirst du|das werdet ihr) (das |es |dafuer |noch )*(bitter |schwer |noch )*"
+     r"(bereuen|buessen)"), 0.8, THREAT, False),
     (r"\b(warte|wartet|wart)( nur| mal| ab)*,? bis (wir|ich)\b", 0.8, THREAT, False),
     (r"\b(ihr|du|sie) (kommt|kommst|kommen|werdet|wirst|werden) (damit |so |hier )?(nicht|nie) (ungeschoren|ungestraft|einfach so|so einfach|lebend)", 0.85, THREAT, True),
     (r"\b(wir|ich) (statten|statte|werden|werde) (dir|euch|ihnen) (bald |mal |demnaechst |noch )*(einen )?besuch", 0.85, THREAT, False),
-    (r"\b(deine|eure|ihre) (familie|kinder|frau|tochter|sohn|eltern|mutter) (ist|sind|waere|waeren|wird|werden) "
-     r"(\w+ )?(nicht mehr|nirgends|bald nicht mehr|nicht) (lange )?sicher", 0.9, THREAT, True),
+    ((r"\b(deine|eure|ihre) (familie|kinder|frau|tochter|sohn|eltern|mutter) (ist|sind|waere|waeren|wird|werden) "
+     r"(\w+ )?(nicht mehr|nirgends|bald nicht mehr|nicht) (lange )?sicher"), 0.9, THREAT, True),
     (r"\b(nachts|abends|im dunkeln) (solltest du|solltet ihr|wuerde ich) (lieber |besser |an deiner stelle )?nicht (mehr )?(allein|alleine|rausgehen|unterwegs)", 0.85, THREAT, True),
     (r"\b(du solltest|ihr solltet) (nachts|abends) (lieber |besser )?nicht (mehr )?(allein|alleine|rausgehen|unterwegs)", 0.85, THREAT, True),
     (r"\b(es|das) wird (dir|euch|ihnen) (noch )?(leid tun|leidtun)", 0.7, THREAT, False),
@@ -143,9 +143,9 @@ _PHRASES = [
     (r"\b" + PROTECTED_GROUP + r"\b[^.!?;]{0,40}\b(loswerden|beseitigen|entsorgen|vertreiben|verjagen|vernichten|ausmerzen|ausmisten|saeubern)\b[^.!?;]{0,30}"
      r"\b(egal wie|mit gewalt|mit allen mitteln|endgueltig|fuer immer|notfalls)", 0.9, CALL, False),
     (r"\b(mit allen mitteln|mit gewalt|egal wie|endgueltig) (\w+ ){0,3}(loswerden|beseitigen|entsorgen|vertreiben|verjagen|vernichten|ausmerzen)", 0.85, CALL, False),
-    (r"\b(ratten|ungeziefer|parasiten|schaedlinge|kakerlaken|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)\b[^.!?;]{0,60}"
+    ((r"\b(ratten|ungeziefer|parasiten|schaedlinge|kakerlaken|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)\b[^.!?;]{0,60}"
      r"\b(vergift\w*|ausrott\w*|ausgerottet|vernicht\w*|zertret\w*|ausraeucher\w*|ausmerz\w*|ausgemerzt|beseitig\w*|entsorg\w*|"
-     r"vertilg\w*|zerquetsch\w*|erschlag\w*|totschlag\w*|loswerden|wegmachen|ausloeschen|ausgeloescht|bekaempf\w*)", 0.92, CALL, False),
+     r"vertilg\w*|zerquetsch\w*|erschlag\w*|totschlag\w*|loswerden|wegmachen|ausloeschen|ausgeloescht|bekaempf\w*)"), 0.92, CALL, False),
     (r"\b(vergiften|ausrotten|vernichten|zertreten|ausraeuchern|ausmerzen|vertilgen|zerquetschen)\b[^.!?;]{0,30}\b(wie|die) (ratten|ungeziefer|parasiten|schaedlinge|kakerlaken)", 0.92, CALL, False),
 ]
 _COMPILED = [(GuardedPattern(pattern), weight, why, negation_ok) for pattern, weight, why, negation_ok in _PHRASES]
