@@ -37,6 +37,8 @@ class ArticleIn(Schema):
     body: str = Field(default="", max_length=500_000)
     published_at: datetime | None = None
     comments_open: bool = True
+    # The newsroom's section ("Politik"); left out, an article keeps the one it has.
+    section: str | None = Field(default=None, max_length=100)
 
 
 class ArticleOut(Schema):
@@ -48,6 +50,7 @@ class ArticleOut(Schema):
     published_at: datetime | None
     comments_open: bool
     text_missing: bool
+    section: str
 
 
 class RuleOut(Schema):
@@ -93,6 +96,7 @@ def article_out(article):
         "published_at": article.published_at,
         "comments_open": article.comments_open,
         "text_missing": article.text_missing,
+        "section": article.section,
     }
 
 
@@ -101,7 +105,10 @@ def article_out(article):
 def put_article(request, site: str, article_id: str, payload: ArticleIn):
     publisher = publisher_site(request, site)
     _check_article_id(article_id)
-    article, created = upsert_article(publisher, article_id, **payload.dict())
+    fields = payload.dict()
+    if fields["section"] is None:
+        del fields["section"]
+    article, created = upsert_article(publisher, article_id, **fields)
     return Status(201 if created else 200, article_out(article))
 
 

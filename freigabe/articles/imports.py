@@ -25,6 +25,8 @@ def save_imported_article(site, record, article_id=None):
     # A page's canonical link may be anything; only a web URL is kept.
     url = record.url if is_web_url(record.url) and len(record.url) <= MAX_URL_CHARS else ""
     data = record.to_dict()
+    # A page that names no section leaves the one the publisher gave the article.
+    section = {"section": record.section} if record.section else {}
     return upsert_article(
         site, article_id,
         title=record.title[:MAX_TITLE_CHARS],
@@ -32,6 +34,7 @@ def save_imported_article(site, record, article_id=None):
         url=url,
         published_at=aware_datetime(record.published_at),
         metadata={field: data[field] for field in METADATA_FIELDS},
+        **section,
     )
 
 

@@ -50,6 +50,8 @@ class Article(models.Model):
     body = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     comments_open = models.BooleanField(default=True)
+    # The newsroom's section (Ressort: "Politik", "Sport"); editors' queues are cut by it.
+    section = models.CharField(max_length=100, blank=True, db_index=True)
     # Extracted metadata from imports (authors, agencies, image caption and credit, ...).
     metadata = models.JSONField(default=dict, blank=True)
     # Bumped by every change to what the public thread shows; part of its cache key.

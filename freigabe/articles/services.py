@@ -10,7 +10,9 @@ from freigabe.articles.origins import forget_site_origins
 from freigabe.articles.rules import DEFAULT_GUIDELINES
 from freigabe.tokens import hash_secret, new_secret
 
-ARTICLE_FIELDS = ("url", "title", "body", "published_at", "comments_open", "metadata")
+ARTICLE_FIELDS = ("url", "title", "body", "published_at", "comments_open", "metadata",
+                  "section")
+MAX_SECTION_CHARS = 100
 WEB_SCHEMES = ("http", "https")
 
 
@@ -77,6 +79,8 @@ def upsert_article(site, external_id, **fields):
     if unknown:
         raise TypeError(f"Unknown article fields: {sorted(unknown)}")
     check_article_url(fields.get("url"))
+    if "section" in fields:
+        fields["section"] = clean_section(fields["section"])
     # NUL cannot be stored in PostgreSQL text and never belongs in an article.
     fields = {name: value.replace("\x00", "") if isinstance(value, str) else value
               for name, value in fields.items()}
@@ -90,6 +94,11 @@ def upsert_article(site, external_id, **fields):
             article.thread_version += 1  # title and open/closed are part of the thread
             article.save()
     return article, created
+
+
+def clean_section(name):
+    """One spelling per section: whitespace collapsed, at most MAX_SECTION_CHARS."""
+    return " ".join(str(name or "").split())[:MAX_SECTION_CHARS]
 
 
 def register_unknown_article(site, external_id, title, url):

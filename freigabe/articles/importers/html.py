@@ -84,6 +84,7 @@ def extract_from_html(html, *, url=None):
     record.authors = [name for name in record.authors
                       if not agency_credits.credit_line_agencies(name)]
     record.language = detect_language(record.body, hint=meta.get("language"))
+    record.section = meta.get("section") or None
     return record
 
 
@@ -177,6 +178,7 @@ def read_json_ld(article, meta):
     meta["language"] = article.get("inLanguage") if isinstance(article.get("inLanguage"), str) \
         else None
     meta["article_body"] = article.get("articleBody") or ""
+    meta["section"] = first_name(article.get("articleSection"))
     meta["live_blog"] = "LiveBlogPosting" in str(article.get("@type"))
     image = article.get("image")
     image = image[0] if isinstance(image, list) and image else image
@@ -185,6 +187,13 @@ def read_json_ld(article, meta):
         credit = (image.get("creditText") or names_of(image.get("copyrightHolder"))
                   or names_of(image.get("author")))
         meta["image_credit"] = credit[0] if isinstance(credit, list) else credit
+
+
+def first_name(value):
+    """articleSection may be a string or a list of them; the first one is the section."""
+    if isinstance(value, list):
+        value = next((item for item in value if isinstance(item, str) and item.strip()), "")
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def read_meta_tags(tree, meta):
@@ -212,6 +221,7 @@ def read_meta_tags(tree, meta):
                 meta.get("agencies", []),
                 *[agency_credits.credit_line_agencies(name) for name in authors])
             meta["authors"] = authors
+    meta["section"] = meta.get("section") or content("article:section")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta["url"] = meta.get("url") or content("og:url") or (canonical[0] if canonical else None)
     language = tree.xpath("/html/@lang") or [content("og:locale", "language") or ""]

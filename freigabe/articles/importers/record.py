@@ -23,6 +23,7 @@ class ExtractedArticle:
     subheadings: list[str] = field(default_factory=list)
     url: str | None = None
     language: str | None = None
+    section: str | None = None  # the newsroom's section (Ressort), when the page names it
     source_format: str | None = None  # "html" or "text": which importer read the page
 
     @property

@@ -103,16 +103,36 @@ class Line:
     label: str = ""
 
 
+# "Ressort: Politik", "Rubrik: Sport", "Section: Politics" near the top of a dump.
+_SECTION_LINE = re.compile(r"^(?:ressort|rubrik|section)\s*:\s*(\S.{0,99})$", re.IGNORECASE)
+SECTION_LINES_SEARCHED = 15
+
+
 def extract_from_text(text, *, url=None):
     """Read an article out of a plain-text page dump."""
-    lines = split_lines(text)
+    section, lines = take_section_line(split_lines(text))
     for position, line in enumerate(lines):
         previous = lines[position - 1] if position else None
         following = lines[position + 1] if position + 1 < len(lines) else None
         line.features = line_features(line, previous, following)
         line.scores = score_line(line.features)
         line.label = max(line.scores, key=line.scores.get)
-    return assemble(lines, url=url)
+    record = assemble(lines, url=url)
+    record.section = section
+    return record
+
+
+def take_section_line(lines):
+    """The section a dump names in a labelled line near its top, and the lines without it
+    (the label is page furniture, not article text)."""
+    for position, line in enumerate(lines[:SECTION_LINES_SEARCHED]):
+        found = _SECTION_LINE.match(line.text)
+        if found:
+            rest = lines[:position] + lines[position + 1:]
+            for index, kept in enumerate(rest):
+                kept.index = index
+            return " ".join(found.group(1).split()), rest
+    return None, lines
 
 
 # --- lines -----------------------------------------------------------------------------------
