@@ -1074,12 +1074,18 @@
     }
 
     /** "N neue Kommentare": new threads on top, new replies under their comment. */
-    insertNews() {
+    async insertNews() {
       const page = this.news;
       this.news = null;
       this.newButton.hidden = true;
       this.newsLive.textContent = "";
       if (!page) return;
+      if (this.order === "picks") {
+        // The picks view shows only picked threads: asked for again, it has any new pick.
+        await this.loadThread();
+        if (this.threadList.firstElementChild) this.threadList.firstElementChild.focus();
+        return;
+      }
       const added = page.comments.filter((thread) => !this.itemFor(thread.id))
         .map((thread) => this.commentItem(thread));
       for (const thread of page.comments) this.insertReplies(thread, added);
