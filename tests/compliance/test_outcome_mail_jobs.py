@@ -125,9 +125,11 @@ def test_a_real_server_and_worker_mail_after_the_undo_window_not_before(tmp_path
         decided = time.monotonic()
         environment.run("worker", "--once")
         assert subjects(mail_dir) == ["Bitte bestätigen Sie Ihre E-Mail-Adresse"]
-        time.sleep(max(0.0, UNDO_WINDOW.total_seconds() + 2 - (time.monotonic() - decided)))
-        environment.run("worker", "--once")
-        environment.run("worker", "--once")  # a second worker run sends nothing more
+        time.sleep(max(0.0, UNDO_WINDOW.total_seconds() + 1 - (time.monotonic() - decided)))
+        while len(subjects(mail_dir)) < 2 and time.monotonic() - decided < 60:
+            environment.run("worker", "--once")
+        assert time.monotonic() - decided >= UNDO_WINDOW.total_seconds()
+        environment.run("worker", "--once")  # another worker run sends nothing more
         assert subjects(mail_dir) == ["Bitte bestätigen Sie Ihre E-Mail-Adresse",
                                       "Entscheidung über Ihren Kommentar"]
     finally:
