@@ -10,11 +10,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+import freigabe.assessment
 from freigabe.articles.rules import ASSESSED_RULES
+from freigabe.articles.site_models import active_scorer
+from freigabe.assessment.rules.advertising import link_domains
+from freigabe.assessment.site_model import combine
+from freigabe.comments import extensions
 from freigabe.comments.intake import body_digest, refusal_facts
 from freigabe.comments.models import Comment, Status
+from freigabe.comments.names import reserved_name_refusal
 from freigabe.comments.waiting import as_json as wait_json
-from freigabe.comments.waiting import estimate_wait, pending_ahead, promise_fields
+from freigabe.comments.waiting import estimate_for_submission, promise_fields
 from freigabe.tokens import hash_secret, new_secret
 
 log = logging.getLogger(__name__)
@@ -76,8 +82,7 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
     assessment = _assess(article, body, parent, links)
     # Estimated before the comment joins the queue: the comments ahead of it in triage order.
     suggestion = (assessment or {}).get("decision", "review")
-    ahead = pending_ahead(article.site, suggestion)
-    wait = estimate_wait(article.site, suggestion, ahead=ahead)
+    wait, ahead = estimate_for_submission(article.site, suggestion)
     comment = Comment.objects.create(
         article=article,
         parent=parent,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from freigabe.comments.models import Comment, WaitingStats
 from freigabe.comments.wait_model import QueueStats
-from freigabe.comments.waiting import estimate_wait, rebuild_stats
+from freigabe.comments.waiting import estimate_for_submission, estimate_wait, rebuild_stats
 from freigabe.jobs import run_pending
 from freigabe.moderation.decisions import decide, undo
 
@@ -112,11 +112,17 @@ def test_the_widget_tells_readers_the_hours(api, publisher):
     assert info["review_hours"]["always"] is False
 
 
-def test_the_estimate_costs_two_queries(publisher, submit, django_assert_num_queries):
+def test_a_submission_pays_one_query_for_its_estimate(publisher, submit, editor, django_assert_num_queries,
+                                                     django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(submit()["id"], "release", actor=editor.user)  # the site now has a record
     submit()
     site = type(publisher.site).objects.get(pk=publisher.site.pk)
-    with django_assert_num_queries(2):  # the comments ahead, and the site's record
-        estimate_wait(site, "review")
+    estimate_for_submission(site, "review")  # decodes the record once in this process
+    with django_assert_num_queries(1):  # the comments ahead and the record's version together
+        wait, ahead = estimate_for_submission(site, "review")
+    assert ahead == 1
+    assert wait.low <= wait.seconds <= wait.high
 
 
 # --- the replay ---------------------------------------------------------------------------
