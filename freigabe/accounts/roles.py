@@ -10,9 +10,11 @@ SITE_ADMIN = "Administration"
 ROLE_PERMISSIONS = {
     EDITOR: ["moderation.decide_comment"],
     SENIOR_EDITOR: ["moderation.decide_comment", "moderation.decide_appeal",
-                    "moderation.ban_author", "moderation.view_auditentry"],
+                    "moderation.ban_author", "moderation.view_auditentry",
+                    "moderation.manage_sections"],
     SITE_ADMIN: ["moderation.decide_comment", "moderation.decide_appeal",
-                 "moderation.ban_author", "moderation.view_auditentry", "articles.change_site"],
+                 "moderation.ban_author", "moderation.view_auditentry", "articles.change_site",
+                 "moderation.manage_sections"],
 }
 
 

@@ -16,6 +16,7 @@ from freigabe.compliance.models import (
     Report,
     SitePrivacyPolicy,
 )
+from freigabe.moderation.notes import erase_notes, note_data, notes_for_author
 
 ERASED_AUTHOR_NAME = "Gelöschter Nutzer"
 REMOVE, ANONYMISE = SitePrivacyPolicy.ErasureMode.REMOVE, SitePrivacyPolicy.ErasureMode.ANONYMISE
@@ -36,7 +37,28 @@ def author_data(email):
         "comments": [comment_data(comment) for comment in comments],
         "reports_filed": [report_data(report) for report in
                           Report.objects.filter(reporter_email__iexact=email).order_by("pk")],
+        "editor_notes": [note_data(note) for note in _author_notes(email, comments)],
     }
+
+
+def _author_identities(email, comments):
+    """The email and the account ids and IP hashes of the author's comments: editors'
+    notes on the author are filed under any of them."""
+    comments = list(comments)
+    return {"emails": [email.lower()],
+            "accounts": sorted({c.author_external_id for c in comments if c.author_external_id}),
+            "ip_hashes": sorted({c.ip_hash for c in comments if c.ip_hash})}
+
+
+def _author_notes(email, comments):
+    identities = _author_identities(email, comments)
+    found = {}
+    for kind, values in (("email", identities["emails"]), ("account", identities["accounts"]),
+                         ("ip_hash", identities["ip_hashes"])):
+        for value in values:
+            for note in notes_for_author(**{kind: value}):
+                found[note.pk] = note
+    return sorted(found.values(), key=lambda note: (note.created_at, note.pk))
 
 
 def data_for_comment_author(comment):
@@ -106,7 +128,9 @@ def erase_author(email, mode=None):
     comments = list(Comment.objects.filter(author_email__iexact=email)
                     .select_related("article__site").order_by("-created_at"))
     removed = anonymised = 0
+    identities = _author_identities(email, comments)  # before anonymising blanks them
     with transaction.atomic():
+        erase_notes(**identities)
         for comment in comments:
             if (mode or site_erasure_mode(comment.article.site)) == REMOVE:
                 _delete_comment(comment)

@@ -132,12 +132,17 @@ def post_newsroom_reply(request, comment_id: ApiId, payload: NewsroomReplyIn):
 
 
 @router.get("queue", response=QueueOut, summary="Pending comments in triage order")
-def get_queue(request, limit: int = 50, order: str = DEFAULT_ORDER, site: str | None = None):
+def get_queue(request, limit: int = 50, order: str = DEFAULT_ORDER, site: str | None = None,
+              section: str | None = None, group: int | None = None):
     require_editor(request)
     if order not in ORDERS:
         raise HttpError(422, f"Unknown order '{order}'; use one of: {', '.join(ORDERS)}.")
     limit = min(max(limit, 1), 500)
     comments = pending_comments(order, site=site)
+    if section:  # one section's queue; a group of critical stories as one queue
+        comments = comments.filter(article__section=" ".join(section.split()))
+    if group:
+        comments = comments.filter(article__story_groups=group)
     items = [
         {
             "id": comment.pk,

@@ -6,9 +6,12 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 
 from freigabe.comments.models import Comment, Status
-from freigabe.moderation.bans import bans_for_author
+from freigabe.moderation.bans import active_ban_for, bans_for_author
+from freigabe.moderation.models import Action, Decision
+from freigabe.moderation.notes import SHOWN_NOTES, notes_for_author
 
 RECENT_COMMENTS = 6
+LAST_REJECTIONS = 3
 # Enough to judge a pattern; a prolific author's older comments add nothing.
 MATCHED_COMMENTS = 500
 
@@ -19,6 +22,9 @@ class AuthorHistory:
     by_status: dict = field(default_factory=dict)  # status -> count
     bans: list = field(default_factory=list)
     total: int = 0
+    notes: list = field(default_factory=list)  # editors' notes on this author, newest first
+    last_rejections: list = field(default_factory=list)  # reason codes of recent rejections
+    active_ban: object = None
 
     @property
     def status_counts(self):
@@ -62,7 +68,18 @@ def author_history(comment):
         by_status=by_status,
         bans=list(bans_for_author(**identities)),
         total=sum(by_status.values()),
+        notes=list(notes_for_author(**identities)[:SHOWN_NOTES]),
+        last_rejections=_last_rejections(ids),
+        active_ban=active_ban_for(**identities),
     )
+
+
+def _last_rejections(comment_ids):
+    """The reasons of the author's latest standing rejections, newest first."""
+    rejections = (Decision.objects.standing()
+                  .filter(comment_id__in=comment_ids, action=Action.REJECT)
+                  .order_by("-created_at").values_list("reasons", flat=True)[:LAST_REJECTIONS])
+    return [list(reasons or ()) for reasons in rejections]
 
 
 def thread_context(comment, depth=5):

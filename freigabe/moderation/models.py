@@ -133,3 +133,55 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+
+
+class AuthorNote(models.Model):
+    """An editor's dated note on an author, found again by the identity bans use."""
+
+    kind = models.CharField(max_length=10, choices=BanKind.choices)
+    # As Ban.value: the reader's account id, the lower-cased email or the IP hash.
+    value = models.CharField(max_length=254)
+    body = models.TextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="author_notes")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "value"], name="author_note_lookup")]
+
+    def __str__(self):
+        return f"{self.kind}:{self.value[:12]} {self.created_at:%Y-%m-%d}"
+
+
+class EditorSection(models.Model):
+    """A section (Ressort) an editor looks after: their queue opens on their sections."""
+
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="queue_sections")
+    section = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["section"]
+        constraints = [models.UniqueConstraint(fields=["editor", "section"],
+                                               name="unique_editor_section")]
+        permissions = [("manage_sections", "Can assign sections and mark critical stories")]
+
+    def __str__(self):
+        return f"{self.editor_id}: {self.section}"
+
+
+class StoryGroup(models.Model):
+    """A named set of articles (critical stories) that editors can work as one queue."""
+
+    name = models.CharField(max_length=200, unique=True)
+    articles = models.ManyToManyField("articles.Article", related_name="story_groups", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="story_groups")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -28,6 +28,8 @@ ORDERS = {
     "riskiest": ("-risk", "created_at", "pk"),
 }
 DEFAULT_ORDER = "triage"
+# The section menu's value for "the sections assigned to me" (no section starts with @).
+MY_SECTIONS = "@mine"
 # Age filters: name -> (older than, younger than)
 AGES = {
     "": (None, None),
@@ -56,28 +58,48 @@ class QueueFilter:
     rule: str = ""
     min_score: int = 0  # percent
     age: str = ""
+    # The sections shown (empty: all) and what the section menu had chosen: MY_SECTIONS,
+    # "" for all, or one section's name.
+    sections: tuple = ()
+    section_choice: str = ""
+    group: int | None = None  # a StoryGroup: its critical stories as one queue
 
     @classmethod
-    def from_query(cls, params):
+    def from_query(cls, params, own_sections=()):
+        """`own_sections` are the editor's: their queue opens on them unless they ask for all."""
         order = params.get("order", DEFAULT_ORDER)
         rule = params.get("rule", "")
         age = params.get("age", "")
+        choice = params.get("section", MY_SECTIONS)
+        if choice == MY_SECTIONS:
+            sections = tuple(own_sections)
+            choice = MY_SECTIONS if sections else ""
+        else:
+            choice = " ".join(choice.split())[:100]
+            sections = (choice,) if choice else ()
         return cls(
             order=order if order in ORDERS else DEFAULT_ORDER,
             article=parse_id(params.get("article")),
             rule=rule if rule in ASSESSED_RULES else "",
             min_score=min(max(_int_or_none(params.get("min_score")) or 0, 0), 100),
             age=age if age in AGES else "",
+            sections=sections,
+            section_choice=choice,
+            group=parse_id(params.get("group")),
         )
 
     @property
     def is_narrowed(self):
         # A rule alone narrows nothing: it says which score `min_score` applies to.
-        return bool(self.article or self.min_score or self.age)
+        return bool(self.article or self.min_score or self.age or self.sections or self.group)
 
     def apply(self, comments, now=None):
         if self.article:
             comments = comments.filter(article_id=self.article)
+        if self.sections:
+            comments = comments.filter(article__section__in=self.sections)
+        if self.group:
+            comments = comments.filter(article__story_groups=self.group)
         # A rule's score, or the highest of all (risk); a minimum of 0 filters nothing.
         if self.min_score:
             field = f"score_{self.rule}" if self.rule else "risk"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from freigabe.moderation import views
+from freigabe.moderation import notes_views, sections_views, views
 
 app_name = "moderation"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("comments/<id:pk>/decide", views.decide_comment, name="decide"),
     path("comments/<id:pk>/pick", views.pick_comment, name="pick"),
     path("comments/<id:pk>/reply", views.newsroom_reply_view, name="reply"),
+    path("comments/<id:pk>/notes", notes_views.add_author_note, name="author_note"),
+    path("sections/", sections_views.sections_page, name="sections"),
     path("undo", views.undo_last, name="undo"),
     path("bulk", views.bulk_decide, name="bulk"),
     path("counts/", views.counts, name="counts"),

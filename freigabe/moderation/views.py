@@ -34,11 +34,17 @@ from freigabe.moderation.newsroom import NewsroomReplyError, newsroom_name, news
 from freigabe.moderation.picks import PickError, set_pick
 from freigabe.moderation.queue import (
     AGES,
+    MY_SECTIONS,
     ORDERS,
     QueueFilter,
     articles_with_pending,
     editor_queue,
     editor_queue_page,
+)
+from freigabe.moderation.sections import (
+    editor_sections,
+    sections_with_pending,
+    story_groups_with_pending,
 )
 from freigabe.moderation.site_settings import apply_site_settings
 from freigabe.moderation.workspace import (
@@ -96,7 +102,7 @@ def _flash(request, message, level="error"):
 
 @editor_required
 def queue(request):
-    queue_filter = QueueFilter.from_query(request.GET)
+    queue_filter = QueueFilter.from_query(request.GET, editor_sections(request.user))
     language = request.LANGUAGE_CODE
     cards = [card(comment, language)
              for comment in editor_queue_page(request.user, queue_filter, PAGE_SIZE)]
@@ -116,12 +122,25 @@ def queue(request):
         "ages": [age for age in AGES if age],
         "rules": [(code, rule_label(None, code, language)) for code in ASSESSED_RULES],
         "articles": articles_with_pending(),
+        "sections": _section_choices(queue_filter),
+        "own_sections": editor_sections(request.user),
+        "story_groups": story_groups_with_pending(),
+        "my_sections": MY_SECTIONS,
         "reasons": reason_choices(None, language),
         "reason_picker": reason_picker(None, language),
         "tab": "pending",
         "outlook": _queue_outlook(queue_filter),
     }
     return render(request, "moderation/queue.html", context)
+
+
+def _section_choices(queue_filter):
+    """Sections with pending comments, and the chosen one even when nothing waits in it."""
+    sections = sections_with_pending()
+    choice = queue_filter.section_choice
+    if choice and choice != MY_SECTIONS and choice not in {name for name, _n in sections}:
+        sections.append((choice, 0))
+    return sections
 
 
 def _queue_outlook(queue_filter):
@@ -275,7 +294,7 @@ def _safe_query(query):
     # Only a query string of our own filter form goes back into the redirect.
     from urllib.parse import urlencode
 
-    allowed = {"order", "article", "rule", "min_score", "age"}
+    allowed = {"order", "article", "rule", "min_score", "age", "section", "group"}
     from django.http import QueryDict
 
     params = {k: v for k, v in QueryDict(query.lstrip("?")).items() if k in allowed}

@@ -1,6 +1,7 @@
 """What the editors' workspace shows: tab counts, the card for one comment, its context."""
 
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from freigabe.articles.rules import REASON_CODES, rule_label
 from freigabe.comments.models import Comment, Status
@@ -94,11 +95,14 @@ def card(comment, language):
 
 def comment_context(comment):
     """Everything around one comment an editor weighs: thread, passage, author's record."""
+    history = author_history(comment)
     return {
         "ancestors": thread_context(comment),
         "replies_count": comment.replies.count(),
         "passage": referenced_passage(comment.article.body, comment.body),
-        "history": author_history(comment),
+        "history": history,
+        "last_rejections": [[rule_label(comment.article.site.house_rules, code, get_language())
+                             for code in codes] for codes in history.last_rejections],
         "identities": author_identities(comment),
         "decisions": list(comment.decisions.select_related("actor").order_by("-created_at")[:5]),
     }
