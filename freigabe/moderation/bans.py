@@ -61,6 +61,12 @@ def lift_ban(ban_id, *, actor=None, reason=""):
     return ban
 
 
+def ban_identities(*, account="", email="", ip_hash=""):
+    """The (kind, value) pairs a ban on this author is stored under, for the identities given."""
+    given = ((BanKind.ACCOUNT, account), (BanKind.EMAIL, email), (BanKind.IP, ip_hash))
+    return [(kind.value, normalised_value(kind, value)) for kind, value in given if value]
+
+
 def active_bans(now=None):
     now = now or timezone.now()
     return (Ban.objects.filter(lifted_at__isnull=True)

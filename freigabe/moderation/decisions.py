@@ -101,6 +101,11 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
     return decision
 
 
+def release_automatically(comment_id, *, note):
+    """Publish a comment without an editor (a site lets suggested releases skip the queue)."""
+    return decide(comment_id, Action.RELEASE, automated=True, note=note)
+
+
 def undo(actor, decision_id=None, *, now=None):
     """Take back the editor's latest release or rejection: the comment is pending again.
 

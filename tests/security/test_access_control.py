@@ -50,6 +50,12 @@ PUBLIC_PAGES = {
     "compliance:appeal": "the author's own emailed secret token is required",
     "compliance:my-data": "the author's own emailed, signed data link is required",
     "compliance:unsubscribe-replies": "the reader's own emailed, signed unsubscribe link",
+    "compliance:ban-appeal": "the banned author's own emailed secret token is required",
+    "compliance:report-appeal": "the reporter's own emailed secret token is required",
+    "favicon": "the site's icon",
+    "widget:count": "the teaser pages' comment-count script",
+    "metrics": "404 unless FREIGABE_METRICS_TOKEN or _ALLOWED_IPS is set; then token or "
+               "address only (tests/cli/test_metrics.py)",
     "set_language": "switches the interface language",
     "health": "for load balancers",
     "": "redirects to the demo article",
@@ -109,7 +115,9 @@ def objects(publisher, article, submit):
     comment = submit()
     return {"site": publisher.site.slug, "article_id": article.external_id,
             "comment_id": comment["id"], "pk": comment["id"], "slug": publisher.site.slug,
-            "group_id": 1, "appeal_id": 1, "token": "not-a-real-token"}
+            "group_id": 1, "appeal_id": 1, "token": "not-a-real-token",
+            "report_id": 1, "webhook_id": 1, "delivery_id": 1, "statement_id": 1, "ban_id": 1,
+            "note_id": 1, "decision_id": 1, "user_id": 1, "id": 1, "section": "politik"}
 
 
 @pytest.fixture
