@@ -21,6 +21,21 @@ def client_ip(request):
     return remote
 
 
+# Languages mails and pages are written in; German first.
+LANGUAGES = ("de", "en")
+
+
+def language_of(requested, accept_language=""):
+    """The mail language: the one asked for, else the browser's first choice, else German."""
+    if requested in LANGUAGES:
+        return requested
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "de"
+
+
 def ip_hash(address):
     """A salted hash, so abuse can be traced without keeping the address itself."""
     key = hashlib.sha256(("ip-salt:" + settings.SECRET_KEY).encode()).digest()

@@ -16,7 +16,7 @@ from freigabe.comments.intake import article_for_submission
 from freigabe.comments.responses import not_modified, public_json
 from freigabe.comments.schemas import ThreadPage
 from freigabe.comments.services import SubmissionRefused, submit_comment
-from freigabe.comments.signals import reply_mails_requested
+from freigabe.comments.signals import outcome_mail_requested, reply_mails_requested
 from freigabe.comments.thread import (
     DEFAULT_ORDER,
     CommentNotInThread,
@@ -27,8 +27,7 @@ from freigabe.comments.thread import (
     thread_page,
 )
 from freigabe.comments.status import author_status
-from freigabe.compliance.notifications import language_of, request_notifications
-from freigabe.http import ApiId, BodyId, client_ip, ip_hash
+from freigabe.http import ApiId, BodyId, client_ip, ip_hash, language_of
 from freigabe.tokens import secret_matches
 
 router = Router(tags=["comments"])
@@ -121,12 +120,11 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
             return JsonResponse({"detail": str(refused), "code": refused.code,
                                  **refused.details}, status=refused.status)
         raise ApiError(refused.status, str(refused), refused.code) from None
+    language = language_of(payload.language, request.headers.get("Accept-Language", ""))
     if payload.notify:
-        request_notifications(submission.comment, language_of(
-            payload.language, request.headers.get("Accept-Language", "")))
+        outcome_mail_requested.send(Comment, comment=submission.comment, language=language)
     if payload.notify_replies and submission.comment.author_email:
-        reply_mails_requested.send(Comment, comment=submission.comment, language=language_of(
-            payload.language, request.headers.get("Accept-Language", "")))
+        reply_mails_requested.send(Comment, comment=submission.comment, language=language)
     return Status(202, {
         "id": submission.comment.pk,
         "status": submission.comment.status,

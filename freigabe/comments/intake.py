@@ -12,6 +12,7 @@ from django.apps import apps
 from django.db import connection
 
 from freigabe.articles.models import Article, Site
+from freigabe.comments import extensions
 
 
 def body_digest(body):
@@ -45,17 +46,14 @@ def article_for_submission(site_slug, external_id):
 def refusal_facts(*, account, email, ip_hash, body, since, now):
     """(id of the running ban on this author or None, whether the same reader sent the
     same text since `since`), in one round trip. Bans as moderation.bans defines them
-    (identities, running bans; the caller confirms a found ban there); the same reader
-    is the same address hash or the same email address in any case."""
-    from freigabe.moderation.bans import BanKind, normalised_value
-
+    (identities, running bans; the caller confirms a found ban there, through the
+    extensions hooks); the same reader is the same address hash or the same email address
+    in any case."""
     ban_table = apps.get_model("moderation", "Ban")._meta.db_table
     identities, identity_params = [], []
-    for kind, value in ((BanKind.ACCOUNT, account), (BanKind.EMAIL, email),
-                        (BanKind.IP, ip_hash)):
-        if value:
-            identities.append("(b.kind = %s AND b.value = %s)")
-            identity_params += [kind.value, normalised_value(kind, value)]
+    for kind, value in extensions.ban_identities(account=account, email=email, ip_hash=ip_hash):
+        identities.append("(b.kind = %s AND b.value = %s)")
+        identity_params += [kind, value]
     senders, sender_params = [], []
     if ip_hash:
         senders.append("c.ip_hash = %s")

@@ -114,18 +114,14 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
 def _may_skip_queue(site, comment):
     """Only where a site's admin turned it on (off by default), and only after the widget's
     bot check passed: a script that skips the proof of work always waits for an editor."""
-    from freigabe.moderation.site_settings import may_skip_queue
-
-    return comment.bot_check_passed is True and may_skip_queue(site, comment.suggestion)
+    return comment.bot_check_passed is True and extensions.may_skip_queue(site, comment.suggestion)
 
 
 def _release_automatically(comment):
     """Publish at once, recorded as an automated decision like any other status change."""
-    from freigabe.moderation.decisions import decide
-
-    decision = decide(comment.pk, "release", automated=True,
-                      note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
-                           "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.")
+    decision = extensions.release_automatically(
+        comment.pk, note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
+                         "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.")
     comment.status, comment.decided_at = decision.to_status, decision.created_at
 
 
@@ -148,20 +144,16 @@ def _check_fields(body, author_name, author_email):
 
 
 def _refuse_reserved_name(site, author_name):
-    from freigabe.comments.names import reserved_name_refusal
-
     refusal = reserved_name_refusal(site, author_name)
     if refusal:
         raise SubmissionRefused(refusal, code="reserved_name")
 
 
 def _refuse_banned_author(account, author_email, ip_hash):
-    from freigabe.moderation.bans import active_ban_for, refusal_details, refusal_message
-
-    ban = active_ban_for(account=account, email=author_email, ip_hash=ip_hash)
+    ban = extensions.active_ban(account=account, email=author_email, ip_hash=ip_hash)
     if ban is not None:
-        raise SubmissionRefused(refusal_message(ban), status=403, code="author_banned",
-                                details=refusal_details(ban))
+        raise SubmissionRefused(extensions.ban_refusal_message(ban), status=403,
+                                code="author_banned", details=extensions.ban_refusal_details(ban))
 
 
 def _released_parent(article, parent_id):
@@ -176,12 +168,8 @@ def _released_parent(article, parent_id):
 def _assess(article, body, parent, links):
     """Assess the comment; a failing assessor must never cost us the comment."""
     try:
-        from freigabe.articles.site_models import active_scorer
-        from freigabe.assessment import assess
-        from freigabe.assessment.site_model import combine
-
         policy = _site_policy(article)
-        result = assess(
+        result = freigabe.assessment.assess(  # looked up here, so tests can make it fail
             body,
             article=f"{article.title}\n\n{article.body}" if article.body else None,
             parent=parent.body if parent else None,
@@ -220,8 +208,6 @@ def _recent_link_domains(site):
 
 def _link_domains(body):
     try:
-        from freigabe.assessment.rules.advertising import link_domains
-
         return sorted(set(link_domains(body)))[:20]
     except Exception:  # noqa: BLE001 - a helper for spam detection must not block a comment
         log.exception("link extraction failed")

@@ -4,3 +4,5 @@ from django.dispatch import Signal
 
 # A new comment's author asked to be mailed about replies (kwargs: comment, language).
 reply_mails_requested = Signal()
+# A new comment's author asked for one mail about the outcome (kwargs: comment, language).
+outcome_mail_requested = Signal()

@@ -1,9 +1,10 @@
 """What a comment's author may see of it."""
 
+from freigabe.comments import extensions
+from freigabe.comments.finality import seconds_until_final
 from freigabe.comments.models import Status
 from freigabe.comments.waiting import as_json as wait_json
 from freigabe.comments.waiting import estimate_for_pending
-from freigabe.moderation.decisions import seconds_until_final
 
 
 def author_status(comment):
@@ -31,7 +32,5 @@ def author_status(comment):
         result["reasons"] = last.reasons
         if last.statement_of_reasons:
             result["statement_of_reasons"] = last.statement_of_reasons
-    from freigabe.compliance.appeals import appeal_status
-
-    result.update(appeal_status(comment))  # the appeal and its outcome, or how to file one
+    result.update(extensions.appeal_status(comment))  # the appeal and its outcome, or how to file one
     return result

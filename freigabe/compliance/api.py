@@ -18,7 +18,7 @@ from freigabe.compliance.appeals import (
     file_ban_appeal,
     file_report_appeal,
 )
-from freigabe.compliance.notifications import language_of, send_data_link_on_commit
+from freigabe.compliance.notifications import send_data_link_on_commit
 from freigabe.compliance.privacy import data_for_comment_author
 from freigabe.compliance.queues import pending_appeals, reported_comments
 from freigabe.compliance.reports import (
@@ -28,7 +28,7 @@ from freigabe.compliance.reports import (
     decide_report_group,
     file_report,
 )
-from freigabe.http import ApiId, client_ip, ip_hash
+from freigabe.http import ApiId, client_ip, ip_hash, language_of
 from freigabe.moderation.decisions import AlreadyDecided, DecisionError
 from freigabe.tokens import secret_matches
 

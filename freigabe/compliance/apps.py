@@ -19,6 +19,22 @@ class ComplianceConfig(AppConfig):
         post_save.connect(queue_statement, sender=Decision,
                           dispatch_uid="compliance-statement-on-decision", weak=False)
         self._connect_reply_mails(Decision)
+        self._register_comment_hooks()
+
+    @staticmethod
+    def _register_comment_hooks():
+        # The core asks compliance through hooks and signals, so comments need not import it.
+        from freigabe.comments import extensions
+        from freigabe.comments.signals import outcome_mail_requested
+        from freigabe.compliance.appeals import appeal_status
+        from freigabe.compliance.notifications import request_notifications
+        from freigabe.compliance.restrictions import restriction_for_refusal
+
+        extensions.appeal_status.register(appeal_status)
+        extensions.ban_refusal_details.register(restriction_for_refusal)
+        outcome_mail_requested.connect(
+            lambda sender, comment, language, **kwargs: request_notifications(comment, language),
+            dispatch_uid="compliance-outcome-mail-opt-in", weak=False)
 
     @staticmethod
     def _connect_reply_mails(Decision):

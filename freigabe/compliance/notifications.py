@@ -21,7 +21,6 @@ from freigabe.moderation.models import Action
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("de", "en")
 CONFIRMATION_SALT = "freigabe.compliance.confirm-email"
 CONFIRMATION_MAX_AGE = timedelta(days=30)
 RESEND_CONFIRMATION_AFTER = timedelta(days=1)
@@ -44,17 +43,6 @@ SUBJECTS = {
 }
 DATA_LINK_SALT = "freigabe.compliance.my-data"
 DATA_LINK_MAX_AGE = timedelta(days=2)
-
-
-def language_of(requested, accept_language=""):
-    """The mail language: the one asked for, else the browser's first choice, else German."""
-    if requested in LANGUAGES:
-        return requested
-    for part in (accept_language or "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGUAGES:
-            return code
-    return "de"
 
 
 def public_url(path):
