@@ -35,6 +35,7 @@ class ImportOut(Schema):
     url: str | None
     language: str | None
     source_format: str | None
+    section: str | None
 
 
 class ErrorOut(Schema):

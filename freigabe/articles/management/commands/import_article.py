@@ -47,7 +47,7 @@ def _json(data):
 def _summary(result):
     lines = [f"{name}: {result[name]}" for name in
              ("article_id", "title", "published_at", "publisher", "authors", "agencies",
-              "image_caption", "image_credit", "subheadings", "url", "language")
+              "image_caption", "image_credit", "subheadings", "url", "language", "section")
              if result[name] not in (None, [], "")]
     lines.append(f"body: {len(result['body'])} characters in "
                  f"{result['body'].count(chr(10) * 2) + 1} paragraphs")
