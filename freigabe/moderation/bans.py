@@ -14,7 +14,14 @@ DURATIONS = (1, 7, 30, 90, None)
 
 
 class BanError(Exception):
-    """The ban cannot be imposed or lifted; the message says why."""
+    """The ban cannot be imposed or lifted; the message says why (in English, for the API).
+
+    `code` and `params` let the workspace say it in the editor's language.
+    """
+
+    def __init__(self, message, code="", **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 def normalised_value(kind, value):
@@ -25,15 +32,15 @@ def normalised_value(kind, value):
 def impose_ban(kind, value, *, reason, days=None, actor=None, now=None):
     """Suspend (for `days`) or ban (days=None) the author identified by `kind` and `value`."""
     if kind not in BanKind.values:
-        raise BanError(f"Unknown kind of ban '{kind}'.")
+        raise BanError(f"Unknown kind of ban '{kind}'.", "unknown_kind", kind=kind)
     value = normalised_value(kind, value)
     reason = (reason or "").strip()
     if not value:
-        raise BanError("Say whom to ban.")
+        raise BanError("Say whom to ban.", "whom")
     if not reason:
-        raise BanError("A ban needs a reason.")
+        raise BanError("A ban needs a reason.", "ban_reason_needed")
     if days is not None and int(days) <= 0:
-        raise BanError("A suspension lasts at least one day.")
+        raise BanError("A suspension lasts at least one day.", "too_short")
     now = now or timezone.now()
     with transaction.atomic():
         ban = Ban.objects.create(
@@ -54,7 +61,7 @@ def lift_ban(ban_id, *, actor=None, reason=""):
         lifted = Ban.objects.filter(pk=ban_id, lifted_at__isnull=True).update(
             lifted_at=now, lifted_by=_user(actor), lift_reason=(reason or "").strip())
         if not lifted:
-            raise BanError("This ban does not exist or has already been lifted.")
+            raise BanError("This ban does not exist or has already been lifted.", "not_active")
         ban = Ban.objects.get(pk=ban_id)
         audit.record(actor, "ban.lift", f"{ban.kind}:{_shown(ban.kind, ban.value)}",
                      ban=ban.pk, reason=ban.lift_reason)

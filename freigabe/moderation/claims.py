@@ -1,6 +1,8 @@
 """Short claims on pending comments, so that two editors don't read the same one at once.
 
 An editor holds at most one claim: opening the next comment lets go of the previous one.
+A claim is taken when an editor opens a comment or starts acting on it (the reason picker),
+never when the keyboard cursor merely passes; how long it runs is a site setting.
 """
 
 from dataclasses import dataclass
@@ -10,9 +12,22 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from freigabe.articles.models import Site
 from freigabe.moderation.models import Claim
 
 CLAIM_DURATION = timedelta(minutes=2)
+CLAIM_MINUTES_RANGE = (1, 30)
+# Kept with the site's other workspace settings (Site.assessor_settings).
+CLAIM_MINUTES_KEY = "claim_minutes"
+
+
+def claim_duration(site):
+    """How long a claim on one of the site's comments runs (default two minutes)."""
+    minutes = (getattr(site, "assessor_settings", None) or {}).get(CLAIM_MINUTES_KEY)
+    low, high = CLAIM_MINUTES_RANGE
+    if isinstance(minutes, int) and low <= minutes <= high:
+        return timedelta(minutes=minutes)
+    return CLAIM_DURATION
 
 
 @dataclass(frozen=True)
@@ -25,7 +40,8 @@ class ClaimResult:
 def claim(comment_id, editor, *, now=None):
     """Claim the comment for `editor` unless a colleague's claim is still running."""
     now = now or timezone.now()
-    expires_at = now + CLAIM_DURATION
+    site = Site.objects.filter(articles__comments__pk=comment_id).first()
+    expires_at = now + claim_duration(site)
     with transaction.atomic():
         Claim.objects.filter(editor=editor).exclude(comment_id=comment_id).delete()
         # Take over a claim that is ours or has run out; otherwise create one. The unique

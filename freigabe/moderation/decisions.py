@@ -29,7 +29,15 @@ UNDOABLE = {Action.RELEASE, Action.REJECT}
 
 
 class DecisionError(Exception):
-    """The decision is not possible; the message says why."""
+    """The decision is not possible; the message says why (in English, for the API).
+
+    `code` and `params` let the workspace say the same in the editor's language
+    (moderation/error_messages.py).
+    """
+
+    def __init__(self, message, code="", **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 class AlreadyDecided(DecisionError):
@@ -63,15 +71,16 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
     with transaction.atomic():
         comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
         if comment is None:
-            raise CommentNotFound(f"Comment {comment_id} does not exist.")
+            raise CommentNotFound(f"Comment {comment_id} does not exist.", "comment_not_found",
+                                  id=comment_id)
         changed = Comment.objects.filter(pk=comment_id, status__in=from_statuses).update(
             status=to_status, decided_at=timezone.now()
         )
         if not changed:
             current = Comment.objects.values_list("status", flat=True).get(pk=comment_id)
             raise AlreadyDecided(
-                f"Comment {comment_id} is already {current}; it cannot be {to_status} now."
-            )
+                f"Comment {comment_id} is already {current}; it cannot be {to_status} now.",
+                "already_decided", id=comment_id, status=current)
         from_status, comment.status = comment.status, to_status
         decision = Decision.objects.create(
             comment=comment,
@@ -118,19 +127,22 @@ def undo(actor, decision_id=None, *, now=None):
         last = (Decision.objects.select_related("comment__article")
                 .filter(actor=actor).order_by("-created_at", "-pk").first())
         if last is None or last.action not in UNDOABLE:
-            raise CannotUndo("There is no decision of yours to undo.")
+            raise CannotUndo("There is no decision of yours to undo.", "nothing_to_undo")
         if decision_id is not None and last.pk != int(decision_id):
-            raise CannotUndo("Only your most recent decision can be undone.")
+            raise CannotUndo("Only your most recent decision can be undone.", "not_latest")
         if now - last.created_at > UNDO_WINDOW:
             raise CannotUndo(
-                f"Decisions can only be undone within {UNDO_WINDOW.seconds} seconds.")
+                f"Decisions can only be undone within {UNDO_WINDOW.seconds} seconds.",
+                "undo_too_late", seconds=UNDO_WINDOW.seconds)
         later = Decision.objects.filter(comment_id=last.comment_id, pk__gt=last.pk)
         if later.exists():
-            raise CannotUndo("The comment has been changed since; it cannot be undone.")
+            raise CannotUndo("The comment has been changed since; it cannot be undone.",
+                             "changed_since")
         changed = Comment.objects.filter(pk=last.comment_id, status=last.to_status).update(
             status=Status.PENDING, decided_at=None)
         if not changed:
-            raise CannotUndo("The comment has been changed since; it cannot be undone.")
+            raise CannotUndo("The comment has been changed since; it cannot be undone.",
+                             "changed_since")
         try:
             with transaction.atomic():
                 reverting = Decision.objects.create(
@@ -138,7 +150,8 @@ def undo(actor, decision_id=None, *, now=None):
                     from_status=last.to_status, to_status=Status.PENDING,
                     reasons=[], suggested=last.suggested, reverts=last)
         except IntegrityError:
-            raise CannotUndo("This decision has already been undone.") from None
+            raise CannotUndo("This decision has already been undone.",
+                             "already_undone") from None
         bump_thread_version(last.comment.article_id)
         audit.record(actor, "decision.undo", f"comment:{last.comment_id}",
                      reverted=last.action, reverted_decision=last.pk)
@@ -170,8 +183,8 @@ def _valid_action(action):
     # Undo is not a decision one asks for by name: it has its own function, undo().
     if action not in TRANSITIONS:
         raise InvalidDecision(
-            f"Unknown action '{action}'; use one of: {', '.join(TRANSITIONS)}."
-        )
+            f"Unknown action '{action}'; use one of: {', '.join(TRANSITIONS)}.",
+            "unknown_action", action=action)
     return Action(action)
 
 
@@ -181,8 +194,9 @@ def _valid_reasons(action, reasons):
     if unknown:
         raise InvalidDecision(
             f"Unknown reason code(s): {', '.join(map(str, unknown))}. "
-            f"Known codes: {', '.join(REASON_CODES)}."
-        )
+            f"Known codes: {', '.join(REASON_CODES)}.",
+            "unknown_reasons", codes=", ".join(map(str, unknown)))
     if action in RESTRICTING and not reasons:
-        raise InvalidDecision("A rejection or removal needs at least one reason code.")
+        raise InvalidDecision("A rejection or removal needs at least one reason code.",
+                              "reason_needed")
     return reasons

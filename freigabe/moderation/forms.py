@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from freigabe.articles.review_hours import HoursError, ReviewHours
 from freigabe.articles.rules import REASON_CODES, rule_label, rule_text
 from freigabe.moderation.bans import DURATIONS
+from freigabe.moderation.claims import CLAIM_DURATION, CLAIM_MINUTES_KEY, CLAIM_MINUTES_RANGE
 from freigabe.moderation.models import BanKind
 
 SKIP_QUEUE_CHOICES = [
@@ -39,6 +40,9 @@ class SiteSettingsForm(forms.Form):
                                         min_value=0, max_value=1)
     skip_queue = forms.ChoiceField(label=_("Ohne Prüfung veröffentlichen"),
                                    choices=SKIP_QUEUE_CHOICES)
+    claim_minutes = forms.IntegerField(
+        label=_("Reservierung eines geöffneten Kommentars für Kolleginnen und Kollegen (Minuten)"),
+        required=False, min_value=CLAIM_MINUTES_RANGE[0], max_value=CLAIM_MINUTES_RANGE[1])
     close_after_days = forms.IntegerField(
         label=_("Kommentare schließen … Tage nach Veröffentlichung des Artikels (leer: nie)"),
         required=False, min_value=1, max_value=3650)
@@ -69,6 +73,8 @@ class SiteSettingsForm(forms.Form):
         self.fields["review_threshold"].initial = thresholds.get("review", 0.5)
         self.fields["reject_threshold"].initial = thresholds.get("reject", 0.9)
         self.fields["skip_queue"].initial = (site.assessor_settings or {}).get("skip_queue", "off")
+        self.fields["claim_minutes"].initial = (site.assessor_settings or {}).get(
+            CLAIM_MINUTES_KEY, int(CLAIM_DURATION.total_seconds() // 60))
         self.fields["close_after_days"].initial = site.close_comments_after_days
         hours = site.review_hours or {}
         self.fields["review_hours"].initial = hours.get("spec", "")

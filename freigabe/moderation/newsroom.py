@@ -21,9 +21,9 @@ RELEASE_NOTE = "Antwort der Redaktion, von ihr selbst veröffentlicht."
 class NewsroomReplyError(Exception):
     """The reply cannot be published; `status` is the HTTP status that says why."""
 
-    def __init__(self, message, status=422):
+    def __init__(self, message, status=422, code="", **params):
         super().__init__(message)
-        self.status = status
+        self.status, self.code, self.params = status, code, params
 
 
 def newsroom_name(site):
@@ -35,18 +35,20 @@ def newsroom_reply(parent_id, body, *, actor):
     body = clean_text(body or "")
     limit = settings.FREIGABE_MAX_COMMENT_CHARS
     if not body:
-        raise NewsroomReplyError("The reply is empty.")
+        raise NewsroomReplyError("The reply is empty.", code="reply_empty")
     if len(body) > limit:
-        raise NewsroomReplyError(f"The reply is longer than {limit} characters.", 413)
+        raise NewsroomReplyError(f"The reply is longer than {limit} characters.", 413,
+                                 "reply_too_long", limit=limit)
     with transaction.atomic():
         parent = (Comment.objects.select_related("article__site").select_for_update()
                   .filter(pk=parent_id).first())
         if parent is None:
-            raise NewsroomReplyError(f"Comment {parent_id} does not exist.", 404)
+            raise NewsroomReplyError(f"Comment {parent_id} does not exist.", 404,
+                                     "comment_not_found", id=parent_id)
         if parent.status != Status.RELEASED:
             raise NewsroomReplyError(
                 f"Comment {parent_id} is {parent.status}; the newsroom answers released "
-                "comments only.", 409)
+                "comments only.", 409, "reply_not_released", id=parent_id)
         reply = Comment.objects.create(
             article=parent.article, parent=parent, body=body,
             author_name=newsroom_name(parent.article.site), author_user=actor,

@@ -14,9 +14,9 @@ from freigabe.moderation import audit
 class PickError(Exception):
     """The comment cannot be picked; `status` is the HTTP status that says why."""
 
-    def __init__(self, message, status):
+    def __init__(self, message, status, code="", **params):
         super().__init__(message)
-        self.status = status
+        self.status, self.code, self.params = status, code, params
 
 
 def set_pick(comment_id, pick, *, actor):
@@ -24,10 +24,12 @@ def set_pick(comment_id, pick, *, actor):
     with transaction.atomic():
         comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
         if comment is None:
-            raise PickError(f"Comment {comment_id} does not exist.", 404)
+            raise PickError(f"Comment {comment_id} does not exist.", 404, "comment_not_found",
+                            id=comment_id)
         if comment.status != Status.RELEASED:
             raise PickError(f"Comment {comment_id} is {comment.status}; only released comments "
-                            "can be editors' picks.", 409)
+                            "can be editors' picks.", 409, "pick_not_released",
+                            id=comment_id)
         if comment.editors_pick != pick:
             comment.editors_pick = pick
             comment.save(update_fields=["editors_pick"])

@@ -22,6 +22,8 @@ def apply_site_settings(site, cleaned, *, actor=None):
     thresholds["reject"] = cleaned["reject_threshold"]
     assessor["thresholds"] = thresholds
     assessor["skip_queue"] = cleaned["skip_queue"]
+    if cleaned.get("claim_minutes"):
+        assessor["claim_minutes"] = cleaned["claim_minutes"]
     new_values = {"guidelines": cleaned["guidelines"].strip(), "house_rules": house_rules,
                   "assessor_settings": assessor,
                   "close_comments_after_days": cleaned.get("close_after_days") or None,

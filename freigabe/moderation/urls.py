@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("comments/<id:pk>/", views.comment_page, name="comment"),
     path("comments/<id:pk>/context", views.comment_context_view, name="context"),
+    path("comments/<id:pk>/claim", views.claim_comment, name="claim"),
     path("comments/<id:pk>/decide", views.decide_comment, name="decide"),
     path("comments/<id:pk>/pick", views.pick_comment, name="pick"),
     path("comments/<id:pk>/reply", views.newsroom_reply_view, name="reply"),

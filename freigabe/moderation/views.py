@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from freigabe.accounts.forbidden import forbidden
 from freigabe.accounts.roles import is_editor
 from freigabe.articles.models import Article, Site
 from freigabe.articles.rules import ASSESSED_RULES, rule_label
@@ -26,8 +27,14 @@ from freigabe.comments.models import Comment
 from freigabe.http import parse_id
 from freigabe.moderation import audit, charts, metrics
 from freigabe.moderation.bans import BanError, active_bans, impose_ban, lift_ban
-from freigabe.moderation.claims import claim, claimed_by_colleague, claimed_by_colleagues
+from freigabe.moderation.claims import (
+    ClaimResult,
+    claim,
+    claimed_by_colleague,
+    claimed_by_colleagues,
+)
 from freigabe.moderation.decisions import DecisionError, decide, undo
+from freigabe.moderation.error_messages import shown_error
 from freigabe.moderation.forms import BanForm, SiteSettingsForm
 from freigabe.moderation.models import Action, Ban, Decision
 from freigabe.moderation.newsroom import NewsroomReplyError, newsroom_name, newsroom_reply
@@ -71,8 +78,10 @@ def staff_view(permission="moderation.decide_comment"):
         def guarded(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not is_editor(request.user) or not request.user.has_perm(permission):
+            if not is_editor(request.user):
                 raise PermissionDenied
+            if not request.user.has_perm(permission):
+                return forbidden(request, permission)  # says which role the page needs
             return view(request, *args, **kwargs)
 
         return guarded
@@ -156,12 +165,23 @@ def _queue_outlook(queue_filter):
 
 @editor_required
 def comment_context_view(request, pk):
-    """The context beside a focused card; fetching it claims the comment for a while."""
+    """The context beside a focused card. Reading it claims nothing (the cursor passing by
+    is no work on the comment); it only says when a colleague holds the comment."""
     comment = get_object_or_404(Comment.objects.select_related("article__site", "parent"), pk=pk)
-    result = claim(comment.pk, request.user) if comment.status == "pending" else None
+    colleague = claimed_by_colleague(comment.pk, request.user)
+    result = ClaimResult(False, colleague, None) if colleague is not None else None
     context = {"comment": comment, "claim": result, **comment_context(comment),
                "can_ban": request.user.has_perm("moderation.ban_author")}
     return render(request, "moderation/_context.html", context)
+
+
+@editor_required
+@require_POST
+def claim_comment(request, pk):
+    """The editor starts work on a card (opens its reason picker): reserve it for a while."""
+    comment = get_object_or_404(Comment, pk=pk)
+    result = claim(comment.pk, request.user) if comment.status == "pending" else None
+    return render(request, "moderation/_claim.html", {"claim": result})
 
 
 @editor_required
@@ -192,7 +212,7 @@ def decide_comment(request, pk):
                               reasons=request.POST.getlist("reasons"),
                               note=request.POST.get("note", ""))
         except DecisionError as exc:
-            error = str(exc)
+            error = shown_error(exc)
     if _htmx(request):
         comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
         return render(request, "moderation/_decided.html",
@@ -210,7 +230,7 @@ def pick_comment(request, pk):
     try:
         comment = set_pick(pk, request.POST.get("pick") == "1", actor=request.user)
     except PickError as refused:
-        error, comment = str(refused), get_object_or_404(Comment, pk=pk)
+        error, comment = shown_error(refused), get_object_or_404(Comment, pk=pk)
     if _htmx(request):
         return render(request, "moderation/_pick.html", {"comment": comment, "error": error},
                       status=200 if error is None else 409)
@@ -229,7 +249,7 @@ def newsroom_reply_view(request, pk):
     try:
         reply = newsroom_reply(pk, request.POST.get("body", ""), actor=request.user)
     except NewsroomReplyError as refused:
-        messages.error(request, str(refused))
+        messages.error(request, shown_error(refused))
         return redirect("moderation:comment", pk=pk)
     messages.success(request, _("Antwort der Redaktion veröffentlicht (#%(id)s).")
                      % {"id": reply.pk})
@@ -245,8 +265,8 @@ def undo_last(request):
         reverting = undo(request.user, decision_id=(parse_id(named) or 0) if named else None)
     except (DecisionError, ValueError) as exc:
         if _htmx(request):
-            return _flash(request, str(exc))
-        messages.error(request, str(exc))
+            return _flash(request, shown_error(exc))
+        messages.error(request, shown_error(exc))
         return redirect("moderation:queue")
     comment = Comment.objects.select_related("article__site", "parent").get(pk=reverting.comment_id)
     claim(comment.pk, request.user)
@@ -280,7 +300,7 @@ def bulk_decide(request):
                    note=request.POST.get("note", ""))
             done += 1
         except DecisionError as exc:
-            failed.append(f"#{comment_id}: {exc}")
+            failed.append(shown_error(exc))
     if done:
         messages.success(request, _("%(n)s Kommentare entschieden.") % {"n": done})
     for problem in failed[:10]:
@@ -352,7 +372,7 @@ def decide_report(request, pk):
                             note=request.POST.get("note", ""))
         messages.success(request, _("Meldung erledigt."))
     except DecisionError as exc:
-        messages.error(request, str(exc))
+        messages.error(request, shown_error(exc))
     return redirect("moderation:reported")
 
 
@@ -374,7 +394,7 @@ def decide_appeal_view(request, pk):
         decide_appeal(pk, outcome, actor=request.user, note=request.POST.get("note", ""))
         messages.success(request, _("Beschwerde entschieden."))
     except (AppealError, DecisionError) as exc:
-        messages.error(request, str(exc))
+        messages.error(request, shown_error(exc))
     return redirect("moderation:appeals")
 
 
@@ -392,7 +412,7 @@ def bans(request):
                 messages.success(request, _("Sperre verhängt."))
                 return redirect("moderation:bans")
             except BanError as exc:
-                form.add_error(None, str(exc))
+                form.add_error(None, shown_error(exc))
     else:
         form = BanForm(initial={k: request.GET[k] for k in ("kind", "value") if k in request.GET})
     return render(request, "moderation/bans.html", {
@@ -409,7 +429,7 @@ def lift(request, pk):
         lift_ban(pk, actor=request.user, reason=request.POST.get("reason", ""))
         messages.success(request, _("Sperre aufgehoben."))
     except BanError as exc:
-        messages.error(request, str(exc))
+        messages.error(request, shown_error(exc))
     return redirect("moderation:bans")
 
 

@@ -2,12 +2,14 @@
 
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from freigabe.articles.rules import REASON_CODES, rule_label
 from freigabe.comments.models import Comment, Status
 from freigabe.moderation.authors import author_history, author_identities, thread_context
 from freigabe.moderation.claims import comments_claimed_by_others
-from freigabe.moderation.highlight import highlighted_segments
+from freigabe.moderation.evidence_text import shown_why
+from freigabe.moderation.highlight import highlighted_segments, is_model_word
 from freigabe.moderation.models import Action, Decision
 from freigabe.moderation.passage import referenced_passage
 
@@ -71,11 +73,19 @@ def rule_scores(assessment, house_rules, language):
     scored = [
         {"code": code, "label": rule_label(house_rules, code, language),
          "score": round((rule or {}).get("score", 0) * 100),
-         "whys": list(dict.fromkeys(item.get("why") for item in (rule or {}).get("evidence") or ()
-                                    if item.get("why")))[:2]}
+         "whys": _shown_whys((rule or {}).get("evidence") or ())}
         for code, rule in rules.items() if (rule or {}).get("score", 0) >= SHOWN_SCORE
     ]
     return sorted(scored, key=lambda rule: -rule["score"])
+
+
+def _shown_whys(evidence):
+    """At most two reasons an editor can check; the model's single words are none of them."""
+    whys = [item.get("why") for item in evidence if item.get("why")]
+    named = list(dict.fromkeys(shown_why(why) for why in whys if not is_model_word(why)))
+    if not named and whys:
+        return [_("Das Modell stützt sich auf den Text als Ganzes, nicht auf ein einzelnes Wort")]
+    return named[:2]
 
 
 def card(comment, language):
@@ -88,6 +98,7 @@ def card(comment, language):
         "page_url": page_url,
         "context_url": page_url + "context",
         "decide_url": page_url + "decide",
+        "claim_url": page_url + "claim",
         "segments": highlighted_segments(comment.body, comment.assessment),
         "rules": rule_scores(comment.assessment, house_rules, language),
     }

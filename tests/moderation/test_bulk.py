@@ -41,7 +41,7 @@ def test_bulk_skips_decided_and_claimed_comments_and_says_so(
         "/moderation/bulk", {"action": "release", "ids": [decided, claimed, free]}, follow=True)
     html = response.content.decode()
     assert "1 Kommentare entschieden" in html
-    assert "already rejected" in html
+    assert "ist bereits abgelehnt" in html  # the domain error in the editor's language
     statuses = dict(Comment.objects.values_list("pk", "status"))
     assert (statuses[decided], statuses[claimed], statuses[free]) == (
         "rejected", "pending", "released")

@@ -17,7 +17,7 @@ def test_opening_a_comment_claims_it_and_colleagues_queues_skip_it(
     first = submit("Erster Kommentar zur Lindenallee.")
     submit("Zweiter Kommentar zur Lindenallee.")
     erika, bernd = make_client(editor.user), make_client(colleague)
-    response = erika.get(f"/moderation/comments/{first['id']}/context")
+    response = erika.post(f"/moderation/comments/{first['id']}/claim")
     assert "Für Sie reserviert" in response.content.decode()
     assert Claim.objects.get(comment_id=first["id"]).editor == editor.user
     colleagues_queue = bernd.get("/moderation/").content.decode()
@@ -29,14 +29,14 @@ def test_opening_a_comment_claims_it_and_colleagues_queues_skip_it(
 def test_a_colleague_opening_a_claimed_comment_is_told_who_has_it(
         make_client, editor, colleague, submit):
     accepted = submit()
-    make_client(editor.user).get(f"/moderation/comments/{accepted['id']}/context")
+    make_client(editor.user).post(f"/moderation/comments/{accepted['id']}/claim")
     html = make_client(colleague).get(f"/moderation/comments/{accepted['id']}/context").content
     assert "erika bearbeitet diesen Kommentar gerade" in html.decode()
 
 
 def test_a_colleague_cannot_decide_a_claimed_comment(make_client, editor, colleague, submit):
     accepted = submit()
-    make_client(editor.user).get(f"/moderation/comments/{accepted['id']}/context")
+    make_client(editor.user).post(f"/moderation/comments/{accepted['id']}/claim")
     response = make_client(colleague).post(f"/moderation/comments/{accepted['id']}/decide",
                                            {"action": "release"}, HTTP_HX_REQUEST="true")
     assert "erika bearbeitet diesen Kommentar gerade" in response.content.decode()
@@ -61,14 +61,14 @@ def test_an_editor_holds_one_claim_at_a_time(editor, submit):
 def test_a_decision_ends_the_claim(make_client, editor, submit):
     accepted = submit()
     client = make_client(editor.user)
-    client.get(f"/moderation/comments/{accepted['id']}/context")
+    client.post(f"/moderation/comments/{accepted['id']}/claim")
     client.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"})
     assert not Claim.objects.exists()
 
 
 def test_the_polled_counts_carry_colleagues_claims(make_client, editor, colleague, submit):
     accepted = submit()
-    make_client(editor.user).get(f"/moderation/comments/{accepted['id']}/context")
+    make_client(editor.user).post(f"/moderation/comments/{accepted['id']}/claim")
     html = make_client(colleague).get("/moderation/counts/").content.decode()
     assert f'data-claimed="{accepted["id"]}"' in html
 
@@ -80,5 +80,5 @@ def test_a_colleague_deciding_a_comment_already_decided_is_told_and_changes_noth
     erika.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"})
     response = bernd.post(f"/moderation/comments/{accepted['id']}/decide",
                           {"action": "reject", "reasons": ["insult"]}, HTTP_HX_REQUEST="true")
-    assert "already released" in response.content.decode()
+    assert "ist bereits freigegeben" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).decisions.count() == 1

@@ -50,7 +50,7 @@ def test_the_context_shows_passage_thread_and_author_history(
     html = make_client(senior).get(f"/moderation/comments/{reply.pk}/context").content.decode()
     assert "Auf der Lindenallee entfallen dafür 230 Parkplätze." in html
     assert "Die Radwege sind überfällig." in html  # the parent, in the thread
-    assert escape("Alles gekauft hier!") in html and "insinuation" in html
+    assert escape("Alles gekauft hier!") in html and "(Unterstellungen)" in html
     assert "Gesperrt bis" in html
     assert "kind=email" in html  # a senior editor can ban from here
 

@@ -72,7 +72,7 @@ def test_rejecting_from_the_queue_needs_a_reason(client, editor, submit):
     client.force_login(editor.user)
     response = client.post(f"/moderation/comments/{accepted['id']}/decide",
                            {"action": "reject"}, HTTP_HX_REQUEST="true")
-    assert "reason" in response.content.decode()
+    assert "mindestens einen Grund" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).status == "pending"
     client.post(f"/moderation/comments/{accepted['id']}/decide",
                 {"action": "reject", "reasons": ["insult", "other"], "note": "Ton"})
@@ -87,7 +87,7 @@ def test_a_second_decision_in_the_ui_is_refused_with_a_message(client, editor, s
     client.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"})
     response = client.post(f"/moderation/comments/{accepted['id']}/decide",
                            {"action": "reject", "reasons": ["insult"]}, HTTP_HX_REQUEST="true")
-    assert "already released" in response.content.decode()
+    assert "ist bereits freigegeben" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).status == "released"
 
 

@@ -100,7 +100,7 @@ def test_undo_in_the_ui_explains_a_refusal(client, editor):
     client.force_login(editor.user)
     response = client.post("/moderation/undo", HTTP_HX_REQUEST="true")
     assert response["HX-Retarget"] == "#flash"
-    assert "no decision of yours to undo" in response.content.decode()
+    assert "keine Entscheidung von Ihnen" in response.content.decode()
 
 
 def test_the_api_does_not_accept_undo_as_an_action(api, editor, submit):

@@ -2,7 +2,7 @@
 // so the mouse works too. Lives in a file (not inline) because staff pages forbid inline script.
 (function () {
   "use strict";
-  const CLAIM_RENEW_MS = 60000;
+  const CLAIM_RENEW_MS = 45000;  // below the shortest claim time (one minute)
   let current = -1;
 
   const queue = () => document.querySelector(".queue:not(.single)");
@@ -17,6 +17,15 @@
     if (!target || !window.htmx || !card.dataset.contextUrl) return;
     card.dataset.contextLoadedAt = String(Date.now());
     window.htmx.ajax("GET", card.dataset.contextUrl, { target: target, swap: "innerHTML" });
+  }
+
+  // Opening a card's reason picker is work on that comment: reserve it for colleagues.
+  // Moving the cursor with j/k only reads, and reserves nothing.
+  function claimCard(card) {
+    const target = card.querySelector(".claim-status");
+    if (!target || !window.htmx || !card.dataset.claimUrl) return;
+    card.dataset.claimedAt = String(Date.now());
+    window.htmx.ajax("POST", card.dataset.claimUrl, { target: target, swap: "innerHTML" });
   }
 
   function select(index, options) {
@@ -75,7 +84,19 @@
   function updateSelectedCount() {
     const shown = document.getElementById("selected-count");
     if (shown) shown.textContent = String(selectedBoxes().length);
-    document.body.classList.toggle("has-selection", selectedBoxes().length > 0);
+    const none = selectedBoxes().length === 0;
+    document.body.classList.toggle("has-selection", !none);
+    // Nothing selected: the bulk actions are really disabled, not just faded.
+    const form = bulkForm();
+    if (!form) return;
+    form.querySelectorAll("[data-bulk-release], [data-confirm-reject]")
+      .forEach((button) => { button.disabled = none; });
+    const picker = form.querySelector(".bulk-reasons");
+    if (picker) {
+      picker.classList.toggle("disabled", none);
+      picker.querySelector("summary").setAttribute("aria-disabled", String(none));
+      if (none) picker.open = false;
+    }
   }
 
   function undo() {
@@ -149,6 +170,14 @@
     }
   });
 
+  document.addEventListener("toggle", function (event) {
+    const picker = event.target;
+    if (!picker.matches || !picker.matches("details.reasons") || !picker.open) return;
+    if (picker.classList.contains("disabled")) { picker.open = false; return; }
+    const card = picker.closest(".queue:not(.single) > .card:not(.decided)");
+    if (card) claimCard(card);
+  }, true);
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("input[data-select]")) updateSelectedCount();
   });
@@ -170,7 +199,8 @@
       if (nav) hideClaimedElsewhere(nav);
       return;
     }
-    if (target.classList && target.classList.contains("context")) {
+    if (target.classList && (target.classList.contains("context") ||
+                             target.classList.contains("claim-status"))) {
       // A colleague got there first: step over this comment.
       if (target.querySelector("[data-claimed-elsewhere]")) {
         const card = target.closest(".card");
@@ -179,6 +209,29 @@
       }
       return;
     }
+  });
+
+  // The heading and the total follow the editor's own decisions at once (colleagues'
+  // show with the next page load, like the tab badge's poll).
+  function changePendingCount(delta) {
+    const heading = document.querySelector("[data-pending-count]");
+    if (!heading) return;
+    const n = Math.max(0, Number(heading.textContent) + delta);
+    heading.textContent = String(n);
+    const total = document.querySelector("[data-pending-total]");
+    if (total) {
+      const pattern = n === 1 ? total.dataset.one : total.dataset.many;
+      total.textContent = pattern.replace(/\d+/, String(n));
+    }
+    const more = document.querySelector("[data-more]");
+    if (more && n <= cards().length) more.hidden = true;
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    const target = event.detail.target;
+    const swapped = target && target.id && document.getElementById(target.id);
+    if (swapped && swapped.matches(".card.decided[data-decision]")) changePendingCount(-1);
+    else if (swapped && swapped.matches(".card.restored")) changePendingCount(1);
   });
 
   // An undone comment may no longer be on this page (after a bulk action reloaded it):
@@ -210,8 +263,9 @@
 
   setInterval(function () {
     const card = currentCard();
-    if (card && Date.now() - Number(card.dataset.contextLoadedAt || 0) > CLAIM_RENEW_MS) {
-      loadContext(card);
+    if (card && card.dataset.claimedAt &&
+        Date.now() - Number(card.dataset.claimedAt) > CLAIM_RENEW_MS) {
+      claimCard(card);
     }
   }, 10000);
 
