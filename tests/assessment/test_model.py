@@ -61,16 +61,16 @@ def test_identity_words_are_never_shown_as_evidence():
 
 
 @needs_model
-def test_the_model_archive_loads_in_under_two_seconds():
+def test_the_model_archive_loads_in_under_two_cpu_seconds():
     import time
 
     import skops.io  # noqa: F401 - importing skops/scikit-learn is a one-off cost measured below
 
     from freigabe.assessment.model import ToxicityModel
 
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine's load must not decide the test
     model = ToxicityModel.load(MODELS_DIR / MODEL_FILE)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert model.version
 
 

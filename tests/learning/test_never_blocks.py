@@ -15,7 +15,10 @@ import pytest
 from tests.learning.newsroom import newsroom_comments, write_csv
 from tests.processes import FREIGABE, Environment, Server, request
 
-PROMPT_SECONDS = 3.0  # generous for a loaded 2-core CI box; a blocked request waits far longer
+# No tight wall-clock bound (a shared machine's load must not decide the test): a request
+# that waited for the training would come back only after the training ended, so each
+# round is counted only if the training was still running when its last answer arrived.
+HANG_SECONDS = 60
 
 
 @pytest.fixture
@@ -60,17 +63,18 @@ def test_submissions_and_decisions_stay_prompt_while_a_site_model_trains(served,
             "POST", comments, {"body": f"Die Radwege sind gut, Nummer {number}.",
                                "author_name": "Leserin"},
             {"X-Forwarded-For": f"198.51.100.{number}"})
-        assert status == 202 and seconds < PROMPT_SECONDS, (status, seconds)
+        assert status == 202 and seconds < HANG_SECONDS, (status, seconds)
         status, queue, seconds = timed("GET", f"{server.url}/api/v1/moderation/queue", None, editor)
-        assert status == 200 and seconds < PROMPT_SECONDS, (status, seconds)
+        assert status == 200 and seconds < HANG_SECONDS, (status, seconds)
         status, _, seconds = timed(
             "POST", f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
             {"action": "release", "reasons": []}, editor)
-        assert status == 200 and seconds < PROMPT_SECONDS, (status, seconds)
+        assert status == 200 and seconds < HANG_SECONDS, (status, seconds)
         if learner.poll() is None:
             answered_while_training.append(number)
     stdout, stderr = learner.communicate(timeout=600)
     assert learner.returncode == 0, stderr
     assert '"activated"' in stdout
-    # The point of the test: the requests really overlapped the training.
+    # The point of the test: whole rounds (submit, read the queue, decide) were answered
+    # while the training was still busy, so none of them waited for it.
     assert len(answered_while_training) >= 3, (answered_while_training, stderr[-2000:])
