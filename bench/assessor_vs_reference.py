@@ -31,7 +31,14 @@ sys.path.insert(0, str(REPO))
 from freigabe.assessment.metrics import binary_report, bootstrap_interval, ranking_report  # noqa: E402
 from freigabe.assessment.reference import fit_reference  # noqa: E402
 from freigabe.assessment.train import (  # noqa: E402
-    EXCLUDED, SEED, SETTINGS, SETTINGS_BEFORE, CorpusFeatures, fit_final, load_corpus, load_ldnoobw,
+    EXCLUDED,
+    SEED,
+    SETTINGS,
+    SETTINGS_BEFORE,
+    CorpusFeatures,
+    fit_final,
+    load_corpus,
+    load_ldnoobw,
 )
 
 

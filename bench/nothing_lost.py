@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from freigabe_peer import FreigabePeer
+
 from tests.cluster.running import start_cluster, stop_cluster
 from tests.load.writers import Writers, kill_workers_during, lost_or_doubled, stored_comments
 from tests.processes import request

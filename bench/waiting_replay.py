@@ -8,7 +8,6 @@ error of the point estimate, the same error for round one's estimate (queue / de
 in the last two hours), and the error by queue length at submission.
 """
 
-import statistics
 import sys
 import time
 from pathlib import Path

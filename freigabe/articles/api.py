@@ -8,11 +8,11 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import AfterValidator, Field
 
+from freigabe import ratelimit
 from freigabe.articles.models import Article, Site
+from freigabe.articles.registration import token_is_valid
 from freigabe.articles.review_hours import ReviewHours
 from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
-from freigabe import ratelimit
-from freigabe.articles.registration import token_is_valid
 from freigabe.articles.services import is_web_url, register_unknown_article, upsert_article
 from freigabe.http import client_ip, ip_hash
 

@@ -83,7 +83,7 @@ AGGRESSION_WORDS = {
     "totschlagen": (0.85, "exact"), "umbringen": (0.7, "exact"), "vergasen": (0.95, "exact"),
     "abschlachten": (0.9, "exact"), "ausrotten": (0.9, "exact"), "ausmerzen": (0.85, "exact"),
     "verrecken": (0.85, "exact"), "verreckt": (0.8, "exact"), "krepieren": (0.75, "exact"),
-    "abschaum": (0.95, "head"), "lynchen": (0.9, "exact"), "steinigen": (0.8, "exact"),
+    "lynchen": (0.9, "exact"), "steinigen": (0.8, "exact"),
     "entsorgen": (0.4, "exact"), "vernichten": (0.5, "exact"), "ausmisten": (0.5, "exact"),
     "hasse": (0.45, "exact"), "abschieben": (0.3, "exact"),
     "rausschmeissen": (0.45, "exact"), "totschlag": (0.5, "exact"), "galgen": (0.8, "exact"),

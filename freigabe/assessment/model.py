@@ -120,7 +120,7 @@ class ToxicityModel:
                 first_start[word] = position
             position += len(word) + 1
         seen, spans, arrays, own_columns = set(), [], [], []
-        for (word, start), found in zip(first_start.items(), map(self._candidates.__getitem__, first_start)):
+        for (_word, start), found in zip(first_start.items(), map(self._candidates.__getitem__, first_start)):
             if found is None:
                 continue
             core, offset, rows, own_column = found

@@ -25,8 +25,19 @@ from freigabe.assessment.assessor import assess
 from freigabe.assessment.metrics import binary_report, roc_auc
 from freigabe.assessment.policy import SitePolicy
 from freigabe.assessment.site_model import (
-    CANDIDATE_CONFIGS, DEFAULT_CONFIG, REJECT, REVIEW_PROBABILITY, SEED, Thresholds, best_review_threshold,
-    choose_thresholds, combined_rule_scores, feature_matrix, fit_scorer, label_targets, learnable_labels,
+    CANDIDATE_CONFIGS,
+    DEFAULT_CONFIG,
+    REJECT,
+    REVIEW_PROBABILITY,
+    SEED,
+    Thresholds,
+    best_review_threshold,
+    choose_thresholds,
+    combined_rule_scores,
+    feature_matrix,
+    fit_scorer,
+    label_targets,
+    learnable_labels,
     suggest,
 )
 
@@ -176,7 +187,7 @@ def parse_time(value):
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+        parsed = parsed.replace(tzinfo=datetime.UTC)
     return parsed
 
 
@@ -184,7 +195,7 @@ def parse_time(value):
 
 def in_time_order(examples):
     """Oldest first; examples without a time come first, in the order given."""
-    earliest = datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
+    earliest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     indexed = sorted(enumerate(examples), key=lambda pair: (pair[1].when or earliest, pair[0]))
     return [example for _, example in indexed]
 

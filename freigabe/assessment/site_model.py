@@ -326,7 +326,6 @@ def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED, confi
 
 def _fit_label(matrix, y, general, seed, config=DEFAULT_CONFIG):
     """Site weights on all training rows, stacker on their out-of-fold site logits."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
     # joblib hands workers read-only memory maps; the solver needs arrays it may write.

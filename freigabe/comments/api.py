@@ -9,14 +9,14 @@ from pydantic import Field
 from freigabe import ratelimit
 from freigabe.accounts.sso import SsoError, verify_reader_token
 from freigabe.comments import botcheck
-from freigabe.errors import ApiError
-from freigabe.comments.models import Comment
 from freigabe.comments.cache import cached_page_etag
 from freigabe.comments.intake import article_for_submission
+from freigabe.comments.models import Comment
 from freigabe.comments.responses import not_modified, public_json
 from freigabe.comments.schemas import ThreadPage
 from freigabe.comments.services import SubmissionRefused, submit_comment
 from freigabe.comments.signals import outcome_mail_requested, reply_mails_requested
+from freigabe.comments.status import author_status
 from freigabe.comments.thread import (
     DEFAULT_ORDER,
     CommentNotInThread,
@@ -26,7 +26,7 @@ from freigabe.comments.thread import (
     thread_article,
     thread_page,
 )
-from freigabe.comments.status import author_status
+from freigabe.errors import ApiError
 from freigabe.http import ApiId, BodyId, client_ip, ip_hash, language_of
 from freigabe.tokens import secret_matches
 

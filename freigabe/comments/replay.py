@@ -12,7 +12,7 @@ import heapq
 import statistics
 from collections import Counter, deque
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from freigabe.comments.triage import suggestion_rank
 from freigabe.comments.wait_model import QueueStats, estimate, old_estimate
@@ -57,7 +57,7 @@ def _moment(text, line, column):
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise HistoryError(f"line {line}: {column} '{text}' is not an ISO 8601 time.") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def replay(entries, hours, default_per_hour=60.0):

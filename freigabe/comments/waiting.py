@@ -14,8 +14,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from freigabe.articles.models import Site
-from freigabe.comments.models import Comment, Status, WaitingStats
 from freigabe.articles.review_hours import ReviewHours
+from freigabe.comments.models import Comment, Status, WaitingStats
 from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS, suggestion_rank
 from freigabe.comments.wait_model import QueueStats, WaitEstimate, estimate
 

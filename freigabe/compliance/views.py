@@ -22,8 +22,8 @@ from freigabe.compliance.appeals import (
     restriction_appeal_deadline,
 )
 from freigabe.compliance.models import Appeal
-from freigabe.compliance.notifications import confirm_email as confirm_address
 from freigabe.compliance.notifications import address_for_confirmation, email_for_data_link
+from freigabe.compliance.notifications import confirm_email as confirm_address
 from freigabe.compliance.privacy import author_data
 
 

@@ -13,9 +13,9 @@ comment would cost about as long as the whole import.
 import logging
 import re
 import time
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import SimpleNamespace
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -29,8 +29,8 @@ from freigabe.articles.importers.ids import derive_article_id
 from freigabe.articles.models import Article
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text, rule_score_fields
-from freigabe.integrations.importers.base import ImportItem, Problem
 from freigabe.integrations.bulk import insert_returning_pks
+from freigabe.integrations.importers.base import ImportItem, Problem
 from freigabe.integrations.models import ImportedComment
 from freigabe.integrations.perspective import assess_for_site
 from freigabe.moderation.models import Action, Decision

@@ -1,8 +1,8 @@
 """The one place that changes a comment's status. Every change writes a Decision."""
 
 import math
-from functools import partial
 from datetime import timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,8 +10,8 @@ from django.utils import timezone
 from freigabe.articles.rules import REASON_CODES
 from freigabe.comments import waiting
 from freigabe.comments.cache import bump_thread_version
-from freigabe.comments.tasks import rebuild_waiting_stats
 from freigabe.comments.models import Comment, Status
+from freigabe.comments.tasks import rebuild_waiting_stats
 from freigabe.moderation import audit
 from freigabe.moderation.models import Action, Claim, Decision
 

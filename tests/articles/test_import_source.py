@@ -6,7 +6,9 @@ import pytest
 
 from freigabe.articles.importers import ArticleImportError, import_source
 from freigabe.articles.importers.agencies import (
-    credit_line_agencies, dateline_agencies, split_trailing_credit,
+    credit_line_agencies,
+    dateline_agencies,
+    split_trailing_credit,
 )
 from freigabe.articles.importers.dates import find_date
 from freigabe.articles.importers.decoding import decode_page, is_html

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from freigabe.articles.importers.textdump import (
-    BODY, COMMENTS, DATE, extract_from_text, line_features, score_line, split_lines,
+    BODY,
+    COMMENTS,
+    DATE,
+    extract_from_text,
+    line_features,
+    score_line,
+    split_lines,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "text"

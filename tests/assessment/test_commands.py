@@ -1,5 +1,4 @@
 import json
-import shutil
 import subprocess
 from io import StringIO
 from pathlib import Path

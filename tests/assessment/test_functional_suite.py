@@ -38,7 +38,9 @@ def test_the_report_has_counts_and_intervals(report):
 
 
 def test_a_suite_against_an_assessor_that_releases_everything_fails():
-    release_all = lambda text, **options: {"rules": {"insult": {"score": 0.0}, "aggression": {"score": 0.0}}}
+    def release_all(text, **options):
+        return {"rules": {"insult": {"score": 0.0}, "aggression": {"score": 0.0}}}
+
     result = run_suite(release_all)
     assert result["functionalities"]["threat_veiled"]["accuracy"] == 0.0
     assert result["functionalities"]["identity_positive"]["accuracy"] == 1.0

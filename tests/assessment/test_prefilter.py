@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from freigabe import assessment
 from freigabe.assessment.lexicon import DEFAULT_LEXICON
 from freigabe.assessment.prefilter import GuardedPattern, may_match, required_literals
 from freigabe.assessment.rules import advertising, insinuation, off_topic
-from freigabe import assessment
 
 CUES = (
     [guarded for guarded, *_ in insinuation._COMPILED]

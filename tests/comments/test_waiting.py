@@ -1,7 +1,6 @@
 """The waiting time readers are shown: from the editors' pace, their hours and the queue."""
 
 import json
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from freigabe.comments.models import Comment, WaitingStats
 from freigabe.comments.wait_model import QueueStats
-from freigabe.comments.waiting import estimate_for_submission, estimate_wait, rebuild_stats
+from freigabe.comments.waiting import estimate_for_submission, rebuild_stats
 from freigabe.jobs import run_pending
 from freigabe.moderation.decisions import decide, undo
 

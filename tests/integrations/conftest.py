@@ -29,5 +29,4 @@ def isso_db(tmp_path):
     return path
 
 
-from tests.moderation.conftest import (  # noqa: E402,F401
-    colleague, make_client, senior, site_admin)
+from tests.moderation.conftest import colleague, make_client, senior, site_admin  # noqa: E402,F401

@@ -20,9 +20,9 @@ def disqus_post(number):
 
 
 def remark_line(number):
-    return ('{"id": "r%d", "pid": "", "orig": "Kommentar %d", "user": {"name": "L"}, '
+    return (f'{{"id": "r{number}", "pid": "", "orig": "Kommentar {number}", "user": {{"name": "L"}}, '
             '"locator": {"url": "https://www.zeitung.example/radwege"}, '
-            '"time": "2023-01-01T00:00:00Z"}\n' % (number, number))
+            '"time": "2023-01-01T00:00:00Z"}\n')
 
 
 CASES = {

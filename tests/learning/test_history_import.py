@@ -1,7 +1,7 @@
 """Importing a newsroom's moderated history: bad rows are reported, bad files refused."""
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
@@ -51,7 +51,7 @@ def test_reason_codes_in_the_label_column_count_as_rejections(publisher, tmp_pat
 
 def test_the_most_recent_rows_by_time_are_held_back(publisher, tmp_path):
     rows = newsroom_comments(200)
-    path = write_csv(tmp_path / "timed.csv", rows, time_from=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    path = write_csv(tmp_path / "timed.csv", rows, time_from=datetime(2025, 1, 1, tzinfo=UTC))
     # The file lists the rows newest first; the time column, not the file order, decides.
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n", encoding="utf-8")

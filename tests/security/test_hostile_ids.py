@@ -58,7 +58,7 @@ def test_the_walk_covers_the_moderator_pages_with_ids():
 
 def test_no_hostile_id_in_a_page_path_makes_a_server_error(superuser_client, objects):
     problems = {}
-    for route, name in page_routes():
+    for route, _name in page_routes():
         if not re.search(r"<(?:\w+:)?\w+>", route):
             continue
         for value in HOSTILE:
@@ -81,7 +81,7 @@ def test_hostile_ids_in_path_give_404(superuser_client, objects):
 
 def test_no_hostile_id_in_a_query_or_form_makes_a_server_error(superuser_client, objects):
     problems = {}
-    for route, name in page_routes():
+    for route, _name in page_routes():
         url = "/" + fill(route, objects)
         for value in HOSTILE:
             # One request per value with every id parameter: each view reads the ones it knows.

@@ -72,7 +72,7 @@ def fetch(url, *, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES,
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"No answer from '{host}' within {timeout:g} s.") from error
         raise FetchError(f"Could not reach '{host}': {error.reason}.") from error
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise FetchError(f"No answer from '{host}' within {timeout:g} s.") from error
     except OSError as error:
         raise FetchError(f"Could not read from '{host}': {error}.") from error

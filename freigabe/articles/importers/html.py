@@ -382,7 +382,7 @@ def remove_link_boxes(tree):
 def still_attached(element, tree):
     """False once an ancestor was dropped (the element still has a parent, the parent not)."""
     top = element
-    for top in element.iterancestors():
+    for top in element.iterancestors():  # noqa: B007 - the loop leaves the last ancestor in top
         pass
     return top is not element and top is tree.getroottree().getroot()
 

@@ -3,7 +3,7 @@
 import html
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 RELEASED, PENDING, REJECTED, REMOVED = "released", "pending", "rejected", "removed"
 STATUSES = (RELEASED, PENDING, REJECTED, REMOVED)
@@ -63,13 +63,13 @@ def parse_time(value, *, naive_is_utc=True):
     except ValueError:
         return None
     if parsed.tzinfo is None and naive_is_utc:
-        parsed = parsed.replace(tzinfo=timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
     return parsed
 
 
 def from_epoch(seconds):
     try:
-        return datetime.fromtimestamp(float(seconds), tz=timezone.utc)
+        return datetime.fromtimestamp(float(seconds), tz=UTC)
     except (TypeError, ValueError, OverflowError, OSError):
         return None
 

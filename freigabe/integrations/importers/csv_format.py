@@ -6,7 +6,11 @@ import csv
 import sys
 
 from freigabe.integrations.importers.base import (
-    STATUSES, FormatError, ImportItem, Problem, parse_time,
+    STATUSES,
+    FormatError,
+    ImportItem,
+    Problem,
+    parse_time,
 )
 
 REQUIRED = ("id", "body", "status")

@@ -2,8 +2,16 @@
 (message, createdAt, isDeleted, isSpam, author, <thread dsq:id/>, <parent dsq:id/>)."""
 
 from freigabe.integrations.importers.base import (
-    PENDING, REJECTED, RELEASED, ImportItem, Problem, html_to_text, parse_time, release,
-    syntax_problems, xml_events,
+    PENDING,
+    REJECTED,
+    RELEASED,
+    ImportItem,
+    Problem,
+    html_to_text,
+    parse_time,
+    release,
+    syntax_problems,
+    xml_events,
 )
 
 NS = "{http://disqus.com}"

@@ -6,7 +6,13 @@ import sqlite3
 from urllib.parse import urljoin
 
 from freigabe.integrations.importers.base import (
-    PENDING, REJECTED, RELEASED, FormatError, ImportItem, Problem, from_epoch,
+    PENDING,
+    REJECTED,
+    RELEASED,
+    FormatError,
+    ImportItem,
+    Problem,
+    from_epoch,
 )
 
 MODES = {1: RELEASED, 2: PENDING, 4: REJECTED}

@@ -6,7 +6,13 @@ released unless deleted."""
 import json
 
 from freigabe.integrations.importers.base import (
-    REJECTED, RELEASED, FormatError, ImportItem, Problem, html_to_text, parse_time,
+    REJECTED,
+    RELEASED,
+    FormatError,
+    ImportItem,
+    Problem,
+    html_to_text,
+    parse_time,
 )
 
 

@@ -3,8 +3,16 @@
 (1, 0, spam, trash), comment_type (pingbacks and trackbacks are no comments)."""
 
 from freigabe.integrations.importers.base import (
-    PENDING, REJECTED, RELEASED, ImportItem, Problem, html_to_text, parse_time, release,
-    syntax_problems, xml_events,
+    PENDING,
+    REJECTED,
+    RELEASED,
+    ImportItem,
+    Problem,
+    html_to_text,
+    parse_time,
+    release,
+    syntax_problems,
+    xml_events,
 )
 
 APPROVAL = {"1": RELEASED, "approve": RELEASED, "0": PENDING, "hold": PENDING,

@@ -5,7 +5,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from freigabe.articles.rules import rule_label
-
 from freigabe.moderation.workspace import claimed_elsewhere_ids, tab_counts
 
 register = template.Library()

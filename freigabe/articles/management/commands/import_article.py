@@ -2,9 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from freigabe.articles.imports import import_response, save_imported_article
 from freigabe.articles.importers import ArticleImportError, import_source
 from freigabe.articles.importers.fetch import DEFAULT_TIMEOUT
+from freigabe.articles.imports import import_response, save_imported_article
 from freigabe.articles.models import Site
 
 

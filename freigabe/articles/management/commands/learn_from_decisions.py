@@ -8,7 +8,11 @@ from freigabe.articles.rules import REASON_CODES
 from freigabe.articles.site_models import active_scorer, save_version
 from freigabe.articles.site_training import decided_examples, site_assessor_settings
 from freigabe.assessment.site_learning import (
-    DEFAULT_TARGET_PRECISION, ImportFileError, LearningError, learn, read_import,
+    DEFAULT_TARGET_PRECISION,
+    ImportFileError,
+    LearningError,
+    learn,
+    read_import,
 )
 
 ACTIVATION = ("auto", "force", "no")
