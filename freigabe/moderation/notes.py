@@ -28,16 +28,16 @@ def add_note(kind, value, body, *, actor=None):
     if len(body) > MAX_NOTE_CHARS:
         raise NoteError(_("Eine Notiz hat höchstens %(n)s Zeichen.") % {"n": MAX_NOTE_CHARS})
     with transaction.atomic():
-        note = AuthorNote.objects.create(kind=kind, value=value, body=body,
-                                         created_by=_user(actor))
+        note = AuthorNote.objects.create(kind=kind, value=value, body=body, created_by=_user(actor))
         audit.record(actor, "note.add", f"{kind}:{_shown(kind, value)}", note=note.pk)
     return note
 
 
 def notes_for_author(*, account="", email="", ip_hash=""):
     """Notes on any of these identities, newest first; none without an identity."""
-    return (AuthorNote.objects.filter(identity_q(account=account, email=email, ip_hash=ip_hash))
-            .select_related("created_by"))
+    return AuthorNote.objects.filter(
+        identity_q(account=account, email=email, ip_hash=ip_hash)
+    ).select_related("created_by")
 
 
 def note_data(note):

@@ -31,10 +31,17 @@ def add_author_note(request, pk):
         except NoteError as refused:
             error = str(refused)
     if request.headers.get("HX-Request"):
-        return render(request, "moderation/_author_notes.html", {
-            "comment": comment, "identities": identities, "note_error": error,
-            "notes": list(notes_for_author(**identities))},
-            status=200 if error is None else 422)
+        return render(
+            request,
+            "moderation/_author_notes.html",
+            {
+                "comment": comment,
+                "identities": identities,
+                "note_error": error,
+                "notes": list(notes_for_author(**identities)),
+            },
+            status=200 if error is None else 422,
+        )
     if error:
         messages.error(request, error)
     else:

@@ -34,14 +34,23 @@ def assign_sections(editor, sections, *, actor=None):
 
 def known_sections():
     """Every section an article has, for the filter menu and the assignment form."""
-    return list(Article.objects.exclude(section="").order_by("section")
-                .values_list("section", flat=True).distinct()[:300])
+    return list(
+        Article.objects.exclude(section="")
+        .order_by("section")
+        .values_list("section", flat=True)
+        .distinct()[:300]
+    )
 
 
 def sections_with_pending():
     """(section, pending count), busiest first; comments of unsectioned articles left out."""
-    return list(Comment.objects.filter(status=Status.PENDING).exclude(article__section="")
-                .values_list("article__section").annotate(n=Count("pk")).order_by("-n")[:100])
+    return list(
+        Comment.objects.filter(status=Status.PENDING)
+        .exclude(article__section="")
+        .values_list("article__section")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:100]
+    )
 
 
 def save_story_group(name, article_ids, *, actor=None, group=None):
@@ -54,8 +63,9 @@ def save_story_group(name, article_ids, *, actor=None, group=None):
         clash = clash.exclude(pk=group.pk)
     if clash.exists():
         raise SectionError(_("Eine Gruppe dieses Namens gibt es schon."))
-    ids = list(Article.objects.filter(pk__in=list(article_ids)[:MAX_GROUP_ARTICLES])
-               .values_list("pk", flat=True))
+    ids = list(
+        Article.objects.filter(pk__in=list(article_ids)[:MAX_GROUP_ARTICLES]).values_list("pk", flat=True)
+    )
     with transaction.atomic():
         if group is None:
             group = StoryGroup.objects.create(name=name, created_by=_user(actor))
@@ -75,8 +85,12 @@ def delete_story_group(group, *, actor=None):
 
 def story_groups_with_pending():
     """(group id, name, pending count) for the queue's filter menu."""
-    return [(group.pk, group.name, group.n) for group in StoryGroup.objects.annotate(
-        n=Count("articles__comments", filter=Q(articles__comments__status=Status.PENDING)))]
+    return [
+        (group.pk, group.name, group.n)
+        for group in StoryGroup.objects.annotate(
+            n=Count("articles__comments", filter=Q(articles__comments__status=Status.PENDING))
+        )
+    ]
 
 
 def _user(actor):

@@ -28,17 +28,25 @@ def sections_page(request):
         except SectionError as refused:
             messages.error(request, str(refused))
         return redirect("moderation:sections")
-    editors = [user for user in get_user_model().objects.filter(is_active=True)
-               .order_by("username") if user.has_perm("moderation.decide_comment")]
+    editors = [
+        user
+        for user in get_user_model().objects.filter(is_active=True).order_by("username")
+        if user.has_perm("moderation.decide_comment")
+    ]
     assigned = {}
     for row in EditorSection.objects.all():
         assigned.setdefault(row.editor_id, []).append(row.section)
-    return render(request, "moderation/sections.html", {
-        "editors": [(user, ", ".join(assigned.get(user.pk, []))) for user in editors],
-        "known_sections": known_sections(),
-        "groups": StoryGroup.objects.prefetch_related("articles"),
-        "articles": Article.objects.select_related("site")[:CHOOSABLE_ARTICLES],
-        "tab": "sections"})
+    return render(
+        request,
+        "moderation/sections.html",
+        {
+            "editors": [(user, ", ".join(assigned.get(user.pk, []))) for user in editors],
+            "known_sections": known_sections(),
+            "groups": StoryGroup.objects.prefetch_related("articles"),
+            "articles": Article.objects.select_related("site")[:CHOOSABLE_ARTICLES],
+            "tab": "sections",
+        },
+    )
 
 
 def _save(request):

@@ -12,16 +12,20 @@ pytestmark = pytest.mark.django_db
 SEED_PAGE = Path("/work/shared/seed/article-page.txt")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 HTML_PAGE = FIXTURES / "html" / "opengraph-only.html"
-ARTICLE = {"title": "Neue Radwege", "url": "https://www.zeitung.example/radwege",
-           "body": "Der Stadtrat hat neue Radwege beschlossen."}
+ARTICLE = {
+    "title": "Neue Radwege",
+    "url": "https://www.zeitung.example/radwege",
+    "body": "Der Stadtrat hat neue Radwege beschlossen.",
+}
 IMPORT = "/api/v1/sites/zeitung/articles:import"
-PARAGRAPH = ("Der Stadtrat hat am Dienstag mit großer Mehrheit neue Radwege für die Innenstadt "
-             "beschlossen; auf der Lindenallee entfallen dafür 230 Parkplätze. ")
+PARAGRAPH = (
+    "Der Stadtrat hat am Dienstag mit großer Mehrheit neue Radwege für die Innenstadt "
+    "beschlossen; auf der Lindenallee entfallen dafür 230 Parkplätze. "
+)
 
 
 def put(api, publisher, article_id, **fields):
-    return api.put(f"/api/v1/sites/zeitung/articles/{article_id}", {**ARTICLE, **fields},
-                   **publisher.auth)
+    return api.put(f"/api/v1/sites/zeitung/articles/{article_id}", {**ARTICLE, **fields}, **publisher.auth)
 
 
 def upload(client, publisher, name, content):
@@ -46,15 +50,19 @@ def test_a_section_longer_than_100_characters_is_422(api, publisher):
 
 
 def html_page(head):
-    return (f"<!doctype html><html lang='de'><head><title>Radwege</title>{head}</head><body>"
-            f"<article><h1>Neue Radwege in der Innenstadt</h1><p>{PARAGRAPH * 3}</p>"
-            f"</article></body></html>").encode()
+    return (
+        f"<!doctype html><html lang='de'><head><title>Radwege</title>{head}</head><body>"
+        f"<article><h1>Neue Radwege in der Innenstadt</h1><p>{PARAGRAPH * 3}</p>"
+        f"</article></body></html>"
+    ).encode()
 
 
 def test_html_imports_read_json_ld_article_section_before_the_meta_tag(client, publisher):
-    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", '
-          '"@type": "NewsArticle", "headline": "Neue Radwege in der Innenstadt", '
-          '"articleSection": ["Lokales", "Verkehr"]}</script>')
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Neue Radwege in der Innenstadt", '
+        '"articleSection": ["Lokales", "Verkehr"]}</script>'
+    )
     meta = '<meta property="article:section" content="Sport">'
     both = upload(client, publisher, "a.html", html_page(ld + meta))
     assert both.status_code == 201, both.content
@@ -66,12 +74,10 @@ def test_html_imports_read_json_ld_article_section_before_the_meta_tag(client, p
     assert Article.objects.get().section == "Sport"
 
 
-def test_a_text_dump_names_its_section_in_a_ressort_line_kept_out_of_the_text(
-        client, publisher):
+def test_a_text_dump_names_its_section_in_a_ressort_line_kept_out_of_the_text(client, publisher):
     seed = SEED_PAGE.read_text(encoding="utf-8")
     title, rest = seed.split("\n", 1)
-    response = upload(client, publisher, "seite.txt",
-                      f"{title}\n\nRessort: Politik\n{rest}".encode())
+    response = upload(client, publisher, "seite.txt", f"{title}\n\nRessort: Politik\n{rest}".encode())
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["section"] == "Politik"

@@ -16,18 +16,36 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # What the editor reads, per UI language.
 WORDS = {
-    "de-DE": {"notes": "Notizen der Redaktion", "new_note": "Neue Notiz",
-              "save_note": "Notiz speichern", "section": "Ressort", "all": "alle Ressorts",
-              "mine": "meine Ressorts (Sport)", "sections_of": "Ressorts von erika",
-              "save": "Speichern", "create_group": "Gruppe anlegen",
-              "groups": "Kritische Geschichten", "work_as_queue": "Als Warteschlange bearbeiten",
-              "heading": "Wartende Kommentare", "last_rejections": "Letzte Ablehnungsgründe"},
-    "en-US": {"notes": "Notes from the newsroom", "new_note": "New note",
-              "save_note": "Save note", "section": "Section", "all": "all sections",
-              "mine": "my sections (Sport)", "sections_of": "Sections of erika",
-              "save": "Save", "create_group": "Create group",
-              "groups": "Critical stories", "work_as_queue": "Work as a queue",
-              "heading": "Pending comments", "last_rejections": "Last rejection reasons"},
+    "de-DE": {
+        "notes": "Notizen der Redaktion",
+        "new_note": "Neue Notiz",
+        "save_note": "Notiz speichern",
+        "section": "Ressort",
+        "all": "alle Ressorts",
+        "mine": "meine Ressorts (Sport)",
+        "sections_of": "Ressorts von erika",
+        "save": "Speichern",
+        "create_group": "Gruppe anlegen",
+        "groups": "Kritische Geschichten",
+        "work_as_queue": "Als Warteschlange bearbeiten",
+        "heading": "Wartende Kommentare",
+        "last_rejections": "Letzte Ablehnungsgründe",
+    },
+    "en-US": {
+        "notes": "Notes from the newsroom",
+        "new_note": "New note",
+        "save_note": "Save note",
+        "section": "Section",
+        "all": "all sections",
+        "mine": "my sections (Sport)",
+        "sections_of": "Sections of erika",
+        "save": "Save",
+        "create_group": "Create group",
+        "groups": "Critical stories",
+        "work_as_queue": "Work as a queue",
+        "heading": "Pending comments",
+        "last_rejections": "Last rejection reasons",
+    },
 }
 
 
@@ -68,16 +86,25 @@ def current_card(page):
 
 
 def test_an_editor_notes_an_author_and_sees_it_beside_their_next_comment(
-        new_page, live_server, news_article, plain_http_cookies, language):
+    new_page, live_server, news_article, plain_http_cookies, language
+):
     words = WORDS[language]
     create_moderator("erika", password=PASSWORD)
-    earlier = submit_comment(news_article, body="Die Radwege sind Geldverschwendung.",
-                             author_name="Kurt", author_email="kurt@example.org").comment
+    earlier = submit_comment(
+        news_article,
+        body="Die Radwege sind Geldverschwendung.",
+        author_name="Kurt",
+        author_email="kurt@example.org",
+    ).comment
     from freigabe.moderation.decisions import decide
 
     decide(earlier.pk, "reject", reasons=["off_topic"])
-    first = submit_comment(news_article, body="Schon wieder Radwege, typisch.",
-                           author_name="Kurt", author_email="kurt@example.org").comment
+    first = submit_comment(
+        news_article,
+        body="Schon wieder Radwege, typisch.",
+        author_name="Kurt",
+        author_email="kurt@example.org",
+    ).comment
     page = new_page()
     log_in_by_keyboard(page, live_server, "erika")
     card = current_card(page)
@@ -88,30 +115,38 @@ def test_an_editor_notes_an_author_and_sees_it_beside_their_next_comment(
     notes.get_by_label(words["new_note"]).fill("Kommentiert oft am Thema vorbei <b>!</b>")
     notes.get_by_role("button", name=words["save_note"]).click()
     expect(card.locator("[data-note]")).to_contain_text(
-        "Kommentiert oft am Thema vorbei <b>!</b>")  # shown as text, not markup
+        "Kommentiert oft am Thema vorbei <b>!</b>"
+    )  # shown as text, not markup
     assert AuthorNote.objects.get().value == "kurt@example.org"
 
     # The author's next comment shows the note beside it, dated, on its own page too.
-    later = submit_comment(news_article, body="Und die Parkplätze erst!", author_name="Kurt",
-                           author_email="KURT@example.org").comment
+    later = submit_comment(
+        news_article, body="Und die Parkplätze erst!", author_name="Kurt", author_email="KURT@example.org"
+    ).comment
     page.goto(f"{live_server.url}/moderation/comments/{later.pk}/")
     expect(page.locator("[data-note]")).to_contain_text("Kommentiert oft am Thema vorbei")
     expect(page.locator("[data-note] time")).to_have_attribute("datetime", re.compile(r"^\d{4}-"))
 
 
 def test_sections_are_assigned_and_worked_as_queues_and_critical_stories_as_one(
-        new_page, live_server, news_article, plain_http_cookies, language):
+    new_page, live_server, news_article, plain_http_cookies, language
+):
     words = WORDS[language]
     create_moderator("erika", password=PASSWORD)
     create_moderator("chefin", password=PASSWORD, senior=True)
     site = news_article.site
-    sport, _ = upsert_article(site, "sport-1", title="Derby endet unentschieden",
-                              body="Das Derby endete 1:1.", section="Sport")
-    politics, _ = upsert_article(site, "politik-1", title="Landtag debattiert Haushalt",
-                                 body="Der Landtag debattierte.", section="Politik")
+    sport, _ = upsert_article(
+        site, "sport-1", title="Derby endet unentschieden", body="Das Derby endete 1:1.", section="Sport"
+    )
+    politics, _ = upsert_article(
+        site,
+        "politik-1",
+        title="Landtag debattiert Haushalt",
+        body="Der Landtag debattierte.",
+        section="Politik",
+    )
     on_sport = submit_comment(sport, body="Starkes Spiel der Gäste.", author_name="A").comment
-    on_politics = submit_comment(politics, body="Der Haushalt ist solide.",
-                                 author_name="B").comment
+    on_politics = submit_comment(politics, body="Der Haushalt ist solide.", author_name="B").comment
     elsewhere = submit_comment(news_article, body="Gute Radwege.", author_name="C").comment
     Comment.objects.update(suggestion="review")
 
@@ -119,13 +154,11 @@ def test_sections_are_assigned_and_worked_as_queues_and_critical_stories_as_one(
     log_in_by_keyboard(senior, live_server, "chefin")
     senior.locator("#tab-sections").click()
     senior.get_by_label(words["sections_of"]).fill("Sport")
-    senior.locator("[data-assign-sections=erika]").get_by_role(
-        "button", name=words["save"]).click()
+    senior.locator("[data-assign-sections=erika]").get_by_role("button", name=words["save"]).click()
     expect(senior.get_by_label(words["sections_of"])).to_have_value("Sport")
     assert list(EditorSection.objects.values_list("section", flat=True)) == ["Sport"]
     senior.locator("#new-group-name").fill("Wahlabend")
-    senior.locator("#new-group-articles").select_option(
-        [str(politics.pk), str(news_article.pk)])
+    senior.locator("#new-group-articles").select_option([str(politics.pk), str(news_article.pk)])
     senior.get_by_role("button", name=words["create_group"]).click()
     expect(senior.locator("[data-story-group=Wahlabend]")).to_be_visible()
     assert StoryGroup.objects.get().articles.count() == 2

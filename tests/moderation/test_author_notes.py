@@ -17,13 +17,11 @@ EMAIL = "Troll@Example.org"
 
 
 def comment_by(article, body, email=EMAIL, **fields):
-    return submit_comment(article, body=body, author_name="Troll", author_email=email,
-                          **fields).comment
+    return submit_comment(article, body=body, author_name="Troll", author_email=email, **fields).comment
 
 
 def note_on(client, comment, body, kind="email", **headers):
-    return client.post(f"/moderation/comments/{comment.pk}/notes", {"kind": kind, "body": body},
-                       **headers)
+    return client.post(f"/moderation/comments/{comment.pk}/notes", {"kind": kind, "body": body}, **headers)
 
 
 def context_of(client, comment):
@@ -32,18 +30,15 @@ def context_of(client, comment):
     return response.content.decode()
 
 
-def test_an_editor_notes_an_author_and_the_note_shows_beside_their_next_comment(
-        make_client, editor, article):
+def test_an_editor_notes_an_author_and_the_note_shows_beside_their_next_comment(make_client, editor, article):
     first = comment_by(article, "Die Radwege sind Unsinn, typisch Stadtrat.")
     client = make_client(editor.user)
     response = note_on(client, first, "Schreibt oft knapp an der Grenze; bitte genau lesen.")
     assert response.status_code == 302
     note = AuthorNote.objects.get()
-    assert (note.kind, note.value, note.created_by) == ("email", "troll@example.org",
-                                                        editor.user)
+    assert (note.kind, note.value, note.created_by) == ("email", "troll@example.org", editor.user)
 
-    later = comment_by(article, "Und wieder ein Beschluss gegen Autofahrer.",
-                       email="troll@EXAMPLE.org")
+    later = comment_by(article, "Und wieder ein Beschluss gegen Autofahrer.", email="troll@EXAMPLE.org")
     shown = context_of(client, later)
     assert "Schreibt oft knapp an der Grenze; bitte genau lesen." in shown
     assert note.created_at.strftime("%d.%m.%Y") in shown
@@ -53,18 +48,19 @@ def test_an_editor_notes_an_author_and_the_note_shows_beside_their_next_comment(
     assert "knapp an der Grenze" not in context_of(client, other)
 
 
-def test_notes_are_filed_by_account_or_ip_hash_too_never_under_a_typed_value(
-        make_client, editor, article):
-    comment = comment_by(article, "Kommentar mit Konto.", author_external_id="reader-42",
-                         ip_hash="abc123hash")
+def test_notes_are_filed_by_account_or_ip_hash_too_never_under_a_typed_value(make_client, editor, article):
+    comment = comment_by(
+        article, "Kommentar mit Konto.", author_external_id="reader-42", ip_hash="abc123hash"
+    )
     client = make_client(editor.user)
     note_on(client, comment, "Konto-Notiz", kind="account")
     note_on(client, comment, "IP-Notiz", kind="ip")
     assert sorted(AuthorNote.objects.values_list("kind", "value")) == [
-        ("account", "reader-42"), ("ip", "abc123hash")]
+        ("account", "reader-42"),
+        ("ip", "abc123hash"),
+    ]
     # Same account, new address: the account note follows the author.
-    later = comment_by(article, "Neuer Kommentar.", email="neu@example.org",
-                       author_external_id="reader-42")
+    later = comment_by(article, "Neuer Kommentar.", email="neu@example.org", author_external_id="reader-42")
     shown = context_of(client, later)
     assert "Konto-Notiz" in shown and "IP-Notiz" not in shown
     # No email on this comment: a note under "email" is refused with a message.
@@ -86,7 +82,8 @@ def test_an_empty_note_is_refused_and_text_is_escaped(make_client, editor, artic
 
 
 def test_adding_a_note_is_audited_and_needs_an_editor_and_csrf(
-        make_client, editor, article, client, django_user_model):
+    make_client, editor, article, client, django_user_model
+):
     comment = comment_by(article, "Kommentar.")
     assert note_on(client, comment, "anonym").status_code == 302  # to the login page
     reader = django_user_model.objects.create_user("leser", password="x-Passwort-9")
@@ -100,7 +97,8 @@ def test_adding_a_note_is_audited_and_needs_an_editor_and_csrf(
 
 
 def test_the_history_beside_a_comment_counts_decisions_and_names_rejections_and_the_ban(
-        make_client, editor, senior, article):
+    make_client, editor, senior, article
+):
     released = comment_by(article, "Guter Punkt zu den Parkplätzen.")
     decide(released.pk, "release", actor=editor.user)
     for text in ("Der Stadtrat ist gekauft.", "Idioten im Rathaus."):
@@ -120,8 +118,7 @@ def test_the_history_reads_in_english_for_an_english_editor(make_client, editor,
     later = comment_by(article, "Noch einer.")
     client = make_client(editor.user)
     note_on(client, later, "Watch this one.")
-    shown = client.get(f"/moderation/comments/{later.pk}/context",
-                       HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    shown = client.get(f"/moderation/comments/{later.pk}/context", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Notes from the newsroom" in shown and "Watch this one." in shown
     assert "Last rejection reasons" in shown
 
@@ -132,10 +129,8 @@ def run(command, *args):
     return out.getvalue()
 
 
-def test_notes_are_in_the_gdpr_export_and_erased_with_the_author(
-        make_client, editor, article):
-    comment = comment_by(article, "Kommentar.", author_external_id="reader-7",
-                         ip_hash="hash-7")
+def test_notes_are_in_the_gdpr_export_and_erased_with_the_author(make_client, editor, article):
+    comment = comment_by(article, "Kommentar.", author_external_id="reader-7", ip_hash="hash-7")
     client = make_client(editor.user)
     note_on(client, comment, "Notiz unter der Adresse")
     note_on(client, comment, "Notiz unter dem Konto", kind="account")
@@ -144,7 +139,9 @@ def test_notes_are_in_the_gdpr_export_and_erased_with_the_author(
 
     exported = json.loads(run("export_author", "troll@example.org"))
     assert sorted(n["body"] for n in exported["editor_notes"]) == [
-        "Notiz unter dem Konto", "Notiz unter der Adresse"]
+        "Notiz unter dem Konto",
+        "Notiz unter der Adresse",
+    ]
     assert all("created_at" in n for n in exported["editor_notes"])
 
     run("erase_author", "troll@example.org")

@@ -27,17 +27,20 @@ def heading_count(html):
 def newsroom(publisher):
     """Two articles in Politik, one in Sport, one without a section; comments on each."""
     articles = {}
-    for external_id, section in (("p-1", "Politik"), ("p-2", "Politik"), ("s-1", "Sport"),
-                                 ("x-1", "")):
+    for external_id, section in (("p-1", "Politik"), ("p-2", "Politik"), ("s-1", "Sport"), ("x-1", "")):
         articles[external_id], _ = upsert_article(
-            publisher.site, external_id, title=f"Artikel {external_id}", section=section,
-            body="Der Stadtrat hat neue Radwege beschlossen.")
+            publisher.site,
+            external_id,
+            title=f"Artikel {external_id}",
+            section=section,
+            body="Der Stadtrat hat neue Radwege beschlossen.",
+        )
     comments = {}
     for external_id, article in articles.items():
         for number in (1, 2):
             comments[(external_id, number)] = submit_comment(
-                article, body=f"Kommentar {number} zu {external_id}.",
-                author_name="Leser").comment
+                article, body=f"Kommentar {number} zu {external_id}.", author_name="Leser"
+            ).comment
     # Triage order by the suggestion set here, not by what the assessor made of the texts.
     Comment.objects.update(suggestion="review")
     return articles, comments
@@ -53,14 +56,17 @@ def queue(client, **params):
     return response.content.decode()
 
 
-def test_an_editor_filters_the_queue_by_section_in_triage_order(
-        make_client, editor, newsroom):
+def test_an_editor_filters_the_queue_by_section_in_triage_order(make_client, editor, newsroom):
     _articles, comments = newsroom
     suggest(comments[("p-2", 1)], "release")  # clean ones first in triage order
     suggest(comments[("p-1", 1)], "reject")
     html = queue(make_client(editor.user), section="Politik")
-    expected = [comments[("p-2", 1)].pk, comments[("p-1", 2)].pk, comments[("p-2", 2)].pk,
-                comments[("p-1", 1)].pk]
+    expected = [
+        comments[("p-2", 1)].pk,
+        comments[("p-1", 2)].pk,
+        comments[("p-2", 2)].pk,
+        comments[("p-1", 1)].pk,
+    ]
     assert shown_ids(html) == expected
     assert heading_count(html) == 4
     sport = queue(make_client(editor.user), section="Sport")
@@ -68,8 +74,7 @@ def test_an_editor_filters_the_queue_by_section_in_triage_order(
     assert heading_count(sport) == 2
 
 
-def test_assigned_sections_are_the_default_queue_with_a_way_to_see_all(
-        make_client, editor, senior, newsroom):
+def test_assigned_sections_are_the_default_queue_with_a_way_to_see_all(make_client, editor, senior, newsroom):
     _articles, comments = newsroom
     assign_sections(editor.user, ["Sport"], actor=senior)
     client = make_client(editor.user)
@@ -84,11 +89,9 @@ def test_assigned_sections_are_the_default_queue_with_a_way_to_see_all(
     assert len(shown_ids(other)) == 8
 
 
-def test_a_group_of_critical_stories_is_worked_as_one_queue(
-        make_client, editor, senior, newsroom):
+def test_a_group_of_critical_stories_is_worked_as_one_queue(make_client, editor, senior, newsroom):
     articles, comments = newsroom
-    group = save_story_group("Wahlabend", [articles["p-1"].pk, articles["s-1"].pk],
-                             actor=senior)
+    group = save_story_group("Wahlabend", [articles["p-1"].pk, articles["s-1"].pk], actor=senior)
     html = queue(make_client(editor.user), section="", group=group.pk)
     wanted = {c.pk for k, c in comments.items() if k[0] in ("p-1", "s-1")}
     assert set(shown_ids(html)) == wanted and heading_count(html) == 4
@@ -107,33 +110,43 @@ def test_the_moderation_api_queue_filters_by_section_and_group(api, editor, news
 
 
 def test_a_senior_editor_assigns_sections_and_marks_critical_stories_audited(
-        make_client, senior, editor, newsroom):
+    make_client, senior, editor, newsroom
+):
     articles, _comments = newsroom
     client = make_client(senior)
     page = client.get("/moderation/sections/")
     assert page.status_code == 200 and "erika" in page.content.decode()
-    response = client.post("/moderation/sections/", {
-        "action": "assign", "editor": editor.user.pk, "sections": "Sport, Politik ,,"})
+    response = client.post(
+        "/moderation/sections/",
+        {"action": "assign", "editor": editor.user.pk, "sections": "Sport, Politik ,,"},
+    )
     assert response.status_code == 302
-    assert sorted(EditorSection.objects.filter(editor=editor.user)
-                  .values_list("section", flat=True)) == ["Politik", "Sport"]
-    client.post("/moderation/sections/", {
-        "action": "group", "name": "Wahlabend",
-        "articles": [articles["p-1"].pk, articles["p-2"].pk]})
+    assert sorted(EditorSection.objects.filter(editor=editor.user).values_list("section", flat=True)) == [
+        "Politik",
+        "Sport",
+    ]
+    client.post(
+        "/moderation/sections/",
+        {"action": "group", "name": "Wahlabend", "articles": [articles["p-1"].pk, articles["p-2"].pk]},
+    )
     group = StoryGroup.objects.get()
     assert sorted(group.articles.values_list("external_id", flat=True)) == ["p-1", "p-2"]
     client.post("/moderation/sections/", {"action": "delete_group", "group": group.pk})
     assert not StoryGroup.objects.exists()
     assert [e.action for e in AuditEntry.objects.order_by("pk")] == [
-        "sections.assign", "stories.save", "stories.delete"]
+        "sections.assign",
+        "stories.save",
+        "stories.delete",
+    ]
     assert AuditEntry.objects.filter(actor=senior).count() == 3
 
 
 def test_plain_editors_may_filter_but_not_assign_sections(make_client, editor, newsroom):
     client = make_client(editor.user)
     assert client.get("/moderation/sections/").status_code == 403
-    refused = client.post("/moderation/sections/", {
-        "action": "assign", "editor": editor.user.pk, "sections": "Sport"})
+    refused = client.post(
+        "/moderation/sections/", {"action": "assign", "editor": editor.user.pk, "sections": "Sport"}
+    )
     assert refused.status_code == 403
     assert not EditorSection.objects.exists()
     assert 'id="tab-sections"' not in queue(client)
@@ -141,15 +154,15 @@ def test_plain_editors_may_filter_but_not_assign_sections(make_client, editor, n
 
 def test_the_sections_page_needs_csrf_and_escapes_names(make_client, senior, editor, newsroom):
     strict = make_client(senior, enforce_csrf_checks=True)
-    assert strict.post("/moderation/sections/", {
-        "action": "group", "name": "x", "articles": []}).status_code == 403
+    assert (
+        strict.post("/moderation/sections/", {"action": "group", "name": "x", "articles": []}).status_code
+        == 403
+    )
     client = make_client(senior)
-    client.post("/moderation/sections/", {"action": "group", "name": "<b>Eil</b>",
-                                          "articles": []})
+    client.post("/moderation/sections/", {"action": "group", "name": "<b>Eil</b>", "articles": []})
     html = client.get("/moderation/sections/").content.decode()
     assert "<b>Eil</b>" not in html and "&lt;b&gt;Eil&lt;/b&gt;" in html
-    duplicate = client.post("/moderation/sections/", {"action": "group", "name": "<b>Eil</b>"},
-                            follow=True)
+    duplicate = client.post("/moderation/sections/", {"action": "group", "name": "<b>Eil</b>"}, follow=True)
     assert "Eine Gruppe dieses Namens gibt es schon." in duplicate.content.decode()
     assert StoryGroup.objects.count() == 1
 
@@ -157,9 +170,10 @@ def test_the_sections_page_needs_csrf_and_escapes_names(make_client, senior, edi
 def test_the_filter_survives_a_bulk_decision(make_client, editor, newsroom):
     _articles, comments = newsroom
     client = make_client(editor.user)
-    response = client.post("/moderation/bulk", {
-        "action": "release", "ids": [comments[("s-1", 1)].pk],
-        "query": "section=Sport&group=&order=triage"})
+    response = client.post(
+        "/moderation/bulk",
+        {"action": "release", "ids": [comments[("s-1", 1)].pk], "query": "section=Sport&group=&order=triage"},
+    )
     assert response.status_code == 302 and "section=Sport" in response["Location"]
     html = queue(client, section="Sport")
     assert shown_ids(html) == [comments[("s-1", 2)].pk] and heading_count(html) == 1
