@@ -5,7 +5,7 @@ FREIGABE := $(VENV)/bin/freigabe
 PYTHON ?= python3
 export FREIGABE_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run install lock upgrade test test-sqlite test-postgres test-browser test-cluster bench clean
+.PHONY: run install lock upgrade lint test test-sqlite test-postgres test-browser test-cluster bench clean
 
 # Every dependency pinned with its hashes: requirements/main.lock (what the server needs)
 # and requirements/test.lock (that plus the test extra, same versions). The interpreter's own
@@ -47,6 +47,10 @@ run: install
 	@echo "  a forgotten one: $(FREIGABE) changepassword redaktion)"
 	@echo "Background jobs run in a worker beside the server; Ctrl-C stops both."
 	FREIGABE_SECURE_COOKIES=0 FREIGABE=$(FREIGABE) bash scripts/run.sh --host 127.0.0.1 --port 8000
+
+# ruff (lint; the format check once the tree is formatted) and mypy on the domain modules.
+lint: install
+	bash scripts/lint.sh
 
 test: install
 	bash scripts/test-all.sh

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The whole suite: a fresh install from the lock, everything on SQLite (browser tests
+# The whole suite: lint (ruff, mypy), a fresh install from the lock, everything on SQLite (browser tests
 # included), again on PostgreSQL, then two app servers behind nginx (tests/cluster/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 status=0
+
+echo "== Lint: ruff and mypy on the domain modules (scripts/lint.sh)"
+bash scripts/lint.sh || status=1
 
 echo "== Install: a fresh virtualenv from the lock (the container image's build steps)"
 bash scripts/check-install.sh || status=1
