@@ -71,6 +71,7 @@ def render(metrics):
         f"# Model card: Freigabe assessor ({metrics.get('model_version', '?')})",
         "",
         _INTENDED_USE,
+        *_file_note(metrics),
         *_comparison_section(metrics.get("reference_comparison")),
         *_functional_section(metrics.get("functional_suite")),
         "## Cross-validated quality of the trained rules (optimistic: same pool)",
@@ -122,7 +123,7 @@ def render(metrics):
           for rule, f in metrics.get("house_rules_testset", {}).items()),
         "",
         _DATA_AND_LABELS,
-        _METHOD,
+        _method(metrics.get("hyperparameters", {})),
         _WEAKNESSES,
         "## Provenance",
         "",
@@ -157,16 +158,21 @@ def _comparison_section(comparison):
         "`.venv/bin/python bench/assessor_vs_reference.py --before --out "
         "freigabe/assessment/models/reference_comparison.json`.",
         "",
-        "| test (rule) | n | ours macro-F1 | ours AUC | reference macro-F1 | reference AUC | before macro-F1 |",
-        "|---|---|---|---|---|---|---|",
     ]
-    for name, entry in comparison.items():
-        ours, reference, before = entry["ours"], entry["reference"], entry.get("before")
-        lines.append(
-            f"| {name} | {entry['n']} | {_with_interval(ours)} | {ours['roc_auc']:.3f} | "
-            f"{_with_interval(reference)} | {reference['roc_auc']:.3f} | "
-            f"{_with_interval(before) if before else 'n/a'} |")
-    lines.append("")
+    runs = comparison["runs"] if "runs" in comparison else [{"title": "", "results": comparison}]
+    for run in runs:
+        if run["title"]:
+            lines += [run["title"], ""]
+        lines += ["| test (rule) | n | ours: model | ours: whole assessor | reference | before (the shipped file's settings) "
+                  "| AUC ours / reference |", "|---|---|---|---|---|---|---|"]
+        for name, entry in run["results"].items():
+            ours, reference = entry["ours"], entry["reference"]
+            whole, before = entry.get("assessor"), entry.get("before")
+            lines.append(
+                f"| {name} | {entry['n']} | {_with_interval(ours)} | {_with_interval(whole) if whole else 'n/a'} | "
+                f"{_with_interval(reference)} | {_with_interval(before) if before else 'n/a'} | "
+                f"{ours['roc_auc']:.3f} / {reference['roc_auc']:.3f} |")
+        lines.append("")
     return lines
 
 
@@ -198,6 +204,26 @@ def _functional_section(suite):
         if isinstance(counts, dict) and counts.get("n"):
             lines.append(f"\nSlice {name}: {_fmt(counts.get('accuracy'))} of {counts['n']} cases.")
     return lines + [""]
+
+
+def _file_note(metrics):
+    if "augment_weight" in metrics.get("hyperparameters", {}):
+        return []
+    return ["**This model file predates issue 12's training changes**: it was trained without our own "
+            "sentences, with feature caps and C 4 / 0.1 (see Provenance). `freigabe train-assessor` now "
+            "trains with the new settings; that model was not shipped because it was not clearly better "
+            "(see the tables below and docs/benchmarks.md).", ""]
+
+
+def _method(hyper):
+    def cap(value):
+        return "none" if value is None else f"{value:,}"
+
+    return _METHOD.format(
+        word_min_df=hyper.get("word_min_df", "?"), word_cap=cap(hyper.get("word_max_features")),
+        char_min_df=hyper.get("char_min_df", "?"), char_cap=cap(hyper.get("char_max_features")),
+        lr_c=hyper.get("lr_c", hyper.get("lr_C", "?")), svm_c=hyper.get("svm_c", hyper.get("svm_C", "?")),
+    )
 
 
 def _cv_row(rule, f):
@@ -276,18 +302,20 @@ _METHOD = """\
   leetspeak inside words undone (`Id1ot`), letters split by a repeated separator joined
   (`A r s c h`, `D.u.m.m`), runs of three or more equal letters collapsed (`Idiooooot`);
   @mentions, URLs and `|LBR|` blanked.
-- **Features**: word uni- and bigrams (tf-idf, sublinear tf, min df 2, no cap),
-  character 2–5-grams within word boundaries (min df 2, no cap), and 9 dense features
+- **Features**: word uni- and bigrams (tf-idf, sublinear tf, min df {word_min_df}, cap {word_cap}),
+  character 2–5-grams within word boundaries (min df {char_min_df}, cap {char_cap}), and 9 dense features
   (our own lexicon's strongest insult / aggression hit, LDNOOBW hits, direct address,
   group targeting, shouting, exclamation marks). Our lexicon matches inflections and compounds
   (`Vollidioten`, `Drecksgesindel`) and multi-word threats.
-- **Models**: per rule a logistic regression (C=8, balanced classes) and an NB-SVM (linear SVM
-  on features scaled by the naive-Bayes log-count ratio, C=0.2) are stacked by a logistic
+- **Models**: per rule a logistic regression (C={lr_c}, balanced classes) and an NB-SVM (linear SVM
+  on features scaled by the naive-Bayes log-count ratio, C={svm_c}) are stacked by a logistic
   calibrator trained on their out-of-fold decision values (Platt scaling of the ensemble).
-  The C values were chosen among five candidates on 3-fold CV of the non-held-back rows.
-- **Operating point**: the calibrated score is shifted so that 0.5 (the review threshold per
-  rule) sits at the macro-F1-best threshold of the inner out-of-fold scores (grid 0.20–0.80);
-  scores are therefore "calibrated up to that shift": the final intercepts are in Provenance.
+  Training now defaults to C=8 / 0.2, no caps and our own sentences (chosen on 3-fold CV of
+  the non-held-back rows); the figures of this file's settings are in Provenance.
+- **Operating point**: threshold 0.5 on the calibrated probability. Training can instead move
+  0.5 to the macro-F1-best threshold of the inner out-of-fold scores (`tune_threshold`); that
+  is off for the shipped model, because the whole assessor's functional suite fell from 0.984
+  to 0.936 with it (the rule-based context logic expects calibrated probabilities).
   All three steps are linear, so they collapse into one weight vector per rule: inference is a
   dot product, and each word's share of the score is exact (this is the model evidence).
 - **Saved** as a skops archive of plain arrays (`toxicity.skops`), loaded with an explicit

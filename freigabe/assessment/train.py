@@ -14,7 +14,13 @@ Label mapping (see MODEL_CARD.md for the reasoning):
 Per rule, a logistic regression and an NB-SVM (linear SVM on log-count-ratio scaled
 features) are stacked by a logistic calibrator trained on their out-of-fold scores.
 The three linear steps collapse into one weight vector (model.py). Quality is measured
-by 5-fold cross-validation of the whole procedure (vocabulary and idf included).
+by 5-fold cross-validation of the whole procedure (vocabulary and idf included), and, more
+honestly, on held-back rows and across sources against the plain reference
+(bench/assessor_vs_reference.py; the held-back rows are fixed here by seed).
+
+Our own sentences about groups (data/augment_*.csv, see data/augment_generate.py) are
+added to the pool: neutral, positive, counter-speech, negated and reported statements as
+negatives, so that group names alone do not mean hate.
 """
 
 import csv
@@ -63,8 +69,11 @@ class Settings:
     lr_c: float = 8.0
     svm_c: float = 0.2
     # Move the calibrated score so that 0.5 sits at the macro-F1-best threshold of the
-    # inner out-of-fold scores (the assessor's review threshold is 0.5 per rule).
-    tune_threshold: bool = True
+    # inner out-of-fold scores (the assessor's review threshold is 0.5 per rule). Off: it
+    # raised held-back macro-F1 a little, but the whole assessor's functional suite fell from
+    # 0.984 to 0.936 (counter-speech, negation, insinuation cases flagged as insults), since
+    # the rule-based context logic expects calibrated probabilities.
+    tune_threshold: bool = False
     augment_weight: float = 1.0   # weight of each of our own sentences (data/augment_*.csv)
     # Label mapping: GAHD hate speech also as insult positives (it degrades people, which
     # the insult rule covers, as GermEval's ABUSE does).

@@ -177,13 +177,14 @@ def test_auto_does_not_activate_a_model_that_loses_to_the_reference(decided, mon
     from freigabe.assessment.site_model import SiteConfig
 
     site = decided(300)
-    # Only the configuration that lets the general thresholds overrule the site model: the
-    # general assessor flags a few ordinary comments, which the plain reference does not.
-    monkeypatch.setattr(site_learning, "CANDIDATE_CONFIGS", (SiteConfig("sgd", rules_decide=True),))
+    # A site learner regularised into learning (almost) nothing: the plain reference, trained
+    # on the same decisions, learns the newsroom's one-word standard and wins.
+    monkeypatch.setattr(site_learning, "CANDIDATE_CONFIGS", (SiteConfig("lr", c=1e-4, rules_decide=False),))
 
     summary, _ = learn("--activate", "auto")
 
-    assert summary["macro_f1_current"] < summary["macro_f1_new"] < summary["macro_f1_reference"]
+    assert summary["macro_f1_reference"] > 0.9
+    assert summary["macro_f1_new"] < summary["macro_f1_reference"] - 0.2
     assert summary["activated"] is False
     assert not SiteModel.objects.filter(site=site, active=True).exists()
 
