@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from freigabe.articles.importers.ids import derive_article_id
 from freigabe.articles.models import Article
+from freigabe.articles.services import clean_section
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text, rule_score_fields
 from freigabe.integrations.bulk import insert_returning_pks
@@ -273,6 +274,7 @@ class _Importer:
             new[key] = (Article(
                 site=self.site, external_id=external_id, body="",
                 title=(item.title or item.url or external_id)[:500],
+                section=clean_section(item.section),
                 url=item.url[:1000] if item.url.startswith(("http://", "https://")) else ""),
                 item)
         if not new:

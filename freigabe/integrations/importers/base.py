@@ -24,6 +24,9 @@ class ImportItem:
     rejected_as: str = ""
     # The article's own id, when the export has ours (our CSV export does).
     article_id: str = ""
+    # The article's category in the old system (WordPress category, Disqus category): its
+    # section here, for a newly created article.
+    section: str = ""
 
 
 @dataclass

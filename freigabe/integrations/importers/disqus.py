@@ -19,10 +19,18 @@ DSQ_ID = "{http://disqus.com/disqus-internals}id"
 
 
 def read(path, **options):
-    threads = {}
+    threads, categories = {}, {}
     in_post = 0
-    events = xml_events(path, [f"{NS}thread", f"{NS}post"])
+    events = xml_events(path, [f"{NS}category", f"{NS}thread", f"{NS}post"])
     for event, element in events:
+        if element.tag == f"{NS}category":
+            # Top-level categories have titles; a thread's <category dsq:id/> refers to one.
+            # The forum's default category ("General") says nothing about the article.
+            if event == "end" and element.getparent().tag == f"{NS}disqus":
+                if not _flag(element, "isDefault"):
+                    categories[element.get(DSQ_ID, "")] = " ".join(_text(element, "title").split())
+                release(element)
+            continue
         if element.tag == f"{NS}post":
             if event == "start":
                 in_post += 1
@@ -31,7 +39,10 @@ def read(path, **options):
             yield _post(element, threads)
             release(element)
         elif event == "end" and not in_post:
-            threads[element.get(DSQ_ID, "")] = (_text(element, "link"), _text(element, "title"))
+            category = element.find(f"{NS}category")
+            section = categories.get(category.get(DSQ_ID, "") if category is not None else "", "")
+            threads[element.get(DSQ_ID, "")] = (_text(element, "link"), _text(element, "title"),
+                                                 section)
             release(element)
     yield from syntax_problems(events)
 
@@ -44,7 +55,7 @@ def _post(element, threads):
     thread_id = thread.get(DSQ_ID, "") if thread is not None else ""
     if thread_id not in threads:
         return Problem(f"post {post_id}", f"unknown thread {thread_id or '(none)'}")
-    url, title = threads[thread_id]
+    url, title, section = threads[thread_id]
     created_at = parse_time(_text(element, "createdAt"))
     if created_at is None:
         return Problem(f"post {post_id}", f"unreadable createdAt {_text(element, 'createdAt')!r}")
@@ -53,7 +64,7 @@ def _post(element, threads):
     approved = _text(element, "isApproved").lower() != "false"
     status = REJECTED if deleted or spam else RELEASED if approved else PENDING
     return ImportItem(
-        external_id=post_id, url=url, title=title,
+        external_id=post_id, url=url, title=title, section=section,
         body=html_to_text(_text(element, "message")),
         status=status, created_at=created_at,
         parent_id=parent.get(DSQ_ID, "") if parent is not None else "",

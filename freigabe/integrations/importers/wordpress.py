@@ -21,17 +21,22 @@ SKIPPED_TYPES = {"pingback", "trackback"}
 
 
 def read(path, **options):
-    item = {"link": "", "title": ""}
-    events = xml_events(path, ["item", "link", "title", "{*}comment"])
+    item = {"link": "", "title": "", "section": ""}
+    events = xml_events(path, ["item", "link", "title", "category", "{*}comment"])
     for event, element in events:
         if event == "start":
             if element.tag == "item":
-                item = {"link": "", "title": ""}
+                item = {"link": "", "title": "", "section": ""}
             continue
         tag = element.tag
+        in_item = element.getparent() is not None and element.getparent().tag == "item"
         if tag in ("link", "title"):
-            if element.getparent() is not None and element.getparent().tag == "item":
+            if in_item:
                 item[tag] = (element.text or "").strip()
+        elif tag == "category":
+            # The post's first category (not a tag: domain="post_tag") is its section.
+            if in_item and element.get("domain", "category") == "category" and not item["section"]:
+                item["section"] = " ".join((element.text or "").split())
         elif tag.startswith("{http://wordpress.org/export/") and tag.endswith("}comment"):
             yield _comment(element, tag[:-len("comment")], item)
             release(element)
@@ -61,7 +66,7 @@ def _comment(element, ns, item):
         return Problem(f"comment {comment_id}", "its post has no link")
     parent = text("comment_parent")
     return ImportItem(
-        external_id=comment_id, url=item["link"], title=item["title"],
+        external_id=comment_id, url=item["link"], title=item["title"], section=item["section"],
         body=html_to_text(text("comment_content")), status=APPROVAL[approved],
         created_at=created_at, parent_id="" if parent in ("", "0") else parent,
         author_name=text("comment_author"), author_email=text("comment_author_email"),
