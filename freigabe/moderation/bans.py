@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from freigabe.moderation import audit
+from freigabe.moderation import audit, extensions
 from freigabe.moderation.models import Ban, BanKind
 
 # Offered durations in days; None is a permanent ban.
@@ -47,9 +47,7 @@ def impose_ban(kind, value, *, reason, days=None, actor=None, now=None):
             kind=kind, value=value, reason=reason, created_by=_user(actor),
             ends_at=now + timedelta(days=int(days)) if days is not None else None)
         # A ban is a decision (DSA Art. 17): its statement of reasons, mail and submission.
-        from freigabe.compliance.restrictions import record_ban
-
-        record_ban(ban)
+        extensions.record_ban(ban)
         audit.record(actor, "ban.impose", f"{kind}:{_shown(kind, value)}",
                      ban=ban.pk, days=days, reason=reason)
     return ban
@@ -109,13 +107,6 @@ def refusal_message(ban):
     until = timezone.localtime(ban.ends_at)
     return (f"You are suspended from commenting until {until:%Y-%m-%d %H:%M} "
             f"({until.tzname()}); the statement of reasons says why.")
-
-
-def refusal_details(ban):
-    """The statement of reasons and the way to appeal, for the refused author's answer."""
-    from freigabe.compliance.restrictions import restriction_for_refusal
-
-    return restriction_for_refusal(ban)
 
 
 def bans_for_author(*, account="", email="", ip_hash=""):

@@ -1,7 +1,5 @@
 """The one place that changes a comment's status. Every change writes a Decision."""
 
-import math
-from datetime import timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -10,9 +8,10 @@ from django.utils import timezone
 from freigabe.articles.rules import REASON_CODES
 from freigabe.comments import waiting
 from freigabe.comments.cache import bump_thread_version
+from freigabe.comments.finality import UNDO_WINDOW, UNDOABLE_ACTIONS, seconds_until_final  # noqa: F401 (re-exported)
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.tasks import rebuild_waiting_stats
-from freigabe.moderation import audit
+from freigabe.moderation import audit, extensions
 from freigabe.moderation.models import Action, Claim, Decision
 
 # action -> (statuses it applies to, status it leads to)
@@ -23,9 +22,8 @@ TRANSITIONS = {
     Action.REINSTATE: ((Status.REJECTED, Status.REMOVED), Status.RELEASED),
 }
 RESTRICTING = {Action.REJECT, Action.REMOVE}
-# An editor may take back a release or rejection this soon after making it.
-UNDO_WINDOW = timedelta(seconds=10)
-UNDOABLE = {Action.RELEASE, Action.REJECT}
+# An editor may take back a release or rejection within UNDO_WINDOW (comments/finality.py).
+UNDOABLE = {Action(action) for action in UNDOABLE_ACTIONS}
 
 
 class DecisionError(Exception):
@@ -94,9 +92,8 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
             automated=automated,
         )
         if action in RESTRICTING:
-            from freigabe.compliance.statements import compose_statement
-
-            decision.statement_of_reasons = compose_statement(comment, decision, notice=notice)
+            # Composed by compliance, inside this transaction: no rejection without its statement.
+            decision.statement_of_reasons = extensions.compose_statement(comment, decision, notice=notice)
             decision.save(update_fields=["statement_of_reasons"])
         bump_thread_version(comment.article_id)
         # A decided comment needs no claim; colleagues would only see it vanish later.
@@ -159,18 +156,6 @@ def undo(actor, decision_id=None, *, now=None):
         # The undone decision must not speak for the editors' pace: recount it in the background.
         rebuild_waiting_stats.enqueue(last.comment.article.site_id)
     return reverting
-
-
-def seconds_until_final(decision, now=None):
-    """Seconds until this decision can no longer be undone; 0 when it is final already.
-
-    Only an editor's own release or rejection can be undone; automated decisions,
-    removals and reinstatements are final at once.
-    """
-    if decision is None or decision.actor_id is None or decision.action not in UNDOABLE:
-        return 0
-    remaining = (decision.created_at + UNDO_WINDOW - (now or timezone.now())).total_seconds()
-    return max(0, math.ceil(remaining))
 
 
 def _forget_tab_counts():
