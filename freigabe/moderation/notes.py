@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from freigabe.moderation import audit
-from freigabe.moderation.bans import _shown, identity_q, normalised_value
+from freigabe.moderation.bans import identity_q, normalised_value
 from freigabe.moderation.models import AuthorNote, BanKind
 
 MAX_NOTE_CHARS = 2000
@@ -29,7 +29,9 @@ def add_note(kind, value, body, *, actor=None):
         raise NoteError(_("Eine Notiz hat höchstens %(n)s Zeichen.") % {"n": MAX_NOTE_CHARS})
     with transaction.atomic():
         note = AuthorNote.objects.create(kind=kind, value=value, body=body, created_by=_user(actor))
-        audit.record(actor, "note.add", f"{kind}:{_shown(kind, value)}", note=note.pk)
+        # The note's number, not the author's address: erasing the author erases the note,
+        # and the audit log must not keep what the erasure took away.
+        audit.record(actor, "note.add", f"note:{note.pk}", kind=kind)
     return note
 
 
