@@ -62,3 +62,26 @@ def erase_notes(*, accounts=(), emails=(), ip_hashes=()):
 
 def _user(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def note_counts(comments):
+    """{comment id: number of notes on its author} for a page of cards, in one query."""
+    identities = {comment.pk: {"account": comment.author_external_id or "",
+                               "email": (comment.author_email or "").lower(),
+                               "ip_hash": comment.ip_hash or ""} for comment in comments}
+    wanted = {("account", ids["account"]) for ids in identities.values() if ids["account"]}
+    wanted |= {("email", ids["email"]) for ids in identities.values() if ids["email"]}
+    wanted |= {("ip", ids["ip_hash"]) for ids in identities.values() if ids["ip_hash"]}
+    if not wanted:
+        return {}
+    found = AuthorNote.objects.none()
+    for kind in ("account", "email", "ip"):
+        values = [value for k, value in wanted if k == kind]
+        if values:
+            found |= AuthorNote.objects.filter(kind=kind, value__in=values)
+    notes = list(found.values_list("pk", "kind", "value"))
+    counts = {}
+    for comment_id, ids in identities.items():
+        mine = {("account", ids["account"]), ("email", ids["email"]), ("ip", ids["ip_hash"])}
+        counts[comment_id] = sum(1 for _pk, kind, value in notes if value and (kind, value) in mine)
+    return {comment_id: n for comment_id, n in counts.items() if n}

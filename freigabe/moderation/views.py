@@ -38,6 +38,7 @@ from freigabe.moderation.error_messages import shown_error
 from freigabe.moderation.forms import BanForm, SiteSettingsForm
 from freigabe.moderation.models import Action, Ban, Decision
 from freigabe.moderation.newsroom import NewsroomReplyError, newsroom_name, newsroom_reply
+from freigabe.moderation.notes import note_counts
 from freigabe.moderation.picks import PickError, set_pick
 from freigabe.moderation.queue import (
     AGES,
@@ -115,6 +116,9 @@ def queue(request):
     language = request.LANGUAGE_CODE
     cards = [card(comment, language)
              for comment in editor_queue_page(request.user, queue_filter, PAGE_SIZE)]
+    notes = note_counts([item["comment"] for item in cards])
+    for item in cards:
+        item["author_notes"] = notes.get(item["comment"].pk, 0)
     counts = tab_counts(request.user)
     claimed_ids = claimed_elsewhere_ids(request.user)
     if queue_filter.is_narrowed:
