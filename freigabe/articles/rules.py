@@ -2,12 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-INSINUATION = "insinuation"
-INSULT = "insult"
-AGGRESSION = "aggression"
-ADVERTISING = "advertising"
-OFF_TOPIC = "off_topic"
-OTHER = "other"
+from freigabe.rule_codes import (  # noqa: F401 (the codes, re-exported beside their labels)
+    ADVERTISING,
+    AGGRESSION,
+    ASSESSED_RULES,
+    INSINUATION,
+    INSULT,
+    OFF_TOPIC,
+    OTHER,
+)
 
 # code -> (German label, English label, what the rule means; shown in statements of reasons)
 DEFAULT_HOUSE_RULES = {
@@ -53,7 +56,6 @@ DEFAULT_HOUSE_RULES = {
 }
 
 REASON_CODES = tuple(DEFAULT_HOUSE_RULES)
-ASSESSED_RULES = (INSINUATION, INSULT, AGGRESSION, ADVERTISING, OFF_TOPIC)
 
 DEFAULT_GUIDELINES = _(
     "Wir prüfen jeden Kommentar vor der Veröffentlichung. Nicht veröffentlicht werden "

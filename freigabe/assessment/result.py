@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass, field
 
-RULE_CODES = ("insinuation", "insult", "aggression", "advertising", "off_topic")
+from freigabe.rule_codes import ASSESSED_RULES
+
+RULE_CODES = ASSESSED_RULES  # the assessor's name for them
+
 DECISIONS = ("release", "review", "reject")
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from freigabe.articles.models import Article, Site
+from freigabe.rule_codes import ASSESSED_RULES
 
 
 class Status(models.TextChoices):
@@ -81,7 +82,7 @@ class Comment(models.Model):
                          name="comment_risk"),
             *(models.Index(fields=["status", f"score_{rule}", "suggestion", "created_at"],
                            name=f"comment_score_{rule}")
-              for rule in ("insinuation", "insult", "aggression", "advertising", "off_topic")),
+              for rule in ASSESSED_RULES),
         ]
         ordering = ["created_at"]
 
