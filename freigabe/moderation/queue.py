@@ -155,8 +155,9 @@ def _page_by_ids(comments, limit):
 ARTICLE_CHOICES_SECONDS = 30
 
 
-def articles_with_pending():
-    """(article id, title, pending count) for the article filter, busiest first.
+def articles_with_pending(sections=()):
+    """(article id, title, pending count) for the article filter, busiest first; only the
+    articles of `sections` when the queue is cut to them.
 
     Counting per article reads the whole queue; a filter menu may be half a minute old.
     """
@@ -165,10 +166,13 @@ def articles_with_pending():
 
     def count():
         return list(Comment.objects.filter(status=Status.PENDING)
-                    .values_list("article_id", "article__title")
+                    .values_list("article_id", "article__title", "article__section")
                     .annotate(n=Count("pk")).order_by("-n")[:200])
 
-    return cache.get_or_set("moderation:articles-with-pending", count, ARTICLE_CHOICES_SECONDS)
+    rows = cache.get_or_set("moderation:articles-with-pending-by-section", count,
+                            ARTICLE_CHOICES_SECONDS)
+    return [(pk, title, n) for pk, title, section, n in rows
+            if not sections or section in sections]
 
 
 def _int_or_none(value):

@@ -134,7 +134,7 @@ def queue(request):
         "orders": list(ORDERS),
         "ages": [age for age in AGES if age],
         "rules": [(code, rule_label(None, code, language)) for code in ASSESSED_RULES],
-        "articles": articles_with_pending(),
+        "articles": articles_with_pending(queue_filter.sections),
         "sections": _section_choices(queue_filter),
         "own_sections": editor_sections(request.user),
         "story_groups": story_groups_with_pending(),

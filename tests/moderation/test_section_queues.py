@@ -177,3 +177,13 @@ def test_the_filter_survives_a_bulk_decision(make_client, editor, newsroom):
     assert response.status_code == 302 and "section=Sport" in response["Location"]
     html = queue(client, section="Sport")
     assert shown_ids(html) == [comments[("s-1", 2)].pk] and heading_count(html) == 1
+
+
+def test_the_article_menu_lists_only_the_chosen_sections_articles(make_client, editor, newsroom):
+    client = make_client(editor.user)
+    politics = queue(client, section="Politik")
+    menu = re.search(r'<select name="article">(.*?)</select>', politics, re.S).group(1)
+    assert "Artikel p-1 (2)" in menu and "Artikel p-2 (2)" in menu
+    assert "Artikel s-1" not in menu and "Artikel x-1" not in menu
+    everything = re.search(r'<select name="article">(.*?)</select>', queue(client, section=""), re.S).group(1)
+    assert "Artikel s-1 (2)" in everything and "Artikel x-1 (2)" in everything
