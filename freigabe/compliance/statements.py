@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from freigabe.articles.rules import rule_label, rule_text
-from freigabe.compliance.legal import legal_ground_label
+from freigabe.compliance.legal import legal_citation, legal_ground_label
 
 DECISION_TEXT = {
     "reject": {
@@ -76,7 +76,9 @@ def compose_statement(comment, decision, notice=None):
 def _legal_ground(notice):
     if not notice or not notice.legal_ground:
         return None
-    return {"code": notice.legal_ground,
+    # The law as it is cited ("§ 186 StGB"), or the provision the editor named for "other".
+    provision = notice.legal_provision if notice.legal_ground == "other" else legal_citation(notice.legal_ground)
+    return {"code": notice.legal_ground, "provision": provision,
             "label": {lang: legal_ground_label(notice.legal_ground, lang) for lang in ("de", "en")}}
 
 

@@ -357,12 +357,16 @@ def history(request):
 
 @editor_required
 def reported(request):
+    from freigabe.compliance.legal import LEGAL_GROUNDS, legal_citation, legal_ground_label
     from freigabe.compliance.queues import reported_comments
 
     language = request.LANGUAGE_CODE
     return render(request, "moderation/reported.html", {
         "notices": list(reported_comments()[:PAGE_SIZE]),
-        "reasons": reason_choices(None, language), "tab": "reported"})
+        "reasons": reason_choices(None, language), "tab": "reported",
+        "legal_grounds": [(code, f"{legal_citation(code)} – {legal_ground_label(code, language)}"
+                           if code != "other" else legal_ground_label(code, language))
+                          for code in LEGAL_GROUNDS]})
 
 
 @editor_required
@@ -373,6 +377,8 @@ def decide_report(request, pk):
     try:
         decide_report_group(pk, request.POST.get("action", ""), actor=request.user,
                             reasons=request.POST.getlist("reasons"),
+                            legal_ground=request.POST.get("legal_ground", ""),
+                            legal_provision=request.POST.get("legal_provision", ""),
                             note=request.POST.get("note", ""))
         messages.success(request, _("Meldung erledigt."))
     except DecisionError as exc:
