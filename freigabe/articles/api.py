@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Annotated
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -14,6 +15,7 @@ from freigabe.articles.registration import token_is_valid
 from freigabe.articles.review_hours import ReviewHours
 from freigabe.articles.rules import ASSESSED_RULES, OTHER, rule_label
 from freigabe.articles.services import is_web_url, register_unknown_article, upsert_article
+from freigabe.comments.services import MAX_NAME_CHARS
 from freigabe.http import client_ip, ip_hash
 
 router = Router(tags=["articles"])
@@ -65,12 +67,18 @@ class ReviewHoursOut(Schema):
     text: dict[str, str]
 
 
+class LimitsOut(Schema):
+    max_comment_chars: int
+    max_name_chars: int
+
+
 class SiteOut(Schema):
     slug: str
     name: str
     guidelines: str
     rules: list[RuleOut]
     review_hours: ReviewHoursOut
+    limits: LimitsOut  # what a submission may hold; the widget sets its fields from these
 
 
 def publisher_site(request, slug):
@@ -130,7 +138,9 @@ def get_site(request, site: str):
         for code in (*ASSESSED_RULES, OTHER)
     ]
     return {"slug": found.slug, "name": found.name, "guidelines": found.guidelines, "rules": rules,
-            "review_hours": review_hours_out(found)}
+            "review_hours": review_hours_out(found),
+            "limits": {"max_comment_chars": settings.FREIGABE_MAX_COMMENT_CHARS,
+                       "max_name_chars": MAX_NAME_CHARS}}
 
 
 def review_hours_out(site):

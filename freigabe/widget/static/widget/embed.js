@@ -11,8 +11,6 @@
 (() => {
   "use strict";
 
-  const MAX_CHARS = 5000;
-  const MAX_NAME_CHARS = 80;
   const POLL_MS = 30000;
   // Looking for newly released comments while the section is on screen: every 20 s at
   // first, slower while nothing changes (up to 2 min) and after errors (up to 5 min).
@@ -130,7 +128,7 @@
         404: "Dieser Artikel ist für Kommentare nicht eingerichtet.",
         409: "Die Kommentare zu diesem Artikel sind inzwischen geschlossen.",
         duplicate: "Diesen Kommentar haben Sie gerade schon gesendet; er wartet auf Prüfung.",
-        413: `Der Kommentar ist zu lang (höchstens ${MAX_CHARS} Zeichen).`,
+        413: (max) => `Der Kommentar ist zu lang${max ? ` (höchstens ${max} Zeichen)` : ""}.`,
         422: "Bitte prüfen Sie Name, E-Mail-Adresse und Kommentar.",
         429: "Sie haben gerade viele Kommentare geschickt. Bitte warten Sie einen Moment.",
         recommend404: "Dieser Kommentar ist nicht mehr veröffentlicht.",
@@ -228,7 +226,7 @@
         404: "This article is not set up for comments.",
         409: "Comments on this article have been closed.",
         duplicate: "You have just sent this comment; it is awaiting review.",
-        413: `The comment is too long (at most ${MAX_CHARS} characters).`,
+        413: (max) => `The comment is too long${max ? ` (at most ${max} characters)` : ""}.`,
         422: "Please check your name, email address and comment.",
         429: "You have sent many comments in a short time. Please wait a moment.",
         recommend404: "This comment is no longer published.",
@@ -699,6 +697,7 @@
       this.api = new Api(config.base, config.site, config.article);
       this.own = new OwnComments(config.site, config.article);
       this.formCount = 0;
+      this.limits = { maxChars: 0, maxNameChars: 0 };  // until the site information arrives
       this.openReply = null; // {parentId, form} of the one open reply form
       this.openReport = null; // {commentId, form} of the one open report form
       this.openAppeal = null; // {id, form} of the one open appeal form
@@ -812,16 +811,38 @@
     errorText(error, special = {}) {
       const errors = this.t.errors;
       if (error.status === 0) return errors.network;
-      return special[error.status] || errors[error.status] || errors.other;
+      const text = special[error.status] || errors[error.status] || errors.other;
+      return typeof text === "function" ? text(grouped(this.limits.maxChars, this.lang)) : text;
     }
 
     /* --- site guidelines --- */
 
     async loadSite() {
       try {
-        this.renderGuidelines(await this.api.site());
+        const site = await this.api.site();
+        this.applyLimits(site.limits);
+        this.renderGuidelines(site);
       } catch (error) {
         // The guidelines are helpful, not essential: the thread and form still work.
+      }
+    }
+
+    /* The server's limits (GET /api/v1/sites/{site}: limits), set on every form, also those
+       built before the site information arrived; the server checks them again anyway. */
+    applyLimits(limits) {
+      this.limits = { maxChars: limits?.max_comment_chars || 0,
+        maxNameChars: limits?.max_name_chars || 0 };
+      for (const form of this.root.querySelectorAll("form.fg-form")) this.limitForm(form);
+    }
+
+    limitForm(form) {
+      const { maxChars, maxNameChars } = this.limits;
+      const name = form.querySelector("input[name=author_name]");
+      const body = form.querySelector("textarea[name=body]");
+      if (name && maxNameChars) name.maxLength = maxNameChars;
+      if (body && maxChars) {
+        body.maxLength = maxChars;
+        body.dispatchEvent(new Event("input"));  // the counter shows the limit
       }
     }
 
@@ -1302,7 +1323,7 @@
       });
       const explanation = el("textarea", { id: id("explanation"), name: "explanation",
         required: true, rows: 4, maxlength: 2000 });
-      const name = el("input", { id: id("rname"), type: "text", maxlength: MAX_NAME_CHARS,
+      const name = el("input", { id: id("rname"), type: "text", maxlength: this.limits.maxNameChars || null,
         autocomplete: "name" });
       const email = el("input", { id: id("remail"), type: "email", maxlength: 254,
         autocomplete: "email", "aria-describedby": id("rhint") });
@@ -1356,11 +1377,11 @@
       const [nameId, emailId, hintId, bodyId, counterId, notifyId, notifyHintId] =
         ["name", "email", "email-hint", "body", "counter", "notify", "notify-hint"].map(id);
       const name = el("input", { id: nameId, name: "author_name", type: "text", required: true,
-        maxlength: MAX_NAME_CHARS, autocomplete: "name" });
+        maxlength: this.limits.maxNameChars || null, autocomplete: "name" });
       const email = el("input", { id: emailId, name: "author_email", type: "email",
         maxlength: 254, autocomplete: "email", "aria-describedby": hintId });
       const body = el("textarea", { id: bodyId, name: "body", required: true, rows: parent ? 4 : 6,
-        maxlength: MAX_CHARS, "aria-describedby": counterId });
+        maxlength: this.limits.maxChars || null, "aria-describedby": counterId });
       const counter = el("p", { id: counterId, class: "fg-counter" });
       // A field people never see or reach; form-filling bots tend to fill it in.
       const trap = el("input",
@@ -1369,9 +1390,10 @@
         parent ? t.submitReply : t.submit);
       const error = el("p", { class: "fg-form-error", role: "alert" });
       const updateCounter = () => {
-        counter.textContent = t.chars(grouped(body.value.length, this.lang),
-          grouped(MAX_CHARS, this.lang));
-        counter.classList.toggle("fg-counter-near", body.value.length > MAX_CHARS * 0.9);
+        const max = this.limits.maxChars;
+        counter.textContent = max ? t.chars(grouped(body.value.length, this.lang), grouped(max, this.lang))
+          : grouped(body.value.length, this.lang);
+        counter.classList.toggle("fg-counter-near", max > 0 && body.value.length > max * 0.9);
       };
       body.addEventListener("input", updateCounter);
       updateCounter();
