@@ -1,5 +1,8 @@
 """`assess()`: score one comment against every house rule and suggest a decision."""
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from freigabe.assessment.features import prepare
 from freigabe.assessment.model_store import get_model
 from freigabe.assessment.normalise import BIDI_CONTROLS
@@ -14,7 +17,15 @@ RULES_VERSION = "rules-2"
 FALLBACK_VERSION = "lexicon-fallback"
 
 
-def assess(text, article=None, parent=None, *, thresholds=None, site_policy=None, recent_links=None):
+def assess(
+    text: str | bytes,
+    article: str | bytes | None = None,
+    parent: str | bytes | None = None,
+    *,
+    thresholds: Mapping[str, Any] | None = None,
+    site_policy: Mapping[str, Any] | SitePolicy | None = None,
+    recent_links: Iterable[str] | None = None,
+) -> Assessment:
     """Assess a comment.
 
     text: the comment as submitted. article: the article's text (title and body) or
@@ -48,7 +59,7 @@ _OVERRIDES = "\u202d\u202e"
 BIDI_REVIEW_SCORE = 0.6
 
 
-def _hidden_text_direction(text):
+def _hidden_text_direction(text: str) -> RuleScore:
     if not any(char in text for char in _OVERRIDES):
         return RuleScore(0.0)
     evidence = []
@@ -61,12 +72,12 @@ def _hidden_text_direction(text):
     return RuleScore(BIDI_REVIEW_SCORE, evidence[:8])
 
 
-def _version(model):
+def _version(model: Any) -> str:
     model_part = model.version if model is not None else FALLBACK_VERSION
     return f"{model_part}+{RULES_VERSION}"
 
 
-def _as_text(value):
+def _as_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bytes):

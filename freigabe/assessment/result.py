@@ -1,6 +1,7 @@
 """The assessment as plain data: what `assess()` returns and how it serialises."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from freigabe.rule_codes import ASSESSED_RULES
 
@@ -18,7 +19,7 @@ class Evidence:
     text: str
     why: str
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "why": self.why}
 
 
@@ -29,7 +30,7 @@ class RuleScore:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         return {
             "score": round(float(self.score), 4),
             "evidence": [item.to_dict() for item in self.evidence],
@@ -44,18 +45,18 @@ class Assessment:
     decision: str
     rules: dict[str, RuleScore]
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         return {
             "model_version": self.model_version,
             "decision": self.decision,
             "rules": {code: rule.to_dict() for code, rule in self.rules.items()},
         }
 
-    def score(self, code):
+    def score(self, code: str) -> float:
         return self.rules[code].score
 
 
-def evidence_at(text, start, end, why):
+def evidence_at(text: str, start: int, end: int, why: str) -> Evidence:
     """Evidence for text[start:end], trimmed of surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1

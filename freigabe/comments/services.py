@@ -3,6 +3,7 @@
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 import freigabe.assessment
+from freigabe.articles.models import Article, Site
 from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.articles.site_models import active_scorer
 from freigabe.assessment.rules.advertising import link_domains
@@ -34,7 +36,8 @@ RECENT_LINKS_COMMENTS = 300
 class SubmissionRefused(Exception):
     """A comment that cannot be accepted: the HTTP status and a stable code for clients."""
 
-    def __init__(self, message, status=422, code="invalid", details=None):
+    def __init__(self, message: str, status: int = 422, code: str = "invalid",
+                 details: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -50,13 +53,14 @@ class Submission:
     wait: dict | None = None
 
 
-def clean_text(text):
+def clean_text(text: str) -> str:
     """Drop control characters a browser would never send, keep line breaks and tabs."""
     return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and ch != "\x7f").strip()
 
 
-def submit_comment(article, *, body, author_name, author_email="", parent_id=None,
-                   ip_hash="", author_external_id="", bot_check_passed=None):
+def submit_comment(article: Article, *, body: str, author_name: str, author_email: str = "",
+                   parent_id: int | None = None, ip_hash: str = "", author_external_id: str = "",
+                   bot_check_passed: bool | None = None) -> Submission:
     """Hold a new comment as pending and assess it. Raises SubmissionRefused for bad input."""
     if article.closed_reason() is not None:
         raise SubmissionRefused("Comments on this article are closed.", status=409,
@@ -111,13 +115,13 @@ def submit_comment(article, *, body, author_name, author_email="", parent_id=Non
     return Submission(comment, token, wait.seconds, wait_json(wait))
 
 
-def _may_skip_queue(site, comment):
+def _may_skip_queue(site: Site, comment: Comment) -> bool:
     """Only where a site's admin turned it on (off by default), and only after the widget's
     bot check passed: a script that skips the proof of work always waits for an editor."""
     return comment.bot_check_passed is True and extensions.may_skip_queue(site, comment.suggestion)
 
 
-def _release_automatically(comment):
+def _release_automatically(comment: Comment) -> None:
     """Publish at once, recorded as an automated decision like any other status change."""
     decision = extensions.release_automatically(
         comment.pk, note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
@@ -125,7 +129,7 @@ def _release_automatically(comment):
     comment.status, comment.decided_at = decision.to_status, decision.created_at
 
 
-def _check_fields(body, author_name, author_email):
+def _check_fields(body: str, author_name: str, author_email: str) -> None:
     limit = settings.FREIGABE_MAX_COMMENT_CHARS
     if not body:
         raise SubmissionRefused("The comment is empty.")
@@ -143,20 +147,20 @@ def _check_fields(body, author_name, author_email):
             raise SubmissionRefused("The email address is not valid.") from None
 
 
-def _refuse_reserved_name(site, author_name):
+def _refuse_reserved_name(site: Site, author_name: str) -> None:
     refusal = reserved_name_refusal(site, author_name)
     if refusal:
         raise SubmissionRefused(refusal, code="reserved_name")
 
 
-def _refuse_banned_author(account, author_email, ip_hash):
+def _refuse_banned_author(account: str, author_email: str, ip_hash: str) -> None:
     ban = extensions.active_ban(account=account, email=author_email, ip_hash=ip_hash)
     if ban is not None:
         raise SubmissionRefused(extensions.ban_refusal_message(ban), status=403,
                                 code="author_banned", details=extensions.ban_refusal_details(ban))
 
 
-def _released_parent(article, parent_id):
+def _released_parent(article: Article, parent_id: int | None) -> Comment | None:
     if parent_id is None:
         return None
     parent = Comment.objects.filter(pk=parent_id, article=article).first()
@@ -165,7 +169,8 @@ def _released_parent(article, parent_id):
     return parent
 
 
-def _assess(article, body, parent, links):
+def _assess(article: Article, body: str, parent: Comment | None,
+            links: list[str]) -> dict[str, Any] | None:
     """Assess the comment; a failing assessor must never cost us the comment."""
     try:
         policy = _site_policy(article)
@@ -189,7 +194,7 @@ def _assess(article, body, parent, links):
         return None
 
 
-def _site_policy(article):
+def _site_policy(article: Article) -> dict[str, Any]:
     """The site's assessor settings, knowing the publisher's own domains (not advertising)."""
     policy = dict(article.site.assessor_settings or {})
     own = {urlsplit(origin).hostname for origin in article.site.allowed_origins}
@@ -198,7 +203,7 @@ def _site_policy(article):
     return policy
 
 
-def _recent_link_domains(site):
+def _recent_link_domains(site: Site) -> list[str]:
     since = timezone.now() - RECENT_LINKS_WINDOW
     rows = (Comment.objects.filter(article__site=site, created_at__gte=since)
             .exclude(link_domains=[]).order_by("-created_at")
@@ -206,7 +211,7 @@ def _recent_link_domains(site):
     return [domain for domains in rows for domain in domains]
 
 
-def _link_domains(body):
+def _link_domains(body: str) -> list[str]:
     try:
         return sorted(set(link_domains(body)))[:20]
     except Exception:  # noqa: BLE001 - a helper for spam detection must not block a comment
@@ -214,14 +219,14 @@ def _link_domains(body):
         return []
 
 
-def rule_score_fields(assessment):
+def rule_score_fields(assessment: dict[str, Any] | None) -> dict[str, float]:
     """The assessment's rule scores as the Comment's score_<rule> fields."""
     rules = (assessment or {}).get("rules") or {}
     return {f"score_{code}": float(rules[code]["score"]) for code in ASSESSED_RULES
             if code in rules}
 
 
-def _risk(assessment):
+def _risk(assessment: dict[str, Any] | None) -> float:
     if not assessment:
         return 1.0  # unknown: treat as needing a careful look
     return max((rule["score"] for rule in assessment["rules"].values()), default=0.0)

@@ -1,6 +1,9 @@
 """The one place that changes a comment's status. Every change writes a Decision."""
 
+from collections.abc import Iterable
+from datetime import datetime
 from functools import partial
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,7 +36,7 @@ class DecisionError(Exception):
     (moderation/error_messages.py).
     """
 
-    def __init__(self, message, code="", **params):
+    def __init__(self, message: str, code: str = "", **params: Any) -> None:
         super().__init__(message)
         self.code, self.params = code, params
 
@@ -54,8 +57,16 @@ class CannotUndo(DecisionError):
     pass
 
 
-def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=False,
-           notice=None):
+def decide(
+    comment_id: int,
+    action: str,
+    *,
+    actor: Any = None,
+    reasons: Iterable[str] = (),
+    note: str = "",
+    automated: bool = False,
+    notice: Any = None,
+) -> Decision:
     """Apply `action` to the comment atomically and record it; return the Decision.
 
     The status is changed with a conditional UPDATE, so of two editors deciding the
@@ -107,12 +118,12 @@ def decide(comment_id, action, *, actor=None, reasons=(), note="", automated=Fal
     return decision
 
 
-def release_automatically(comment_id, *, note):
+def release_automatically(comment_id: int, *, note: str) -> Decision:
     """Publish a comment without an editor (a site lets suggested releases skip the queue)."""
     return decide(comment_id, Action.RELEASE, automated=True, note=note)
 
 
-def undo(actor, decision_id=None, *, now=None):
+def undo(actor: Any, decision_id: int | str | None = None, *, now: datetime | None = None) -> Decision:
     """Take back the editor's latest release or rejection: the comment is pending again.
 
     Allowed only to the same editor, within UNDO_WINDOW, and only while that decision is
@@ -158,13 +169,13 @@ def undo(actor, decision_id=None, *, now=None):
     return reverting
 
 
-def _forget_tab_counts():
+def _forget_tab_counts() -> None:
     from freigabe.moderation.workspace import forget_tab_counts
 
     forget_tab_counts()
 
 
-def _valid_action(action):
+def _valid_action(action: str) -> Action:
     # Undo is not a decision one asks for by name: it has its own function, undo().
     if action not in TRANSITIONS:
         raise InvalidDecision(
@@ -173,7 +184,7 @@ def _valid_action(action):
     return Action(action)
 
 
-def _valid_reasons(action, reasons):
+def _valid_reasons(action: Action, reasons: Iterable[str] | None) -> list[str]:
     reasons = list(dict.fromkeys(reasons or ()))
     unknown = [code for code in reasons if code not in REASON_CODES]
     if unknown:
