@@ -78,7 +78,7 @@ def test_an_editor_works_ten_comments_by_keyboard_only(
     page.keyboard.press("k")
     for _ in range(5):
         comment_id = current_id(page)
-        expect(page.locator(f"#context-{comment_id} .claimed")).to_be_visible()
+        expect(page.locator(f"#context-{comment_id} .context-inner")).to_be_visible()
         page.keyboard.press("a")
         wait_decided(page, comment_id)
         released.add(comment_id)
@@ -133,7 +133,9 @@ def test_two_editors_at_once_never_decide_the_same_comment_twice(
 
     log_in_by_keyboard(page, live_server, "erika")
     first = current_id(page)
-    expect(page.locator(f"#context-{first} .claimed")).to_be_visible()
+    page.keyboard.press("r")  # starting work on a comment claims it (passing by does not)
+    expect(page.locator(f"#claim-{first} .claimed")).to_be_visible()
+    page.keyboard.press("Escape")
 
     other_context = browser.new_context(locale="de-DE")
     other = other_context.new_page()

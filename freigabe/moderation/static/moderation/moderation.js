@@ -227,12 +227,13 @@
     if (more && n <= cards().length) more.hidden = true;
   }
 
-  document.addEventListener("htmx:afterSwap", function (event) {
-    const target = event.detail.target;
-    const swapped = target && target.id && document.getElementById(target.id);
-    if (swapped && swapped.matches(".card.decided[data-decision]")) changePendingCount(-1);
-    else if (swapped && swapped.matches(".card.restored")) changePendingCount(1);
-  });
+  // Counted once each: cards decided here (-1) and cards brought back by an undo (+1).
+  function countChangedCards() {
+    document.querySelectorAll(".card.decided[data-decision]:not([data-counted])")
+      .forEach((card) => { card.dataset.counted = "1"; changePendingCount(-1); });
+    document.querySelectorAll(".card.restored:not([data-counted])")
+      .forEach((card) => { card.dataset.counted = "1"; changePendingCount(1); });
+  }
 
   // An undone comment may no longer be on this page (after a bulk action reloaded it):
   // give it a place at the top of the queue to come back to.
@@ -248,6 +249,7 @@
 
   // After a decision the next comment takes the focus; after an undo, the restored one.
   document.addEventListener("htmx:afterSettle", function () {
+    countChangedCards();
     const restored = document.querySelector(".card.restored:not([data-seen])");
     if (restored) {
       restored.dataset.seen = "1";
