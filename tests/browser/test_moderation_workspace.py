@@ -128,7 +128,8 @@ def test_two_editors_at_once_never_decide_the_same_comment_twice(
         browser, page, live_server, news_article, plain_http_cookies):
     create_moderator("erika", password=PASSWORD)
     create_moderator("bernd", password=PASSWORD)
-    comments = [pending_comment(news_article, f"Gleichzeitig geprüft, Nummer {n}.").pk
+    comments = [pending_comment(news_article, f"Gleichzeitig geprüft, Nummer {n}.",
+                                author_name="Leserin").pk
                 for n in range(6)]
 
     log_in_by_keyboard(page, live_server, "erika")
