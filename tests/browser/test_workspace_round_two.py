@@ -9,9 +9,8 @@ serious or critical violation at 1280 px and 375 px.
 import itertools
 
 import pytest
-from playwright.sync_api import expect
-
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from freigabe.accounts.roles import SITE_ADMIN
 from freigabe.accounts.services import create_moderator
@@ -193,7 +192,6 @@ def test_every_moderator_page_fits_without_sideways_scrolling(editor_page, news_
 @pytest.mark.parametrize("size", [DESK, PHONE], ids=["1280", "375"])
 def test_axe_finds_nothing_serious_on_any_moderator_page(editor_page, news_article, live_server,
                                                          language, size):
-    from django.contrib.auth import get_user_model
     script = axe_script()
     paths = moderator_pages(news_article)
     page = editor_page("admina", language, size, groups=[SITE_ADMIN])
