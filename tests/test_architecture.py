@@ -193,3 +193,17 @@ def test_the_check_finds_a_planted_breach(tmp_path):
     planted = ("freigabe/comments/planted.py", "freigabe.moderation.decisions")
     assert breaches(tmp_path) == {planted}
     assert function_level_imports(tmp_path) == {planted}  # apps.py's ready() is allowed
+
+
+def test_access_rules_live_in_one_module():
+    """Pages and API ask accounts/access.py; no app defines its own guard beside it."""
+    guards = {"staff_view", "editor_required", "require_editor", "require_permission"}
+    defined = {}
+    for path, relative in _sources(ROOT):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.Assign)):
+                names = [node.name] if isinstance(node, ast.FunctionDef) else [
+                    target.id for target in node.targets if isinstance(target, ast.Name)]
+                for name in set(names) & guards:
+                    defined.setdefault(name, set()).add(relative)
+    assert defined == {name: {"freigabe/accounts/access.py"} for name in guards}

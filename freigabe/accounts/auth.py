@@ -1,10 +1,12 @@
-"""Authentication for the moderation API: `Authorization: Token <token>` or a staff session."""
+"""Authentication for the moderation API: `Authorization: Token <token>` or a staff session.
+
+Who is authenticated; what they may do is decided in accounts/access.py.
+"""
 
 from django.utils import timezone
 from ninja.security import APIKeyHeader, SessionAuth
 
 from freigabe.accounts.models import ApiToken
-from freigabe.accounts.roles import is_editor
 from freigabe.tokens import hash_secret
 
 
@@ -41,9 +43,3 @@ class EditorSession(SessionAuth):
 
 editor_auth = [EditorToken(), EditorSession()]
 
-
-def require_editor(request):
-    from ninja.errors import HttpError
-
-    if not is_editor(request.auth):
-        raise HttpError(403, "You do not have permission to moderate comments.")

@@ -6,7 +6,8 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from freigabe import ratelimit
-from freigabe.accounts.auth import editor_auth, require_editor
+from freigabe.accounts.access import require_editor, require_permission
+from freigabe.accounts.auth import editor_auth
 from freigabe.comments.models import Comment
 from freigabe.compliance.appeal_links import report_for_token, reporter_token
 from freigabe.compliance.appeals import (
@@ -261,6 +262,4 @@ def post_appeal_decision(request, appeal_id: ApiId, payload: AppealDecisionIn):
 
 
 def _require_appeal_permission(request):
-    require_editor(request)
-    if not request.auth.has_perm("moderation.decide_appeal"):
-        raise HttpError(403, "Only a senior editor may decide appeals.")
+    require_permission(request, "moderation.decide_appeal", "Only a senior editor may decide appeals.")

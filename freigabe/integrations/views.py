@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from freigabe.accounts.access import staff_view
 from freigabe.articles.models import Site
 from freigabe.integrations.models import EVENTS, Delivery, Webhook
 from freigabe.integrations.webhooks import WebhookError, add_webhook, recent_deliveries
 from freigabe.moderation import audit
-from freigabe.moderation.views import staff_view
 
 SENIOR = "moderation.decide_appeal"
 

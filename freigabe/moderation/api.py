@@ -6,7 +6,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from freigabe.accounts.auth import editor_auth, require_editor
+from freigabe.accounts.access import require_editor
+from freigabe.accounts.auth import editor_auth
 from freigabe.http import ApiId
 from freigabe.moderation.decisions import (
     AlreadyDecided,

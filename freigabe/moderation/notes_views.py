@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from freigabe.accounts.access import editor_required
 from freigabe.comments.models import Comment
 from freigabe.moderation.authors import author_identities
 from freigabe.moderation.notes import NoteError, add_note, notes_for_author
-from freigabe.moderation.views import editor_required
 
 # The identities a note may be filed under: the form names one of the comment's own.
 NOTE_KINDS = {"account": "account", "email": "email", "ip": "ip_hash"}

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from freigabe.accounts.access import staff_view
 from freigabe.articles.models import Article
 from freigabe.http import parse_id
 from freigabe.moderation.models import EditorSection, StoryGroup
@@ -15,7 +16,6 @@ from freigabe.moderation.sections import (
     known_sections,
     save_story_group,
 )
-from freigabe.moderation.views import staff_view
 
 CHOOSABLE_ARTICLES = 200
 

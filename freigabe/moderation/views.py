@@ -4,12 +4,9 @@ Views parse the request, check the permission and call a domain function
 (decide, undo, claim, impose_ban, ...); the logic lives in those modules.
 """
 
-from functools import wraps
 from io import StringIO
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,8 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from freigabe.accounts.forbidden import forbidden
-from freigabe.accounts.roles import is_editor
+from freigabe.accounts.access import editor_required, staff_view
 from freigabe.articles.models import Article, Site
 from freigabe.articles.rules import ASSESSED_RULES, rule_label
 from freigabe.comments import waiting
@@ -69,28 +65,6 @@ from freigabe.moderation.workspace import (
 PAGE_SIZE = 25
 HISTORY_PAGE = 200
 AUDIT_PAGE = 300
-
-
-def staff_view(permission="moderation.decide_comment"):
-    """Log in first; then the permission, else 403. Every workspace view goes through this."""
-
-    def decorator(view):
-        @wraps(view)
-        def guarded(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not is_editor(request.user):
-                raise PermissionDenied
-            if not request.user.has_perm(permission):
-                return forbidden(request, permission)  # says which role the page needs
-            return view(request, *args, **kwargs)
-
-        return guarded
-
-    return decorator
-
-
-editor_required = staff_view()
 
 
 def _htmx(request):
