@@ -28,6 +28,7 @@ class ComplianceConfig(AppConfig):
         from freigabe.comments.signals import outcome_mail_requested
         from freigabe.compliance.appeals import appeal_status
         from freigabe.compliance.notifications import request_notifications
+        from freigabe.compliance.queues import open_case_counts
         from freigabe.compliance.restrictions import record_ban, restriction_for_refusal
         from freigabe.compliance.statements import compose_statement
         from freigabe.moderation import extensions as moderation_extensions
@@ -37,6 +38,7 @@ class ComplianceConfig(AppConfig):
         # And moderation asks it, inside its transaction, for statements of reasons.
         moderation_extensions.compose_statement.register(compose_statement)
         moderation_extensions.record_ban.register(record_ban)
+        moderation_extensions.open_case_counts.register(open_case_counts)
         outcome_mail_requested.connect(
             lambda sender, comment, language, **kwargs: request_notifications(comment, language),
             dispatch_uid="compliance-outcome-mail-opt-in", weak=False)

@@ -25,6 +25,11 @@ def reported_comments(site=None):
     return notices.order_by("-alleges_illegality", "-report_count", "created_at", "pk")
 
 
+def open_case_counts():
+    """The workspace's tab counts of what compliance keeps: reported comments, open appeals."""
+    return {"reported": reported_comments().count(), "appeals": pending_appeals().count()}
+
+
 def pending_appeals(site=None):
     """Open appeals, oldest first, each with the decision appealed against and its comment."""
     appeals = (Appeal.objects.filter(state=Appeal.State.OPEN)

@@ -14,3 +14,6 @@ compose_statement = Hook("compose_statement")
 # Record a new ban as a restriction with its statement of reasons: record_ban(ban)
 # (compliance.restrictions)
 record_ban = Hook("record_ban")
+# The workspace tabs compliance keeps: open_case_counts() -> {"reported": n, "appeals": n}
+# (compliance.queues)
+open_case_counts = Hook("open_case_counts")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from freigabe.articles.rules import REASON_CODES, rule_label
 from freigabe.comments.models import Comment, Status
+from freigabe.moderation import extensions
 from freigabe.moderation.authors import author_history, author_identities, thread_context
 from freigabe.moderation.claims import comments_claimed_by_others
 from freigabe.moderation.evidence_text import shown_why
@@ -40,15 +41,12 @@ def forget_tab_counts():
 
 
 def _count_tabs():
-    from freigabe.compliance.queues import pending_appeals, reported_comments
-
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     return {
         "pending": Comment.objects.filter(status=Status.PENDING).count(),
-        "reported": reported_comments().count(),
         "decided": Decision.objects.standing().filter(
             created_at__gte=today, action__in=(Action.RELEASE, Action.REJECT)).count(),
-        "appeals": pending_appeals().count(),
+        **extensions.open_case_counts(),  # reports and appeals, kept by compliance
     }
 
 
