@@ -11,6 +11,8 @@ import json
 from django.core.cache import cache
 from django.db.models import F
 
+from freigabe.articles.models import Article
+
 THREAD_SECONDS = 600
 
 
@@ -41,6 +43,4 @@ def page_key(article, key_extra):
 
 
 def bump_thread_version(article_id):
-    from freigabe.articles.models import Article
-
     Article.objects.filter(pk=article_id).update(thread_version=F("thread_version") + 1)

@@ -16,6 +16,7 @@ from freigabe.comments.models import Comment, Status
 from freigabe.comments.tasks import rebuild_waiting_stats
 from freigabe.moderation import audit, extensions
 from freigabe.moderation.models import Action, Claim, Decision
+from freigabe.moderation.workspace import forget_tab_counts
 
 # action -> (statuses it applies to, status it leads to)
 TRANSITIONS = {
@@ -111,7 +112,7 @@ def decide(
         Claim.objects.filter(comment_id=comment_id).delete()
         audit.record(actor, f"decision.{action}", f"comment:{comment_id}",
                      reasons=reasons, automated=automated)
-        transaction.on_commit(_forget_tab_counts)
+        transaction.on_commit(forget_tab_counts)
         if from_status == Status.PENDING and not automated:
             # The editors' pace for the waiting time readers are shown.
             transaction.on_commit(partial(waiting.note_decision, comment_id))
@@ -163,16 +164,10 @@ def undo(actor: Any, decision_id: int | str | None = None, *, now: datetime | No
         bump_thread_version(last.comment.article_id)
         audit.record(actor, "decision.undo", f"comment:{last.comment_id}",
                      reverted=last.action, reverted_decision=last.pk)
-        transaction.on_commit(_forget_tab_counts)
+        transaction.on_commit(forget_tab_counts)
         # The undone decision must not speak for the editors' pace: recount it in the background.
         rebuild_waiting_stats.enqueue(last.comment.article.site_id)
     return reverting
-
-
-def _forget_tab_counts() -> None:
-    from freigabe.moderation.workspace import forget_tab_counts
-
-    forget_tab_counts()
 
 
 def _valid_action(action: str) -> Action:
