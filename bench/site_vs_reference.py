@@ -25,7 +25,13 @@ sys.path.insert(0, str(REPO))
 from freigabe.assessment.model_store import loaded_from  # noqa: E402
 from freigabe.assessment.site_learning import Example, learn  # noqa: E402
 from freigabe.assessment.train import (  # noqa: E402
-    SEED, CorpusFeatures, _dump, build_archive, fit_final, load_corpus, load_ldnoobw,
+    SEED,
+    CorpusFeatures,
+    _dump,
+    build_archive,
+    fit_final,
+    load_corpus,
+    load_ldnoobw,
 )
 
 

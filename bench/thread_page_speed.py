@@ -349,11 +349,11 @@ def main():
                 browser = playwright.chromium.launch(
                     executable_path=CHROMIUM, headless=True,
                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-                for name, _environment, server, seeded in servers:
+                for name, _environment, server, _seeded in servers:
                     pages.pages[f"/{name}"] = page_html(server.url)
                     results[name] = []
                 for run in range(1, arguments.runs + 1):
-                    for name, _environment, server, seeded in servers:  # taking turns
+                    for name, _environment, _server, seeded in servers:  # taking turns
                         url = f"{pages.origin}/{name}"
                         figures = measure(browser, url, seeded["oldest"], arguments.clicks,
                                           arguments.deep_threads)

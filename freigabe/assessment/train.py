@@ -43,7 +43,13 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
 from freigabe.assessment.features import (
-    DENSE_FEATURE_NAMES, char_ngrams, dense_features, lexicon_hits, prepare, squeezed_word_set, word_ngrams,
+    DENSE_FEATURE_NAMES,
+    char_ngrams,
+    dense_features,
+    lexicon_hits,
+    prepare,
+    squeezed_word_set,
+    word_ngrams,
 )
 from freigabe.assessment.metrics import binary_report, bootstrap_interval, calibration_summary
 from freigabe.assessment.model import RULES
@@ -572,7 +578,7 @@ def _provenance(corpus, version, seconds, settings=SETTINGS, intercepts=()):
                         "excluded": int((labels == EXCLUDED).sum())}
     return {
         "model_version": version,
-        "trained_on": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "trained_on": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "training_seconds": round(seconds, 1),
         "n_texts": len(corpus.texts),
         "label_counts": counts,
