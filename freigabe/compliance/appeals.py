@@ -226,7 +226,10 @@ def _reverse(appeal, actor, note):
 
 
 def _open_appeal_for_update(appeal_id):
-    appeal = (Appeal.objects.select_for_update()
+    # Lock the appeal's own row only (of=("self",)): PostgreSQL refuses FOR UPDATE on the
+    # nullable side of the outer joins that select_related needs for decision, restriction
+    # and report, of which each appeal has only one.
+    appeal = (Appeal.objects.select_for_update(of=("self",))
               .select_related("decision", "restriction__ban", "report__notice")
               .filter(pk=appeal_id).first())
     if appeal is None:
