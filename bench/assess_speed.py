@@ -67,8 +67,12 @@ def percentile(ordered, share):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--comments", type=int, default=3000)
-    parser.add_argument("--repeats", type=int, default=3,
-                        help="passes for the least-of-N figure (a noisy VM inflates single calls)")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="passes for the least-of-N figure (a noisy VM inflates single calls)",
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()
 
@@ -100,30 +104,50 @@ def main():
     cpu.sort()
 
     print(f"model: {model.version if model else 'none (lexicon fallback)'}")
-    print(f"machine: {os.cpu_count()} CPUs, load average {load_before[0]:.1f} (1 min) before, "
-          f"{os.getloadavg()[0]:.1f} after")
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {load_before[0]:.1f} (1 min) before, "
+        f"{os.getloadavg()[0]:.1f} after"
+    )
     print("cold start (wall / CPU):")
-    print(f"  import freigabe.assessment:      {(imported - started) * 1000:8.1f} / {(cpu_imported - cpu_started) * 1000:8.1f} ms")
-    print(f"  model file load:                 {(loaded - imported) * 1000:8.1f} / {(cpu_loaded - cpu_imported) * 1000:8.1f} ms")
-    print(f"  model load in all:               {(loaded - started) * 1000:8.1f} / {(cpu_loaded - cpu_started) * 1000:8.1f} ms"
-          f"   (budget 2000 ms; scikit-learn imported: {'sklearn' in sys.modules})")
+    print(
+        f"  import freigabe.assessment:      {(imported - started) * 1000:8.1f} / {(cpu_imported - cpu_started) * 1000:8.1f} ms"
+    )
+    print(
+        f"  model file load:                 {(loaded - imported) * 1000:8.1f} / {(cpu_loaded - cpu_imported) * 1000:8.1f} ms"
+    )
+    print(
+        f"  model load in all:               {(loaded - started) * 1000:8.1f} / {(cpu_loaded - cpu_started) * 1000:8.1f} ms"
+        f"   (budget 2000 ms; scikit-learn imported: {'sklearn' in sys.modules})"
+    )
     print(f"  first call:                      {(first - loaded) * 1000:8.1f} ms wall")
-    print(f"comments: {len(wall)}, mean length {statistics.mean(map(len, comments)):.0f} chars, max {max(map(len, comments))}")
-    print(f"wall per call: p50 {statistics.median(wall):6.2f} ms   p99 {percentile(wall, 0.99):6.2f} ms   "
-          f"max {wall[-1]:6.2f} ms")
-    print(f"CPU  per call: p50 {statistics.median(cpu):6.2f} ms   p99 {percentile(cpu, 0.99):6.2f} ms   "
-          f"max {cpu[-1]:6.2f} ms   (budget p99 <= {BUDGET_MS:.0f} ms, ratio {percentile(cpu, 0.99) / BUDGET_MS:.2f})")
-    print(f"throughput: {len(wall) / run_wall:,.0f} comments/s wall, {len(cpu) / run_cpu:,.0f} comments/s per CPU "
-          f"(one process, one thread)")
+    print(
+        f"comments: {len(wall)}, mean length {statistics.mean(map(len, comments)):.0f} chars, max {max(map(len, comments))}"
+    )
+    print(
+        f"wall per call: p50 {statistics.median(wall):6.2f} ms   p99 {percentile(wall, 0.99):6.2f} ms   "
+        f"max {wall[-1]:6.2f} ms"
+    )
+    print(
+        f"CPU  per call: p50 {statistics.median(cpu):6.2f} ms   p99 {percentile(cpu, 0.99):6.2f} ms   "
+        f"max {cpu[-1]:6.2f} ms   (budget p99 <= {BUDGET_MS:.0f} ms, ratio {percentile(cpu, 0.99) / BUDGET_MS:.2f})"
+    )
+    print(
+        f"throughput: {len(wall) / run_wall:,.0f} comments/s wall, {len(cpu) / run_cpu:,.0f} comments/s per CPU "
+        f"(one process, one thread)"
+    )
     least = least_cpu_per_comment(comments, args.repeats)
-    print(f"CPU  per comment, least of {args.repeats} runs (what the code costs without the VM's "
-          f"jitter): p50 {statistics.median(least):6.2f} ms   p99 {percentile(least, 0.99):6.2f} ms")
+    print(
+        f"CPU  per comment, least of {args.repeats} runs (what the code costs without the VM's "
+        f"jitter): p50 {statistics.median(least):6.2f} ms   p99 {percentile(least, 0.99):6.2f} ms"
+    )
     hard = make_comments(args.comments, seed=13, pieces=hard_pieces())
     least_hard = least_cpu_per_comment(hard, args.repeats)
-    print(f"hard mix ({len(hard)} comments, mean {statistics.mean(map(len, hard)):.0f} chars): CPU per comment, "
-          f"least of {args.repeats} runs: p50 {statistics.median(least_hard):6.2f} ms   "
-          f"p99 {percentile(least_hard, 0.99):6.2f} ms   max {least_hard[-1]:6.2f} ms   "
-          f"(budget ratio {percentile(least_hard, 0.99) / BUDGET_MS:.2f})")
+    print(
+        f"hard mix ({len(hard)} comments, mean {statistics.mean(map(len, hard)):.0f} chars): CPU per comment, "
+        f"least of {args.repeats} runs: p50 {statistics.median(least_hard):6.2f} ms   "
+        f"p99 {percentile(least_hard, 0.99):6.2f} ms   max {least_hard[-1]:6.2f} ms   "
+        f"(budget ratio {percentile(least_hard, 0.99) / BUDGET_MS:.2f})"
+    )
 
 
 def least_cpu_per_comment(comments, repeats):

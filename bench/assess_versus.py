@@ -33,8 +33,9 @@ OLD_NAME = "assess_then"
 
 def export_old_assessor(revision, into):
     """Write REVISION's freigabe/assessment to `into`/assess_then, imports pointing at itself."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, PACKAGE],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, PACKAGE], check=True, capture_output=True
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     package = Path(into) / OLD_NAME
@@ -59,8 +60,10 @@ def least_cpu(assessors, comments, repeats):
 
 def summary(times):
     ordered = sorted(times)
-    return (f"p50 {statistics.median(ordered):5.2f} ms   p90 {percentile(ordered, 0.9):5.2f} ms   "
-            f"p99 {percentile(ordered, 0.99):5.2f} ms   mean {statistics.mean(ordered):5.2f} ms")
+    return (
+        f"p50 {statistics.median(ordered):5.2f} ms   p90 {percentile(ordered, 0.9):5.2f} ms   "
+        f"p99 {percentile(ordered, 0.99):5.2f} ms   mean {statistics.mean(ordered):5.2f} ms"
+    )
 
 
 def main():
@@ -80,15 +83,20 @@ def main():
         comments = make_comments(args.comments)
         for assess in (assess_then, assess_now):
             assess("Erster Aufruf.", article=ARTICLE)
-        print(f"{len(comments)} comments, least CPU time of {args.repeats} calls each, "
-              f"{args.revision} and the working tree taking turns:", flush=True)
+        print(
+            f"{len(comments)} comments, least CPU time of {args.repeats} calls each, "
+            f"{args.revision} and the working tree taking turns:",
+            flush=True,
+        )
         then, now = least_cpu((assess_then, assess_now), comments, args.repeats)
 
     print(f"  {args.revision:>12}: {summary(then)}")
     print(f"  {'working tree':>12}: {summary(now)}")
     ratios = sorted(new / old for new, old in zip(now, then))
-    print(f"  working tree / {args.revision}: per comment median {statistics.median(ratios):.3f}, "
-          f"p99 {percentile(sorted(now), 0.99) / percentile(sorted(then), 0.99):.3f}")
+    print(
+        f"  working tree / {args.revision}: per comment median {statistics.median(ratios):.3f}, "
+        f"p99 {percentile(sorted(now), 0.99) / percentile(sorted(then), 0.99):.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -46,12 +46,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "datasets")
     parser.add_argument("--before", action="store_true", help="also score the pre-issue-12 settings")
-    parser.add_argument("--full", action="store_true",
-                        help="also score the whole assessor (assess(): model plus rules) with our model")
-    parser.add_argument("--only", default=None, help="run only this setting (held-back, germeval→gahd, gahd→germeval)")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="also score the whole assessor (assess(): model plus rules) with our model",
+    )
+    parser.add_argument(
+        "--only", default=None, help="run only this setting (held-back, germeval→gahd, gahd→germeval)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
-    parser.add_argument("--tune", nargs="*", default=None, metavar="NAME=VALUE,...",
-                        help="instead: 3-fold CV of candidate settings on the training rows only")
+    parser.add_argument(
+        "--tune",
+        nargs="*",
+        default=None,
+        metavar="NAME=VALUE,...",
+        help="instead: 3-fold CV of candidate settings on the training rows only",
+    )
     args = parser.parse_args()
     if args.tune is not None:
         return tune(args.data_dir, args.tune)
@@ -65,19 +75,42 @@ def main():
     germeval, gahd, augment = sources == "germeval2018", sources == "gahd", sources == "augment"
     offense = np.where(germeval, corpus.labels["insult"], EXCLUDED)
     setups = {
-        "held-back": (~corpus.held_back, [
-            ("germeval held-back: insult (OFFENSE)", "insult", germeval & corpus.held_back, corpus.labels["insult"]),
-            ("germeval held-back: aggression (ABUSE)", "aggression", germeval & corpus.held_back,
-             corpus.labels["aggression"]),
-            ("gahd dev: aggression (hate)", "aggression", gahd & corpus.held_back, corpus.labels["aggression"]),
-        ]),
-        "germeval→gahd": (germeval | augment, [
-            ("gahd all: aggression (hate)", "aggression", gahd, corpus.labels["aggression"]),
-        ]),
-        "gahd→germeval": (gahd | augment, [
-            ("germeval all: aggression (ABUSE)", "aggression", germeval, corpus.labels["aggression"]),
-            ("germeval all: aggression vs OFFENSE", "aggression", germeval, offense),
-        ]),
+        "held-back": (
+            ~corpus.held_back,
+            [
+                (
+                    "germeval held-back: insult (OFFENSE)",
+                    "insult",
+                    germeval & corpus.held_back,
+                    corpus.labels["insult"],
+                ),
+                (
+                    "germeval held-back: aggression (ABUSE)",
+                    "aggression",
+                    germeval & corpus.held_back,
+                    corpus.labels["aggression"],
+                ),
+                (
+                    "gahd dev: aggression (hate)",
+                    "aggression",
+                    gahd & corpus.held_back,
+                    corpus.labels["aggression"],
+                ),
+            ],
+        ),
+        "germeval→gahd": (
+            germeval | augment,
+            [
+                ("gahd all: aggression (hate)", "aggression", gahd, corpus.labels["aggression"]),
+            ],
+        ),
+        "gahd→germeval": (
+            gahd | augment,
+            [
+                ("germeval all: aggression (ABUSE)", "aggression", germeval, corpus.labels["aggression"]),
+                ("germeval all: aggression vs OFFENSE", "aggression", germeval, offense),
+            ],
+        ),
     }
     results = {}
     for name, (train_rows, tests) in setups.items():
@@ -93,13 +126,17 @@ def main():
             if rule not in references:
                 usable = train_rows & ~augment & (corpus.labels[rule] != EXCLUDED)
                 log(f"{name}: fitting the reference for {rule} on {usable.sum()} texts")
-                references[rule] = fit_reference([corpus.texts[i] for i in np.flatnonzero(usable)],
-                                                 corpus.labels[rule][usable])
+                references[rule] = fit_reference(
+                    [corpus.texts[i] for i in np.flatnonzero(usable)], corpus.labels[rule][usable]
+                )
             rows = np.flatnonzero(test_rows & (truth != EXCLUDED))
             y = truth[rows]
             entry = {"setting": name, "rule": rule, "n": len(rows), "positives": int(y.sum())}
             for label, (weights, intercepts, vocabulary) in fitted.items():
-                logits = features.matrix(vocabulary, rows) @ weights[:, _rule_column(rule)] + intercepts[_rule_column(rule)]
+                logits = (
+                    features.matrix(vocabulary, rows) @ weights[:, _rule_column(rule)]
+                    + intercepts[_rule_column(rule)]
+                )
                 entry[label] = figures(y, 1 / (1 + np.exp(-logits)))
             entry["reference"] = figures(y, references[rule].probabilities([corpus.texts[i] for i in rows]))
             if args.full:
@@ -127,10 +164,13 @@ def tune(data_dir, candidates):
     sources = np.array(corpus.sources)
     for candidate in candidates or [""]:
         # "a=1,b=x+y": pairs split at commas, a "+" inside a value stands for a comma.
-        changes = {key: value.replace("+", ",") for key, value in
-                   (pair.split("=") for pair in candidate.split(",") if pair)}
-        settings = dataclasses.replace(SETTINGS, **{key: _typed(getattr(SETTINGS, key), value)
-                                                    for key, value in changes.items()})
+        changes = {
+            key: value.replace("+", ",")
+            for key, value in (pair.split("=") for pair in candidate.split(",") if pair)
+        }
+        settings = dataclasses.replace(
+            SETTINGS, **{key: _typed(getattr(SETTINGS, key), value) for key, value in changes.items()}
+        )
         out_of_fold = cross_validate(features, corpus, 3, SEED, lambda *a: None, jobs=2, settings=settings)
         parts = []
         for rule, probabilities in out_of_fold.items():
@@ -180,11 +220,23 @@ def _rule_column(rule):
 def figures(y, probabilities):
     predicted = (probabilities >= 0.5).astype(int)
     report = binary_report(y, predicted)
-    result = {"macro_f1": report["macro_f1"], "macro_f1_ci95": list(bootstrap_interval(y, predicted)),
-              "precision": report["precision"], "recall": report["recall"]}
+    result = {
+        "macro_f1": report["macro_f1"],
+        "macro_f1_ci95": list(bootstrap_interval(y, predicted)),
+        "precision": report["precision"],
+        "recall": report["recall"],
+    }
     result.update(ranking_report(y, probabilities))
-    return {key: (round(value, 4) if isinstance(value, float) else
-                  [round(v, 4) for v in value] if isinstance(value, list) else value) for key, value in result.items()}
+    return {
+        key: (
+            round(value, 4)
+            if isinstance(value, float)
+            else [round(v, 4) for v in value]
+            if isinstance(value, list)
+            else value
+        )
+        for key, value in result.items()
+    }
 
 
 def summary(name, entry):

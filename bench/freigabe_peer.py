@@ -39,22 +39,25 @@ class FreigabePeer:
         return f"{self.url}/api/v1/sites/{SITE}/articles/{article_id}/comments"
 
     def put_article(self, article_id, title, body):
-        status, _, answer = request("PUT", f"{self.url}/api/v1/sites/{SITE}/articles/{article_id}",
-                                    {"title": title, "body": body},
-                                    {"Authorization": f"Bearer {self.api_key}"})
+        status, _, answer = request(
+            "PUT",
+            f"{self.url}/api/v1/sites/{SITE}/articles/{article_id}",
+            {"title": title, "body": body},
+            {"Authorization": f"Bearer {self.api_key}"},
+        )
         if status not in (200, 201):
             raise RuntimeError(f"creating the article failed: {status} {answer}")
 
     def post(self, article_id, body, author_name):
-        status, _, answer = request("POST", self.comments_url(article_id),
-                                    {"body": body, "author_name": author_name})
+        status, _, answer = request(
+            "POST", self.comments_url(article_id), {"body": body, "author_name": author_name}
+        )
         if status != 202:
             raise RuntimeError(f"submitting a comment failed: {status} {answer}")
 
     def release_pending(self, article_id):
         """Release every pending comment of the article, as an editor would."""
-        self.environment.run("shell", "-c", RELEASE_PENDING.format(article=article_id),
-                             timeout=600)
+        self.environment.run("shell", "-c", RELEASE_PENDING.format(article=article_id), timeout=600)
 
     def stored_count(self, article_id):
         result = self.environment.run("shell", "-c", COUNT_COMMENTS.format(article=article_id))

@@ -38,17 +38,24 @@ def ensure_isso():
         return
     print(f"Installing {ISSO_REQUIREMENT} and gunicorn into {ISSO_VENV} ...", flush=True)
     subprocess.run([sys.executable, "-m", "venv", str(ISSO_VENV)], check=True)
-    subprocess.run([str(ISSO_VENV / "bin" / "pip"), "install", "--quiet",
-                    ISSO_REQUIREMENT, "gunicorn"], check=True)
+    subprocess.run(
+        [str(ISSO_VENV / "bin" / "pip"), "install", "--quiet", ISSO_REQUIREMENT, "gunicorn"], check=True
+    )
 
 
 def isso_version():
     """The installed Isso's version, or "" when it is not installed."""
     if not (ISSO_VENV / "bin" / "python").exists():
         return ""
-    result = subprocess.run([str(ISSO_VENV / "bin" / "python"), "-c",
-                             "from importlib.metadata import version; print(version('isso'))"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            str(ISSO_VENV / "bin" / "python"),
+            "-c",
+            "from importlib.metadata import version; print(version('isso'))",
+        ],
+        capture_output=True,
+        text=True,
+    )
     return result.stdout.strip()
 
 
@@ -63,10 +70,19 @@ class IssoServer:
         config.write_text(CONFIG.format(database=data_dir / "isso.sqlite3", port=port))
         self.log = open(data_dir / "isso.log", "w")
         self.process = subprocess.Popen(
-            [str(ISSO_VENV / "bin" / "gunicorn"), "--workers", str(workers),
-             "--bind", f"127.0.0.1:{port}", "isso.run"],
+            [
+                str(ISSO_VENV / "bin" / "gunicorn"),
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "isso.run",
+            ],
             env={"ISSO_SETTINGS": str(config), "PATH": "/usr/bin:/bin"},
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self._wait_until_up()
 
     def _wait_until_up(self, seconds=60):
@@ -86,8 +102,12 @@ class IssoServer:
     def post(self, uri, text, author, title):
         """Add a comment through Isso's public API; return its HTTP status."""
         data = json.dumps({"text": text, "author": author, "title": title}).encode()
-        request = urllib.request.Request(f"{self.url}/new?uri={uri}", data=data, method="POST",
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}/new?uri={uri}",
+            data=data,
+            method="POST",
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status
 

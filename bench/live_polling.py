@@ -31,8 +31,10 @@ import machine
 ARTICLE_ID = "live-polling"
 TITLE = "Die Stadt stellt den Haushalt für 2027 vor"
 BODY = "Der Kämmerer legt den Haushalt vor: mehr Geld für Schulen, weniger für Straßen."
-TEXT = ("Ich finde gut, dass die Schulen mehr Geld bekommen, aber die Straßen in meinem "
-        "Viertel sind seit Jahren in schlechtem Zustand. Wer entscheidet das eigentlich?")
+TEXT = (
+    "Ich finde gut, dass die Schulen mehr Geld bekommen, aber die Straßen in meinem "
+    "Viertel sind seit Jahren in schlechtem Zustand. Wer entscheidet das eigentlich?"
+)
 WIDGETS = 1000
 POLL_INTERVALS = (10, 30, 60)
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -72,8 +74,9 @@ class StaticPeer:
         user = "user root;\n" if os.geteuid() == 0 else ""
         config.write_text(NGINX_CONFIG.format(user=user, root=self.root, port=port))
         self.url = f"http://127.0.0.1:{port}/thread.json"
-        self.process = subprocess.Popen([nginx_binary(), "-c", str(config), "-p", str(self.root)],
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            [nginx_binary(), "-c", str(config), "-p", str(self.root)], start_new_session=True
+        )
         _wait_for(self.url)
 
     def pids(self):
@@ -85,12 +88,14 @@ class StaticPeer:
 
 
 def nginx_binary():
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
-                                      else None)
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if found is None:
         print("nginx not found; installing Debian's nginx-light package ...", flush=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "nginx-light"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "nginx-light"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
         found = shutil.which("nginx") or "/usr/sbin/nginx"
     return found
 
@@ -134,8 +139,7 @@ def measure(url, pids, arguments, headers):
     """(wrk figures, server CPU ms per request) after a short warm-up."""
     load.run_wrk(url, seconds=2, connections=arguments.connections, headers=headers)
     before = cpu_seconds(pids)
-    result = load.run_wrk(url, seconds=arguments.seconds, connections=arguments.connections,
-                          headers=headers)
+    result = load.run_wrk(url, seconds=arguments.seconds, connections=arguments.connections, headers=headers)
     spent = cpu_seconds(pids) - before
     return result, 1000 * spent / max(1, result.requests)
 
@@ -160,29 +164,39 @@ def seed(peer, comments):
 def print_report(arguments, machine_before, rows, wire):
     print()
     print(f"Machine: {machine_before}")
-    print(f"Load: wrk {load.wrk_version()}, 1 thread, {arguments.connections} connections, "
-          f"{arguments.seconds} s per row; both servers with 2 worker processes; the thread "
-          f"holds {arguments.comments} released comments, the widget polls its first page "
-          f"(50 threads, {wire['plain']} bytes, {wire['gzip']} gzipped)")
+    print(
+        f"Load: wrk {load.wrk_version()}, 1 thread, {arguments.connections} connections, "
+        f"{arguments.seconds} s per row; both servers with 2 worker processes; the thread "
+        f"holds {arguments.comments} released comments, the widget polls its first page "
+        f"(50 threads, {wire['plain']} bytes, {wire['gzip']} gzipped)"
+    )
     print()
-    print(f"{'request':<44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx/3xx':>11} "
-          f"{'server CPU ms/req':>17}")
+    print(
+        f"{'request':<44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx/3xx':>11} "
+        f"{'server CPU ms/req':>17}"
+    )
     for name, (result, cpu_ms) in rows.items():
-        print(f"{name:<44} {result.per_second:>9.1f} {result.p50_ms:>8.2f} {result.p99_ms:>8.2f} "
-              f"{result.non_2xx_3xx:>11} {cpu_ms:>17.3f}")
+        print(
+            f"{name:<44} {result.per_second:>9.1f} {result.p50_ms:>8.2f} {result.p99_ms:>8.2f} "
+            f"{result.non_2xx_3xx:>11} {cpu_ms:>17.3f}"
+        )
     ours, theirs = rows["Freigabe: poll, If-None-Match (304)"], rows["nginx static: poll (304)"]
     print()
-    print(f"Server CPU per poll, Freigabe/nginx: {ours[1] / max(theirs[1], 1e-9):.0f}x; "
-          f"polls per second, nginx/Freigabe: "
-          f"{load.ratio(theirs[0].per_second, ours[0].per_second)}")
+    print(
+        f"Server CPU per poll, Freigabe/nginx: {ours[1] / max(theirs[1], 1e-9):.0f}x; "
+        f"polls per second, nginx/Freigabe: "
+        f"{load.ratio(theirs[0].per_second, ours[0].per_second)}"
+    )
     print()
     print(f"{WIDGETS} open widgets polling every N seconds (from the CPU time per 304):")
     for interval in POLL_INTERVALS:
         rate = WIDGETS / interval
-        print(f"  every {interval:>2} s: {rate:6.1f} polls/s -> Freigabe "
-              f"{rate * ours[1] / 1000:5.3f} CPU cores, nginx {rate * theirs[1] / 1000:5.3f}; "
-              f"Freigabe at its measured 304 rate could serve "
-              f"{ours[0].per_second * interval:,.0f} widgets")
+        print(
+            f"  every {interval:>2} s: {rate:6.1f} polls/s -> Freigabe "
+            f"{rate * ours[1] / 1000:5.3f} CPU cores, nginx {rate * theirs[1] / 1000:5.3f}; "
+            f"Freigabe at its measured 304 rate could serve "
+            f"{ours[0].per_second * interval:,.0f} widgets"
+        )
 
 
 def parse_arguments():
@@ -211,19 +225,20 @@ def main():
             _, static_etag, _ = fetch(static.url, {"Accept-Encoding": "gzip"})
             gzip_header = "Accept-Encoding: gzip"
             assert fetch(url, {"Accept-Encoding": "gzip", "If-None-Match": etag})[0] == 304
-            assert fetch(static.url, {"Accept-Encoding": "gzip",
-                                      "If-None-Match": static_etag})[0] == 304
+            assert fetch(static.url, {"Accept-Encoding": "gzip", "If-None-Match": static_etag})[0] == 304
             ours = [peer.server.process.pid, *peer.server.worker_pids()]
             print("Measuring ...", flush=True)
             rows = {
                 "Freigabe: poll, If-None-Match (304)": measure(
-                    url, ours, arguments, [gzip_header, f"If-None-Match: {etag}"]),
+                    url, ours, arguments, [gzip_header, f"If-None-Match: {etag}"]
+                ),
                 "nginx static: poll (304)": measure(
-                    static.url, static.pids(), arguments,
-                    [gzip_header, f"If-None-Match: {static_etag}"]),
+                    static.url, static.pids(), arguments, [gzip_header, f"If-None-Match: {static_etag}"]
+                ),
                 "Freigabe: first page, gzip (200)": measure(url, ours, arguments, [gzip_header]),
                 "nginx static: same JSON, gzip (200)": measure(
-                    static.url, static.pids(), arguments, [gzip_header]),
+                    static.url, static.pids(), arguments, [gzip_header]
+                ),
             }
         finally:
             if static is not None:

@@ -45,7 +45,7 @@ def side_by_side_arguments(doc):
 
 
 def ratio(ours, theirs):
-    """"12.3x", or why there is no ratio."""
+    """ "12.3x", or why there is no ratio."""
     if theirs == 0:
         return "n/a (the peer finished no request in time)"
     return f"{ours / theirs:.1f}x"
@@ -55,8 +55,11 @@ def ensure_wrk():
     if shutil.which("wrk"):
         return shutil.which("wrk")
     print("wrk not found; installing Debian's wrk package ...", flush=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "wrk"],
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
     return shutil.which("wrk")
 
 
@@ -68,14 +71,26 @@ def wrk_version():
 
 def run_wrk(url, *, seconds, connections, headers=(), post_template=None):
     """Load `url` for `seconds` with `connections` open connections; return the figures."""
-    command = ["wrk", "--threads", "1", "--connections", str(connections),
-               "--duration", f"{seconds}s", "--timeout", "30s", "--script", str(REPORT_SCRIPT)]
+    command = [
+        "wrk",
+        "--threads",
+        "1",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        "30s",
+        "--script",
+        str(REPORT_SCRIPT),
+    ]
     for header in headers:
         command += ["--header", header]
     env = dict(os.environ)
     if post_template:
         env["BENCH_POST_TEMPLATE"] = post_template
-    result = subprocess.run([*command, url], capture_output=True, text=True, env=env,
-                            timeout=seconds + 60, check=True)
+    result = subprocess.run(
+        [*command, url], capture_output=True, text=True, env=env, timeout=seconds + 60, check=True
+    )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return LoadResult(**figures)

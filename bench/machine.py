@@ -15,5 +15,7 @@ def cpu_model():
 
 def describe():
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    return (f"{socket.gethostname()}: {os.cpu_count()} cores ({cpu_model()}), "
-            f"Python {platform.python_version()}, load average before the run {load}")
+    return (
+        f"{socket.gethostname()}: {os.cpu_count()} cores ({cpu_model()}), "
+        f"Python {platform.python_version()}, load average before the run {load}"
+    )

@@ -42,8 +42,12 @@ print(json.dumps({{"load_s": loaded, "rss_mb_loaded": after_load,
 
 
 def measure(path):
-    completed = subprocess.run([sys.executable, "-c", _PROBE.format(repo=str(REPO), path=str(path))],
-                               capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(repo=str(REPO), path=str(path))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
@@ -57,18 +61,27 @@ def main():
         peer = Path(args.peer)
         if not peer.exists():
             peer = Path(directory) / "peer.skops"
-            peer.write_bytes(subprocess.run(
-                ["git", "show", f"{args.peer}:freigabe/assessment/models/toxicity.skops"],
-                cwd=REPO, capture_output=True, check=True).stdout)
+            peer.write_bytes(
+                subprocess.run(
+                    ["git", "show", f"{args.peer}:freigabe/assessment/models/toxicity.skops"],
+                    cwd=REPO,
+                    capture_output=True,
+                    check=True,
+                ).stdout
+            )
         runs = {"model": [], "peer": []}
         for _ in range(args.rounds):
             runs["model"].append(measure(args.model))
             runs["peer"].append(measure(peer))
-        figures = {name: {key: round(statistics.median(run[key] for run in values), 3) for key in values[0]}
-                   for name, values in runs.items()}
+        figures = {
+            name: {key: round(statistics.median(run[key] for run in values), 3) for key in values[0]}
+            for name, values in runs.items()
+        }
         figures["model"]["file_mb"] = round(args.model.stat().st_size / 2**20, 2)
         figures["peer"]["file_mb"] = round(peer.stat().st_size / 2**20, 2)
-    figures["ratio"] = {key: round(figures["model"][key] / figures["peer"][key], 2) for key in figures["model"]}
+    figures["ratio"] = {
+        key: round(figures["model"][key] / figures["peer"][key], 2) for key in figures["model"]
+    }
     figures["budget_ok"] = figures["model"]["load_s"] <= 2.0 and figures["model"]["rss_mb_scored"] <= 300
     print(json.dumps(figures, indent=2))
 

@@ -33,8 +33,9 @@ def parse_arguments():
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--kills", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--cluster", action="store_true",
-                        help="two app servers behind nginx; kill whole servers")
+    parser.add_argument(
+        "--cluster", action="store_true", help="two app servers behind nginx; kill whole servers"
+    )
     return parser.parse_args()
 
 
@@ -50,20 +51,28 @@ def run_on_cluster(arguments):
         cluster = start_cluster(Path(directory), FREIGABE_RATE_COMMENTS="1000000/60")
         try:
             site = cluster.run_json("create-site", "bench", "--json")
-            request("PUT", f"{cluster.url}/api/v1/sites/bench/articles/{ARTICLE_ID}",
-                    {"title": "Der Hafen wird ausgebaut",
-                     "body": "Die Stadt baut den Hafen für 40 Millionen Euro aus."},
-                    {"Authorization": f"Bearer {site['api_key']}"})
+            request(
+                "PUT",
+                f"{cluster.url}/api/v1/sites/bench/articles/{ARTICLE_ID}",
+                {
+                    "title": "Der Hafen wird ausgebaut",
+                    "body": "Die Stadt baut den Hafen für 40 Millionen Euro aus.",
+                },
+                {"Authorization": f"Bearer {site['api_key']}"},
+            )
             started = time.monotonic()
-            writers = Writers(cluster.url, "bench", ARTICLE_ID, total=arguments.comments,
-                              writers=arguments.writers)
+            writers = Writers(
+                cluster.url, "bench", ARTICLE_ID, total=arguments.comments, writers=arguments.writers
+            )
             killed = []
-            outcome = writers.run(while_running=lambda running: killed.extend(
-                kill_servers_during(cluster, running, arguments.kills)))
+            outcome = writers.run(
+                while_running=lambda running: killed.extend(
+                    kill_servers_during(cluster, running, arguments.kills)
+                )
+            )
             seconds = time.monotonic() - started
             rows = stored_comments(cluster, "bench", ARTICLE_ID)
-            _, _, thread = request(
-                "GET", f"{cluster.url}/api/v1/sites/bench/articles/{ARTICLE_ID}/comments")
+            _, _, thread = request("GET", f"{cluster.url}/api/v1/sites/bench/articles/{ARTICLE_ID}/comments")
         finally:
             stop_cluster(cluster)
     return outcome, rows, thread, [f"app server {number}" for number in killed], seconds
@@ -88,14 +97,19 @@ def run_on_one_server(arguments):
     with tempfile.TemporaryDirectory(prefix="bench-nothing-lost-") as data_dir:
         peer = FreigabePeer(data_dir, workers=arguments.workers)
         try:
-            peer.put_article(ARTICLE_ID, "Der Hafen wird ausgebaut",
-                             "Die Stadt baut den Hafen für 40 Millionen Euro aus.")
+            peer.put_article(
+                ARTICLE_ID, "Der Hafen wird ausgebaut", "Die Stadt baut den Hafen für 40 Millionen Euro aus."
+            )
             started = time.monotonic()
-            writers = Writers(peer.url, "bench", ARTICLE_ID, total=arguments.comments,
-                              writers=arguments.writers)
+            writers = Writers(
+                peer.url, "bench", ARTICLE_ID, total=arguments.comments, writers=arguments.writers
+            )
             killed = []
-            outcome = writers.run(while_running=lambda running: killed.extend(
-                kill_workers_during(peer.server, running, arguments.kills, arguments.workers)))
+            outcome = writers.run(
+                while_running=lambda running: killed.extend(
+                    kill_workers_during(peer.server, running, arguments.kills, arguments.workers)
+                )
+            )
             seconds = time.monotonic() - started
             rows = stored_comments(peer.environment, "bench", ARTICLE_ID)
             _, _, thread = peer.public_thread(ARTICLE_ID)
@@ -111,13 +125,17 @@ def report(arguments, outcome, rows, thread, killed, seconds):
     if thread["count"]:
         problems.append(f"{thread['count']} comments are public without a release")
     what = "app servers" if arguments.cluster else "workers"
-    print(f"{arguments.comments} comments, {arguments.writers} writers, "
-          f"{len(killed)} {what} killed ({killed}), {seconds:.1f} s "
-          f"({arguments.comments / seconds:.1f} comments/s)")
-    print(f"acknowledged 202: {len(outcome.acknowledged)}, answer lost but stored (409 on "
-          f"retry): {len(outcome.stored_before)}, dropped connections: "
-          f"{outcome.dropped_connections}, 5xx answers: {outcome.server_errors}, "
-          f"rows stored: {len(rows)}")
+    print(
+        f"{arguments.comments} comments, {arguments.writers} writers, "
+        f"{len(killed)} {what} killed ({killed}), {seconds:.1f} s "
+        f"({arguments.comments / seconds:.1f} comments/s)"
+    )
+    print(
+        f"acknowledged 202: {len(outcome.acknowledged)}, answer lost but stored (409 on "
+        f"retry): {len(outcome.stored_before)}, dropped connections: "
+        f"{outcome.dropped_connections}, 5xx answers: {outcome.server_errors}, "
+        f"rows stored: {len(rows)}"
+    )
     print("\n".join(problems) if problems else "Nothing lost, nothing doubled, nothing public.")
     return 1 if problems else 0
 

@@ -46,26 +46,41 @@ def make_queue(n_comments, seed=7):
 
     rng = random.Random(seed)
     site, _ = create_site("bench", name="Bench")
-    articles = [upsert_article(site, f"a-{i}", title=f"Artikel {i} über Radwege",
-                               body="Der Stadtrat hat neue Radwege beschlossen. "
-                                    "Auf der Lindenallee entfallen 230 Parkplätze.")[0]
-                for i in range(50)]
+    articles = [
+        upsert_article(
+            site,
+            f"a-{i}",
+            title=f"Artikel {i} über Radwege",
+            body="Der Stadtrat hat neue Radwege beschlossen. Auf der Lindenallee entfallen 230 Parkplätze.",
+        )[0]
+        for i in range(50)
+    ]
     now = timezone.now()
     batch = []
     for i in range(n_comments):
         scores = {rule: round(rng.random() ** 3, 3) for rule in RULES}
         risk = max(scores.values())
         suggestion = "reject" if risk > 0.9 else "review" if risk > 0.5 else "release"
-        assessment = {"model_version": "bench", "decision": suggestion,
-                      "rules": {rule: {"score": score, "evidence": []}
-                                for rule, score in scores.items()}}
-        batch.append(Comment(
-            article=rng.choice(articles), author_name=f"Leser {i % 3000}",
-            author_email=f"leser{i % 3000}@example.org", ip_hash=f"{i % 5000:064x}",
-            body=f"Kommentar {i}: Die Parkplätze auf der Lindenallee werden fehlen. " * 2,
-            assessment=assessment, **rule_score_fields(assessment),
-            suggestion=suggestion, risk=risk, author_token_hash=f"{i:064x}",
-            created_at=now - timedelta(seconds=rng.randint(0, 86400))))
+        assessment = {
+            "model_version": "bench",
+            "decision": suggestion,
+            "rules": {rule: {"score": score, "evidence": []} for rule, score in scores.items()},
+        }
+        batch.append(
+            Comment(
+                article=rng.choice(articles),
+                author_name=f"Leser {i % 3000}",
+                author_email=f"leser{i % 3000}@example.org",
+                ip_hash=f"{i % 5000:064x}",
+                body=f"Kommentar {i}: Die Parkplätze auf der Lindenallee werden fehlen. " * 2,
+                assessment=assessment,
+                **rule_score_fields(assessment),
+                suggestion=suggestion,
+                risk=risk,
+                author_token_hash=f"{i:064x}",
+                created_at=now - timedelta(seconds=rng.randint(0, 86400)),
+            )
+        )
     # created_at is auto_now_add; for a realistic spread of ages, let the given values stand.
     created_at = Comment._meta.get_field("created_at")
     created_at.auto_now_add = False
@@ -101,8 +116,10 @@ def report(name, samples):
     p50 = statistics.median(ordered)
     p95 = ordered[max(0, int(round(len(ordered) * 0.95)) - 1)]
     verdict = "ok" if p95 < TARGET_MS else "SLOW"
-    print(f"{name:<34} n={len(samples):<4} p50={p50:7.1f} ms  p95={p95:7.1f} ms  "
-          f"p95/target={p95 / TARGET_MS:4.2f}  {verdict}")
+    print(
+        f"{name:<34} n={len(samples):<4} p50={p50:7.1f} ms  p95={p95:7.1f} ms  "
+        f"p95/target={p95 / TARGET_MS:4.2f}  {verdict}"
+    )
     return p95
 
 
@@ -127,12 +144,16 @@ def main():
             make_queue(args.comments)
         from django.db import connection
 
-        print(f"created {Comment.objects.count()} pending comments in "
-              f"{time.perf_counter() - started:.1f} s ({connection.vendor}, {data_dir})")
+        print(
+            f"created {Comment.objects.count()} pending comments in "
+            f"{time.perf_counter() - started:.1f} s ({connection.vendor}, {data_dir})"
+        )
         from django.contrib.auth import get_user_model
 
-        editor = get_user_model().objects.filter(username="bench-editor").first() or \
-            create_moderator("bench-editor", password="Bench-Passwort-1")[0]
+        editor = (
+            get_user_model().objects.filter(username="bench-editor").first()
+            or create_moderator("bench-editor", password="Bench-Passwort-1")[0]
+        )
         client = Client(HTTP_HOST="localhost")
         client.force_login(editor)
 
@@ -140,28 +161,31 @@ def main():
             response = client.get("/moderation/")
             assert response.status_code == 200
 
-        queue_ids = list(editor_queue(editor, QueueFilter()).values_list("pk", flat=True)
-                         [: args.rounds * 2 + 50])
+        queue_ids = list(
+            editor_queue(editor, QueueFilter()).values_list("pk", flat=True)[: args.rounds * 2 + 50]
+        )
         decide_ids = iter(queue_ids)
 
         def decide_one():
             comment_id = next(decide_ids)
-            response = client.post(f"/moderation/comments/{comment_id}/decide",
-                                   {"action": "release"}, HTTP_HX_REQUEST="true")
+            response = client.post(
+                f"/moderation/comments/{comment_id}/decide", {"action": "release"}, HTTP_HX_REQUEST="true"
+            )
             assert response.status_code == 200 and b"error" not in response.content
 
-        context_ids = iter(queue_ids[args.rounds:])
+        context_ids = iter(queue_ids[args.rounds :])
 
         def open_context():
             response = client.get(f"/moderation/comments/{next(context_ids)}/context")
             assert response.status_code == 200
 
-        undo_ids = iter(queue_ids[args.rounds * 2:])
+        undo_ids = iter(queue_ids[args.rounds * 2 :])
 
         def decide_and_undo():
             comment_id = next(undo_ids)
-            client.post(f"/moderation/comments/{comment_id}/decide", {"action": "release"},
-                        HTTP_HX_REQUEST="true")
+            client.post(
+                f"/moderation/comments/{comment_id}/decide", {"action": "release"}, HTTP_HX_REQUEST="true"
+            )
             response = client.post("/moderation/undo", HTTP_HX_REQUEST="true")
             assert response["HX-Retarget"] == f"#comment-{comment_id}"
 
@@ -169,11 +193,17 @@ def main():
         open_queue()  # warm up templates and connections
         results = [
             report("open the queue (GET /moderation/)", timed(open_queue, min(args.rounds, 100))),
-            report("  filtered: insult score >= 50 %", timed(
-                lambda: client.get("/moderation/?rule=insult&min_score=50"), min(args.rounds, 100))),
-            report("  filtered: one article, oldest first", timed(
-                lambda: client.get(f"/moderation/?article={some_article}&order=oldest"),
-                min(args.rounds, 100))),
+            report(
+                "  filtered: insult score >= 50 %",
+                timed(lambda: client.get("/moderation/?rule=insult&min_score=50"), min(args.rounds, 100)),
+            ),
+            report(
+                "  filtered: one article, oldest first",
+                timed(
+                    lambda: client.get(f"/moderation/?article={some_article}&order=oldest"),
+                    min(args.rounds, 100),
+                ),
+            ),
             report("poll tab counts", timed(lambda: client.get("/moderation/counts/"), 100)),
             report("decision round trip (htmx POST)", timed(decide_one, args.rounds)),
             report("comment context + claim", timed(open_context, min(args.rounds, 100))),

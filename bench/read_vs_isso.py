@@ -21,16 +21,20 @@ import machine
 ARTICLE_ID = "hafen-ausbau"
 ISSO_URI = "/hafen/ausbau"
 TITLE = "Der Hafen wird für 40 Millionen Euro ausgebaut"
-ARTICLE_BODY = ("Der Stadtrat hat den Ausbau des Hafens beschlossen. Zwei neue Becken sollen bis "
-                "2029 fertig sein; Anwohner fürchten mehr Lärm und Verkehr.")
+ARTICLE_BODY = (
+    "Der Stadtrat hat den Ausbau des Hafens beschlossen. Zwei neue Becken sollen bis "
+    "2029 fertig sein; Anwohner fürchten mehr Lärm und Verkehr."
+)
 OPENINGS = [
     "Ich wohne seit zwanzig Jahren am Hafen und sehe den Ausbau mit gemischten Gefühlen.",
     "Die Kosten von 40 Millionen Euro erscheinen mir für zwei Becken sehr hoch.",
     "Endlich bewegt sich etwas, der Hafen ist seit Jahren zu klein für die Schiffe.",
     "Wer kommt eigentlich für die Lärmschutzwände auf, die Stadt oder der Betreiber?",
 ]
-CLOSING = ("Ich hoffe, dass der Stadtrat die Anwohner frühzeitig beteiligt und die Pläne "
-           "offenlegt, bevor die Bagger anrollen.")
+CLOSING = (
+    "Ich hoffe, dass der Stadtrat die Anwohner frühzeitig beteiligt und die Pläne "
+    "offenlegt, bevor die Bagger anrollen."
+)
 # Fewer finished requests than this make a requests/second figure rough.
 MIN_REQUESTS_FOR_A_FIGURE = 30
 
@@ -61,13 +65,14 @@ def seed_isso(isso, comments):
 def measure(url, arguments, headers=()):
     """A short warm-up (every worker fills its cache), then the measured run."""
     load.run_wrk(url, seconds=2, connections=arguments.connections, headers=headers)
-    return load.run_wrk(url, seconds=arguments.seconds, connections=arguments.connections,
-                        headers=headers)
+    return load.run_wrk(url, seconds=arguments.seconds, connections=arguments.connections, headers=headers)
 
 
 def print_row(name, result):
-    print(f"{name:<36} {result.requests:>8} {result.per_second:>10.1f} {result.p50_ms:>9.2f} "
-          f"{result.p99_ms:>9.2f} {result.non_2xx_3xx:>7} {result.socket_errors:>7}")
+    print(
+        f"{name:<36} {result.requests:>8} {result.per_second:>10.1f} {result.p50_ms:>9.2f} "
+        f"{result.p99_ms:>9.2f} {result.non_2xx_3xx:>7} {result.socket_errors:>7}"
+    )
 
 
 def print_report(arguments, machine_before, versions, results):
@@ -75,22 +80,27 @@ def print_report(arguments, machine_before, versions, results):
     print()
     print(f"Machine: {machine_before}")
     print("Versions: " + ", ".join(f"{name} {value}" for name, value in versions.items()))
-    print(f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
-          f"per server, {arguments.workers} gunicorn sync workers each, "
-          f"{arguments.comments} comments in the thread")
+    print(
+        f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
+        f"per server, {arguments.workers} gunicorn sync workers each, "
+        f"{arguments.comments} comments in the thread"
+    )
     print()
-    print(f"{'GET comment list':<36} {'requests':>8} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} "
-          f"{'non-2xx':>7} {'sockerr':>7}")
+    print(
+        f"{'GET comment list':<36} {'requests':>8} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} "
+        f"{'non-2xx':>7} {'sockerr':>7}"
+    )
     print_row(f"Isso {versions['isso']}", isso)
     print_row("Freigabe (plain GET, 200)", plain)
     print_row("Freigabe (If-None-Match, 304)", conditional)
     print()
     print(f"Ratio Freigabe/Isso, plain GETs:       {load.ratio(plain.per_second, isso.per_second)}")
-    print(f"Ratio Freigabe/Isso, conditional GETs: "
-          f"{load.ratio(conditional.per_second, isso.per_second)}")
+    print(f"Ratio Freigabe/Isso, conditional GETs: {load.ratio(conditional.per_second, isso.per_second)}")
     if isso.requests < MIN_REQUESTS_FOR_A_FIGURE:
-        print(f"Caution: only {isso.requests} Isso requests finished; its figure (and so the "
-              f"ratios) is rough. A longer --seconds or a quieter machine gives a firmer one.")
+        print(
+            f"Caution: only {isso.requests} Isso requests finished; its figure (and so the "
+            f"ratios) is rough. A longer --seconds or a quieter machine gives a firmer one."
+        )
 
 
 def parse_arguments():
@@ -104,11 +114,15 @@ def main():
     machine_before = machine.describe()
     load.ensure_wrk()
     isso_peer.ensure_isso()
-    versions = {"isso": isso_peer.isso_version(), **freigabe_peer.installed_versions(),
-                "wrk": load.wrk_version()}
+    versions = {
+        "isso": isso_peer.isso_version(),
+        **freigabe_peer.installed_versions(),
+        "wrk": load.wrk_version(),
+    }
     with tempfile.TemporaryDirectory(prefix="bench-read-") as data_dir:
-        isso = isso_peer.IssoServer(Path(data_dir, "isso"), freigabe_peer.free_port(),
-                                    workers=arguments.workers)
+        isso = isso_peer.IssoServer(
+            Path(data_dir, "isso"), freigabe_peer.free_port(), workers=arguments.workers
+        )
         peer = freigabe_peer.FreigabePeer(Path(data_dir, "freigabe"), workers=arguments.workers)
         try:
             print(f"Seeding {arguments.comments} comments into each ...", flush=True)
@@ -118,8 +132,7 @@ def main():
             results = (
                 measure(f"{isso.url}/?uri={ISSO_URI}", arguments),
                 measure(peer.comments_url(ARTICLE_ID), arguments),
-                measure(peer.comments_url(ARTICLE_ID), arguments,
-                        headers=[f"If-None-Match: {etag}"]),
+                measure(peer.comments_url(ARTICLE_ID), arguments, headers=[f"If-None-Match: {etag}"]),
             )
         finally:
             peer.stop()

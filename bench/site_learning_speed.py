@@ -79,20 +79,41 @@ def fill(n_decisions, seed=7):
     rng = random.Random(seed)
     words = vocabulary()
     site, _ = create_site("gross", name="Große Zeitung")
-    article, _ = upsert_article(site, "a-1", title="Stadtrat beschließt Haushalt",
-                                body="Der Stadtrat hat den Haushalt für das kommende Jahr beschlossen.",
-                                url="https://gross.example/haushalt")
+    article, _ = upsert_article(
+        site,
+        "a-1",
+        title="Stadtrat beschließt Haushalt",
+        body="Der Stadtrat hat den Haushalt für das kommende Jahr beschlossen.",
+        url="https://gross.example/haushalt",
+    )
     now = timezone.now()
     for start in range(0, n_decisions, 5000):
         batch = [generated_comment(rng, words) for _ in range(min(5000, n_decisions - start))]
-        comments = Comment.objects.bulk_create([
-            Comment(article=article, body=text, author_name="Leser", author_token_hash="x",
-                    status=Status.REJECTED if reasons else Status.RELEASED, decided_at=now)
-            for text, reasons in batch])
-        Decision.objects.bulk_create([
-            Decision(comment=comment, action=Action.REJECT if reasons else Action.RELEASE,
-                     from_status=Status.PENDING, to_status=comment.status, reasons=reasons)
-            for comment, (_, reasons) in zip(comments, batch)])
+        comments = Comment.objects.bulk_create(
+            [
+                Comment(
+                    article=article,
+                    body=text,
+                    author_name="Leser",
+                    author_token_hash="x",
+                    status=Status.REJECTED if reasons else Status.RELEASED,
+                    decided_at=now,
+                )
+                for text, reasons in batch
+            ]
+        )
+        Decision.objects.bulk_create(
+            [
+                Decision(
+                    comment=comment,
+                    action=Action.REJECT if reasons else Action.RELEASE,
+                    from_status=Status.PENDING,
+                    to_status=comment.status,
+                    reasons=reasons,
+                )
+                for comment, (_, reasons) in zip(comments, batch)
+            ]
+        )
         print(f"  {start + len(batch)} decisions stored", file=sys.stderr, flush=True)
     return site
 
@@ -111,16 +132,29 @@ def main():
         fill(n_decisions)
         out = StringIO()
         started = time.monotonic()
-        call_command("learn_from_decisions", "--site", "gross", "--jobs", str(options.jobs), "--json", stdout=out)
+        call_command(
+            "learn_from_decisions", "--site", "gross", "--jobs", str(options.jobs), "--json", stdout=out
+        )
         seconds = time.monotonic() - started
     summary = json.loads(out.getvalue())
-    print(json.dumps({
-        "decisions": n_decisions, "jobs": options.jobs, "cpus": os.cpu_count(),
-        "seconds": round(seconds, 1), "target_seconds": TARGET_SECONDS,
-        "within_target": seconds < TARGET_SECONDS * n_decisions / 100_000,
-        "n_train": summary["n_train"], "n_test": summary["n_test"], "labels": summary["labels"],
-        "macro_f1_new": summary["macro_f1_new"], "macro_f1_current": summary["macro_f1_current"],
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "decisions": n_decisions,
+                "jobs": options.jobs,
+                "cpus": os.cpu_count(),
+                "seconds": round(seconds, 1),
+                "target_seconds": TARGET_SECONDS,
+                "within_target": seconds < TARGET_SECONDS * n_decisions / 100_000,
+                "n_train": summary["n_train"],
+                "n_test": summary["n_test"],
+                "labels": summary["labels"],
+                "macro_f1_new": summary["macro_f1_new"],
+                "macro_f1_current": summary["macro_f1_current"],
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

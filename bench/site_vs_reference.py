@@ -45,7 +45,9 @@ def main():
     ldnoobw = load_ldnoobw(args.data_dir)
     log(f"{len(corpus.texts)} texts; fitting the general model without the held-back rows")
     features = CorpusFeatures(corpus.texts, ldnoobw)
-    weights, intercepts, vocabulary = fit_final(features, corpus, SEED, rows=np.flatnonzero(~corpus.held_back))
+    weights, intercepts, vocabulary = fit_final(
+        features, corpus, SEED, rows=np.flatnonzero(~corpus.held_back)
+    )
     sources = np.array(corpus.sources)
     history = corpus.held_back & ((sources == args.source) if args.source != "all" else True)
     rejected = (corpus.labels["insult"] == 1) | (corpus.labels["aggression"] == 1)
@@ -54,17 +56,24 @@ def main():
     examples = [Example(text=corpus.texts[i], rejected=bool(rejected[i])) for i in order]
     log(f"{len(examples)} decisions ({sum(e.rejected for e in examples)} rejected) as the site's history")
     with tempfile.TemporaryDirectory() as directory:
-        _dump(build_archive("bench-general", weights, intercepts, vocabulary, ldnoobw, corpus.texts),
-              Path(directory) / "toxicity.skops")
+        _dump(
+            build_archive("bench-general", weights, intercepts, vocabulary, ldnoobw, corpus.texts),
+            Path(directory) / "toxicity.skops",
+        )
         with loaded_from(directory):
             result = learn(examples, jobs=1, progress=log)
     figures = {
-        "history": args.source, "n_train": result.n_train, "n_test": result.n_test,
-        "macro_f1_new": round(result.macro_f1_new, 4), "macro_f1_current": round(result.macro_f1_current, 4),
+        "history": args.source,
+        "n_train": result.n_train,
+        "n_test": result.n_test,
+        "macro_f1_new": round(result.macro_f1_new, 4),
+        "macro_f1_current": round(result.macro_f1_current, 4),
         "macro_f1_reference": round(result.macro_f1_reference, 4),
-        "auc_new": round(result.auc_new, 4), "auc_reference": round(result.auc_reference, 4),
+        "auc_new": round(result.auc_new, 4),
+        "auc_reference": round(result.auc_reference, 4),
         "auc_current": round(result.metrics["current"]["roc_auc"], 4),
-        "config": result.metrics["config"], "review_threshold": result.scorer.thresholds.review,
+        "config": result.metrics["config"],
+        "review_threshold": result.scorer.thresholds.review,
         "would_activate": result.should_activate,
         "new_over_reference": round(result.macro_f1_new / result.macro_f1_reference, 3),
         "seconds": round(time.monotonic() - started, 1),

@@ -47,8 +47,13 @@ ARTICLE = "grosse-debatte"
 THREADS = 2700
 REPLIES = 300
 # DevTools' "Slow 4G" preset, as Chrome defines it.
-SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 / 8 * 0.9,
-           "uploadThroughput": 750e3 / 8 * 0.9, "connectionType": "cellular4g"}
+SLOW_4G = {
+    "offline": False,
+    "latency": 562.5,
+    "downloadThroughput": 1.6e6 / 8 * 0.9,
+    "uploadThroughput": 750e3 / 8 * 0.9,
+    "connectionType": "cellular4g",
+}
 CPU_SLOWDOWN = 4
 # Time between scrolling to "Mehr laden" and clicking it. Reading 20 threads takes minutes;
 # 3 s is enough for a prefetched page to arrive on slow 4G even on a loaded machine.
@@ -127,7 +132,10 @@ AFTER_FRAME = """
     check();
   });"""
 
-CLICK_MORE = """async () => {""" + AFTER_FRAME + """
+CLICK_MORE = (
+    """async () => {"""
+    + AFTER_FRAME
+    + """
   const root = document.querySelector("freigabe-comments").shadowRoot;
   const list = root.querySelector(".fg-thread");
   const button = root.querySelector(".fg-more:not([hidden])");
@@ -138,8 +146,12 @@ CLICK_MORE = """async () => {""" + AFTER_FRAME + """
   await afterFrame(() => list.children.length > before);
   return performance.now() - started;
 }"""
+)
 
-FOLLOW_LINK = """async (id) => {""" + AFTER_FRAME + """
+FOLLOW_LINK = (
+    """async (id) => {"""
+    + AFTER_FRAME
+    + """
   const root = document.querySelector("freigabe-comments").shadowRoot;
   const started = performance.now();
   location.hash = `#freigabe-comment-${id}`;
@@ -149,6 +161,7 @@ FOLLOW_LINK = """async (id) => {""" + AFTER_FRAME + """
   });
   return performance.now() - started;
 }"""
+)
 
 LINKED_VISIBLE = """(id) => {
   const host = document.querySelector("freigabe-comments");
@@ -197,8 +210,7 @@ class PublisherPages:
 
 def peer_tree(rev, into):
     """The whole tree of `rev`, unpacked without touching the repository's work tree."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True,
-                             capture_output=True).stdout
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
     into.mkdir(parents=True, exist_ok=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into
@@ -212,16 +224,17 @@ def start_server(name, data_dir, origin, code_dir=None):
     environment = Environment(data_dir, **settings)
     environment.run("migrate", "--verbosity", "0", timeout=300)
     script = f"ORIGIN = {origin!r}\nTHREADS = {THREADS}\nREPLIES = {REPLIES}\n" + SEED_THREAD
-    seeded = json.loads(environment.run("shell", "-c", script, timeout=600)
-                        .stdout.strip().splitlines()[-1])
+    seeded = json.loads(environment.run("shell", "-c", script, timeout=600).stdout.strip().splitlines()[-1])
     server = Server(environment, workers=2)
     print(f"  {name}: serving on {server.url} ({seeded['count']} comments)", flush=True)
     return environment, server, seeded
 
 
 def throttle(cdp, on):
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G if on else {
-        "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        SLOW_4G if on else {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN if on else 1})
 
 
@@ -252,8 +265,9 @@ def click_more(page):
 
 
 def measure(browser, url, oldest, clicks, deep_threads):
-    context = browser.new_context(viewport=VIEWPORT, locale="de-DE", is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport=VIEWPORT, locale="de-DE", is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -261,20 +275,25 @@ def measure(browser, url, oldest, clicks, deep_threads):
     throttle(cdp, True)
     thread_requests = {}
     wire = {}
-    cdp.on("Network.requestWillBeSent", lambda event: thread_requests.__setitem__(
-        event["requestId"], event["request"]["url"]) if "/comments" in event["request"]["url"]
-        and event["request"]["method"] == "GET" else None)
-    cdp.on("Network.loadingFinished", lambda event: wire.__setitem__(
-        event["requestId"], event["encodedDataLength"]))
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda event: (
+            thread_requests.__setitem__(event["requestId"], event["request"]["url"])
+            if "/comments" in event["request"]["url"] and event["request"]["method"] == "GET"
+            else None
+        ),
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: wire.__setitem__(event["requestId"], event["encodedDataLength"]),
+    )
     try:
         page.goto(url, wait_until="commit")
-        visible_ms = page.wait_for_function(FIRST_VISIBLE, polling="raf",
-                                            timeout=120_000).json_value()
+        visible_ms = page.wait_for_function(FIRST_VISIBLE, polling="raf", timeout=120_000).json_value()
         arrived_ms = page.evaluate(THREAD_ARRIVED)
         page.wait_for_timeout(500)
         first_bytes = sum(wire.get(request_id, 0) for request_id in thread_requests)
-        more = [elapsed for elapsed in (click_more(page) for _ in range(clicks))
-                if elapsed is not None]
+        more = [elapsed for elapsed in (click_more(page) for _ in range(clicks)) if elapsed is not None]
         throttle(cdp, False)  # the reader has read on for a while
         while page.evaluate(SHOWN) < deep_threads:
             show_more_unmeasured(page)
@@ -283,13 +302,20 @@ def measure(browser, url, oldest, clicks, deep_threads):
         link_ms = page.evaluate(FOLLOW_LINK, oldest)
     finally:
         context.close()
-    return {"bytes": first_bytes, "arrived": arrived_ms, "visible": visible_ms, "more": more,
-            "deep_more": deep_more, "link": link_ms}
+    return {
+        "bytes": first_bytes,
+        "arrived": arrived_ms,
+        "visible": visible_ms,
+        "more": more,
+        "deep_more": deep_more,
+        "link": link_ms,
+    }
 
 
 def measure_cold_link(browser, url, oldest):
-    context = browser.new_context(viewport=VIEWPORT, locale="de-DE", is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport=VIEWPORT, locale="de-DE", is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -297,8 +323,7 @@ def measure_cold_link(browser, url, oldest):
     throttle(cdp, True)
     try:
         page.goto(f"{url}#freigabe-comment-{oldest}", wait_until="commit")
-        return page.wait_for_function(LINKED_VISIBLE, arg=oldest, polling="raf",
-                                      timeout=120_000).json_value()
+        return page.wait_for_function(LINKED_VISIBLE, arg=oldest, polling="raf", timeout=120_000).json_value()
     finally:
         context.close()
 
@@ -307,13 +332,11 @@ def summary(runs):
     clicks = [elapsed for run in runs for elapsed in run["more"]]
     return {
         "thread bytes on the wire (first view)": statistics.median(r["bytes"] for r in runs),
-        "first thread answer in, ms after navigation": statistics.median(
-            r["arrived"] for r in runs),
+        "first thread answer in, ms after navigation": statistics.median(r["arrived"] for r in runs),
         "comments visible, ms after navigation": statistics.median(r["visible"] for r in runs),
         '"Mehr laden", median ms': statistics.median(clicks) if clicks else None,
         '"Mehr laden", slowest ms': max(clicks) if clicks else None,
-        '"Mehr laden" with DEEP threads shown, ms': statistics.median(
-            r["deep_more"] for r in runs),
+        '"Mehr laden" with DEEP threads shown, ms': statistics.median(r["deep_more"] for r in runs),
         "deep link on the open page, ms": statistics.median(r["link"] for r in runs),
         "deep link opened cold, ms after navigation": statistics.median(r["cold"] for r in runs),
     }
@@ -321,14 +344,17 @@ def summary(runs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--peer-rev", default="2910156",
-                        help="the commit whose widget and thread API are the peer")
+    parser.add_argument(
+        "--peer-rev", default="2910156", help="the commit whose widget and thread API are the peer"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--clicks", type=int, default=5)
     parser.add_argument("--deep-threads", type=int, default=1000)
     arguments = parser.parse_args()
     print(machine.describe())
-    print(f"chromium: {subprocess.run([CHROMIUM, '--version'], check=False, capture_output=True, text=True).stdout.strip()}")
+    print(
+        f"chromium: {subprocess.run([CHROMIUM, '--version'], check=False, capture_output=True, text=True).stdout.strip()}"
+    )
     from playwright.sync_api import sync_playwright
 
     pages = PublisherPages()
@@ -341,22 +367,29 @@ def main():
         (tmp / "ours").mkdir()
         servers = []
         try:
-            servers.append(("peer", *start_server(f"peer ({arguments.peer_rev})", tmp / "peer",
-                                                  pages.origin, code_dir=code)))
+            servers.append(
+                (
+                    "peer",
+                    *start_server(f"peer ({arguments.peer_rev})", tmp / "peer", pages.origin, code_dir=code),
+                )
+            )
             servers.append(("ours", *start_server("working tree", tmp / "ours", pages.origin)))
             results = {}
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, headless=True,
-                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                    executable_path=CHROMIUM,
+                    headless=True,
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
                 for name, _environment, server, _seeded in servers:
                     pages.pages[f"/{name}"] = page_html(server.url)
                     results[name] = []
                 for run in range(1, arguments.runs + 1):
                     for name, _environment, _server, seeded in servers:  # taking turns
                         url = f"{pages.origin}/{name}"
-                        figures = measure(browser, url, seeded["oldest"], arguments.clicks,
-                                          arguments.deep_threads)
+                        figures = measure(
+                            browser, url, seeded["oldest"], arguments.clicks, arguments.deep_threads
+                        )
                         figures["cold"] = measure_cold_link(browser, url, seeded["oldest"])
                         results[name].append(figures)
                         print(f"  run {run}, {name}: {json.dumps(figures)}", flush=True)

@@ -26,7 +26,7 @@ START = datetime(2026, 11, 2, 0, 0, tzinfo=BERLIN)  # a Monday
 # Comments per hour by local hour, before publication bursts.
 DAILY_RHYTHM = [6, 4, 3, 2, 2, 4, 10, 22, 30, 34, 36, 38, 42, 40, 36, 34, 36, 44, 60, 72, 76, 66, 40, 16]
 SUGGESTIONS = (("release", 0.62), ("review", 0.28), ("reject", 0.10))
-WEEKDAY_SHIFTS = [(7, 15), (10, 18), (15, 23), (17, 23)]   # four editors on a weekday
+WEEKDAY_SHIFTS = [(7, 15), (10, 18), (15, 23), (17, 23)]  # four editors on a weekday
 BUSY_WEEKDAY_SHIFTS = [(7, 15), (11, 19), (15, 23)]
 WEEKEND_SHIFTS = [(9, 15), (14, 20)]
 SCENARIOS = {
@@ -98,7 +98,7 @@ def simulate(scenario, seed, days=7):
     comments = arrivals(rng, days, viral=scenario == "viral")
     work = _with_breaks(rng, shifts(days, scenario))
     decided = {}
-    pending = []          # heap of (triage rank, submitted_at, index)
+    pending = []  # heap of (triage rank, submitted_at, index)
     rank = {"release": 0, "review": 1, "reject": 2}
     next_arrival = 0
     # Editors take turns by when each is next free.
@@ -123,8 +123,10 @@ def simulate(scenario, seed, days=7):
         decided[index] = done
         if done < end:
             heapq.heappush(free, (done, editor, end))
-    return [(f"c{index}", moment, decided.get(index), suggestion)
-            for index, (moment, suggestion) in enumerate(comments)]
+    return [
+        (f"c{index}", moment, decided.get(index), suggestion)
+        for index, (moment, suggestion) in enumerate(comments)
+    ]
 
 
 def _with_breaks(rng, stretches):

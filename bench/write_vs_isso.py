@@ -25,18 +25,20 @@ import machine
 ARTICLE_ID = "hafen-leserbriefe"
 ISSO_URI = "/hafen/leserbriefe"
 TITLE = "Leserbriefe zum Hafenausbau"
-TEXT = ("Der Ausbau des Hafens ist richtig, aber die Anwohner brauchen endlich verlässlichen "
-        "Lärmschutz, bevor die Bauarbeiten beginnen (Beitrag %s).")
+TEXT = (
+    "Der Ausbau des Hafens ist richtig, aber die Anwohner brauchen endlich verlässlichen "
+    "Lärmschutz, bevor die Bauarbeiten beginnen (Beitrag %s)."
+)
 
 
 def freigabe_template(round_number):
-    return json.dumps({"body": numbered(round_number), "author_name": "Leserin"},
-                      ensure_ascii=False)
+    return json.dumps({"body": numbered(round_number), "author_name": "Leserin"}, ensure_ascii=False)
 
 
 def isso_template(round_number):
-    return json.dumps({"text": numbered(round_number), "author": "Leserin", "title": TITLE},
-                      ensure_ascii=False)
+    return json.dumps(
+        {"text": numbered(round_number), "author": "Leserin", "title": TITLE}, ensure_ascii=False
+    )
 
 
 def numbered(round_number):
@@ -45,8 +47,12 @@ def numbered(round_number):
 
 
 def measure(url, template, arguments):
-    return load.run_wrk(url, seconds=max(1, round(arguments.seconds / arguments.rounds)),
-                        connections=arguments.connections, post_template=template)
+    return load.run_wrk(
+        url,
+        seconds=max(1, round(arguments.seconds / arguments.rounds)),
+        connections=arguments.connections,
+        post_template=template,
+    )
 
 
 def combined(results):
@@ -56,20 +62,25 @@ def combined(results):
     return load.LoadResult(
         requests=sum(result.requests for result in results),
         seconds=sum(result.seconds for result in results),
-        p50_ms=p50s[len(p50s) // 2], p99_ms=max(result.p99_ms for result in results),
+        p50_ms=p50s[len(p50s) // 2],
+        p99_ms=max(result.p99_ms for result in results),
         non_2xx_3xx=sum(result.non_2xx_3xx for result in results),
-        socket_errors=sum(result.socket_errors for result in results))
+        socket_errors=sum(result.socket_errors for result in results),
+    )
 
 
 def print_row(name, result, stored):
-    print(f"{name:<28} {result.requests:>8} {result.good_per_second:>12.1f} {result.p50_ms:>9.1f} "
-          f"{result.p99_ms:>9.1f} {result.non_2xx_3xx:>7} {result.socket_errors:>7} {stored:>7}")
+    print(
+        f"{name:<28} {result.requests:>8} {result.good_per_second:>12.1f} {result.p50_ms:>9.1f} "
+        f"{result.p99_ms:>9.1f} {result.non_2xx_3xx:>7} {result.socket_errors:>7} {stored:>7}"
+    )
 
 
 def parse_arguments():
     parser = load.side_by_side_arguments(__doc__)
-    parser.add_argument("--rounds", type=int, default=5,
-                        help="alternate the servers this often; --seconds is split")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternate the servers this often; --seconds is split"
+    )
     return parser.parse_args()
 
 
@@ -80,8 +91,9 @@ def main():
     isso_peer.ensure_isso()
     versions = {"isso": isso_peer.isso_version(), **freigabe_peer.installed_versions()}
     with tempfile.TemporaryDirectory(prefix="bench-write-") as data_dir:
-        isso = isso_peer.IssoServer(Path(data_dir, "isso"), freigabe_peer.free_port(),
-                                    workers=arguments.workers)
+        isso = isso_peer.IssoServer(
+            Path(data_dir, "isso"), freigabe_peer.free_port(), workers=arguments.workers
+        )
         peer = freigabe_peer.FreigabePeer(Path(data_dir, "freigabe"), workers=arguments.workers)
         try:
             peer.put_article(ARTICLE_ID, TITLE, "Der Stadtrat hat den Hafenausbau beschlossen.")
@@ -93,33 +105,42 @@ def main():
             isso_rounds, freigabe_rounds = [], []
             for number in range(1, arguments.rounds + 1):
                 print(f"Round {number}/{arguments.rounds}: Isso, then Freigabe ...", flush=True)
-                isso_rounds.append(measure(f"{isso.url}/new?uri={ISSO_URI}",
-                                           isso_template(number), arguments))
-                freigabe_rounds.append(measure(peer.comments_url(ARTICLE_ID),
-                                               freigabe_template(number), arguments))
+                isso_rounds.append(
+                    measure(f"{isso.url}/new?uri={ISSO_URI}", isso_template(number), arguments)
+                )
+                freigabe_rounds.append(
+                    measure(peer.comments_url(ARTICLE_ID), freigabe_template(number), arguments)
+                )
             isso_result, freigabe_result = combined(isso_rounds), combined(freigabe_rounds)
-            stored = (isso.thread_size(ISSO_URI) - before[0],
-                      peer.stored_count(ARTICLE_ID) - before[1])
+            stored = (isso.thread_size(ISSO_URI) - before[0], peer.stored_count(ARTICLE_ID) - before[1])
         finally:
             peer.stop()
             isso.stop()
     print()
     print(f"Machine: {machine_before}")
     print("Versions: " + ", ".join(f"{name} {value}" for name, value in versions.items()))
-    print(f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
-          f"per server in {arguments.rounds} alternating rounds, {arguments.workers} gunicorn "
-          f"sync workers each; Freigabe on "
-          f"{'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite'}")
+    print(
+        f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
+        f"per server in {arguments.rounds} alternating rounds, {arguments.workers} gunicorn "
+        f"sync workers each; Freigabe on "
+        f"{'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite'}"
+    )
     print()
-    print(f"{'POST a comment':<28} {'requests':>8} {'accepted/s':>12} {'p50 ms':>9} {'p99 ms':>9} "
-          f"{'refused':>7} {'sockerr':>7} {'stored':>7}")
+    print(
+        f"{'POST a comment':<28} {'requests':>8} {'accepted/s':>12} {'p50 ms':>9} {'p99 ms':>9} "
+        f"{'refused':>7} {'sockerr':>7} {'stored':>7}"
+    )
     print_row(f"Isso {versions['isso']}", isso_result, stored[0])
     print_row("Freigabe (with assessment)", freigabe_result, stored[1])
     print()
-    print("Ratio Freigabe/Isso, accepted comments per second: "
-          + load.ratio(freigabe_result.good_per_second, isso_result.good_per_second))
-    per_round = ", ".join(load.ratio(ours.good_per_second, theirs.good_per_second)
-                          for ours, theirs in zip(freigabe_rounds, isso_rounds))
+    print(
+        "Ratio Freigabe/Isso, accepted comments per second: "
+        + load.ratio(freigabe_result.good_per_second, isso_result.good_per_second)
+    )
+    per_round = ", ".join(
+        load.ratio(ours.good_per_second, theirs.good_per_second)
+        for ours, theirs in zip(freigabe_rounds, isso_rounds)
+    )
     print(f"Ratio per round: {per_round}")
     accepted = freigabe_result.requests - freigabe_result.non_2xx_3xx
     if stored[1] < accepted:

@@ -13,7 +13,7 @@ api = NinjaAPI(
     title="Freigabe API",
     version="1",
     description="Pre-moderated comments: publishers register articles, readers submit "
-                "comments that wait for the editors, editors decide.",
+    "comments that wait for the editors, editors decide.",
     urls_namespace="api",
 )
 api.add_router("/", articles_router)
@@ -49,17 +49,28 @@ def http_error(request, exc):
 @api.exception_handler(DataError)
 def unstorable_value(request, exc):
     # E.g. a NUL character, which PostgreSQL text cannot hold: bad input, not a server fault.
-    return JsonResponse({"detail": "The request contains characters or values that cannot "
-                                   "be stored (for example a NUL character)."}, status=422)
+    return JsonResponse(
+        {
+            "detail": "The request contains characters or values that cannot "
+            "be stored (for example a NUL character)."
+        },
+        status=422,
+    )
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    return JsonResponse({"detail": "Authentication required: send 'Authorization: Token "
-                                   "<token>' or log in."}, status=401)
+    return JsonResponse(
+        {"detail": "Authentication required: send 'Authorization: Token <token>' or log in."}, status=401
+    )
 
 
 def _plain(errors):
     """Validation errors as JSON-safe values (pydantic may include exception objects)."""
-    return [{key: value if isinstance(value, (str, int, float, list, type(None))) else str(value)
-             for key, value in error.items()} for error in errors]
+    return [
+        {
+            key: value if isinstance(value, (str, int, float, list, type(None))) else str(value)
+            for key, value in error.items()
+        }
+        for error in errors
+    ]

@@ -12,8 +12,10 @@ from pathlib import Path
 from django.conf import settings
 
 PAGES_PER_STEP = 1024
-PG_HELP = ("This database is PostgreSQL: back it up with pg_dump and restore with pg_restore "
-           "(the commands are in docs/deploy.md, section 'Backups').")
+PG_HELP = (
+    "This database is PostgreSQL: back it up with pg_dump and restore with pg_restore "
+    "(the commands are in docs/deploy.md, section 'Backups')."
+)
 
 
 class BackupRefused(Exception):
@@ -38,8 +40,11 @@ def backup(target, progress=lambda done, total: None, overwrite=False):
     source = sqlite3.connect(source_path)
     copy = sqlite3.connect(partial)
     try:
-        source.backup(copy, pages=PAGES_PER_STEP,
-                      progress=lambda status, remaining, total: progress(total - remaining, total))
+        source.backup(
+            copy,
+            pages=PAGES_PER_STEP,
+            progress=lambda status, remaining, total: progress(total - remaining, total),
+        )
     finally:
         copy.close()
         source.close()
@@ -54,8 +59,11 @@ def restore(backup_file, progress=lambda done, total: None):
     source = sqlite3.connect(f"file:{Path(backup_file)}?mode=ro", uri=True)
     live = sqlite3.connect(target_path, timeout=30)
     try:
-        source.backup(live, pages=PAGES_PER_STEP,
-                      progress=lambda status, remaining, total: progress(total - remaining, total))
+        source.backup(
+            live,
+            pages=PAGES_PER_STEP,
+            progress=lambda status, remaining, total: progress(total - remaining, total),
+        )
     finally:
         live.close()
         source.close()
@@ -71,8 +79,9 @@ def describe(path):
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             (integrity,) = connection.execute("PRAGMA integrity_check").fetchone()
-            tables = {name for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             if integrity != "ok" or "django_migrations" not in tables:
                 raise BackupRefused(f"{path} is not an intact Freigabe database ({integrity}).")
             comments = connection.execute("SELECT count(*) FROM comments_comment").fetchone()[0]

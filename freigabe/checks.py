@@ -18,8 +18,10 @@ LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 @register()
 def check_environment(app_configs=None, **kwargs):
     """Values read from the environment that could not be understood."""
-    return [Error(problem, hint="Fix the environment variable and start again.", id="freigabe.E001")
-            for problem in getattr(settings, "SETTINGS_PROBLEMS", [])]
+    return [
+        Error(problem, hint="Fix the environment variable and start again.", id="freigabe.E001")
+        for problem in getattr(settings, "SETTINGS_PROBLEMS", [])
+    ]
 
 
 @register()
@@ -34,9 +36,13 @@ def check_rates(app_configs=None, **kwargs):
         except ValueError:
             valid = False
         if not valid:
-            errors.append(Error(f"{name}={value!r} is not a rate.",
-                                hint="Write COUNT/SECONDS with both above zero, e.g. 10/60.",
-                                id="freigabe.E002"))
+            errors.append(
+                Error(
+                    f"{name}={value!r} is not a rate.",
+                    hint="Write COUNT/SECONDS with both above zero, e.g. 10/60.",
+                    id="freigabe.E002",
+                )
+            )
     return errors
 
 
@@ -46,22 +52,31 @@ def check_production(app_configs=None, **kwargs):
     problems = []
     public = urlsplit(settings.FREIGABE_PUBLIC_URL)
     if public.hostname in LOOPBACK_HOSTS or public.hostname is None:
-        problems.append(Error(
-            f"FREIGABE_PUBLIC_URL is {settings.FREIGABE_PUBLIC_URL!r}: links in mails (confirmation, "
-            "appeal, unsubscribe) would point at this machine.",
-            hint="Set FREIGABE_PUBLIC_URL to the public https address of the comment server.",
-            id="freigabe.E003"))
+        problems.append(
+            Error(
+                f"FREIGABE_PUBLIC_URL is {settings.FREIGABE_PUBLIC_URL!r}: links in mails (confirmation, "
+                "appeal, unsubscribe) would point at this machine.",
+                hint="Set FREIGABE_PUBLIC_URL to the public https address of the comment server.",
+                id="freigabe.E003",
+            )
+        )
     elif public.scheme != "https":
         problems.append(Warning("FREIGABE_PUBLIC_URL is not https.", id="freigabe.W001"))
     if settings.EMAIL_BACKEND.endswith(("console.EmailBackend", "locmem.EmailBackend")):
-        problems.append(Error(
-            f"EMAIL_BACKEND is {settings.EMAIL_BACKEND}: outcome mails and statements of reasons "
-            "would never reach the authors.",
-            hint="Set FREIGABE_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and "
-                 "FREIGABE_EMAIL_HOST (see README).",
-            id="freigabe.E004"))
+        problems.append(
+            Error(
+                f"EMAIL_BACKEND is {settings.EMAIL_BACKEND}: outcome mails and statements of reasons "
+                "would never reach the authors.",
+                hint="Set FREIGABE_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and "
+                "FREIGABE_EMAIL_HOST (see README).",
+                id="freigabe.E004",
+            )
+        )
     if set(settings.ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
-        problems.append(Warning(
-            "FREIGABE_ALLOWED_HOSTS names only this machine; behind a proxy set the public host name.",
-            id="freigabe.W002"))
+        problems.append(
+            Warning(
+                "FREIGABE_ALLOWED_HOSTS names only this machine; behind a proxy set the public host name.",
+                id="freigabe.W002",
+            )
+        )
     return problems

@@ -49,8 +49,7 @@ class FallbackRedisCache(RedisCache):
             else:
                 if self._degraded:
                     self._degraded = False
-                    log.warning("cache reachable again, shared cache restored",
-                                extra={"cache": self._where})
+                    log.warning("cache reachable again, shared cache restored", extra={"cache": self._where})
                 return result
         return getattr(self._local, name)(*args, **kwargs)
 
@@ -58,9 +57,11 @@ class FallbackRedisCache(RedisCache):
         self._retry_at = time.monotonic() + RETRY_SECONDS
         if not self._degraded:
             self._degraded = True
-            log.error("cache unreachable: degraded to a process-local cache "
-                      "(rate limits per process until it is back)",
-                      extra={"cache": self._where, "error": f"{type(error).__name__}: {error}"})
+            log.error(
+                "cache unreachable: degraded to a process-local cache "
+                "(rate limits per process until it is back)",
+                extra={"cache": self._where, "error": f"{type(error).__name__}: {error}"},
+            )
 
     def add(self, *args, **kwargs):
         return self._call("add", *args, **kwargs)

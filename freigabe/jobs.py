@@ -116,8 +116,7 @@ def _run(row):
         _record_failure(row, error, attempts)
         return
     row.set_successful(result if _fits_json(result) else None)
-    logger.info("job done", extra={"job": row.task_path, "job_id": str(row.id),
-                                   "attempt": attempts})
+    logger.info("job done", extra={"job": row.task_path, "job_id": str(row.id), "attempt": attempts})
 
 
 def _fits_json(value):
@@ -131,8 +130,15 @@ def _fits_json(value):
 
 def _record_failure(row, error, attempts):
     max_attempts = _max_attempts(row)
-    logger.exception("job failed", extra={"job": row.task_path, "job_id": str(row.id),
-                                          "attempt": attempts, "max_attempts": max_attempts})
+    logger.exception(
+        "job failed",
+        extra={
+            "job": row.task_path,
+            "job_id": str(row.id),
+            "attempt": attempts,
+            "max_attempts": max_attempts,
+        },
+    )
     if attempts >= max_attempts:
         row.set_failed(error)
         return
@@ -189,17 +195,23 @@ def backlog():
 
 def recent_failures(limit=20):
     """The latest jobs that raised: failed for good, or waiting for their next attempt."""
-    rows = _results().exclude(traceback="").exclude(
-        status=TaskResultStatus.SUCCESSFUL).order_by("-started_at")[:limit]
-    return [{
-        "id": str(row.id),
-        "job": row.task_path,
-        "status": row.status,
-        "attempts": len(row.worker_ids),
-        "error": row.traceback.strip().splitlines()[-1] if row.traceback else "",
-        "next_attempt": row.run_after.isoformat() if row.status == TaskResultStatus.READY
-        else None,
-    } for row in rows]
+    rows = (
+        _results()
+        .exclude(traceback="")
+        .exclude(status=TaskResultStatus.SUCCESSFUL)
+        .order_by("-started_at")[:limit]
+    )
+    return [
+        {
+            "id": str(row.id),
+            "job": row.task_path,
+            "status": row.status,
+            "attempts": len(row.worker_ids),
+            "error": row.traceback.strip().splitlines()[-1] if row.traceback else "",
+            "next_attempt": row.run_after.isoformat() if row.status == TaskResultStatus.READY else None,
+        }
+        for row in rows
+    ]
 
 
 class Worker:

@@ -26,9 +26,7 @@ class RequestSizeLimitMiddleware:
             except ValueError:
                 return JsonResponse({"detail": "Invalid Content-Length."}, status=400)
             if length > limit:
-                return JsonResponse(
-                    {"detail": f"Request body too large (limit {limit} bytes)."}, status=413
-                )
+                return JsonResponse({"detail": f"Request body too large (limit {limit} bytes)."}, status=413)
         return self.get_response(request)
 
 
@@ -40,8 +38,7 @@ class PublicCorsMiddleware:
     """
 
     ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS"
-    ALLOWED_HEADERS = ("Content-Type, Authorization, If-None-Match, X-Freigabe-Reader, "
-                       "X-Freigabe-Sso")
+    ALLOWED_HEADERS = "Content-Type, Authorization, If-None-Match, X-Freigabe-Reader, X-Freigabe-Sso"
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -29,12 +29,18 @@ from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from freigabe.http import client_ip
 
 REQUEST_SECONDS = Histogram(
-    "freigabe_request_duration_seconds", "Time to answer an HTTP request",
-    ["method", "route"], registry=None,
-    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
+    "freigabe_request_duration_seconds",
+    "Time to answer an HTTP request",
+    ["method", "route"],
+    registry=None,
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
 ASSESSMENT_SECONDS = Histogram(
-    "freigabe_assessment_duration_seconds", "Time the assessor took for one comment",
-    registry=None, buckets=(0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5))
+    "freigabe_assessment_duration_seconds",
+    "Time the assessor took for one comment",
+    registry=None,
+    buckets=(0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
 
 
 class DatabaseCollector:
@@ -49,13 +55,18 @@ class DatabaseCollector:
 def _queue_metrics():
     from freigabe.comments.models import Comment, Status
 
-    pending = GaugeMetricFamily("freigabe_queue_pending_comments",
-                                "Comments waiting for an editor", labels=["site"])
-    oldest = GaugeMetricFamily("freigabe_queue_oldest_pending_seconds",
-                               "Age of the oldest waiting comment", labels=["site"])
+    pending = GaugeMetricFamily(
+        "freigabe_queue_pending_comments", "Comments waiting for an editor", labels=["site"]
+    )
+    oldest = GaugeMetricFamily(
+        "freigabe_queue_oldest_pending_seconds", "Age of the oldest waiting comment", labels=["site"]
+    )
     now = timezone.now()
-    rows = (Comment.objects.filter(status=Status.PENDING)
-            .values("article__site__slug").annotate(n=Count("id"), first=Min("created_at")))
+    rows = (
+        Comment.objects.filter(status=Status.PENDING)
+        .values("article__site__slug")
+        .annotate(n=Count("id"), first=Min("created_at"))
+    )
     for row in rows:
         site = row["article__site__slug"]
         pending.add_metric([site], row["n"])
@@ -66,12 +77,17 @@ def _queue_metrics():
 def _decisions_last_hour():
     from freigabe.moderation.models import Decision
 
-    family = GaugeMetricFamily("freigabe_decisions_last_hour",
-                               "Decisions taken in the last 60 minutes (editors and automatic)",
-                               labels=["site"])
+    family = GaugeMetricFamily(
+        "freigabe_decisions_last_hour",
+        "Decisions taken in the last 60 minutes (editors and automatic)",
+        labels=["site"],
+    )
     since = timezone.now() - timedelta(hours=1)
-    rows = (Decision.objects.filter(created_at__gte=since)
-            .values("comment__article__site__slug").annotate(n=Count("id")))
+    rows = (
+        Decision.objects.filter(created_at__gte=since)
+        .values("comment__article__site__slug")
+        .annotate(n=Count("id"))
+    )
     for row in rows:
         family.add_metric([row["comment__article__site__slug"]], row["n"])
     return family
@@ -106,9 +122,9 @@ def _registry():
 
 # --- who may read -------------------------------------------------------------------------
 
+
 def _allowed_networks():
-    return [ipaddress.ip_network(item, strict=False)
-            for item in settings.FREIGABE_METRICS_ALLOWED_IPS]
+    return [ipaddress.ip_network(item, strict=False) for item in settings.FREIGABE_METRICS_ALLOWED_IPS]
 
 
 def _may_read(request):
@@ -128,12 +144,12 @@ def metrics(request):
     if not (settings.FREIGABE_METRICS_TOKEN or settings.FREIGABE_METRICS_ALLOWED_IPS):
         return JsonResponse({"detail": "Not found."}, status=404)
     if not _may_read(request):
-        return JsonResponse({"detail": "Metrics need the metrics token or an allowed address."},
-                            status=403)
+        return JsonResponse({"detail": "Metrics need the metrics token or an allowed address."}, status=403)
     return HttpResponse(generate_latest(_registry()), content_type=CONTENT_TYPE_PLAIN_0_0_4)
 
 
 # --- measuring ------------------------------------------------------------------------------
+
 
 class RequestTimingMiddleware:
     """Times every request by its URL pattern (never the raw path: bounded label values)."""
@@ -146,8 +162,9 @@ class RequestTimingMiddleware:
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
         route = (match.route or match.view_name) if match else "unmatched"
-        REQUEST_SECONDS.labels(request.method if request.method in _METHODS else "other",
-                               route).observe(time.perf_counter() - started)
+        REQUEST_SECONDS.labels(request.method if request.method in _METHODS else "other", route).observe(
+            time.perf_counter() - started
+        )
         return response
 
 

@@ -47,8 +47,12 @@ def hit_all(limits):
     now = time.time()
     # One window per key: a limit listed twice counts once (PostgreSQL refuses an upsert
     # that touches the same row twice).
-    windows = list({window.key: window for window in
-                    (_window(scope, ident, rate, now) for scope, ident, rate in limits)}.values())
+    windows = list(
+        {
+            window.key: window
+            for window in (_window(scope, ident, rate, now) for scope, ident, rate in limits)
+        }.values()
+    )
     if not windows:
         return 0
     counts = _count(windows)
@@ -61,8 +65,7 @@ def current(limits):
     now = time.time()
     windows = [_window(scope, ident, rate, now) for scope, ident, rate in limits]
     counts = _read(windows)
-    return [(counts.get(window.key, 0), max(1, int(window.ends_at - now) + 1))
-            for window in windows]
+    return [(counts.get(window.key, 0), max(1, int(window.ends_at - now) + 1)) for window in windows]
 
 
 def _read(windows):
@@ -74,8 +77,9 @@ def _read(windows):
         except Exception:  # noqa: BLE001 - as in _count: the database stands in
             log.warning("rate-limit cache unavailable; reading the database", exc_info=True)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT bucket, hits FROM {TABLE} WHERE bucket IN "
-                       f"({', '.join(['%s'] * len(keys))})", keys)
+        cursor.execute(
+            f"SELECT bucket, hits FROM {TABLE} WHERE bucket IN ({', '.join(['%s'] * len(keys))})", keys
+        )
         return dict(cursor.fetchall())
 
 
@@ -117,8 +121,7 @@ def _count(windows):
         try:
             return {window.key: _cache_incr(window) for window in windows}
         except Exception:  # noqa: BLE001 - a cache outage must not stop comments
-            log.warning("rate-limit cache unavailable; counting in the database",
-                        exc_info=True)
+            log.warning("rate-limit cache unavailable; counting in the database", exc_info=True)
     return _database_incr(windows)
 
 
@@ -138,8 +141,10 @@ def _cache_incr(window):
 
 
 # SQLite (3.35+) and PostgreSQL both take this upsert with RETURNING.
-_UPSERT = (f"INSERT INTO {TABLE} (bucket, hits, expires_at) VALUES {{rows}}"
-           f" ON CONFLICT (bucket) DO UPDATE SET hits = {TABLE}.hits + 1 RETURNING bucket, hits")
+_UPSERT = (
+    f"INSERT INTO {TABLE} (bucket, hits, expires_at) VALUES {{rows}}"
+    f" ON CONFLICT (bucket) DO UPDATE SET hits = {TABLE}.hits + 1 RETURNING bucket, hits"
+)
 
 
 def _database_incr(windows):
@@ -157,8 +162,9 @@ def _database_incr(windows):
 def too_many(retry_after, what):
     """The 429 answer of every rate-limited endpoint, with when to try again."""
     response = HttpResponse(
-        json.dumps({"detail": f"Too many {what} from you in a short time. "
-                              "Please wait a moment."}),
-        status=429, content_type="application/json")
+        json.dumps({"detail": f"Too many {what} from you in a short time. Please wait a moment."}),
+        status=429,
+        content_type="application/json",
+    )
     response["Retry-After"] = str(retry_after)
     return response

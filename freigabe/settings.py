@@ -25,8 +25,9 @@ def env_bool(name, default=False):
         return default
     word = value.strip().lower()
     if word not in TRUE_WORDS | FALSE_WORDS:
-        SETTINGS_PROBLEMS.append(f"{name}={value!r} is neither on (1, true, yes, on) nor "
-                                 f"off (0, false, no, off).")
+        SETTINGS_PROBLEMS.append(
+            f"{name}={value!r} is neither on (1, true, yes, on) nor off (0, false, no, off)."
+        )
         return default
     return word in TRUE_WORDS
 
@@ -150,8 +151,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
@@ -178,22 +178,26 @@ WHITENOISE_MAX_AGE = 3600
 _cache_url = os.environ.get("FREIGABE_CACHE_URL", "")
 if _cache_url.startswith(("redis://", "rediss://")):
     # Falls back to a per-process cache (logged) while Redis is unreachable.
-    _shared_cache = {"BACKEND": "freigabe.fallback_cache.FallbackRedisCache",
-                     "LOCATION": _cache_url}
+    _shared_cache = {"BACKEND": "freigabe.fallback_cache.FallbackRedisCache", "LOCATION": _cache_url}
 elif _cache_url.startswith("memcached://"):
-    _shared_cache = {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
-                     "LOCATION": _cache_url.removeprefix("memcached://")}
+    _shared_cache = {
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": _cache_url.removeprefix("memcached://"),
+    }
 else:
     # Without Redis or memcached, counters that all workers and servers must agree on
     # (rate limits) live in the database.
-    _shared_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                     "LOCATION": "freigabe_cache"}
+    _shared_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "freigabe_cache"}
 CACHES = {
     # Rendered public threads. Keys carry the article's thread version from the
     # database, so a per-process cache never serves a thread older than a decision.
-    "default": _shared_cache if _cache_url else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "freigabe",
-        "OPTIONS": {"MAX_ENTRIES": 5000}},
+    "default": _shared_cache
+    if _cache_url
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "freigabe",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
     "shared": _shared_cache,
 }
 
@@ -255,8 +259,9 @@ FREIGABE_IP_RETENTION_DAYS = env_int("FREIGABE_IP_RETENTION_DAYS", 7)
 # group with several legal entities names them and their sites,
 # FREIGABE_DSA_PROVIDERS="verlag-nord:zeitung,abendblatt;verlag-sued:kurier", each with its
 # token in FREIGABE_DSA_API_TOKEN_VERLAG_NORD (and, if it differs, FREIGABE_DSA_API_URL_…).
-FREIGABE_DSA_API_URL = os.environ.get("FREIGABE_DSA_API_URL",
-                                      "https://transparency.dsa.ec.europa.eu").rstrip("/")
+FREIGABE_DSA_API_URL = os.environ.get("FREIGABE_DSA_API_URL", "https://transparency.dsa.ec.europa.eu").rstrip(
+    "/"
+)
 FREIGABE_DSA_API_TOKEN = os.environ.get("FREIGABE_DSA_API_TOKEN", "")
 FREIGABE_DSA_PROVIDERS = {
     name.strip(): {
@@ -264,16 +269,17 @@ FREIGABE_DSA_PROVIDERS = {
         "token": os.environ.get("FREIGABE_DSA_API_TOKEN_" + _variable, ""),
         "url": os.environ.get("FREIGABE_DSA_API_URL_" + _variable, ""),
     }
-    for name, _, slugs in (part.partition(":") for part in
-                           os.environ.get("FREIGABE_DSA_PROVIDERS", "").split(";") if part.strip())
+    for name, _, slugs in (
+        part.partition(":")
+        for part in os.environ.get("FREIGABE_DSA_PROVIDERS", "").split(";")
+        if part.strip()
+    )
     for _variable in [name.strip().upper().replace("-", "_")]
 }
 # Seconds between the worker's submission runs.
 FREIGABE_DSA_SUBMIT_INTERVAL = env_int("FREIGABE_DSA_SUBMIT_INTERVAL", 900)
 
-EMAIL_BACKEND = os.environ.get(
-    "FREIGABE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("FREIGABE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("FREIGABE_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("FREIGABE_EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("FREIGABE_EMAIL_USER", "")

@@ -33,8 +33,7 @@ def json_or_html_404(request, exception=None):
 
 def json_or_html_500(request):
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Internal error; the request was not processed."},
-                            status=500)
+        return JsonResponse({"detail": "Internal error; the request was not processed."}, status=500)
     from django.views.defaults import server_error
 
     return server_error(request)

@@ -31,13 +31,17 @@ for name in ["freigabe", *names]:
 import trafilatura  # noqa: E402
 from lxml_html_clean import Cleaner  # noqa: E402,F401 - jusText's html_clean
 
-page = ("<html><body><article><h1>Radwege</h1><p>Der Stadtrat hat neue Radwege "
-        "beschlossen, auf der Lindenallee entfallen 230 Parkplätze.</p></article></body></html>")
+page = (
+    "<html><body><article><h1>Radwege</h1><p>Der Stadtrat hat neue Radwege "
+    "beschlossen, auf der Lindenallee entfallen 230 Parkplätze.</p></article></body></html>"
+)
 if "Lindenallee" not in (trafilatura.extract(page) or ""):
     failed.append("trafilatura: extract() lost the article text")
 
 for line in failed:
     print("FAILED", line)
-print(f"imported {len(names) + 1} freigabe modules and trafilatura: "
-      f"{len(names) + 1 - len(failed)} passed, {len(failed)} failed")
+print(
+    f"imported {len(names) + 1} freigabe modules and trafilatura: "
+    f"{len(names) + 1 - len(failed)} passed, {len(failed)} failed"
+)
 sys.exit(1 if failed else 0)

@@ -17,8 +17,7 @@ def _empty_cache(request):
     # Rate-limit counters and cached threads must not leak from one test into the next.
     # The shared cache is a table in the test database: set that database up first, then
     # clear it outside the test's own transaction (which may not have started yet).
-    uses_db = any(name in request.fixturenames
-                  for name in ("db", "transactional_db", "live_server"))
+    uses_db = any(name in request.fixturenames for name in ("db", "transactional_db", "live_server"))
     uses_db = uses_db or request.node.get_closest_marker("django_db") is not None
 
     def clear():
@@ -45,18 +44,18 @@ class Publisher:
 
 @pytest.fixture
 def publisher(db):
-    site, api_key = create_site("zeitung", name="Tageszeitung",
-                                origins=["https://www.zeitung.example"])
+    site, api_key = create_site("zeitung", name="Tageszeitung", origins=["https://www.zeitung.example"])
     return Publisher(site, api_key)
 
 
 @pytest.fixture
 def article(publisher):
     article, _ = upsert_article(
-        publisher.site, "a-1",
+        publisher.site,
+        "a-1",
         title="Stadtrat beschließt neue Radwege",
         body="Der Stadtrat hat am Dienstag neue Radwege für die Innenstadt beschlossen. "
-             "Auf der Lindenallee entfallen dafür 230 Parkplätze.",
+        "Auf der Lindenallee entfallen dafür 230 Parkplätze.",
         url="https://www.zeitung.example/radwege",
     )
     return article
@@ -85,12 +84,10 @@ class Api:
         self.client = client
 
     def post(self, path, data, **headers):
-        return self.client.post(path, json.dumps(data), content_type="application/json",
-                                **headers)
+        return self.client.post(path, json.dumps(data), content_type="application/json", **headers)
 
     def put(self, path, data, **headers):
-        return self.client.put(path, json.dumps(data), content_type="application/json",
-                               **headers)
+        return self.client.put(path, json.dumps(data), content_type="application/json", **headers)
 
     def get(self, path, **headers):
         return self.client.get(path, **headers)

@@ -22,8 +22,12 @@ class Environment:
 
     def __init__(self, data_dir, **settings):
         self.data_dir = Path(data_dir)
-        self.env = {**os.environ, "FREIGABE_DATA_DIR": str(self.data_dir),
-                    "FREIGABE_SECURE_COOKIES": "0", **settings}
+        self.env = {
+            **os.environ,
+            "FREIGABE_DATA_DIR": str(self.data_dir),
+            "FREIGABE_SECURE_COOKIES": "0",
+            **settings,
+        }
         self.env.pop("DJANGO_SETTINGS_MODULE", None)
         # Set by the browser tests' conftest for Playwright; never for a real server.
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -38,13 +42,19 @@ class Environment:
         import psycopg
 
         config = dj_database_url.parse(os.environ["DATABASE_URL"])
-        with psycopg.connect(host=config["HOST"], port=config["PORT"], user=config["USER"],
-                             dbname=config["NAME"], autocommit=True) as connection:
+        with psycopg.connect(
+            host=config["HOST"],
+            port=config["PORT"],
+            user=config["USER"],
+            dbname=config["NAME"],
+            autocommit=True,
+        ) as connection:
             connection.execute(sql)
 
     def run(self, *args, check=True, timeout=120):
-        result = subprocess.run([FREIGABE, *args], env=self.env, capture_output=True,
-                                text=True, timeout=timeout)
+        result = subprocess.run(
+            [FREIGABE, *args], env=self.env, capture_output=True, text=True, timeout=timeout
+        )
         if check and result.returncode != 0:
             raise AssertionError(f"freigabe {' '.join(args)} failed:\n{result.stderr}")
         return result
@@ -73,7 +83,9 @@ class Server:
         self.log = open(environment.data_dir / "server.log", "w")
         self.process = subprocess.Popen(
             [FREIGABE, "serve", "--port", str(self.port), "--workers", str(workers)],
-            env=environment.env, stdout=self.log, stderr=subprocess.STDOUT,
+            env=environment.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self._wait_until_healthy()
@@ -111,8 +123,9 @@ class Server:
 def request(method, url, data=None, headers=None):
     """(status, headers, parsed JSON or raw bytes) without raising on 4xx/5xx."""
     body = json.dumps(data).encode() if data is not None else None
-    req = urllib.request.Request(url, data=body, method=method, headers={
-        "Content-Type": "application/json", **(headers or {})})
+    req = urllib.request.Request(
+        url, data=body, method=method, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(req, timeout=30) as response:
             return response.status, response.headers, _decode(response.read())

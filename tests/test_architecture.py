@@ -34,7 +34,10 @@ LAZY_FOR_START_UP = {
     ("freigabe/assessment/management/commands/evaluate_assessor.py", "freigabe.articles.models"),
     ("freigabe/assessment/management/commands/evaluate_assessor.py", "freigabe.articles.site_models"),
     ("freigabe/assessment/management/commands/evaluate_assessor.py", "freigabe.articles.site_training"),
-    ("freigabe/assessment/management/commands/evaluate_assessor.py", "freigabe.assessment.management.commands.train_assessor"),
+    (
+        "freigabe/assessment/management/commands/evaluate_assessor.py",
+        "freigabe.assessment.management.commands.train_assessor",
+    ),
     ("freigabe/assessment/management/commands/train_assessor.py", "freigabe.assessment.train"),
     ("freigabe/assessment/model.py", "freigabe.assessment"),
     ("freigabe/assessment/model_card.py", "freigabe.assessment.assessor"),
@@ -170,8 +173,10 @@ def test_the_list_of_known_breaches_only_shrinks():
 
 def test_no_new_import_inside_a_function():
     new = function_level_imports() - LAZY_FOR_START_UP - CYCLE_DODGES
-    assert not new, ("imports inside functions: import at the top, or untangle the cycle "
-                     f"(a hook, a signal, or the function where it belongs): {sorted(new)}")
+    assert not new, (
+        "imports inside functions: import at the top, or untangle the cycle "
+        f"(a hook, a signal, or the function where it belongs): {sorted(new)}"
+    )
 
 
 def test_the_lists_of_allowed_function_imports_only_shrink():
@@ -184,7 +189,8 @@ def test_the_check_finds_a_planted_breach(tmp_path):
     app = tmp_path / "freigabe" / "comments"
     app.mkdir(parents=True)
     (app / "planted.py").write_text(
-        "def f():\n    from freigabe.moderation.decisions import decide\n    return decide\n")
+        "def f():\n    from freigabe.moderation.decisions import decide\n    return decide\n"
+    )
     (app / "apps.py").write_text("def ready():\n    from freigabe.comments import extensions\n")
     planted = ("freigabe/comments/planted.py", "freigabe.moderation.decisions")
     assert breaches(tmp_path) == {planted}
@@ -198,8 +204,11 @@ def test_access_rules_live_in_one_module():
     for path, relative in _sources(ROOT):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.Assign)):
-                names = [node.name] if isinstance(node, ast.FunctionDef) else [
-                    target.id for target in node.targets if isinstance(target, ast.Name)]
+                names = (
+                    [node.name]
+                    if isinstance(node, ast.FunctionDef)
+                    else [target.id for target in node.targets if isinstance(target, ast.Name)]
+                )
                 for name in set(names) & guards:
                     defined.setdefault(name, set()).add(relative)
     assert defined == {name: {"freigabe/accounts/access.py"} for name in guards}

@@ -18,6 +18,7 @@ def test_the_assessor_the_house_rules_and_the_model_share_one_definition():
 
 
 def test_the_assessor_still_loads_without_django():
-    code = ("import sys; import freigabe.assessment.result; "
-            "assert 'django' not in sys.modules, 'django imported'")
+    code = (
+        "import sys; import freigabe.assessment.result; assert 'django' not in sys.modules, 'django imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -19,8 +19,9 @@ class EditorToken(APIKeyHeader):
             return None
         # Looking the hash up through a unique index leaks nothing usable by timing:
         # an attacker would have to guess a preimage of a SHA-256 hash.
-        api_token = (ApiToken.objects.select_related("user")
-                     .filter(key_hash=hash_secret(token.strip())).first())
+        api_token = (
+            ApiToken.objects.select_related("user").filter(key_hash=hash_secret(token.strip())).first()
+        )
         if api_token is None or not api_token.user.is_active:
             return None
         ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
@@ -42,4 +43,3 @@ class EditorSession(SessionAuth):
 
 
 editor_auth = [EditorToken(), EditorSession()]
-

@@ -9,12 +9,21 @@ SITE_ADMIN = "Administration"
 # Senior editors and admins read the audit log and the operations page.
 ROLE_PERMISSIONS = {
     EDITOR: ["moderation.decide_comment"],
-    SENIOR_EDITOR: ["moderation.decide_comment", "moderation.decide_appeal",
-                    "moderation.ban_author", "moderation.view_auditentry",
-                    "moderation.manage_sections"],
-    SITE_ADMIN: ["moderation.decide_comment", "moderation.decide_appeal",
-                 "moderation.ban_author", "moderation.view_auditentry", "articles.change_site",
-                 "moderation.manage_sections"],
+    SENIOR_EDITOR: [
+        "moderation.decide_comment",
+        "moderation.decide_appeal",
+        "moderation.ban_author",
+        "moderation.view_auditentry",
+        "moderation.manage_sections",
+    ],
+    SITE_ADMIN: [
+        "moderation.decide_comment",
+        "moderation.decide_appeal",
+        "moderation.ban_author",
+        "moderation.view_auditentry",
+        "articles.change_site",
+        "moderation.manage_sections",
+    ],
 }
 
 
@@ -26,8 +35,7 @@ def ensure_roles():
         permissions = []
         for dotted in permission_names:
             app_label, codename = dotted.split(".")
-            permissions.append(Permission.objects.get(
-                content_type__app_label=app_label, codename=codename))
+            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(permissions)
         groups[name] = group
     return groups

@@ -29,8 +29,12 @@ def verify_reader_token(site, token):
         raise SsoError("This site does not use single sign-on.")
     try:
         claims = jwt.decode(
-            token, site.sso_key, algorithms=[site.sso_algorithm], audience=site.slug,
-            leeway=LEEWAY_SECONDS, options={"require": ["sub", "exp", "aud"]},
+            token,
+            site.sso_key,
+            algorithms=[site.sso_algorithm],
+            audience=site.slug,
+            leeway=LEEWAY_SECONDS,
+            options={"require": ["sub", "exp", "aud"]},
         )
     except jwt.ExpiredSignatureError:
         raise SsoError("The sign-in has expired; please reload the page.") from None

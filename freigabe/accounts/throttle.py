@@ -43,25 +43,36 @@ class LoginAttempt:
         def rate(count):
             return ratelimit.Rate(count, WINDOW_SECONDS)
 
-        return [("login-pair", f"{self.account}\n{self.address}", rate(PAIR_FAILURES)),
-                ("login-address", self.address, rate(ADDRESS_FAILURES)),
-                ("login-account", self.account, rate(ACCOUNT_FAILURES))]
+        return [
+            ("login-pair", f"{self.account}\n{self.address}", rate(PAIR_FAILURES)),
+            ("login-address", self.address, rate(ADDRESS_FAILURES)),
+            ("login-account", self.account, rate(ACCOUNT_FAILURES)),
+        ]
 
     def locked_for(self):
         """Seconds until this attempt may be tried, or 0 if it may be tried now."""
         (pair, wait), (address, _), (account, _) = ratelimit.current(self._limits())
-        locked = (pair >= PAIR_FAILURES or address >= ADDRESS_FAILURES
-                  or (account >= ACCOUNT_FAILURES and pair > 0))
+        locked = (
+            pair >= PAIR_FAILURES or address >= ADDRESS_FAILURES or (account >= ACCOUNT_FAILURES and pair > 0)
+        )
         return wait if locked else 0
 
     def refused(self, wait):
-        log.warning("login refused during lockout: account %r from address %s, "
-                    "%d s left", self.account, self.address[:12], wait)
+        log.warning(
+            "login refused during lockout: account %r from address %s, %d s left",
+            self.account,
+            self.address[:12],
+            wait,
+        )
 
     def failed(self):
         """Count a wrong password; log when this failure starts a lockout."""
         ratelimit.hit_all(self._limits())
         wait = self.locked_for()
         if wait:
-            log.warning("login lockout: account %r from address %s after repeated wrong "
-                        "passwords, for %d s", self.account, self.address[:12], wait)
+            log.warning(
+                "login lockout: account %r from address %s after repeated wrong passwords, for %d s",
+                self.account,
+                self.address[:12],
+                wait,
+            )

@@ -30,9 +30,10 @@ class ThrottledLoginView(LoginView):
             "Zu viele fehlgeschlagene Anmeldeversuche von hier. Bitte versuchen Sie es in "
             "%(minutes)s Minute erneut.",
             "Zu viele fehlgeschlagene Anmeldeversuche von hier. Bitte versuchen Sie es in "
-            "%(minutes)s Minuten erneut.", minutes) % {"minutes": minutes}
-        context = self.get_context_data(form=self.get_form_class()(self.request),
-                                        locked_out=message)
+            "%(minutes)s Minuten erneut.",
+            minutes,
+        ) % {"minutes": minutes}
+        context = self.get_context_data(form=self.get_form_class()(self.request), locked_out=message)
         response = self.render_to_response(context, status=429)
         response["Retry-After"] = str(wait)
         return response

@@ -108,8 +108,11 @@ def article_out(article):
     }
 
 
-@router.put("sites/{site}/articles/{article_id}", response={200: ArticleOut, 201: ArticleOut},
-            summary="Create or update an article (publisher)")
+@router.put(
+    "sites/{site}/articles/{article_id}",
+    response={200: ArticleOut, 201: ArticleOut},
+    summary="Create or update an article (publisher)",
+)
 def put_article(request, site: str, article_id: str, payload: ArticleIn):
     publisher = publisher_site(request, site)
     _check_article_id(article_id)
@@ -120,8 +123,7 @@ def put_article(request, site: str, article_id: str, payload: ArticleIn):
     return Status(201 if created else 200, article_out(article))
 
 
-@router.get("sites/{site}/articles/{article_id}", response=ArticleOut,
-            summary="Read an article (publisher)")
+@router.get("sites/{site}/articles/{article_id}", response=ArticleOut, summary="Read an article (publisher)")
 def get_article(request, site: str, article_id: str):
     publisher = publisher_site(request, site)
     return article_out(get_object_or_404(Article, site=publisher, external_id=article_id))
@@ -133,21 +135,34 @@ def get_site(request, site: str):
     if found is None:
         raise HttpError(404, f"Unknown site '{site}'.")
     rules = [
-        {"code": code, "label": rule_label(found.house_rules, code, "de"),
-         "label_en": rule_label(found.house_rules, code, "en")}
+        {
+            "code": code,
+            "label": rule_label(found.house_rules, code, "de"),
+            "label_en": rule_label(found.house_rules, code, "en"),
+        }
         for code in (*ASSESSED_RULES, OTHER)
     ]
-    return {"slug": found.slug, "name": found.name, "guidelines": found.guidelines, "rules": rules,
-            "review_hours": review_hours_out(found),
-            "limits": {"max_comment_chars": settings.FREIGABE_MAX_COMMENT_CHARS,
-                       "max_name_chars": MAX_NAME_CHARS}}
+    return {
+        "slug": found.slug,
+        "name": found.name,
+        "guidelines": found.guidelines,
+        "rules": rules,
+        "review_hours": review_hours_out(found),
+        "limits": {
+            "max_comment_chars": settings.FREIGABE_MAX_COMMENT_CHARS,
+            "max_name_chars": MAX_NAME_CHARS,
+        },
+    }
 
 
 def review_hours_out(site):
     """When the editors check comments, as the widget tells readers."""
     hours = ReviewHours.of_site(site.review_hours)
-    return {"always": hours.always, "timezone": hours.timezone,
-            "text": {language: hours.describe(language) for language in ("de", "en")}}
+    return {
+        "always": hours.always,
+        "timezone": hours.timezone,
+        "text": {language: hours.describe(language) for language in ("de", "en")},
+    }
 
 
 class ArticleRegistration(Schema):
@@ -157,8 +172,11 @@ class ArticleRegistration(Schema):
     token: str = Field(default="", max_length=200)
 
 
-@router.post("sites/{site}/articles/{article_id}/register", response={200: ArticleOut, 201: ArticleOut},
-             summary="Register an article the widget meets for the first time (text missing)")
+@router.post(
+    "sites/{site}/articles/{article_id}/register",
+    response={200: ArticleOut, 201: ArticleOut},
+    summary="Register an article the widget meets for the first time (text missing)",
+)
 def register_article(request, site: str, article_id: str, payload: ArticleRegistration):
     """The widget may announce an unknown article with its title and URL, if the page carries
     the token the site's CMS signed for this article (data-article-token).
@@ -170,9 +188,12 @@ def register_article(request, site: str, article_id: str, payload: ArticleRegist
     if found is None:
         raise HttpError(404, f"Unknown site '{site}'.")
     if not token_is_valid(found.api_key_hash, found.slug, article_id, payload.token):
-        raise HttpError(403, "Registering an article needs a valid token from the site's CMS "
-                             "(data-article-token); it is missing, expired or for another "
-                             "article.")
+        raise HttpError(
+            403,
+            "Registering an article needs a valid token from the site's CMS "
+            "(data-article-token); it is missing, expired or for another "
+            "article.",
+        )
     if not any(payload.url.startswith(origin + "/") for origin in found.allowed_origins):
         raise HttpError(422, "The article URL must be on one of the site's own origins.")
     _check_article_id(article_id)
@@ -184,7 +205,5 @@ def register_article(request, site: str, article_id: str, payload: ArticleRegist
 
 
 def _check_article_id(article_id):
-    if (not article_id or len(article_id) > 200 or "/" in article_id
-            or any(ord(ch) < 32 for ch in article_id)):
-        raise HttpError(422, "The article id must be 1 to 200 characters without '/' or "
-                             "control characters.")
+    if not article_id or len(article_id) > 200 or "/" in article_id or any(ord(ch) < 32 for ch in article_id):
+        raise HttpError(422, "The article id must be 1 to 200 characters without '/' or control characters.")

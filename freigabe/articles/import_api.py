@@ -19,6 +19,7 @@ router = Router(tags=["articles"])
 
 # --- HTTP ------------------------------------------------------------------------------------
 
+
 class ImportOut(Schema):
     site: str
     article_id: str
@@ -43,30 +44,48 @@ class ErrorOut(Schema):
 
 
 IMPORT_REQUEST_BODY = {
-    "requestBody": {"content": {
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "file": {"type": "string", "format": "binary",
-                     "description": "The page: HTML or a plain-text dump."},
-            "url": {"type": "string", "description": "Or the page's http(s) URL."},
-            "article_id": {"type": "string", "description": "Default: derived from the "
-                           "URL or the title."}}}},
-        "application/json": {"schema": {"type": "object", "properties": {
-            "url": {"type": "string"}, "article_id": {"type": "string"}}}},
-    }},
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "The page: HTML or a plain-text dump.",
+                        },
+                        "url": {"type": "string", "description": "Or the page's http(s) URL."},
+                        "article_id": {
+                            "type": "string",
+                            "description": "Default: derived from the URL or the title.",
+                        },
+                    },
+                }
+            },
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"url": {"type": "string"}, "article_id": {"type": "string"}},
+                }
+            },
+        }
+    },
 }
 
 
-@router.post("sites/{site}/articles:import", summary="Import an article from a page or URL",
-             response={200: ImportOut, 201: ImportOut, 401: ErrorOut, 403: ErrorOut,
-                       404: ErrorOut, 422: ErrorOut},
-             openapi_extra=IMPORT_REQUEST_BODY)
+@router.post(
+    "sites/{site}/articles:import",
+    summary="Import an article from a page or URL",
+    response={200: ImportOut, 201: ImportOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    openapi_extra=IMPORT_REQUEST_BODY,
+)
 def import_article(request, site: str):
     publisher = publisher_site(request, site)
     upload, url, article_id = _import_request(request)
     try:
         if upload is not None:
-            record = import_source(upload.read(), filename=upload.name,
-                                   content_type=upload.content_type)
+            record = import_source(upload.read(), filename=upload.name, content_type=upload.content_type)
         else:
             record = import_source(url, allow_private_hosts=settings.FREIGABE_IMPORT_ALLOW_PRIVATE_URLS)
         article, created = save_imported_article(publisher, record, article_id)

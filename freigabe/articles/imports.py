@@ -9,8 +9,16 @@ from freigabe.articles.importers.ids import derive_article_id
 from freigabe.articles.services import is_web_url, upsert_article
 
 # Extracted fields kept in Article.metadata; the rest have columns of their own.
-METADATA_FIELDS = ("publisher", "authors", "agencies", "image_caption", "image_credit",
-                   "subheadings", "language", "source_format")
+METADATA_FIELDS = (
+    "publisher",
+    "authors",
+    "agencies",
+    "image_caption",
+    "image_credit",
+    "subheadings",
+    "language",
+    "source_format",
+)
 MAX_TITLE_CHARS = 500
 MAX_URL_CHARS = 1000
 MAX_ID_CHARS = 200
@@ -28,7 +36,8 @@ def save_imported_article(site, record, article_id=None):
     # A page that names no section leaves the one the publisher gave the article.
     section = {"section": record.section} if record.section else {}
     return upsert_article(
-        site, article_id,
+        site,
+        article_id,
         title=record.title[:MAX_TITLE_CHARS],
         body=record.body,
         url=url,
@@ -54,5 +63,4 @@ def aware_datetime(value):
 
 
 def import_response(site, article, created, record):
-    return {"site": site.slug, "article_id": article.external_id, "created": created,
-            **record.to_dict()}
+    return {"site": site.slug, "article_id": article.external_id, "created": created, **record.to_dict()}

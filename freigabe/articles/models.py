@@ -14,16 +14,18 @@ class Site(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     api_key_hash = models.CharField(max_length=64, editable=False)
-    allowed_origins = models.JSONField(default=list, blank=True,
-                                       help_text=_("Origins allowed to embed the widget."))
+    allowed_origins = models.JSONField(
+        default=list, blank=True, help_text=_("Origins allowed to embed the widget.")
+    )
     guidelines = models.TextField(blank=True)
     house_rules = models.JSONField(default=default_house_rules, blank=True)
     # Per-site assessor settings: thresholds, link domain policy, target precision.
     assessor_settings = models.JSONField(default=dict, blank=True)
     # Reader single sign-on: the publisher signs a JWT for its logged-in reader.
     # HS256 keeps a shared secret here; RS256 keeps only the publisher's public key.
-    sso_algorithm = models.CharField(max_length=5, blank=True,
-                                     choices=[("HS256", "HS256"), ("RS256", "RS256")])
+    sso_algorithm = models.CharField(
+        max_length=5, blank=True, choices=[("HS256", "HS256"), ("RS256", "RS256")]
+    )
     sso_key = models.TextField(blank=True)
     # Comments close by themselves this many days after an article's publication (None: never).
     close_comments_after_days = models.PositiveIntegerField(null=True, blank=True)

@@ -17,8 +17,7 @@ def allowed_origins_for_path(path):
     if match:
         from freigabe.comments.models import Comment
 
-        slug = (Comment.objects.filter(pk=match["pk"])
-                .values_list("article__site__slug", flat=True).first())
+        slug = Comment.objects.filter(pk=match["pk"]).values_list("article__site__slug", flat=True).first()
         return origins_of_site(slug) if slug else ()
     return ()
 

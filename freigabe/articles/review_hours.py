@@ -16,13 +16,27 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAY_NAMES = {
     # German first, English too; Monday is 0 as in datetime.weekday().
-    "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+    "mo": 0,
+    "di": 1,
+    "mi": 2,
+    "do": 3,
+    "fr": 4,
+    "sa": 5,
+    "so": 6,
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 EVERY_DAY = ("täglich", "taeglich", "daily", "mo-so", "mon-sun")
 CLOSED_WORDS = ("geschlossen", "closed", "-")
-SHORT_DAYS = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
-              "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+SHORT_DAYS = {
+    "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
 MINUTES_PER_DAY = 24 * 60
 _RANGE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*[-–]\s*(\d{1,2})(?::(\d{2}))?$")
 
@@ -33,8 +47,8 @@ class HoursError(ValueError):
 
 @dataclass(frozen=True)
 class ReviewHours:
-    weekly: dict = field(default_factory=dict)       # weekday -> ((start_min, end_min), ...)
-    exceptions: dict = field(default_factory=dict)   # date -> ((start_min, end_min), ...)
+    weekly: dict = field(default_factory=dict)  # weekday -> ((start_min, end_min), ...)
+    exceptions: dict = field(default_factory=dict)  # date -> ((start_min, end_min), ...)
     timezone: str = "Europe/Berlin"
     always: bool = True
 
@@ -44,15 +58,15 @@ class ReviewHours:
         spec = (spec or "").strip()
         weekly = _parse_weekly(spec) if spec else {}
         special = _parse_exceptions(exceptions or "")
-        return cls(weekly=weekly, exceptions=special, timezone=zone.key,
-                   always=not spec and not special)
+        return cls(weekly=weekly, exceptions=special, timezone=zone.key, always=not spec and not special)
 
     @classmethod
     def from_settings(cls, value):
         """The site's stored setting: {"spec", "timezone", "exceptions"} or empty."""
         value = value or {}
-        return cls.parse(value.get("spec", ""), value.get("timezone") or "Europe/Berlin",
-                         value.get("exceptions", ""))
+        return cls.parse(
+            value.get("spec", ""), value.get("timezone") or "Europe/Berlin", value.get("exceptions", "")
+        )
 
     @classmethod
     def of_site(cls, value):
@@ -154,8 +168,10 @@ def _parse_days(text):
     for item in text.split(","):
         first, dash, last = item.partition("-")
         if first not in DAY_NAMES or (dash and last not in DAY_NAMES):
-            raise HoursError(f"Unknown day '{item}': use Mo Di Mi Do Fr Sa So (or Mon … Sun), "
-                             "ranges like Mo-Fr, lists like Sa,So, or 'täglich'.")
+            raise HoursError(
+                f"Unknown day '{item}': use Mo Di Mi Do Fr Sa So (or Mon … Sun), "
+                "ranges like Mo-Fr, lists like Sa,So, or 'täglich'."
+            )
         start, end = DAY_NAMES[first], DAY_NAMES[last] if dash else DAY_NAMES[first]
         days.extend(range(start, end + 1) if start <= end else [*range(start, 7), *range(0, end + 1)])
     return days

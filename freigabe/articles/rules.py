@@ -18,9 +18,9 @@ DEFAULT_HOUSE_RULES = {
         "de": "Unterstellungen",
         "en": "Insinuations",
         "text_de": "Kommentare, die Personen oder Institutionen ohne Grundlage unlautere "
-                   "Absichten unterstellen, veröffentlichen wir nicht.",
+        "Absichten unterstellen, veröffentlichen wir nicht.",
         "text_en": "We do not publish comments that accuse people or institutions of bad "
-                   "faith without basis.",
+        "faith without basis.",
     },
     INSULT: {
         "de": "Beleidigungen und Schimpfwörter",
@@ -31,8 +31,7 @@ DEFAULT_HOUSE_RULES = {
     AGGRESSION: {
         "de": "Aggressive Formulierungen",
         "en": "Aggressive wording",
-        "text_de": "Drohungen, Hetze und herabwürdigende, aggressive Sprache veröffentlichen "
-                   "wir nicht.",
+        "text_de": "Drohungen, Hetze und herabwürdigende, aggressive Sprache veröffentlichen wir nicht.",
         "text_en": "We do not publish threats, hate speech or aggressive, dehumanising wording.",
     },
     ADVERTISING: {

@@ -10,8 +10,7 @@ from freigabe.articles.origins import forget_site_origins
 from freigabe.articles.rules import DEFAULT_GUIDELINES
 from freigabe.tokens import hash_secret, new_secret
 
-ARTICLE_FIELDS = ("url", "title", "body", "published_at", "comments_open", "metadata",
-                  "section")
+ARTICLE_FIELDS = ("url", "title", "body", "published_at", "comments_open", "metadata", "section")
 MAX_SECTION_CHARS = 100
 WEB_SCHEMES = ("http", "https")
 
@@ -34,7 +33,8 @@ def create_site(slug, name=None, origins=()):
     if not SLUG_PATTERN.fullmatch(slug or ""):
         raise InvalidSlug(
             f"'{slug}' is not a valid site slug: use 1-50 lower-case letters (a-z), digits "
-            f"and hyphens, not at the start or end (e.g. 'zeitung-de' for zeitung.de).")
+            f"and hyphens, not at the start or end (e.g. 'zeitung-de' for zeitung.de)."
+        )
     if Site.objects.filter(slug=slug).exists():
         raise SiteExists(f"Site '{slug}' already exists.")
     api_key = new_secret("fg_")
@@ -82,8 +82,9 @@ def upsert_article(site, external_id, **fields):
     if "section" in fields:
         fields["section"] = clean_section(fields["section"])
     # NUL cannot be stored in PostgreSQL text and never belongs in an article.
-    fields = {name: value.replace("\x00", "") if isinstance(value, str) else value
-              for name, value in fields.items()}
+    fields = {
+        name: value.replace("\x00", "") if isinstance(value, str) else value for name, value in fields.items()
+    }
     with transaction.atomic():
         article, created = Article.objects.select_for_update().get_or_create(
             site=site, external_id=external_id, defaults=fields

@@ -30,8 +30,9 @@ class SiteModel(models.Model):
         ordering = ["site", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["site", "version"], name="site_model_version_unique"),
-            models.UniqueConstraint(fields=["site"], condition=models.Q(active=True),
-                                    name="one_active_site_model"),
+            models.UniqueConstraint(
+                fields=["site"], condition=models.Q(active=True), name="one_active_site_model"
+            ),
         ]
 
     def __str__(self):
@@ -54,8 +55,13 @@ def save_version(site, scorer, result, activate):
         type(site).objects.select_for_update().filter(pk=site.pk).first()
         latest = SiteModel.objects.filter(site=site).aggregate(models.Max("version"))["version__max"]
         stored = SiteModel.objects.create(
-            site=site, version=(latest or 0) + 1, archive=data, thresholds=scorer.thresholds.to_dict(),
-            metrics=result.metrics, n_train=result.n_train, n_test=result.n_test,
+            site=site,
+            version=(latest or 0) + 1,
+            archive=data,
+            thresholds=scorer.thresholds.to_dict(),
+            metrics=result.metrics,
+            n_train=result.n_train,
+            n_test=result.n_test,
         )
         if activate:
             _make_active(stored)
@@ -68,7 +74,9 @@ def activate_version(site, version=None):
         versions = SiteModel.objects.select_for_update().filter(site=site)
         if version is None:
             active = versions.filter(active=True).first()
-            target = versions.filter(version__lt=active.version).order_by("-version").first() if active else None
+            target = (
+                versions.filter(version__lt=active.version).order_by("-version").first() if active else None
+            )
             if target is None:
                 raise NoSuchVersion(f"site {site.slug} has no earlier model version to roll back to")
         else:
@@ -94,8 +102,11 @@ _lock = threading.Lock()
 
 def active_scorer(site):
     """The site's active SiteScorer, or None. The archive is read once per version."""
-    row = (SiteModel.objects.filter(site_id=site.pk, active=True)
-           .values_list("pk", "version", "created_at").first())
+    row = (
+        SiteModel.objects.filter(site_id=site.pk, active=True)
+        .values_list("pk", "version", "created_at")
+        .first()
+    )
     if row is None:
         return None
     pk, version, created_at = row

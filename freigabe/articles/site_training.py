@@ -26,7 +26,7 @@ def decided_examples(site, progress=lambda message: None):
     comment_ids = sorted(latest)
     examples = []
     for start in range(0, len(comment_ids), CHUNK):
-        examples.extend(_examples_for(comment_ids[start:start + CHUNK], latest, articles))
+        examples.extend(_examples_for(comment_ids[start : start + CHUNK], latest, articles))
     examples.extend(suggested_score_examples(site, progress))
     return examples
 
@@ -47,9 +47,12 @@ def latest_decisions(site):
     from freigabe.moderation.models import Decision
 
     # The editors' standard: decisions the site let the assessor make itself teach nothing.
-    rows = (Decision.objects.standing().filter(comment__article__site=site, automated=False)
-            .order_by("comment_id", "created_at", "pk")
-            .values_list("comment_id", "to_status", "reasons", "created_at"))
+    rows = (
+        Decision.objects.standing()
+        .filter(comment__article__site=site, automated=False)
+        .order_by("comment_id", "created_at", "pk")
+        .values_list("comment_id", "to_status", "reasons", "created_at")
+    )
     latest = {}
     for comment_id, to_status, reasons, created_at in rows.iterator(chunk_size=CHUNK):
         latest[comment_id] = (to_status, reasons, created_at)
@@ -64,14 +67,19 @@ def _article_texts(site):
 def _examples_for(comment_ids, latest, articles):
     from freigabe.comments.models import Comment
 
-    rows = (Comment.objects.filter(pk__in=comment_ids)
-            .values_list("pk", "body", "article_id", "parent__body"))
+    rows = Comment.objects.filter(pk__in=comment_ids).values_list("pk", "body", "article_id", "parent__body")
     for pk, body, article_id, parent_body in rows.iterator(chunk_size=CHUNK):
         to_status, reasons, created_at = latest[pk]
         rejected = to_status in REJECTING
         codes = tuple(code for code in (reasons or ()) if code in REASON_CODES) if rejected else ()
-        yield Example(text=body, rejected=rejected, reasons=codes, when=created_at,
-                      article=articles.get(article_id), parent=parent_body)
+        yield Example(
+            text=body,
+            rejected=rejected,
+            reasons=codes,
+            when=created_at,
+            article=articles.get(article_id),
+            parent=parent_body,
+        )
 
 
 def site_assessor_settings(site):

@@ -1,7 +1,7 @@
 """The assessor: plain Python (no Django), one call per comment.
 
-    from freigabe.assessment import assess
-    assess("Text", article="Titel\n\nText des Artikels", parent=None).to_dict()
+from freigabe.assessment import assess
+assess("Text", article="Titel\n\nText des Artikels", parent=None).to_dict()
 """
 
 from freigabe.assessment.assessor import assess

@@ -44,7 +44,9 @@ def assess(
     rules = {"insinuation": score_insinuation(text, normalised)}
     rules.update(score_toxicity(text, normalised, model))
     rules["advertising"] = score_advertising(text, normalised, policy, article, recent_links)
-    rules["off_topic"] = score_off_topic(text, normalised, article, parent, model.term_weight if model else None)
+    rules["off_topic"] = score_off_topic(
+        text, normalised, article, parent, model.term_weight if model else None
+    )
     rules["other"] = _hidden_text_direction(text)
     for rule in rules.values():
         rule.score = min(1.0, max(0.0, float(rule.score)))
@@ -68,7 +70,9 @@ def _hidden_text_direction(text: str) -> RuleScore:
             end = index + 1
             while end < len(text) and text[end] not in BIDI_CONTROLS and text[end] != "\n":
                 end += 1
-            evidence.append(Evidence(index, end, text[index:end], "Bidi-Steuerzeichen: Text wird umgekehrt angezeigt"))
+            evidence.append(
+                Evidence(index, end, text[index:end], "Bidi-Steuerzeichen: Text wird umgekehrt angezeigt")
+            )
     return RuleScore(BIDI_REVIEW_SCORE, evidence[:8])
 
 

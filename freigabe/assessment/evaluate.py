@@ -42,9 +42,21 @@ class EvaluationError(ValueError):
     """The file or the options do not describe a labelled data set we can read."""
 
 
-def evaluate(path, format="csv", rule="any", text_column="text", label_column="label", positive="1",
-             threshold=0.5, articles=None, site_policy=None, limit=None, scorer=None, reference=None,
-             progress=None):
+def evaluate(
+    path,
+    format="csv",
+    rule="any",
+    text_column="text",
+    label_column="label",
+    positive="1",
+    threshold=0.5,
+    articles=None,
+    site_policy=None,
+    limit=None,
+    scorer=None,
+    reference=None,
+    progress=None,
+):
     """Metrics dict: n, macro_f1, precision, recall, rule, per_class, confusion_matrix, calibration,
     roc_auc, average_precision, top20_share (and "reference" with `reference`).
 
@@ -72,15 +84,21 @@ def evaluate(path, format="csv", rule="any", text_column="text", label_column="l
         probabilities.append(probability)
         risks.append(probability + (_DECISION_RANK[assessment.decision] if rule == "any" else 0))
     report = _scores_report(truths, predictions, probabilities, risks)
-    report.update({
-        "rule": rule, "format": format, "path": str(path), "threshold": threshold,
-        "prediction": "decision != release" if rule == "any" else f"score({rule}) >= {threshold}",
-    })
+    report.update(
+        {
+            "rule": rule,
+            "format": format,
+            "path": str(path),
+            "threshold": threshold,
+            "prediction": "decision != release" if rule == "any" else f"score({rule}) >= {threshold}",
+        }
+    )
     if scorer is not None:
         report["site_model"] = scorer.version
     if reference is not None:
-        report["reference"] = reference_report(reference, rule, [text for text, *_ in examples], truths,
-                                               threshold, progress)
+        report["reference"] = reference_report(
+            reference, rule, [text for text, *_ in examples], truths, threshold, progress
+        )
     return report
 
 
@@ -106,8 +124,13 @@ def reference_report(data_dir, rule, texts, truths, threshold=0.5, progress=None
         progress(f"training the reference on {len(train_texts)} texts")
     probabilities = fit_reference(train_texts, train_labels).probabilities(texts)
     report = _scores_report(truths, (probabilities >= threshold).astype(int), probabilities)
-    report.update({"model": "reference: tf-idf char_wb 2-5 + word 1-2, LogisticRegression(C=1, balanced)",
-                   "n_train": len(train_texts), "threshold": threshold})
+    report.update(
+        {
+            "model": "reference: tf-idf char_wb 2-5 + word 1-2, LogisticRegression(C=1, balanced)",
+            "n_train": len(train_texts),
+            "threshold": threshold,
+        }
+    )
     return report
 
 

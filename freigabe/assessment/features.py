@@ -24,13 +24,22 @@ _LETTERS = re.compile(r"[a-z]+")
 _MENTION_OR_URL = re.compile(r"@\w+|\b(?:https?|hxxps?)://\S+|\bwww\.\S+|\|LBR\|", re.IGNORECASE)
 _MAY_HAVE_WWW_OR_LBR = re.compile(r"www\.|\|lbr\|", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(du|dich|dir|dein\w*|ihr|euch|eure?\w*|bist|seid)\b")
-_PLURAL_TARGET = GuardedPattern(r"\b(die|diese|alle|solche|dieses) (\w+ )?(leute|typen|menschen|pack|leuten|volk)\b")
+_PLURAL_TARGET = GuardedPattern(
+    r"\b(die|diese|alle|solche|dieses) (\w+ )?(leute|typen|menschen|pack|leuten|volk)\b"
+)
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 DENSE_FEATURE_NAMES = (
-    "insult_lexicon_max", "insult_lexicon_any", "aggression_lexicon_max", "aggression_lexicon_any",
-    "ldnoobw_hits", "direct_address", "group_target", "shouting", "exclamations",
+    "insult_lexicon_max",
+    "insult_lexicon_any",
+    "aggression_lexicon_max",
+    "aggression_lexicon_any",
+    "ldnoobw_hits",
+    "direct_address",
+    "group_target",
+    "shouting",
+    "exclamations",
 )
 
 
@@ -65,7 +74,9 @@ def word_char_ngrams(word, low=CHAR_NGRAM_RANGE[0], high=CHAR_NGRAM_RANGE[1]):
     """Character n-grams of one word padded with spaces (cached: words repeat)."""
     padded = f" {word} "
     length = len(padded)
-    return tuple(padded[i:i + size] for size in range(low, min(high, length) + 1) for i in range(length - size + 1))
+    return tuple(
+        padded[i : i + size] for size in range(low, min(high, length) + 1) for i in range(length - size + 1)
+    )
 
 
 def lexicon_hits(normalised_text):

@@ -60,10 +60,14 @@ def calibration_summary(y_true, probabilities, bins=10):
         mean_predicted = float(probabilities[members].mean())
         observed = float(y_true[members].mean())
         ece += count / len(y_true) * abs(mean_predicted - observed)
-        reliability.append({
-            "bin": [round(float(edges[b]), 2), round(float(edges[b + 1]), 2)],
-            "n": count, "mean_predicted": round(mean_predicted, 4), "observed_rate": round(observed, 4),
-        })
+        reliability.append(
+            {
+                "bin": [round(float(edges[b]), 2), round(float(edges[b + 1]), 2)],
+                "n": count,
+                "mean_predicted": round(mean_predicted, 4),
+                "observed_rate": round(observed, 4),
+            }
+        )
     return {
         "brier": float(np.mean((probabilities - y_true) ** 2)) if len(y_true) else 0.0,
         "ece": float(ece),
@@ -117,7 +121,7 @@ def top_share(y_true, risk, share=0.2):
     if not positives:
         return None
     order = np.argsort(-np.asarray(risk, dtype=float), kind="stable")
-    first = order[:int(round(len(y_true) * share))]
+    first = order[: int(round(len(y_true) * share))]
     return float(y_true[first].sum() / positives)
 
 

@@ -25,7 +25,10 @@ RULES = ("insult", "aggression")
 TRUSTED_TYPES = ["numpy.dtype", "numpy.float32", "numpy.float64", "numpy.str_"]
 _EVIDENCE_MIN_CONTRIBUTION = 0.35
 _EVIDENCE_MIN_PROBABILITY = 0.5
-_MODEL_REASONS = {"insult": "Modell: Wort spricht für Beleidigung", "aggression": "Modell: Wort spricht für Aggression/Hass"}
+_MODEL_REASONS = {
+    "insult": "Modell: Wort spricht für Beleidigung",
+    "aggression": "Modell: Wort spricht für Aggression/Hass",
+}
 _PUNCTUATION = ".,;:!?\"'()[]{}-*#"
 
 
@@ -63,7 +66,9 @@ class ToxicityModel:
     def score(self, text, normalised_text, hits):
         """({rule: probability}, {rule: [(start, end, why)]}) in normalised coordinates."""
         grams = word_ngrams(normalised_text)
-        word_columns = np.fromiter(map(self._word_index.get, grams, repeat(-1, len(grams))), dtype=np.int64, count=len(grams))
+        word_columns = np.fromiter(
+            map(self._word_index.get, grams, repeat(-1, len(grams))), dtype=np.int64, count=len(grams)
+        )
         word_columns = word_columns[word_columns >= 0]  # n-grams outside the vocabulary
         char_arrays = list(map(self._char_arrays.__getitem__, normalised_text.split()))
         char_columns = np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS
@@ -75,7 +80,7 @@ class ToxicityModel:
         index = np.concatenate((word_features[0], char_features[0]))
         values = np.concatenate((word_features[1], char_features[1]))
         rows = self._weights.take(index, axis=0)  # several times faster than self._weights[index]
-        logits = self._intercepts + dense @ self._weights[self._dense_offset:] + values @ rows
+        logits = self._intercepts + dense @ self._weights[self._dense_offset :] + values @ rows
         probabilities = {rule: _sigmoid(logits[i]) for i, rule in enumerate(RULES)}
         explained = [i for i, rule in enumerate(RULES) if probabilities[rule] >= _EVIDENCE_MIN_PROBABILITY]
         if not explained:
@@ -144,12 +149,21 @@ class ToxicityModel:
         explained = {}
         for column, share in shares.items():
             own = np.where(word_present, share.take(word_at), 0.0) if len(word_index) else np.zeros(count)
-            char_share = np.where(char_present, share.take(char_at), 0.0) if len(char_index) else np.zeros(len(char_rows))
+            char_share = (
+                np.where(char_present, share.take(char_at), 0.0)
+                if len(char_index)
+                else np.zeros(len(char_rows))
+            )
             contributions = (own + np.bincount(owners, weights=char_share, minlength=count)).tolist()
-            found = [(contribution, start, end) for contribution, (start, end) in zip(contributions, spans)
-                     if contribution >= _EVIDENCE_MIN_CONTRIBUTION]
+            found = [
+                (contribution, start, end)
+                for contribution, (start, end) in zip(contributions, spans)
+                if contribution >= _EVIDENCE_MIN_CONTRIBUTION
+            ]
             reason = _MODEL_REASONS[RULES[column]]
-            explained[RULES[column]] = [(start, end, reason) for _, start, end in sorted(found, reverse=True)[:3]]
+            explained[RULES[column]] = [
+                (start, end, reason) for _, start, end in sorted(found, reverse=True)[:3]
+            ]
         return explained
 
 
@@ -167,10 +181,46 @@ def positions_in(sorted_index, wanted):
 # Groups, parties and identities are what hate speech is about, not evidence of it: the
 # model leans on them (a known bias), but we never highlight them as the reason.
 _IDENTITY_STEMS = (
-    "fluechtling", "migrant", "auslaender", "asyl", "muslim", "moslem", "islam", "jude", "juedi", "christ",
-    "tuerk", "araber", "afrikan", "deutsch", "russ", "pole", "roma", "sinti", "schwul", "lesb", "trans",
-    "frau", "maenner", "gruen", "afd", "spd", "cdu", "csu", "fdp", "linke", "merkel", "regierung", "politiker",
-    "volk", "kopftuch", "schwarz", "weiss", "kinder", "leute", "menschen",
+    "fluechtling",
+    "migrant",
+    "auslaender",
+    "asyl",
+    "muslim",
+    "moslem",
+    "islam",
+    "jude",
+    "juedi",
+    "christ",
+    "tuerk",
+    "araber",
+    "afrikan",
+    "deutsch",
+    "russ",
+    "pole",
+    "roma",
+    "sinti",
+    "schwul",
+    "lesb",
+    "trans",
+    "frau",
+    "maenner",
+    "gruen",
+    "afd",
+    "spd",
+    "cdu",
+    "csu",
+    "fdp",
+    "linke",
+    "merkel",
+    "regierung",
+    "politiker",
+    "volk",
+    "kopftuch",
+    "schwarz",
+    "weiss",
+    "kinder",
+    "leute",
+    "menschen",
 )
 
 

@@ -39,12 +39,25 @@ def functional_suite_figures(models_dir):
 def evaluate_house_rules(models_dir, path=TESTSET):
     """Per rule: metrics of the assessor on our labelled house-rules file."""
     with loaded_from(models_dir):
-        return {rule: _summary(evaluate(path, "csv", rule=rule, label_column=rule, positive="1")) for rule in RULE_CODES}
+        return {
+            rule: _summary(evaluate(path, "csv", rule=rule, label_column=rule, positive="1"))
+            for rule in RULE_CODES
+        }
 
 
 def _summary(report):
-    keys = ("n", "positives", "macro_f1", "macro_f1_ci95", "precision", "recall", "confusion_matrix",
-            "roc_auc", "average_precision", "top20_share")
+    keys = (
+        "n",
+        "positives",
+        "macro_f1",
+        "macro_f1_ci95",
+        "precision",
+        "recall",
+        "confusion_matrix",
+        "roc_auc",
+        "average_precision",
+        "top20_share",
+    )
     summary = {key: report[key] for key in keys}
     summary["brier"] = report["calibration"]["brier"]
     summary["ece"] = report["calibration"]["ece"]
@@ -67,73 +80,87 @@ def write_model_card(models_dir, metrics=None):
 
 
 def render(metrics):
-    return "\n".join([
-        f"# Model card: Freigabe assessor ({metrics.get('model_version', '?')})",
-        "",
-        _INTENDED_USE,
-        *_file_note(metrics),
-        *_comparison_section(metrics.get("reference_comparison")),
-        *_functional_section(metrics.get("functional_suite")),
-        "## Cross-validated quality of the trained rules (optimistic: same pool)",
-        "",
-        f"{metrics['cross_validation']['folds']}-fold stratified cross-validation of the whole training procedure "
-        "(vocabulary, idf, both base models and the calibrator are refit inside each fold; the calibrator's "
-        f"out-of-fold scores come from an inner {metrics['cross_validation']['inner_folds']}-fold split). "
-        "Decision threshold 0.5. 95% confidence intervals: percentile bootstrap (1,000 resamples) over the "
-        "out-of-fold predictions.",
-        "",
-        "| rule | n | positives | macro-F1 (95% CI) | precision | recall | Brier | ECE |",
-        "|---|---|---|---|---|---|---|---|",
-        *(_cv_row(rule, figures) for rule, figures in metrics.get("rules", {}).items()),
-        "",
-        "By source (macro-F1; for a source with one class only, the share flagged):",
-        "",
-        *(f"- {rule}: " + "; ".join(_source_text(source, entry) for source, entry in figures["by_source"].items())
-          for rule, figures in metrics.get("rules", {}).items()),
-        "",
-        "Reliability (out-of-fold, 10 equal-width bins: mean predicted → observed rate, n):",
-        "",
-        *(f"- {rule}: " + ", ".join(f"{b['mean_predicted']:.2f}→{b['observed_rate']:.2f} ({b['n']})"
-                                    for b in figures["calibration"]["reliability"])
-          for rule, figures in metrics.get("rules", {}).items()),
-        "",
-        "## House-rules test set (all five rules)",
-        "",
-        "`data/house_rules_testset.csv`: 161 German comments we wrote ourselves against four short articles "
-        "we wrote (`data/articles.json`), 17 of them replies with a parent comment. It was written after the "
-        "rule-based detectors were designed; those were then tuned only on the separate development set "
-        "`data/house_rules_devset.csv` (40 comments, another article), and the test set was scored once, "
-        "after that tuning. Multi-label: a comment can break several rules. It is small: read the intervals.",
-        "",
-        "| rule | n | positives | macro-F1 (95% CI) | precision | recall | Brier | ECE |",
-        "|---|---|---|---|---|---|---|---|",
-        *(_cv_row(rule, figures) for rule, figures in metrics.get("house_rules_testset", {}).items()),
-        "",
-        "Development set, for comparison (tuned on, so optimistic):",
-        "",
-        "| rule | n | macro-F1 | precision | recall |",
-        "|---|---|---|---|---|",
-        *(f"| {rule} | {f['n']} | {f['macro_f1']:.3f} | {f['precision']:.3f} | {f['recall']:.3f} |"
-          for rule, f in metrics.get("house_rules_devset", {}).items()),
-        "",
-        "House-rules test set, ranking (ROC AUC / average precision / share of the rule-breaking "
-        "comments in the riskiest 20 %):",
-        "",
-        *(f"- {rule}: {_fmt(f.get('roc_auc'))} / {_fmt(f.get('average_precision'))} / {_fmt(f.get('top20_share'))}"
-          for rule, f in metrics.get("house_rules_testset", {}).items()),
-        "",
-        _DATA_AND_LABELS,
-        _method(metrics.get("hyperparameters", {})),
-        _WEAKNESSES,
-        "## Provenance",
-        "",
-        f"- trained: {metrics.get('trained_on', '?')} in {metrics.get('training_seconds', '?')} s; "
-        f"{metrics.get('n_texts', '?')} texts after de-duplication",
-        f"- label counts: `{json.dumps(metrics.get('label_counts', {}))}`",
-        f"- hyperparameters: `{json.dumps(metrics.get('hyperparameters', {}))}`",
-        f"- environment: `{json.dumps(metrics.get('environment', {}))}`",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"# Model card: Freigabe assessor ({metrics.get('model_version', '?')})",
+            "",
+            _INTENDED_USE,
+            *_file_note(metrics),
+            *_comparison_section(metrics.get("reference_comparison")),
+            *_functional_section(metrics.get("functional_suite")),
+            "## Cross-validated quality of the trained rules (optimistic: same pool)",
+            "",
+            f"{metrics['cross_validation']['folds']}-fold stratified cross-validation of the whole training procedure "
+            "(vocabulary, idf, both base models and the calibrator are refit inside each fold; the calibrator's "
+            f"out-of-fold scores come from an inner {metrics['cross_validation']['inner_folds']}-fold split). "
+            "Decision threshold 0.5. 95% confidence intervals: percentile bootstrap (1,000 resamples) over the "
+            "out-of-fold predictions.",
+            "",
+            "| rule | n | positives | macro-F1 (95% CI) | precision | recall | Brier | ECE |",
+            "|---|---|---|---|---|---|---|---|",
+            *(_cv_row(rule, figures) for rule, figures in metrics.get("rules", {}).items()),
+            "",
+            "By source (macro-F1; for a source with one class only, the share flagged):",
+            "",
+            *(
+                f"- {rule}: "
+                + "; ".join(_source_text(source, entry) for source, entry in figures["by_source"].items())
+                for rule, figures in metrics.get("rules", {}).items()
+            ),
+            "",
+            "Reliability (out-of-fold, 10 equal-width bins: mean predicted → observed rate, n):",
+            "",
+            *(
+                f"- {rule}: "
+                + ", ".join(
+                    f"{b['mean_predicted']:.2f}→{b['observed_rate']:.2f} ({b['n']})"
+                    for b in figures["calibration"]["reliability"]
+                )
+                for rule, figures in metrics.get("rules", {}).items()
+            ),
+            "",
+            "## House-rules test set (all five rules)",
+            "",
+            "`data/house_rules_testset.csv`: 161 German comments we wrote ourselves against four short articles "
+            "we wrote (`data/articles.json`), 17 of them replies with a parent comment. It was written after the "
+            "rule-based detectors were designed; those were then tuned only on the separate development set "
+            "`data/house_rules_devset.csv` (40 comments, another article), and the test set was scored once, "
+            "after that tuning. Multi-label: a comment can break several rules. It is small: read the intervals.",
+            "",
+            "| rule | n | positives | macro-F1 (95% CI) | precision | recall | Brier | ECE |",
+            "|---|---|---|---|---|---|---|---|",
+            *(_cv_row(rule, figures) for rule, figures in metrics.get("house_rules_testset", {}).items()),
+            "",
+            "Development set, for comparison (tuned on, so optimistic):",
+            "",
+            "| rule | n | macro-F1 | precision | recall |",
+            "|---|---|---|---|---|",
+            *(
+                f"| {rule} | {f['n']} | {f['macro_f1']:.3f} | {f['precision']:.3f} | {f['recall']:.3f} |"
+                for rule, f in metrics.get("house_rules_devset", {}).items()
+            ),
+            "",
+            "House-rules test set, ranking (ROC AUC / average precision / share of the rule-breaking "
+            "comments in the riskiest 20 %):",
+            "",
+            *(
+                f"- {rule}: {_fmt(f.get('roc_auc'))} / {_fmt(f.get('average_precision'))} / {_fmt(f.get('top20_share'))}"
+                for rule, f in metrics.get("house_rules_testset", {}).items()
+            ),
+            "",
+            _DATA_AND_LABELS,
+            _method(metrics.get("hyperparameters", {})),
+            _WEAKNESSES,
+            "## Provenance",
+            "",
+            f"- trained: {metrics.get('trained_on', '?')} in {metrics.get('training_seconds', '?')} s; "
+            f"{metrics.get('n_texts', '?')} texts after de-duplication",
+            f"- label counts: `{json.dumps(metrics.get('label_counts', {}))}`",
+            f"- hyperparameters: `{json.dumps(metrics.get('hyperparameters', {}))}`",
+            f"- environment: `{json.dumps(metrics.get('environment', {}))}`",
+            "",
+        ]
+    )
 
 
 def _fmt(value):
@@ -143,18 +170,22 @@ def _fmt(value):
 def _comparison_section(comparison):
     """Ours (and the model before issue 12) beside the plain reference on data nobody tuned on."""
     if not comparison:
-        return ["## Against the plain reference", "",
-                "Not measured for this model file: run `bench/assessor_vs_reference.py`.", ""]
+        return [
+            "## Against the plain reference",
+            "",
+            "Not measured for this model file: run `bench/assessor_vs_reference.py`.",
+            "",
+        ]
     lines = [
         "## Against the plain reference, on data no tuning saw",
         "",
         "The reference: TF-IDF of character 2–5-grams (`char_wb`) and word 1–2-grams, sublinear tf, "
-        "min_df 2, one `LogisticRegression(C=1, class_weight=\"balanced\")`, threshold 0.5 "
+        'min_df 2, one `LogisticRegression(C=1, class_weight="balanced")`, threshold 0.5 '
         "(`freigabe/assessment/reference.py`), trained on the same rows of the shared data sets. "
         "Held-back rows were fixed by seed before tuning (a fifth of the GermEval tweets, GAHD's dev "
         "split); settings were chosen on 3-fold CV of the other rows only. Cross-source: trained on "
         "one source, tested on all of the other. Macro-F1 with 95 % bootstrap intervals; AUC = ROC AUC. "
-        "\"before\" is the model shipped before issue 12. Command: "
+        '"before" is the model shipped before issue 12. Command: '
         "`.venv/bin/python bench/assessor_vs_reference.py --before --out "
         "freigabe/assessment/models/reference_comparison.json`.",
         "",
@@ -163,15 +194,19 @@ def _comparison_section(comparison):
     for run in runs:
         if run["title"]:
             lines += [run["title"], ""]
-        lines += ["| test (rule) | n | ours: model | ours: whole assessor | reference | before (the shipped file's settings) "
-                  "| AUC ours / reference |", "|---|---|---|---|---|---|---|"]
+        lines += [
+            "| test (rule) | n | ours: model | ours: whole assessor | reference | before (the shipped file's settings) "
+            "| AUC ours / reference |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for name, entry in run["results"].items():
             ours, reference = entry["ours"], entry["reference"]
             whole, before = entry.get("assessor"), entry.get("before")
             lines.append(
                 f"| {name} | {entry['n']} | {_with_interval(ours)} | {_with_interval(whole) if whole else 'n/a'} | "
                 f"{_with_interval(reference)} | {_with_interval(before) if before else 'n/a'} | "
-                f"{ours['roc_auc']:.3f} / {reference['roc_auc']:.3f} |")
+                f"{ours['roc_auc']:.3f} / {reference['roc_auc']:.3f} |"
+            )
         lines.append("")
     return lines
 
@@ -184,8 +219,11 @@ def _with_interval(figures):
 def _functional_section(suite):
     lines = ["## Functional test suite (German, written separately from our training sentences)", ""]
     if not suite:
-        return lines + ["Not available when this card was written (hook: "
-                        "`freigabe.assessment.functional.run_suite`, called by `model_card.py`).", ""]
+        return lines + [
+            "Not available when this card was written (hook: "
+            "`freigabe.assessment.functional.run_suite`, called by `model_card.py`).",
+            "",
+        ]
     interval = suite.get("interval") or (None, None)
     lines += [
         f"`freigabe.assessment.functional.run_suite()` through the whole assessor: {suite['correct']} of "
@@ -198,8 +236,10 @@ def _functional_section(suite):
     for name, f in sorted(suite.get("functionalities", {}).items()):
         low, high = f.get("interval") or (None, None)
         failure = (f.get("failures") or [""])[0].replace("|", "/").replace("\n", " ")[:80]
-        lines.append(f"| {name} | {f.get('expected', '')} | {f.get('rule', '')} | {f['n']} | "
-                     f"{_fmt(f['accuracy'])} ({_fmt(low)}–{_fmt(high)}) | {failure} |")
+        lines.append(
+            f"| {name} | {f.get('expected', '')} | {f.get('rule', '')} | {f['n']} | "
+            f"{_fmt(f['accuracy'])} ({_fmt(low)}–{_fmt(high)}) | {failure} |"
+        )
     for name, counts in (suite.get("slices") or {}).items():
         if isinstance(counts, dict) and counts.get("n"):
             lines.append(f"\nSlice {name}: {_fmt(counts.get('accuracy'))} of {counts['n']} cases.")
@@ -209,10 +249,13 @@ def _functional_section(suite):
 def _file_note(metrics):
     if "augment_weight" in metrics.get("hyperparameters", {}):
         return []
-    return ["**This model file predates issue 12's training changes**: it was trained without our own "
-            "sentences, with feature caps and C 4 / 0.1 (see Provenance). `freigabe train-assessor` now "
-            "trains with the new settings; that model was not shipped because it was not clearly better "
-            "(see the tables below and docs/benchmarks.md).", ""]
+    return [
+        "**This model file predates issue 12's training changes**: it was trained without our own "
+        "sentences, with feature caps and C 4 / 0.1 (see Provenance). `freigabe train-assessor` now "
+        "trains with the new settings; that model was not shipped because it was not clearly better "
+        "(see the tables below and docs/benchmarks.md).",
+        "",
+    ]
 
 
 def _method(hyper):
@@ -220,16 +263,21 @@ def _method(hyper):
         return "none" if value is None else f"{value:,}"
 
     return _METHOD.format(
-        word_min_df=hyper.get("word_min_df", "?"), word_cap=cap(hyper.get("word_max_features")),
-        char_min_df=hyper.get("char_min_df", "?"), char_cap=cap(hyper.get("char_max_features")),
-        lr_c=hyper.get("lr_c", hyper.get("lr_C", "?")), svm_c=hyper.get("svm_c", hyper.get("svm_C", "?")),
+        word_min_df=hyper.get("word_min_df", "?"),
+        word_cap=cap(hyper.get("word_max_features")),
+        char_min_df=hyper.get("char_min_df", "?"),
+        char_cap=cap(hyper.get("char_max_features")),
+        lr_c=hyper.get("lr_c", hyper.get("lr_C", "?")),
+        svm_c=hyper.get("svm_c", hyper.get("svm_C", "?")),
     )
 
 
 def _cv_row(rule, f):
     low, high = f["macro_f1_ci95"]
-    return (f"| {rule} | {f['n']} | {f['positives']} | {f['macro_f1']:.3f} ({low:.3f}–{high:.3f}) | "
-            f"{f['precision']:.3f} | {f['recall']:.3f} | {_calibration(f, 'brier'):.3f} | {_calibration(f, 'ece'):.3f} |")
+    return (
+        f"| {rule} | {f['n']} | {f['positives']} | {f['macro_f1']:.3f} ({low:.3f}–{high:.3f}) | "
+        f"{f['precision']:.3f} | {f['recall']:.3f} | {_calibration(f, 'brier'):.3f} | {_calibration(f, 'ece'):.3f} |"
+    )
 
 
 def _calibration(figures, key):

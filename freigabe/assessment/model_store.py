@@ -55,8 +55,8 @@ def _load(path):
 class loaded_from:
     """Temporarily serve the model in `directory` (training tools scoring a new model).
 
-        with loaded_from(out_dir):
-            evaluate(...)
+    with loaded_from(out_dir):
+        evaluate(...)
     """
 
     def __init__(self, directory):

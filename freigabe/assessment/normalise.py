@@ -18,23 +18,100 @@ from freigabe.assessment.memo import Memo
 
 # Cyrillic and Greek letters that look like Latin ones (lowercase after casefold).
 _HOMOGLYPHS = {
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
-    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
-    "ѕ": "s", "и": "i", "й": "i", "ԁ": "d", "ɡ": "g", "ⅼ": "l",
-    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
-    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j", "μ": "u",
-    "п": "n", "г": "r", "ь": "b", "ԛ": "q", "ԝ": "w", "ѡ": "w", "ү": "y", "ѵ": "v", "һ": "h",
-    "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "ռ": "n",  # Armenian
-    "ɑ": "a", "ı": "i", "ɩ": "i", "ℓ": "l", "ǀ": "l", "ʟ": "l", "ɪ": "i", "ʏ": "y",
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "ё": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "и": "i",
+    "й": "i",
+    "ԁ": "d",
+    "ɡ": "g",
+    "ⅼ": "l",
+    "α": "a",
+    "β": "b",
+    "ε": "e",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "ω": "w",
+    "ϲ": "c",
+    "ϳ": "j",
+    "μ": "u",
+    "п": "n",
+    "г": "r",
+    "ь": "b",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ѡ": "w",
+    "ү": "y",
+    "ѵ": "v",
+    "һ": "h",
+    "օ": "o",
+    "ս": "u",
+    "ց": "g",
+    "հ": "h",
+    "ո": "n",
+    "ռ": "n",  # Armenian
+    "ɑ": "a",
+    "ı": "i",
+    "ɩ": "i",
+    "ℓ": "l",
+    "ǀ": "l",
+    "ʟ": "l",
+    "ɪ": "i",
+    "ʏ": "y",
     # Latin small capitals (NFKD leaves them alone)
-    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k",
-    "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v",
-    "ᴡ": "w", "ᴢ": "z",
+    "ᴀ": "a",
+    "ʙ": "b",
+    "ᴄ": "c",
+    "ᴅ": "d",
+    "ᴇ": "e",
+    "ɢ": "g",
+    "ʜ": "h",
+    "ᴊ": "j",
+    "ᴋ": "k",
+    "ᴍ": "m",
+    "ɴ": "n",
+    "ᴏ": "o",
+    "ᴘ": "p",
+    "ʀ": "r",
+    "ꜱ": "s",
+    "ᴛ": "t",
+    "ᴜ": "u",
+    "ᴠ": "v",
+    "ᴡ": "w",
+    "ᴢ": "z",
 }
 # Bidi embeddings, overrides and isolates: U+202A-202E, U+2066-2069.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_BIDI_OPENERS = {"\u202a": "embed", "\u202b": "embed", "\u202d": "ltr", "\u202e": "rtl",
-                 "\u2066": "isolate", "\u2067": "isolate", "\u2068": "isolate"}
+_BIDI_OPENERS = {
+    "\u202a": "embed",
+    "\u202b": "embed",
+    "\u202d": "ltr",
+    "\u202e": "rtl",
+    "\u2066": "isolate",
+    "\u2067": "isolate",
+    "\u2068": "isolate",
+}
 _BIDI_CLOSERS = {"\u202c": ("embed", "ltr", "rtl"), "\u2069": ("isolate",)}
 _COMBINING_DIAERESIS = "\u0308"  # a decomposed umlaut (macOS sends "a" + U+0308)
 _GERMAN_FOLDS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"}
@@ -202,8 +279,14 @@ _LEET_CHARS = frozenset(_LEET)
 # spaced-out words "s", any other ASCII character " " (other characters stay as they
 # are, so they match none of these).
 _CHARACTER_CLASSES = str.maketrans(
-    {**{chr(code): " " for code in range(128)}, **dict.fromkeys(_LOWERCASE, "a"),
-     **dict.fromkeys("0123456789!|", "1"), **dict.fromkeys("@$", "$"), **dict.fromkeys(" .-_*+~", "s")})
+    {
+        **{chr(code): " " for code in range(128)},
+        **dict.fromkeys(_LOWERCASE, "a"),
+        **dict.fromkeys("0123456789!|", "1"),
+        **dict.fromkeys("@$", "$"),
+        **dict.fromkeys(" .-_*+~", "s"),
+    }
+)
 _RUN_CLASSES = "a1$"  # the characters of a word that may be leetspeak
 # A run changes only where a leet character stands before a letter (or "@"/"$"), or a
 # letter before "@"/"$" ("as$"): other runs are numbers and punctuation ("2024", "dumm!").
@@ -255,7 +338,7 @@ def _runs_around(classes, positions):
 def _replace_leet(word):
     # Trailing digits and "!" are numbers and punctuation ("covid19", "dumm!").
     core = word.rstrip("0123456789!|")
-    tail = word[len(core):]
+    tail = word[len(core) :]
     letters = sum(char.isalpha() for char in core)
     if letters < 2 or letters == len(core) or letters < len(core) - letters:
         return word

@@ -21,19 +21,77 @@ from freigabe.assessment.result import RULE_CODES
 
 # Sources people cite in an argument: public broadcasters, statistics offices,
 # parliaments, courts, encyclopaedias, international bodies, major newspapers.
-REPUTABLE_DOMAINS = frozenset({
-    "tagesschau.de", "ard.de", "zdf.de", "br.de", "ndr.de", "wdr.de", "swr.de", "mdr.de",
-    "hr.de", "rbb24.de", "sr.de", "radiobremen.de", "deutschlandfunk.de", "dlf.de", "dw.com",
-    "destatis.de", "bundestag.de", "bundesrat.de", "bundesregierung.de", "bund.de",
-    "bundesverfassungsgericht.de", "bverfg.de", "bundesgerichtshof.de", "bpb.de", "rki.de",
-    "gesetze-im-internet.de", "dejure.org", "wikipedia.org", "wikimedia.org", "europa.eu",
-    "un.org", "who.int", "oecd.org", "imf.org", "worldbank.org", "admin.ch", "gv.at", "orf.at",
-    "srf.ch", "spiegel.de", "zeit.de", "faz.net", "sueddeutsche.de", "welt.de",
-    "tagesspiegel.de", "handelsblatt.com", "nzz.ch", "derstandard.at", "taz.de", "stern.de",
-    "reuters.com", "apnews.com", "bbc.co.uk", "bbc.com", "nature.com", "science.org",
-    "arxiv.org", "doi.org", "nih.gov", "correctiv.org", "statistik.at", "bfs.admin.ch",
-    "umweltbundesamt.de", "bundesbank.de", "ecb.europa.eu", "dwd.de", "ipcc.ch",
-})
+REPUTABLE_DOMAINS = frozenset(
+    {
+        "tagesschau.de",
+        "ard.de",
+        "zdf.de",
+        "br.de",
+        "ndr.de",
+        "wdr.de",
+        "swr.de",
+        "mdr.de",
+        "hr.de",
+        "rbb24.de",
+        "sr.de",
+        "radiobremen.de",
+        "deutschlandfunk.de",
+        "dlf.de",
+        "dw.com",
+        "destatis.de",
+        "bundestag.de",
+        "bundesrat.de",
+        "bundesregierung.de",
+        "bund.de",
+        "bundesverfassungsgericht.de",
+        "bverfg.de",
+        "bundesgerichtshof.de",
+        "bpb.de",
+        "rki.de",
+        "gesetze-im-internet.de",
+        "dejure.org",
+        "wikipedia.org",
+        "wikimedia.org",
+        "europa.eu",
+        "un.org",
+        "who.int",
+        "oecd.org",
+        "imf.org",
+        "worldbank.org",
+        "admin.ch",
+        "gv.at",
+        "orf.at",
+        "srf.ch",
+        "spiegel.de",
+        "zeit.de",
+        "faz.net",
+        "sueddeutsche.de",
+        "welt.de",
+        "tagesspiegel.de",
+        "handelsblatt.com",
+        "nzz.ch",
+        "derstandard.at",
+        "taz.de",
+        "stern.de",
+        "reuters.com",
+        "apnews.com",
+        "bbc.co.uk",
+        "bbc.com",
+        "nature.com",
+        "science.org",
+        "arxiv.org",
+        "doi.org",
+        "nih.gov",
+        "correctiv.org",
+        "statistik.at",
+        "bfs.admin.ch",
+        "umweltbundesamt.de",
+        "bundesbank.de",
+        "ecb.europa.eu",
+        "dwd.de",
+        "ipcc.ch",
+    }
+)
 DEFAULT_AUTO_REJECT_RULES = ("insult", "aggression", "advertising")
 
 
@@ -76,8 +134,14 @@ class SitePolicy:
         if thresholds:
             merged = dict(base.thresholds)
             merged.update(_parse_thresholds(thresholds, base.thresholds))
-            base = SitePolicy(merged, base.allowed_domains, base.denied_domains, base.site_domains,
-                              base.auto_reject_rules, base.repeated_link_limit)
+            base = SitePolicy(
+                merged,
+                base.allowed_domains,
+                base.denied_domains,
+                base.site_domains,
+                base.auto_reject_rules,
+                base.repeated_link_limit,
+            )
         return base
 
 

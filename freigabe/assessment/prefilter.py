@@ -46,8 +46,7 @@ def required_literals(pattern):
 def _without_superstrings(strings):
     """A group is met when any of its strings is in the text, so a string containing
     another one of the group ("www.shop.de" beside "shop.de") adds nothing but a scan."""
-    return {string for string in strings
-            if not any(other != string and other in string for other in strings)}
+    return {string for string in strings if not any(other != string and other in string for other in strings)}
 
 
 class GuardedPattern:

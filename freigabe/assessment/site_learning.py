@@ -105,8 +105,10 @@ def print_progress(message):
 
 # --- importing a newsroom's history ---------------------------------------------------------
 
-def read_import(path, text_column, label_column, positive="1", negative="0", time_column=None,
-                reason_codes=()):
+
+def read_import(
+    path, text_column, label_column, positive="1", negative="0", time_column=None, reason_codes=()
+):
     """(examples, skipped) from a CSV of moderated comments.
 
     A label equal to `positive` means rejected, equal to `negative` released; a label made
@@ -123,9 +125,17 @@ def read_import(path, text_column, label_column, positive="1", negative="0", tim
             if missing:
                 raise ImportFileError(
                     f"{path} is not a CSV with the column(s) {', '.join(missing)} "
-                    f"(found: {', '.join(columns[:10]) or 'no header'})")
-            return _read_rows(reader, text_column, label_column, str(positive), str(negative),
-                              time_column, frozenset(reason_codes))
+                    f"(found: {', '.join(columns[:10]) or 'no header'})"
+                )
+            return _read_rows(
+                reader,
+                text_column,
+                label_column,
+                str(positive),
+                str(negative),
+                time_column,
+                frozenset(reason_codes),
+            )
     except (UnicodeDecodeError, csv.Error) as error:
         raise ImportFileError(f"{path} is not a readable UTF-8 CSV file: {error}") from error
 
@@ -193,6 +203,7 @@ def parse_time(value):
 
 # --- learning -------------------------------------------------------------------------------
 
+
 def in_time_order(examples):
     """Oldest first; examples without a time come first, in the order given."""
     earliest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
@@ -207,8 +218,15 @@ def split_by_time(examples, share=HELD_BACK_SHARE):
     return ordered[:-n_test], ordered[-n_test:]
 
 
-def learn(examples, current=None, site_policy=None, target_precision=DEFAULT_TARGET_PRECISION,
-          progress=print_progress, jobs=2, seed=SEED):
+def learn(
+    examples,
+    current=None,
+    site_policy=None,
+    target_precision=DEFAULT_TARGET_PRECISION,
+    progress=print_progress,
+    jobs=2,
+    seed=SEED,
+):
     """Train a site model on the older examples and measure it and `current` on the newest."""
     started = time.monotonic()
     training, held_back = split_by_time(examples)
@@ -223,33 +241,58 @@ def learn(examples, current=None, site_policy=None, target_precision=DEFAULT_TAR
     reasons = [example.reasons for example in training]
     labels = learnable_labels(rejected, reasons)
     if REJECT not in labels:
-        raise LearningError(f"too few rejected comments to learn from ({sum(rejected)} in the training slice)")
-    config, review, candidates = choose_config(training, general_train, train_matrix, policy, jobs, seed, progress)
+        raise LearningError(
+            f"too few rejected comments to learn from ({sum(rejected)} in the training slice)"
+        )
+    config, review, candidates = choose_config(
+        training, general_train, train_matrix, policy, jobs, seed, progress
+    )
     progress(f"fitting {', '.join(labels)} ({config.to_dict()}, review threshold {review})")
-    scorer = fit_scorer(train_matrix, label_targets(labels, rejected, reasons), labels,
-                        [scores for scores, _ in general_train], jobs=jobs, seed=seed, config=config)
+    scorer = fit_scorer(
+        train_matrix,
+        label_targets(labels, rejected, reasons),
+        labels,
+        [scores for scores, _ in general_train],
+        jobs=jobs,
+        seed=seed,
+        config=config,
+    )
 
     truths = [int(example.rejected) for example in held_back]
     new_probabilities = _combined(scorer, general_test, test_matrix)
     new_reject = [p[REJECT] for p in new_probabilities]
-    scorer.thresholds = choose_thresholds(truths, new_reject, target_precision, review=review,
-                                          rules_decide=config.rules_decide)
+    scorer.thresholds = choose_thresholds(
+        truths, new_reject, target_precision, review=review, rules_decide=config.rules_decide
+    )
     new_report = _report(truths, _decisions(scorer, general_test, new_probabilities, policy), new_reject)
     current_report = _current_report(current, truths, general_test, test_matrix, policy)
     progress(f"training the reference on {len(training)} comments")
     reference = reference_report(training, held_back)
     seconds = time.monotonic() - started
-    progress(f"macro-F1 new {new_report['macro_f1']:.3f}, current {current_report['macro_f1']:.3f}, "
-             f"reference {reference['macro_f1']:.3f} ({seconds:.1f} s)")
+    progress(
+        f"macro-F1 new {new_report['macro_f1']:.3f}, current {current_report['macro_f1']:.3f}, "
+        f"reference {reference['macro_f1']:.3f} ({seconds:.1f} s)"
+    )
     return LearningResult(
-        scorer=scorer, n_train=len(training), n_test=len(held_back),
-        macro_f1_new=new_report["macro_f1"], macro_f1_current=current_report["macro_f1"],
-        macro_f1_reference=reference["macro_f1"], auc_new=new_report["roc_auc"],
+        scorer=scorer,
+        n_train=len(training),
+        n_test=len(held_back),
+        macro_f1_new=new_report["macro_f1"],
+        macro_f1_current=current_report["macro_f1"],
+        macro_f1_reference=reference["macro_f1"],
+        auc_new=new_report["roc_auc"],
         auc_reference=reference["roc_auc"],
-        metrics={"new": new_report, "current": current_report, "reference": reference, "labels": list(labels),
-                 "config": config.to_dict(), "candidates": candidates,
-                 "target_precision": target_precision, "thresholds": scorer.thresholds.to_dict(),
-                 "seconds": round(seconds, 1)},
+        metrics={
+            "new": new_report,
+            "current": current_report,
+            "reference": reference,
+            "labels": list(labels),
+            "config": config.to_dict(),
+            "candidates": candidates,
+            "target_precision": target_precision,
+            "thresholds": scorer.thresholds.to_dict(),
+            "seconds": round(seconds, 1),
+        },
     )
 
 
@@ -258,17 +301,28 @@ def choose_config(training, general, matrix, policy, jobs=1, seed=SEED, progress
     training slice after fitting on the older part: the held-back slice plays no part."""
     n_inner = int(round(len(training) * INNER_SHARE))
     older, newer = training[:-n_inner], training[-n_inner:]
-    if n_inner < 10 or len({e.rejected for e in older}) < 2 or len({e.rejected for e in newer}) < 2 \
-            or sum(e.rejected for e in older) < 3:
+    if (
+        n_inner < 10
+        or len({e.rejected for e in older}) < 2
+        or len({e.rejected for e in newer}) < 2
+        or sum(e.rejected for e in older) < 3
+    ):
         return DEFAULT_CONFIG, REVIEW_PROBABILITY, []
     targets = np.array([[int(e.rejected)] for e in older])
     truths = [int(e.rejected) for e in newer]
-    older_matrix, newer_matrix = matrix[:len(older)], matrix[len(older):]
-    newer_general = general[len(older):]
+    older_matrix, newer_matrix = matrix[: len(older)], matrix[len(older) :]
+    newer_general = general[len(older) :]
     results, best = [], None
     for config in CANDIDATE_CONFIGS:
-        scorer = fit_scorer(older_matrix, targets, (REJECT,), [s for s, _ in general[:len(older)]],
-                            jobs=1, seed=seed, config=config)
+        scorer = fit_scorer(
+            older_matrix,
+            targets,
+            (REJECT,),
+            [s for s, _ in general[: len(older)]],
+            jobs=1,
+            seed=seed,
+            config=config,
+        )
         probabilities = _combined(scorer, newer_general, newer_matrix)
 
         def decisions_at(threshold, scorer=scorer, probabilities=probabilities, config=config):
@@ -279,9 +333,13 @@ def choose_config(training, general, matrix, policy, jobs=1, seed=SEED, progress
         results.append({**config.to_dict(), "review": review, "macro_f1": round(score, 4)})
         if best is None or score > best[2] + 1e-9:
             best = (config, review, score)
-    progress("inner validation: " + "; ".join(
-        f"{r['regressor']} C={r['c']} rules={'yes' if r['rules_decide'] else 'no'}: {r['macro_f1']:.3f}"
-        for r in results))
+    progress(
+        "inner validation: "
+        + "; ".join(
+            f"{r['regressor']} C={r['c']} rules={'yes' if r['rules_decide'] else 'no'}: {r['macro_f1']:.3f}"
+            for r in results
+        )
+    )
     return best[0], best[1], results
 
 
@@ -299,8 +357,9 @@ def reference_report(training, held_back):
 
 def _check_enough(training, held_back):
     if len(training) + len(held_back) < MIN_EXAMPLES:
-        raise LearningError(f"only {len(training) + len(held_back)} moderated comments; "
-                            f"at least {MIN_EXAMPLES} are needed")
+        raise LearningError(
+            f"only {len(training) + len(held_back)} moderated comments; at least {MIN_EXAMPLES} are needed"
+        )
     for name, rows in (("training", training), ("held-back", held_back)):
         outcomes = {example.rejected for example in rows}
         if outcomes != {True, False}:
@@ -318,9 +377,10 @@ def assess_and_extract(examples, site_policy, progress, jobs=2):
         return _assess_and_extract_chunk(items, site_policy)
     from joblib import Parallel, delayed
 
-    chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     done = Parallel(n_jobs=jobs, return_as="generator")(
-        delayed(_assess_and_extract_chunk)(chunk, site_policy) for chunk in chunks)
+        delayed(_assess_and_extract_chunk)(chunk, site_policy) for chunk in chunks
+    )
     results = []
     for result in done:
         results.append(result)
@@ -344,17 +404,22 @@ def _combined(scorer, general, matrix):
 
 
 def _decisions(scorer, general, probabilities, policy):
-    return [suggest(combined_rule_scores(scores, combined), combined[REJECT], scorer.thresholds, policy)
-            for (scores, _), combined in zip(general, probabilities)]
+    return [
+        suggest(combined_rule_scores(scores, combined), combined[REJECT], scorer.thresholds, policy)
+        for (scores, _), combined in zip(general, probabilities)
+    ]
 
 
 def _current_report(current, truths, general, matrix, policy):
     """The active site model on the held-back slice, or the general assessor alone."""
     if current is None:
-        return _report(truths, [decision for _, decision in general],
-                       [max(scores.values()) for scores, _ in general])
+        return _report(
+            truths, [decision for _, decision in general], [max(scores.values()) for scores, _ in general]
+        )
     probabilities = _combined(current, general, matrix)
-    return _report(truths, _decisions(current, general, probabilities, policy), [p[REJECT] for p in probabilities])
+    return _report(
+        truths, _decisions(current, general, probabilities, policy), [p[REJECT] for p in probabilities]
+    )
 
 
 def _report(truths, decisions, probabilities=None):
@@ -363,6 +428,7 @@ def _report(truths, decisions, probabilities=None):
     report = binary_report(truths, predicted)
     report["roc_auc"] = None if probabilities is None else roc_auc(truths, probabilities)
     report["suggestions"] = {name: decisions.count(name) for name in ("release", "review", "reject")}
-    report["rejected_suggested_reject"] = int(np.sum(
-        [truth and decision == "reject" for truth, decision in zip(truths, decisions)]))
+    report["rejected_suggested_reject"] = int(
+        np.sum([truth and decision == "reject" for truth, decision in zip(truths, decisions)])
+    )
     return report

@@ -33,7 +33,7 @@ SEED = 20261129
 REJECT = "reject"
 LEARNABLE_REASONS = (*RULE_CODES, "other")
 MIN_POSITIVES = 30
-N_FEATURES = 2 ** 20
+N_FEATURES = 2**20
 # One size of character n-gram catches compounds and inflections ("Morgenkuriers") at a
 # third of the cost of 3-5-grams, which matters at 100,000 comments.
 CHAR_NGRAMS = (4, 4)
@@ -52,6 +52,7 @@ _DECISION_ORDER = {"release": 0, "review": 1, "reject": 2}
 
 
 # --- features -------------------------------------------------------------------------
+
 
 def text_tokens(text):
     """Word uni/bigrams and in-word character n-grams of the normalised comment."""
@@ -102,6 +103,7 @@ def sigmoid(value):
 
 # --- the trained model -------------------------------------------------------------------
 
+
 @dataclass
 class Thresholds:
     """Site-level reject probability thresholds; reject None = never auto-reject.
@@ -123,8 +125,8 @@ class Thresholds:
 class SiteConfig:
     """One candidate way of fitting a site model; learn() picks one by inner validation."""
 
-    regressor: str = "sgd"      # "sgd" (stochastic gradient descent) or "lr" (liblinear)
-    c: float = 1.0              # inverse regularisation of "lr"
+    regressor: str = "sgd"  # "sgd" (stochastic gradient descent) or "lr" (liblinear)
+    c: float = 1.0  # inverse regularisation of "lr"
     rules_decide: bool = True
 
     def to_dict(self):
@@ -136,8 +138,10 @@ DEFAULT_CONFIG = SiteConfig()
 # weighs the general scores by what they were worth on this site, so letting the general
 # thresholds overrule it too mostly adds false alarms (measured on the synthetic newsroom).
 CANDIDATE_CONFIGS = (
-    SiteConfig("sgd", rules_decide=False), SiteConfig("lr", c=4.0, rules_decide=False),
-    SiteConfig("lr", c=16.0, rules_decide=False), SiteConfig("sgd", rules_decide=True),
+    SiteConfig("sgd", rules_decide=False),
+    SiteConfig("lr", c=4.0, rules_decide=False),
+    SiteConfig("lr", c=16.0, rules_decide=False),
+    SiteConfig("sgd", rules_decide=True),
     SiteConfig("lr", c=4.0, rules_decide=True),
 )
 
@@ -147,10 +151,10 @@ class SiteScorer:
     """A site's learned labels: linear weights on the hashed features used in training."""
 
     labels: tuple
-    columns: np.ndarray      # sorted hashed feature indices that carry a weight
-    weights: np.ndarray      # (len(labels), len(columns))
-    intercepts: np.ndarray   # (len(labels),)
-    stacking: np.ndarray     # (len(labels), 3): general logit, site logit, bias
+    columns: np.ndarray  # sorted hashed feature indices that carry a weight
+    weights: np.ndarray  # (len(labels), len(columns))
+    intercepts: np.ndarray  # (len(labels),)
+    stacking: np.ndarray  # (len(labels), 3): general logit, site logit, bias
     thresholds: Thresholds = field(default_factory=Thresholds)
     version: str = "site"
 
@@ -161,8 +165,9 @@ class SiteScorer:
         positions = np.minimum(positions, len(self.columns) - 1)
         known = self.columns[positions] == matrix.indices
         values = np.where(known, matrix.data, 0.0)
-        local = sp.csr_matrix((values, np.where(known, positions, 0), matrix.indptr),
-                              shape=(matrix.shape[0], len(self.columns)))
+        local = sp.csr_matrix(
+            (values, np.where(known, positions, 0), matrix.indptr), shape=(matrix.shape[0], len(self.columns))
+        )
         return np.asarray(local @ self.weights.T) + self.intercepts
 
     def comment_logits(self, text):
@@ -180,7 +185,9 @@ class SiteScorer:
         combined = {}
         for i, label in enumerate(self.labels):
             a, b, bias = self.stacking[i]
-            combined[label] = sigmoid(a * logit(general_score(general_scores, label)) + b * site_logits[i] + bias)
+            combined[label] = sigmoid(
+                a * logit(general_score(general_scores, label)) + b * site_logits[i] + bias
+            )
         return combined
 
     def to_archive(self):
@@ -207,8 +214,11 @@ class SiteScorer:
             weights=np.asarray(archive["weights"], dtype=np.float64),
             intercepts=np.asarray(archive["intercepts"], dtype=np.float64),
             stacking=np.asarray(archive["stacking"], dtype=np.float64),
-            thresholds=Thresholds(float(archive["review_threshold"]), None if reject < 0 else reject,
-                                  bool(int(archive.get("rules_decide", 1)))),
+            thresholds=Thresholds(
+                float(archive["review_threshold"]),
+                None if reject < 0 else reject,
+                bool(int(archive.get("rules_decide", 1))),
+            ),
             version=version,
         )
 
@@ -226,6 +236,7 @@ class SiteScorer:
 
 
 # --- combining with the general assessment ------------------------------------------------
+
 
 @dataclass
 class SiteAssessment(Assessment):
@@ -275,15 +286,19 @@ def combine(assessment, scorer, text, site_policy=None):
         model_version=f"{assessment.model_version}+{scorer.version}",
         decision=suggest(scores, reject_probability, scorer.thresholds, policy),
         rules=rules,
-        site_model={"version": scorer.version, "reject": round(reject_probability, 4),
-                    "thresholds": scorer.thresholds.to_dict()},
+        site_model={
+            "version": scorer.version,
+            "reject": round(reject_probability, 4),
+            "thresholds": scorer.thresholds.to_dict(),
+        },
     )
 
 
 # --- training -----------------------------------------------------------------------------
 
+
 def learnable_labels(rejected, reasons, min_positives=MIN_POSITIVES):
-    """"reject" plus each reason code with at least `min_positives` examples."""
+    """ "reject" plus each reason code with at least `min_positives` examples."""
     labels = [REJECT] if sum(rejected) >= min_positives else []
     for code in LEARNABLE_REASONS:
         if sum(code in given for given in reasons) >= min_positives:
@@ -311,7 +326,9 @@ def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED, confi
     columns = np.unique(matrix.indices).astype(np.int64)
     local = sp.csr_matrix(matrix[:, columns])
     fitted = Parallel(n_jobs=jobs)(
-        delayed(_fit_label)(local, targets[:, i], [general_score(s, label) for s in general_scores], seed, config)
+        delayed(_fit_label)(
+            local, targets[:, i], [general_score(s, label) for s in general_scores], seed, config
+        )
         for i, label in enumerate(labels)
     )
     return SiteScorer(
@@ -331,8 +348,9 @@ def _fit_label(matrix, y, general, seed, config=DEFAULT_CONFIG):
     # joblib hands workers read-only memory maps; the solver needs arrays it may write.
     matrix, y = sp.csr_matrix(matrix, copy=True), np.array(y)
     out_of_fold = np.zeros(len(y))
-    folds = StratifiedKFold(n_splits=min(OOF_FOLDS, int(y.sum()), int(len(y) - y.sum())),
-                            shuffle=True, random_state=seed)
+    folds = StratifiedKFold(
+        n_splits=min(OOF_FOLDS, int(y.sum()), int(len(y) - y.sum())), shuffle=True, random_state=seed
+    )
     for train_rows, held_rows in folds.split(np.zeros(len(y)), y):
         model = _site_regression(seed, config).fit(matrix[train_rows], y[train_rows])
         out_of_fold[held_rows] = model.decision_function(matrix[held_rows])
@@ -349,7 +367,9 @@ def _fit_stacker(general, site_logits, y, seed):
     if np.ptp(general_logits) < 1e-6:
         stacker = LogisticRegression(C=1.0, random_state=seed).fit(site_logits.reshape(-1, 1), y)
         return np.array([0.0, stacker.coef_[0][0], stacker.intercept_[0]])
-    stacker = LogisticRegression(C=1.0, random_state=seed).fit(np.column_stack([general_logits, site_logits]), y)
+    stacker = LogisticRegression(C=1.0, random_state=seed).fit(
+        np.column_stack([general_logits, site_logits]), y
+    )
     return np.array([stacker.coef_[0][0], stacker.coef_[0][1], stacker.intercept_[0]])
 
 
@@ -388,8 +408,9 @@ def best_review_threshold(truths, decisions_at):
     return float(grid[best[len(best) // 2]]), float(max(scores))
 
 
-def choose_thresholds(truths, reject_probabilities, target_precision, review=REVIEW_PROBABILITY,
-                      rules_decide=True):
+def choose_thresholds(
+    truths, reject_probabilities, target_precision, review=REVIEW_PROBABILITY, rules_decide=True
+):
     """Reject: the lowest threshold reaching the site's target precision on the held-back
     slice, but never below REVIEW_PROBABILITY (nor the review threshold): on a small, well
     separated slice the lowest such threshold sits among the clean comments' tail, and a

@@ -67,7 +67,7 @@ class Settings:
     """What training may vary; chosen on inner cross-validation of the training rows only."""
 
     word_min_df: int = 2
-    word_max_features: int | None = None   # None: every n-gram seen in min_df texts
+    word_max_features: int | None = None  # None: every n-gram seen in min_df texts
     char_min_df: int = 2
     char_max_features: int | None = None
     # Chosen among five candidates on 3-fold CV of the non-held-back rows (see
@@ -80,7 +80,7 @@ class Settings:
     # 0.984 to 0.936 (counter-speech, negation, insinuation cases flagged as insults), since
     # the rule-based context logic expects calibrated probabilities.
     tune_threshold: bool = False
-    augment_weight: float = 1.0   # weight of each of our own sentences (data/augment_*.csv)
+    augment_weight: float = 1.0  # weight of each of our own sentences (data/augment_*.csv)
     # Label mapping: GAHD hate speech also as insult positives (it degrades people, which
     # the insult rule covers, as GermEval's ABUSE does).
     insult_from_gahd_hate: bool = False
@@ -91,8 +91,16 @@ class Settings:
 
 SETTINGS = Settings()
 # The model shipped before issue 12, for comparison in bench/assessor_vs_reference.py.
-SETTINGS_BEFORE = Settings(word_min_df=2, word_max_features=30000, char_min_df=3, char_max_features=60000,
-                           lr_c=4.0, svm_c=0.1, tune_threshold=False, augment_weight=0.0)
+SETTINGS_BEFORE = Settings(
+    word_min_df=2,
+    word_max_features=30000,
+    char_min_df=3,
+    char_max_features=60000,
+    lr_c=4.0,
+    svm_c=0.1,
+    tune_threshold=False,
+    augment_weight=0.0,
+)
 THRESHOLD_GRID = np.round(np.arange(0.20, 0.801, 0.02), 2)
 BLOCK_SCALE = {"word": 1.0, "char": 1.0, "dense": 1.0}
 EXCLUDED = -1
@@ -153,7 +161,9 @@ def train(data_dir, out_dir, progress=print_progress, sample=None, folds=FOLDS, 
     _dump(archive, out_dir / "toxicity.skops")
 
     metrics.update(_provenance(corpus, version, time.monotonic() - started, settings, intercepts.tolist()))
-    (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out_dir / "metrics.json").write_text(
+        json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     progress("scoring the house-rules test set and writing the model card", 0.97)
     metrics = write_model_card(out_dir, metrics)
     progress(f"done in {time.monotonic() - started:.0f} s: {out_dir}", 1.0)
@@ -161,6 +171,7 @@ def train(data_dir, out_dir, progress=print_progress, sample=None, folds=FOLDS, 
 
 
 # --- data -----------------------------------------------------------------------------
+
 
 def load_corpus(data_dir, augment=True):
     """The training pool; `augment` adds our own sentences (data/augment_*.csv)."""
@@ -204,7 +215,7 @@ def load_corpus(data_dir, augment=True):
 def _seeded_share(count, share, seed):
     """A fixed random `share` of `count` rows (True = chosen)."""
     chosen = np.zeros(count, dtype=bool)
-    chosen[np.random.default_rng(seed).permutation(count)[:int(round(count * share))]] = True
+    chosen[np.random.default_rng(seed).permutation(count)[: int(round(count * share))]] = True
     return chosen
 
 
@@ -251,8 +262,12 @@ def _subsample(corpus, size, seed):
 
 def _select(corpus, rows):
     held_back = None if corpus.held_back is None else corpus.held_back[rows]
-    return Corpus([corpus.texts[i] for i in rows], [corpus.sources[i] for i in rows],
-                  {rule: labels[rows] for rule, labels in corpus.labels.items()}, held_back)
+    return Corpus(
+        [corpus.texts[i] for i in rows],
+        [corpus.sources[i] for i in rows],
+        {rule: labels[rows] for rule, labels in corpus.labels.items()},
+        held_back,
+    )
 
 
 def select(corpus, rows):
@@ -272,6 +287,7 @@ def load_ldnoobw(data_dir):
 
 # --- features ---------------------------------------------------------------------------
 
+
 class CorpusFeatures:
     """Raw n-gram counts for every text, computed once; folds pick vocabulary and idf."""
 
@@ -279,25 +295,42 @@ class CorpusFeatures:
         prepared = [prepare(text).text for text in texts]
         self.word_counts, self.word_terms = _count(prepared, word_ngrams)
         self.char_counts, self.char_terms = _count(prepared, char_ngrams)
-        self.dense = sp.csr_matrix(np.array([
-            dense_features(text, clean, lexicon_hits(clean), ldnoobw) for text, clean in zip(texts, prepared)
-        ]))
+        self.dense = sp.csr_matrix(
+            np.array(
+                [
+                    dense_features(text, clean, lexicon_hits(clean), ldnoobw)
+                    for text, clean in zip(texts, prepared)
+                ]
+            )
+        )
 
     def fit(self, rows, settings=SETTINGS):
         """Vocabulary and idf learnt from `rows` only."""
-        word_columns, word_idf = _select_terms(self.word_counts[rows], settings.word_min_df,
-                                               settings.word_max_features)
-        char_columns, char_idf = _select_terms(self.char_counts[rows], settings.char_min_df,
-                                               settings.char_max_features)
-        return FoldVocabulary(word_columns, word_idf, self.word_terms[word_columns],
-                              char_columns, char_idf, self.char_terms[char_columns])
+        word_columns, word_idf = _select_terms(
+            self.word_counts[rows], settings.word_min_df, settings.word_max_features
+        )
+        char_columns, char_idf = _select_terms(
+            self.char_counts[rows], settings.char_min_df, settings.char_max_features
+        )
+        return FoldVocabulary(
+            word_columns,
+            word_idf,
+            self.word_terms[word_columns],
+            char_columns,
+            char_idf,
+            self.char_terms[char_columns],
+        )
 
     def matrix(self, vocabulary, rows):
-        return sp.hstack([
-            _tfidf(self.word_counts[rows][:, vocabulary.word_columns], vocabulary.word_idf) * BLOCK_SCALE["word"],
-            _tfidf(self.char_counts[rows][:, vocabulary.char_columns], vocabulary.char_idf) * BLOCK_SCALE["char"],
-            self.dense[rows] * BLOCK_SCALE["dense"],
-        ]).tocsr()
+        return sp.hstack(
+            [
+                _tfidf(self.word_counts[rows][:, vocabulary.word_columns], vocabulary.word_idf)
+                * BLOCK_SCALE["word"],
+                _tfidf(self.char_counts[rows][:, vocabulary.char_columns], vocabulary.char_idf)
+                * BLOCK_SCALE["char"],
+                self.dense[rows] * BLOCK_SCALE["dense"],
+            ]
+        ).tocsr()
 
 
 @dataclass
@@ -339,6 +372,7 @@ def _tfidf(counts, idf):
 
 # --- models -----------------------------------------------------------------------------
 
+
 def fit_rule(X, y, seed, settings=SETTINGS, weights=None):
     """Stack LR and NB-SVM with a logistic calibrator; return the collapsed (w, b).
 
@@ -370,11 +404,13 @@ def best_threshold(y, probabilities, grid=THRESHOLD_GRID):
 
 
 def _fit_bases(X, y, seed, settings=SETTINGS, weights=None):
-    logistic = LogisticRegression(C=settings.lr_c, solver="liblinear", class_weight="balanced", max_iter=2000,
-                                  random_state=seed).fit(X, y, sample_weight=weights)
+    logistic = LogisticRegression(
+        C=settings.lr_c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=seed
+    ).fit(X, y, sample_weight=weights)
     ratio = _log_count_ratio(X, y, weights)
-    svm = LinearSVC(C=settings.svm_c, class_weight="balanced", max_iter=5000,
-                    random_state=seed).fit(X @ sp.diags(ratio), y, sample_weight=weights)
+    svm = LinearSVC(C=settings.svm_c, class_weight="balanced", max_iter=5000, random_state=seed).fit(
+        X @ sp.diags(ratio), y, sample_weight=weights
+    )
     return logistic, ratio, svm
 
 
@@ -410,7 +446,10 @@ def cross_validate(features, corpus, folds, seed, progress, jobs=2, settings=SET
 
     Folds run in two threads: liblinear releases the GIL while it fits.
     """
-    strata = [f"{s}|{corpus.labels['insult'][i]}|{corpus.labels['aggression'][i]}" for i, s in enumerate(corpus.sources)]
+    strata = [
+        f"{s}|{corpus.labels['insult'][i]}|{corpus.labels['aggression'][i]}"
+        for i, s in enumerate(corpus.sources)
+    ]
     strata = _merge_rare(strata, folds)
     outer = StratifiedKFold(folds, shuffle=True, random_state=seed)
     splits = list(outer.split(np.zeros(len(strata)), strata))
@@ -423,12 +462,20 @@ def cross_validate(features, corpus, folds, seed, progress, jobs=2, settings=SET
         for rule in RULES:
             labels = rule_labels(corpus, rule, settings)
             usable = labels[train_rows] != EXCLUDED
-            weights, intercept = fit_rule(X_train[usable], labels[train_rows][usable], seed, settings,
-                                          row_weights(corpus, train_rows[usable], settings))
+            weights, intercept = fit_rule(
+                X_train[usable],
+                labels[train_rows][usable],
+                seed,
+                settings,
+                row_weights(corpus, train_rows[usable], settings),
+            )
             scored = test_rows[labels[test_rows] != EXCLUDED]
             predictions[rule] = (scored, _predict(weights, intercept, X_test[labels[test_rows] != EXCLUDED]))
         finished.append(number)
-        progress(f"cross-validation: fold {number} done ({len(finished)}/{folds})", 0.05 + 0.8 * len(finished) / folds)
+        progress(
+            f"cross-validation: fold {number} done ({len(finished)}/{folds})",
+            0.05 + 0.8 * len(finished) / folds,
+        )
         return predictions
 
     progress(f"cross-validation: {folds} folds in {jobs} threads", 0.05)
@@ -476,13 +523,16 @@ def fit_final(features, corpus, seed, settings=SETTINGS, rows=None):
     for rule in RULES:
         labels = rule_labels(corpus, rule, settings)[rows]
         usable = labels != EXCLUDED
-        w, b = fit_rule(X[usable], labels[usable], seed, settings, row_weights(corpus, rows[usable], settings))
+        w, b = fit_rule(
+            X[usable], labels[usable], seed, settings, row_weights(corpus, rows[usable], settings)
+        )
         weights.append(w)
         intercepts.append(b)
     return np.column_stack(weights), np.array(intercepts), vocabulary
 
 
 # --- metrics ----------------------------------------------------------------------------
+
 
 def rule_metrics(corpus, rule, probabilities, seed):
     labels = corpus.labels[rule]
@@ -502,16 +552,22 @@ def rule_metrics(corpus, rule, probabilities, seed):
             entry["flag_rate"] = float(predicted[members].mean())
         by_source[str(source)] = entry
     return {
-        "n": report["n"], "positives": int(y.sum()), "threshold": 0.5,
-        "macro_f1": report["macro_f1"], "macro_f1_ci95": [low, high],
-        "precision": report["precision"], "recall": report["recall"],
-        "per_class": report["per_class"], "confusion_matrix": report["confusion_matrix"],
+        "n": report["n"],
+        "positives": int(y.sum()),
+        "threshold": 0.5,
+        "macro_f1": report["macro_f1"],
+        "macro_f1_ci95": [low, high],
+        "precision": report["precision"],
+        "recall": report["recall"],
+        "per_class": report["per_class"],
+        "confusion_matrix": report["confusion_matrix"],
         "calibration": calibration_summary(y, p),
         "by_source": by_source,
     }
 
 
 # --- writing ----------------------------------------------------------------------------
+
 
 def build_archive(version, weights, intercepts, vocabulary, ldnoobw, texts):
     """Everything inference needs, as plain arrays (see model.ToxicityModel)."""
@@ -542,10 +598,13 @@ def encode_terms(terms):
 def _scaled_weights(weights, vocabulary):
     """Fold the block scales into the weights, so inference needs no scaling."""
     n_word, n_char = len(vocabulary.word_columns), len(vocabulary.char_columns)
-    scale = np.concatenate([
-        np.full(n_word, BLOCK_SCALE["word"]), np.full(n_char, BLOCK_SCALE["char"]),
-        np.full(weights.shape[0] - n_word - n_char, BLOCK_SCALE["dense"]),
-    ])
+    scale = np.concatenate(
+        [
+            np.full(n_word, BLOCK_SCALE["word"]),
+            np.full(n_char, BLOCK_SCALE["char"]),
+            np.full(weights.shape[0] - n_word - n_char, BLOCK_SCALE["dense"]),
+        ]
+    )
     return weights * scale[:, None]
 
 
@@ -574,8 +633,11 @@ def _provenance(corpus, version, seconds, settings=SETTINGS, intercepts=()):
     counts = {}
     for rule in RULES:
         labels = corpus.labels[rule]
-        counts[rule] = {"positives": int((labels == 1).sum()), "negatives": int((labels == 0).sum()),
-                        "excluded": int((labels == EXCLUDED).sum())}
+        counts[rule] = {
+            "positives": int((labels == 1).sum()),
+            "negatives": int((labels == 0).sum()),
+            "excluded": int((labels == EXCLUDED).sum()),
+        }
     return {
         "model_version": version,
         "trained_on": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -583,11 +645,17 @@ def _provenance(corpus, version, seconds, settings=SETTINGS, intercepts=()):
         "n_texts": len(corpus.texts),
         "label_counts": counts,
         "hyperparameters": {
-            **dataclasses.asdict(settings), "char_ngram_range": [2, 5],
-            "nb_alpha": NB_ALPHA, "block_scale": BLOCK_SCALE, "final_intercepts": [round(float(b), 4) for b in intercepts],
+            **dataclasses.asdict(settings),
+            "char_ngram_range": [2, 5],
+            "nb_alpha": NB_ALPHA,
+            "block_scale": BLOCK_SCALE,
+            "final_intercepts": [round(float(b), 4) for b in intercepts],
         },
-        "environment": {"python": platform.python_version(), "sklearn": _version_of("sklearn"),
-                        "numpy": np.__version__},
+        "environment": {
+            "python": platform.python_version(),
+            "sklearn": _version_of("sklearn"),
+            "numpy": np.__version__,
+        },
     }
 
 

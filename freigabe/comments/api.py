@@ -74,16 +74,18 @@ def find_article_for_thread(site, article_id):
     return article
 
 
-@router.post("sites/{site}/articles/{article_id}/comments",
-             response={202: Accepted, 404: Detail, 409: Detail, 413: Detail, 422: Detail,
-                       429: Detail},
-             summary="Submit a comment; it is held until an editor releases it")
+@router.post(
+    "sites/{site}/articles/{article_id}/comments",
+    response={202: Accepted, 404: Detail, 409: Detail, 413: Detail, 422: Detail, 429: Detail},
+    summary="Submit a comment; it is held until an editor releases it",
+)
 def post_comment(request, site: str, article_id: str, payload: CommentIn):
     address_hash = ip_hash(client_ip(request))
     limits = [("comment-ip", address_hash, settings.FREIGABE_RATE_COMMENTS)]
     if payload.author_email:
-        limits.append(("comment-author", payload.author_email.lower(),
-                       settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR))
+        limits.append(
+            ("comment-author", payload.author_email.lower(), settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR)
+        )
     wait = ratelimit.hit_all(limits)  # one round trip for both counters
     if wait:
         return ratelimit.too_many(wait, "comments")
@@ -104,8 +106,11 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
             reader = verify_reader_token(article.site, payload.sso_token)
         except SsoError as exc:
             raise HttpError(401, str(exc)) from None
-        author = {"author_name": reader.name, "author_email": reader.email,
-                  "author_external_id": reader.external_id}
+        author = {
+            "author_name": reader.name,
+            "author_email": reader.email,
+            "author_external_id": reader.external_id,
+        }
     try:
         submission = submit_comment(
             article,
@@ -117,27 +122,40 @@ def post_comment(request, site: str, article_id: str, payload: CommentIn):
         )
     except SubmissionRefused as refused:
         if refused.details:
-            return JsonResponse({"detail": str(refused), "code": refused.code,
-                                 **refused.details}, status=refused.status)
+            return JsonResponse(
+                {"detail": str(refused), "code": refused.code, **refused.details}, status=refused.status
+            )
         raise ApiError(refused.status, str(refused), refused.code) from None
     language = language_of(payload.language, request.headers.get("Accept-Language", ""))
     if payload.notify:
         outcome_mail_requested.send(Comment, comment=submission.comment, language=language)
     if payload.notify_replies and submission.comment.author_email:
         reply_mails_requested.send(Comment, comment=submission.comment, language=language)
-    return Status(202, {
-        "id": submission.comment.pk,
-        "status": submission.comment.status,
-        **submission.wait,
-        "author_token": submission.author_token,
-    })
+    return Status(
+        202,
+        {
+            "id": submission.comment.pk,
+            "status": submission.comment.status,
+            **submission.wait,
+            "author_token": submission.author_token,
+        },
+    )
 
 
-@router.get("sites/{site}/articles/{article_id}/comments",
-            response={200: ThreadPage, 304: None, 404: Detail, 422: Detail},
-            summary="Released comments: a page of top-level threads with their replies")
-def list_comments(request, site: str, article_id: str, order: str = DEFAULT_ORDER,
-                  limit: str = "", cursor: str = "", around: str = ""):
+@router.get(
+    "sites/{site}/articles/{article_id}/comments",
+    response={200: ThreadPage, 304: None, 404: Detail, 422: Detail},
+    summary="Released comments: a page of top-level threads with their replies",
+)
+def list_comments(
+    request,
+    site: str,
+    article_id: str,
+    order: str = DEFAULT_ORDER,
+    limit: str = "",
+    cursor: str = "",
+    around: str = "",
+):
     """`order`: oldest (default), newest, replies, recommended or picks (only threads with
     an editors' pick). `limit`: threads per page (default 50, at most 200). `cursor`: the
     previous page's `next_cursor`. `around`: a comment id; answers the page that holds it.
@@ -148,8 +166,7 @@ def list_comments(request, site: str, article_id: str, order: str = DEFAULT_ORDE
         raise HttpError(422, str(bad)) from None
     article = find_article_for_thread(site, article_id)
     closed, closes_at = article.closed_reason(), article.closes_at()
-    unchanged = not_modified(request, cached_page_etag(
-        article, page_cache_part(page, closed, closes_at)))
+    unchanged = not_modified(request, cached_page_etag(article, page_cache_part(page, closed, closes_at)))
     if unchanged is not None:
         return unchanged
     try:
@@ -161,8 +178,7 @@ def list_comments(request, site: str, article_id: str, order: str = DEFAULT_ORDE
 
 @router.get("comments/{comment_id}/status", summary="A comment's status, for its author")
 def comment_status(request, comment_id: ApiId, token: str = ""):
-    comment = (Comment.objects.select_related("article__site")
-               .filter(pk=comment_id).first())
+    comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
     # One answer for an unknown id and a wrong token: ids cannot be probed for existence.
     if not secret_matches(token, comment.author_token_hash if comment else UNKNOWN_HASH):
         raise HttpError(404, "No comment with this id and token.")

@@ -46,8 +46,7 @@ def proof_is_valid(site, article_id, body, proof, now=None):
     age = (now or time.time()) - timestamp
     if age > MAX_AGE_SECONDS or age < -MAX_FUTURE_SECONDS:
         return False
-    digest = hashlib.sha256(
-        challenge_input(site, article_id, timestamp, body, nonce).encode()).digest()
+    digest = hashlib.sha256(challenge_input(site, article_id, timestamp, body, nonce).encode()).digest()
     return leading_zero_bits(digest) >= DIFFICULTY_BITS
 
 
@@ -55,8 +54,7 @@ def solve(site, article_id, body, timestamp=None):
     """Find a proof the way the widget does; used by tests and API clients in Python."""
     timestamp = int(timestamp or time.time())
     nonce = 0
-    while not proof_is_valid(site, article_id, body, {"timestamp": timestamp, "nonce": nonce},
-                             now=timestamp):
+    while not proof_is_valid(site, article_id, body, {"timestamp": timestamp, "nonce": nonce}, now=timestamp):
         nonce += 1
     return {"timestamp": timestamp, "nonce": nonce}
 
@@ -66,6 +64,7 @@ def check(mode, honeypot, proof_valid):
     if honeypot:
         raise BotCheckFailed("The comment looks automated and was not accepted.")
     if mode == "require" and not proof_valid:
-        raise BotCheckFailed("The browser check did not complete; please send the comment "
-                             "again from the comment form.")
+        raise BotCheckFailed(
+            "The browser check did not complete; please send the comment again from the comment form."
+        )
     return proof_valid

@@ -27,8 +27,11 @@ def cached_page(article, key_extra, render):
     if hit is not None:
         return hit
     payload = json.dumps(render(), ensure_ascii=False, separators=(",", ":")).encode()
-    entry = (payload, '"' + hashlib.sha256(payload).hexdigest()[:32] + '"',
-             gzip.compress(payload, compresslevel=6, mtime=0))
+    entry = (
+        payload,
+        '"' + hashlib.sha256(payload).hexdigest()[:32] + '"',
+        gzip.compress(payload, compresslevel=6, mtime=0),
+    )
     cache.set_many({key: entry, key + ":etag": entry[1]}, THREAD_SECONDS)
     return entry
 

@@ -25,12 +25,13 @@ def article_for_submission(site_slug, external_id):
     the site has an active model of its own (most have none: no need to look it up)."""
     article_fields, site_fields = _concrete(Article), _concrete(Site)
     site_model = apps.get_model("articles", "SiteModel")._meta.db_table
-    columns = ", ".join([*(f"a.{f.column}" for f in article_fields),
-                         *(f"s.{f.column}" for f in site_fields)])
-    sql = (f"SELECT {columns}, EXISTS(SELECT 1 FROM {site_model} m"
-           f" WHERE m.site_id = s.id AND m.active = %s)"
-           f" FROM {Article._meta.db_table} a JOIN {Site._meta.db_table} s ON s.id = a.site_id"
-           f" WHERE s.slug = %s AND a.external_id = %s")
+    columns = ", ".join([*(f"a.{f.column}" for f in article_fields), *(f"s.{f.column}" for f in site_fields)])
+    sql = (
+        f"SELECT {columns}, EXISTS(SELECT 1 FROM {site_model} m"
+        f" WHERE m.site_id = s.id AND m.active = %s)"
+        f" FROM {Article._meta.db_table} a JOIN {Site._meta.db_table} s ON s.id = a.site_id"
+        f" WHERE s.slug = %s AND a.external_id = %s"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [True, site_slug, external_id])
         row = cursor.fetchone()
@@ -64,13 +65,14 @@ def refusal_facts(*, account, email, ip_hash, body, since, now):
     if not identities:  # no identity, hence no sender either: nothing can match
         return None, False
     senders = senders or ["1 = 0"]  # an account alone: no duplicate check, as before
-    now_value, since_value = (connection.ops.adapt_datetimefield_value(moment)
-                              for moment in (now, since))
-    sql = (f"SELECT (SELECT b.id FROM {ban_table} b WHERE b.lifted_at IS NULL"
-           f" AND (b.ends_at IS NULL OR b.ends_at > %s) AND ({' OR '.join(identities)})"
-           f" ORDER BY b.ends_at LIMIT 1),"
-           f" EXISTS(SELECT 1 FROM {_comment_table()} c WHERE c.body_digest = %s"
-           f" AND c.created_at >= %s AND c.body = %s AND ({' OR '.join(senders)}))")
+    now_value, since_value = (connection.ops.adapt_datetimefield_value(moment) for moment in (now, since))
+    sql = (
+        f"SELECT (SELECT b.id FROM {ban_table} b WHERE b.lifted_at IS NULL"
+        f" AND (b.ends_at IS NULL OR b.ends_at > %s) AND ({' OR '.join(identities)})"
+        f" ORDER BY b.ends_at LIMIT 1),"
+        f" EXISTS(SELECT 1 FROM {_comment_table()} c WHERE c.body_digest = %s"
+        f" AND c.created_at >= %s AND c.body = %s AND ({' OR '.join(senders)}))"
+    )
     params = [now_value, *identity_params, body_digest(body), since_value, body, *sender_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -101,5 +103,7 @@ def _converters(model, vendor):
     """(column, converter functions) per concrete field: looked up once per process, as
     they depend only on the field and the database engine (vendor: part of the key)."""
     columns = [field.get_col(model._meta.db_table) for field in model._meta.concrete_fields]
-    return [(column, (*connection.ops.get_db_converters(column),
-                      *column.get_db_converters(connection))) for column in columns]
+    return [
+        (column, (*connection.ops.get_db_converters(column), *column.get_db_converters(connection)))
+        for column in columns
+    ]

@@ -22,12 +22,14 @@ class Comment(models.Model):
     """A reader's comment. Its status changes only through moderation.decisions.decide()."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="replies")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
     author_name = models.CharField(max_length=80)
     author_email = models.EmailField(blank=True)
-    author_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="comments")
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
     # The publisher's own reader id when the reader came in through single sign-on.
     author_external_id = models.CharField(max_length=200, blank=True)
     body = models.TextField()
@@ -61,8 +63,7 @@ class Comment(models.Model):
     # An editor marked it as one of the best ("Redaktionsempfehlung").
     editors_pick = models.BooleanField(default=False)
     # READER for everyone outside; NEWSROOM for a reply an editor wrote as the newsroom.
-    author_role = models.CharField(max_length=10, choices=AuthorRole.choices,
-                                   default=AuthorRole.READER)
+    author_role = models.CharField(max_length=10, choices=AuthorRole.choices, default=AuthorRole.READER)
     # What the reader was told at submission (comments/waiting.py): the comments ahead
     # of it, the estimate before calibration and the end of the promised range, so the
     # site learns from its promises and editors see the ones about to be broken.
@@ -78,11 +79,14 @@ class Comment(models.Model):
             models.Index(fields=["ip_hash", "created_at"], name="comment_ip_recent"),
             models.Index(fields=["body_digest"], name="comment_body_digest"),
             # The queue filtered by a score: these cover the filter and the triage order.
-            models.Index(fields=["status", "risk", "suggestion", "created_at"],
-                         name="comment_risk"),
-            *(models.Index(fields=["status", f"score_{rule}", "suggestion", "created_at"],
-                           name=f"comment_score_{rule}")
-              for rule in ASSESSED_RULES),
+            models.Index(fields=["status", "risk", "suggestion", "created_at"], name="comment_risk"),
+            *(
+                models.Index(
+                    fields=["status", f"score_{rule}", "suggestion", "created_at"],
+                    name=f"comment_score_{rule}",
+                )
+                for rule in ASSESSED_RULES
+            ),
         ]
         ordering = ["created_at"]
 
@@ -97,8 +101,7 @@ class Recommendation(models.Model):
     the random token a guest's widget keeps), never the identity itself.
     """
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE,
-                                related_name="recommendation_set")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="recommendation_set")
     reader_key = models.CharField(max_length=64)
     # Guests only: the salted address hash, to bound how many tokens one address may use.
     ip_hash = models.CharField(max_length=64, blank=True)
@@ -106,8 +109,7 @@ class Recommendation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["comment", "reader_key"],
-                                    name="one_recommendation_per_reader"),
+            models.UniqueConstraint(fields=["comment", "reader_key"], name="one_recommendation_per_reader"),
         ]
         indexes = [models.Index(fields=["comment", "ip_hash"], name="recommendation_address")]
 

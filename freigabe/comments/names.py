@@ -15,8 +15,9 @@ from freigabe.assessment.normalise import fold_char
 
 # Contained anywhere in a name, these make it look like the newsroom's.
 NEWSROOM_WORDS = ("redaktion", "newsroom")
-DIGITS_AS_LETTERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
-                                   "@": "a", "$": "s", "!": "i", "|": "l"})
+DIGITS_AS_LETTERS = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
+)
 EDITOR_NAMES_SECONDS = 60
 # Shorter site names ("Die") would refuse too many ordinary names.
 MIN_SITE_NAME_CHARS = 4
@@ -47,12 +48,14 @@ def editor_name_keys():
     """Folded display names of everyone who moderates (cached a minute)."""
     keys = cache.get("editor-name-keys")
     if keys is None:
-        editors = get_user_model().objects.filter(
-            Q(groups__name__in=list(ROLE_PERMISSIONS)) | Q(is_superuser=True), is_active=True
-        ).distinct().values_list("username", "first_name", "last_name")
+        editors = (
+            get_user_model()
+            .objects.filter(Q(groups__name__in=list(ROLE_PERMISSIONS)) | Q(is_superuser=True), is_active=True)
+            .distinct()
+            .values_list("username", "first_name", "last_name")
+        )
         # The display name is the full name, or the user name for editors without one.
-        shown = (f"{first} {last}" if (first or last) else username
-                 for username, first, last in editors)
+        shown = (f"{first} {last}" if (first or last) else username for username, first, last in editors)
         keys = {key for key in map(name_key, shown) if len(key) >= 3}
         cache.set("editor-name-keys", keys, EDITOR_NAMES_SECONDS)
     return keys

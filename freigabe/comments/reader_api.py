@@ -50,21 +50,27 @@ class CountsOut(Schema):
     counts: dict[str, int]
 
 
-RECOMMENDATION_ANSWERS = {200: RecommendationsOut, 401: Detail, 404: Detail, 422: Detail,
-                          429: Detail}
+RECOMMENDATION_ANSWERS = {200: RecommendationsOut, 401: Detail, 404: Detail, 422: Detail, 429: Detail}
 
 
-@router.post("comments/{comment_id}/recommendations", response=RECOMMENDATION_ANSWERS,
-             summary="Recommend a published comment (once per reader; a repeat changes nothing)")
+@router.post(
+    "comments/{comment_id}/recommendations",
+    response=RECOMMENDATION_ANSWERS,
+    summary="Recommend a published comment (once per reader; a repeat changes nothing)",
+)
 def post_recommendation(request, comment_id: ApiId, payload: ReaderIn = None):
     return _recommendation(request, comment_id, payload, recommend)
 
 
-@router.delete("comments/{comment_id}/recommendations", response=RECOMMENDATION_ANSWERS,
-               summary="Take one's recommendation of a comment back")
+@router.delete(
+    "comments/{comment_id}/recommendations",
+    response=RECOMMENDATION_ANSWERS,
+    summary="Take one's recommendation of a comment back",
+)
 def delete_recommendation(request, comment_id: ApiId, payload: ReaderIn = None):
-    return _recommendation(request, comment_id, payload,
-                           lambda comment, key, _address: take_back(comment, key))
+    return _recommendation(
+        request, comment_id, payload, lambda comment, key, _address: take_back(comment, key)
+    )
 
 
 def _recommendation(request, comment_id, payload, change):
@@ -90,37 +96,40 @@ def _reader_key(request, payload, site, address):
             raise HttpError(401, str(exc)) from None
         return signed_in_key(site.slug, reader.external_id), ""
     try:
-        return guest_key(payload.reader_token or request.headers.get("X-Freigabe-Reader", "")), \
-            address
+        return guest_key(payload.reader_token or request.headers.get("X-Freigabe-Reader", "")), address
     except BadReader as bad:
         raise HttpError(422, str(bad)) from None
 
 
-@router.get("sites/{site}/counts", response={200: CountsOut, 304: None, 404: Detail,
-                                              422: Detail},
-            summary="Numbers of published comments for up to 100 articles (teaser pages)")
+@router.get(
+    "sites/{site}/counts",
+    response={200: CountsOut, 304: None, 404: Detail, 422: Detail},
+    summary="Numbers of published comments for up to 100 articles (teaser pages)",
+)
 def article_counts(request, site: str, articles: str = ""):
     """`articles`: comma-separated article ids. Unknown ids are left out of the answer."""
     ids = list(dict.fromkeys(part.strip() for part in articles.split(",") if part.strip()))
     if not ids:
         raise HttpError(422, "Give the article ids: ?articles=ID,ID,...")
     if len(ids) > MAX_COUNT_ARTICLES:
-        raise HttpError(422, f"At most {MAX_COUNT_ARTICLES} articles per request "
-                             f"({len(ids)} given).")
+        raise HttpError(422, f"At most {MAX_COUNT_ARTICLES} articles per request ({len(ids)} given).")
     site_id = Site.objects.filter(slug=site).values_list("pk", flat=True).first()
     if site_id is None:
         raise HttpError(404, f"Unknown site '{site}'.")
-    body = json.dumps({"counts": released_counts(site_id, ids)}, ensure_ascii=False,
-                      separators=(",", ":")).encode()
+    body = json.dumps(
+        {"counts": released_counts(site_id, ids)}, ensure_ascii=False, separators=(",", ":")
+    ).encode()
     return public_json(request, body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
 
 
 def released_counts(site_id, external_ids):
     """{article id: released comments} as the thread counts them (not under a hidden parent)."""
     public = Q(comments__status=Status.RELEASED) & (
-        Q(comments__parent__isnull=True) | Q(comments__parent__status=Status.RELEASED))
-    rows = (Article.objects.filter(site_id=site_id, external_id__in=external_ids)
-            .annotate(released=Count("comments", filter=public))
-            .values_list("external_id", "released"))
+        Q(comments__parent__isnull=True) | Q(comments__parent__status=Status.RELEASED)
+    )
+    rows = (
+        Article.objects.filter(site_id=site_id, external_id__in=external_ids)
+        .annotate(released=Count("comments", filter=public))
+        .values_list("external_id", "released")
+    )
     return {external_id: released for external_id, released in rows}
-

@@ -35,8 +35,10 @@ class BadReader(ValueError):
 
 def guest_key(token):
     if not GUEST_TOKEN.match(token or ""):
-        raise BadReader("Send the reader token the widget keeps (16 to 128 letters, digits, "
-                        "'-' or '_') in the X-Freigabe-Reader header or as reader_token.")
+        raise BadReader(
+            "Send the reader token the widget keeps (16 to 128 letters, digits, "
+            "'-' or '_') in the X-Freigabe-Reader header or as reader_token."
+        )
     return _keyed("guest", token)
 
 
@@ -50,8 +52,9 @@ def _keyed(kind, value):
 
 
 def released_comment(comment_id):
-    comment = (Comment.objects.select_related("article__site")
-               .filter(pk=comment_id, status=Status.RELEASED).first())
+    comment = (
+        Comment.objects.select_related("article__site").filter(pk=comment_id, status=Status.RELEASED).first()
+    )
     if comment is None:
         raise NotRecommendable(f"Comment {comment_id} is not published.")
     return comment
@@ -64,8 +67,7 @@ def recommend(comment, reader_key, ip_hash=""):
             return _count(comment)
         try:
             with transaction.atomic():
-                Recommendation.objects.create(comment=comment, reader_key=reader_key,
-                                              ip_hash=ip_hash)
+                Recommendation.objects.create(comment=comment, reader_key=reader_key, ip_hash=ip_hash)
         except IntegrityError:  # recommended before: the same count, nothing changes
             return _count(comment)
         return _change(comment, +1)

@@ -38,8 +38,9 @@ def read_history(path):
         reader = csv.DictReader(handle)
         missing = [name for name in REQUIRED_COLUMNS if name not in (reader.fieldnames or ())]
         if missing:
-            raise HistoryError(f"{path}: missing column(s) {', '.join(missing)}; "
-                               f"expected {','.join(REQUIRED_COLUMNS)}.")
+            raise HistoryError(
+                f"{path}: missing column(s) {', '.join(missing)}; expected {','.join(REQUIRED_COLUMNS)}."
+            )
         entries = [_entry(row, line) for line, row in enumerate(reader, start=2)]
     return sorted(entries, key=lambda entry: entry.submitted_at)
 
@@ -63,9 +64,9 @@ def _moment(text, line, column):
 def replay(entries, hours, default_per_hour=60.0):
     """Estimate every comment's wait as it would have been shown; return the figures."""
     stats = QueueStats()
-    decisions = []            # heap of (decided_at, submitted_at, rank, ahead, raw, id) to learn
-    pending = Counter()       # triage rank -> comments pending now
-    recent = deque()          # decision times in the last two hours (the old estimate)
+    decisions = []  # heap of (decided_at, submitted_at, rank, ahead, raw, id) to learn
+    pending = Counter()  # triage rank -> comments pending now
+    recent = deque()  # decision times in the last two hours (the old estimate)
     rows = []
     for entry in entries:
         now = entry.submitted_at
@@ -83,8 +84,9 @@ def replay(entries, hours, default_per_hour=60.0):
         if entry.decided_at is not None:
             actual = max(1.0, (entry.decided_at - now).total_seconds())
             rows.append((now.astimezone(hours.zone).hour, actual, new, old, ahead))
-            heapq.heappush(decisions, (entry.decided_at, now, entry.rank, ahead, new.raw_seconds,
-                                       entry.comment_id))
+            heapq.heappush(
+                decisions, (entry.decided_at, now, entry.rank, ahead, new.raw_seconds, entry.comment_id)
+            )
         pending[entry.rank] += 1
     return summarise(rows, still_pending=len(entries) - len(rows))
 
@@ -94,6 +96,7 @@ QUEUE_CLASSES = (("0", 0, 0), ("1-5", 1, 5), ("6-30", 6, 30), ("31+", 31, None))
 
 def summarise(rows, still_pending=0):
     """rows: (local hour of submission, actual seconds, WaitEstimate, old estimate, ahead)."""
+
     def figures(selected):
         if not selected:
             return {"n": 0, "within_range": None, "median_abs_error_ratio": None}
@@ -101,22 +104,30 @@ def summarise(rows, still_pending=0):
         return {
             "n": len(selected),
             "within_range": round(within / len(selected), 3),
-            "median_abs_error_ratio": round(statistics.median(
-                abs(row[1] - row[2].seconds) / row[1] for row in selected), 3),
+            "median_abs_error_ratio": round(
+                statistics.median(abs(row[1] - row[2].seconds) / row[1] for row in selected), 3
+            ),
             "median_actual_seconds": round(statistics.median(row[1] for row in selected)),
-            "median_width_ratio": round(statistics.median(
-                row[2].high / max(row[2].low, 1) for row in selected), 2),
+            "median_width_ratio": round(
+                statistics.median(row[2].high / max(row[2].low, 1) for row in selected), 2
+            ),
         }
 
     result = figures(rows)
     result["still_pending"] = still_pending
-    result["by_hour"] = {str(hour): figures([row for row in rows if row[0] == hour])
-                         for hour in range(24) if any(row[0] == hour for row in rows)}
-    result["by_queue"] = {name: figures([row for row in rows if low <= row[4] and (high is None or row[4] <= high)])
-                          for name, low, high in QUEUE_CLASSES}
+    result["by_hour"] = {
+        str(hour): figures([row for row in rows if row[0] == hour])
+        for hour in range(24)
+        if any(row[0] == hour for row in rows)
+    }
+    result["by_queue"] = {
+        name: figures([row for row in rows if low <= row[4] and (high is None or row[4] <= high)])
+        for name, low, high in QUEUE_CLASSES
+    }
     result["old_estimate"] = {
-        "median_abs_error_ratio": round(statistics.median(
-            abs(row[1] - row[3]) / row[1] for row in rows), 3) if rows else None,
+        "median_abs_error_ratio": round(statistics.median(abs(row[1] - row[3]) / row[1] for row in rows), 3)
+        if rows
+        else None,
         "within_range": None,  # round one gave a single number, no range
     }
     return result

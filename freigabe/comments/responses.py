@@ -25,7 +25,7 @@ def sent_etags(request):
     for sent in header.split(","):
         tag = sent.strip().removeprefix("W/")
         if tag.endswith(GZIP_SUFFIX):
-            tag = tag[:-len(GZIP_SUFFIX)] + '"'
+            tag = tag[: -len(GZIP_SUFFIX)] + '"'
         if tag:
             tags[tag] = sent.strip().removeprefix("W/")
     return tags

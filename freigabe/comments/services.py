@@ -36,8 +36,9 @@ RECENT_LINKS_COMMENTS = 300
 class SubmissionRefused(Exception):
     """A comment that cannot be accepted: the HTTP status and a stable code for clients."""
 
-    def __init__(self, message: str, status: int = 422, code: str = "invalid",
-                 details: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, message: str, status: int = 422, code: str = "invalid", details: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -58,13 +59,20 @@ def clean_text(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and ch != "\x7f").strip()
 
 
-def submit_comment(article: Article, *, body: str, author_name: str, author_email: str = "",
-                   parent_id: int | None = None, ip_hash: str = "", author_external_id: str = "",
-                   bot_check_passed: bool | None = None) -> Submission:
+def submit_comment(
+    article: Article,
+    *,
+    body: str,
+    author_name: str,
+    author_email: str = "",
+    parent_id: int | None = None,
+    ip_hash: str = "",
+    author_external_id: str = "",
+    bot_check_passed: bool | None = None,
+) -> Submission:
     """Hold a new comment as pending and assess it. Raises SubmissionRefused for bad input."""
     if article.closed_reason() is not None:
-        raise SubmissionRefused("Comments on this article are closed.", status=409,
-                                code="comments_closed")
+        raise SubmissionRefused("Comments on this article are closed.", status=409, code="comments_closed")
     body = clean_text(body or "")
     author_name = clean_text(author_name or "")
     author_email = (author_email or "").strip()
@@ -72,15 +80,21 @@ def submit_comment(article: Article, *, body: str, author_name: str, author_emai
     _refuse_reserved_name(article.site, author_name)
     # Ban and double post looked up in one round trip; refused in this order.
     now = timezone.now()
-    ban_id, duplicate = refusal_facts(account=author_external_id, email=author_email,
-                                      ip_hash=ip_hash, body=body,
-                                      since=now - DUPLICATE_WINDOW, now=now)
+    ban_id, duplicate = refusal_facts(
+        account=author_external_id,
+        email=author_email,
+        ip_hash=ip_hash,
+        body=body,
+        since=now - DUPLICATE_WINDOW,
+        now=now,
+    )
     if ban_id is not None:
         _refuse_banned_author(author_external_id, author_email, ip_hash)
     parent = _released_parent(article, parent_id)
     if duplicate:
-        raise SubmissionRefused("You have already sent this comment; it is waiting for review.",
-                                status=409, code="duplicate")
+        raise SubmissionRefused(
+            "You have already sent this comment; it is waiting for review.", status=409, code="duplicate"
+        )
     token = new_secret()
     links = _link_domains(body)
     assessment = _assess(article, body, parent, links)
@@ -109,9 +123,12 @@ def submit_comment(article: Article, *, body: str, author_name: str, author_emai
     )
     if _may_skip_queue(article.site, comment):
         _release_automatically(comment)
-        return Submission(comment, token, 0, {"expected_wait_seconds": 0,
-                                              "expected_wait_range": [0, 0],
-                                              "review_resumes_at": None})
+        return Submission(
+            comment,
+            token,
+            0,
+            {"expected_wait_seconds": 0, "expected_wait_range": [0, 0], "review_resumes_at": None},
+        )
     return Submission(comment, token, wait.seconds, wait_json(wait))
 
 
@@ -124,8 +141,10 @@ def _may_skip_queue(site: Site, comment: Comment) -> bool:
 def _release_automatically(comment: Comment) -> None:
     """Publish at once, recorded as an automated decision like any other status change."""
     decision = extensions.release_automatically(
-        comment.pk, note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
-                         "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.")
+        comment.pk,
+        note="Ohne Prüfung veröffentlicht: Die Website lässt Kommentare, die der "
+        "Assistent zur Freigabe vorschlägt, die Warteschlange überspringen.",
+    )
     comment.status, comment.decided_at = decision.to_status, decision.created_at
 
 
@@ -134,8 +153,9 @@ def _check_fields(body: str, author_name: str, author_email: str) -> None:
     if not body:
         raise SubmissionRefused("The comment is empty.")
     if len(body) > limit:
-        raise SubmissionRefused(f"The comment is longer than {limit} characters.", status=413,
-                                code="too_long")
+        raise SubmissionRefused(
+            f"The comment is longer than {limit} characters.", status=413, code="too_long"
+        )
     if not author_name:
         raise SubmissionRefused("Please give a name.")
     if len(author_name) > MAX_NAME_CHARS:
@@ -156,8 +176,12 @@ def _refuse_reserved_name(site: Site, author_name: str) -> None:
 def _refuse_banned_author(account: str, author_email: str, ip_hash: str) -> None:
     ban = extensions.active_ban(account=account, email=author_email, ip_hash=ip_hash)
     if ban is not None:
-        raise SubmissionRefused(extensions.ban_refusal_message(ban), status=403,
-                                code="author_banned", details=extensions.ban_refusal_details(ban))
+        raise SubmissionRefused(
+            extensions.ban_refusal_message(ban),
+            status=403,
+            code="author_banned",
+            details=extensions.ban_refusal_details(ban),
+        )
 
 
 def _released_parent(article: Article, parent_id: int | None) -> Comment | None:
@@ -169,8 +193,7 @@ def _released_parent(article: Article, parent_id: int | None) -> Comment | None:
     return parent
 
 
-def _assess(article: Article, body: str, parent: Comment | None,
-            links: list[str]) -> dict[str, Any] | None:
+def _assess(article: Article, body: str, parent: Comment | None, links: list[str]) -> dict[str, Any] | None:
     """Assess the comment; a failing assessor must never cost us the comment."""
     try:
         policy = _site_policy(article)
@@ -205,9 +228,12 @@ def _site_policy(article: Article) -> dict[str, Any]:
 
 def _recent_link_domains(site: Site) -> list[str]:
     since = timezone.now() - RECENT_LINKS_WINDOW
-    rows = (Comment.objects.filter(article__site=site, created_at__gte=since)
-            .exclude(link_domains=[]).order_by("-created_at")
-            .values_list("link_domains", flat=True)[:RECENT_LINKS_COMMENTS])
+    rows = (
+        Comment.objects.filter(article__site=site, created_at__gte=since)
+        .exclude(link_domains=[])
+        .order_by("-created_at")
+        .values_list("link_domains", flat=True)[:RECENT_LINKS_COMMENTS]
+    )
     return [domain for domains in rows for domain in domains]
 
 
@@ -222,8 +248,7 @@ def _link_domains(body: str) -> list[str]:
 def rule_score_fields(assessment: dict[str, Any] | None) -> dict[str, float]:
     """The assessment's rule scores as the Comment's score_<rule> fields."""
     rules = (assessment or {}).get("rules") or {}
-    return {f"score_{code}": float(rules[code]["score"]) for code in ASSESSED_RULES
-            if code in rules}
+    return {f"score_{code}": float(rules[code]["score"]) for code in ASSESSED_RULES if code in rules}
 
 
 def _risk(assessment: dict[str, Any] | None) -> float:

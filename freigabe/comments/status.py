@@ -23,10 +23,13 @@ def author_status(comment):
     if seconds_to_final:
         # The editor may still take it back: the author hears of it once it is final,
         # like the outcome mail, and never of a decision that is then undone.
-        result.update(status=Status.PENDING, decided_at=None,
-                      expected_wait_seconds=seconds_to_final,
-                      expected_wait_range=[seconds_to_final, seconds_to_final],
-                      review_resumes_at=None)
+        result.update(
+            status=Status.PENDING,
+            decided_at=None,
+            expected_wait_seconds=seconds_to_final,
+            expected_wait_range=[seconds_to_final, seconds_to_final],
+            review_resumes_at=None,
+        )
         return result
     if last is not None:
         result["reasons"] = last.reasons

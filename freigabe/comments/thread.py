@@ -129,8 +129,11 @@ def page_cache_part(page, closed_reason=None, closes_at=None):
 
 def thread_page(article, page, closed_reason=None, closes_at=None):
     """(body bytes, etag, gzipped bytes) of one page of the article's public thread."""
-    return cached_page(article, page_cache_part(page, closed_reason, closes_at),
-                       lambda: render_page(article, page, closed_reason, closes_at))
+    return cached_page(
+        article,
+        page_cache_part(page, closed_reason, closes_at),
+        lambda: render_page(article, page, closed_reason, closes_at),
+    )
 
 
 def render_page(article, page, closed_reason=None, closes_at=None):
@@ -143,7 +146,7 @@ def render_page(article, page, closed_reason=None, closes_at=None):
     else:
         start = bisect_right(keys, _decode_cursor(page.cursor, page.order)) if page.cursor else 0
         cursor = page.cursor or None
-    shown = ordered[start:start + page.limit]
+    shown = ordered[start : start + page.limit]
     more = start + page.limit < len(ordered)
     return {
         "article_id": article.external_id,
@@ -193,8 +196,12 @@ class ThreadShape:
         with connection.cursor() as cursor:
             cursor.execute(SHAPE_SQL, [article.pk, Status.RELEASED])
             rows = cursor.fetchall()
-        return cls([(pk, parent, _microseconds(created), recs, bool(pick))
-                    for pk, parent, created, recs, pick in rows])
+        return cls(
+            [
+                (pk, parent, _microseconds(created), recs, bool(pick))
+                for pk, parent, created, recs, pick in rows
+            ]
+        )
 
     def _thread_ids(self, root):
         ids, stack = [], [root]
@@ -236,9 +243,12 @@ class ThreadShape:
         ids = [pk for root in roots for pk in self._thread_ids(root)]
         texts = {}
         for start in range(0, len(ids), 900):  # within every database's parameter limit
-            texts.update((row["id"], row) for row in Comment.objects.filter(
-                pk__in=ids[start:start + 900]).values(
-                    "id", "body", "author_name", "created_at", "author_role"))
+            texts.update(
+                (row["id"], row)
+                for row in Comment.objects.filter(pk__in=ids[start : start + 900]).values(
+                    "id", "body", "author_name", "created_at", "author_role"
+                )
+            )
         return [self._node(root, texts) for root in roots]
 
     def _node(self, comment_id, texts):
@@ -292,8 +302,7 @@ def _encode_cursor(order, key):
 
 def _decode_cursor(cursor, order):
     """The sort key a cursor stands for; PageRequestError if it is not one of ours."""
-    bad = PageRequestError("The cursor is not valid for this thread and order; "
-                           "start again without a cursor.")
+    bad = PageRequestError("The cursor is not valid for this thread and order; start again without a cursor.")
     if len(cursor) > MAX_CURSOR_CHARS:
         raise bad
     try:
@@ -301,7 +310,11 @@ def _decode_cursor(cursor, order):
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise bad from None
     expected = 3 if order in ("replies", "recommended") else 2
-    if (not isinstance(value, list) or len(value) != expected + 1 or value[0] != order
-            or not all(type(part) is int for part in value[1:])):
+    if (
+        not isinstance(value, list)
+        or len(value) != expected + 1
+        or value[0] != order
+        or not all(type(part) is int for part in value[1:])
+    ):
         raise bad
     return tuple(value[1:])

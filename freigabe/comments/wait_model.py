@@ -24,24 +24,24 @@ from datetime import datetime, timedelta
 
 HOURS_PER_WEEK = 168
 HALF_LIFE = timedelta(days=14).total_seconds()
-SERVICE_CAP = 30 * 60           # longer than this between decisions: a break, not a pace
-RECENT_ALPHA = 0.15             # weight of the newest service time in the moving average
-RECENT_FOR = 45 * 60            # the recent pace speaks for the editors on duty this long
+SERVICE_CAP = 30 * 60  # longer than this between decisions: a break, not a pace
+RECENT_ALPHA = 0.15  # weight of the newest service time in the moving average
+RECENT_FOR = 45 * 60  # the recent pace speaks for the editors on duty this long
 MIN_RECENT_SAMPLES = 5
-MIN_PROFILE_BUSY = 20 * 60      # seconds of non-empty queue before an hour's pace counts
+MIN_PROFILE_BUSY = 20 * 60  # seconds of non-empty queue before an hour's pace counts
 MIN_PROFILE_DECISIONS = 3
 HORIZON = timedelta(days=14)
-MINIMUM_WAIT_SECONDS = 60       # even an empty queue needs someone to open the comment
-RANGE_Z = 1.28                  # an 80 % band for the sum of the service times
-RATE_UNCERTAINTY = 0.2          # how far the pace itself may be off
-PACE_AT_WORK = 1 / 3600         # at least a decision an hour: somebody is at work
+MINIMUM_WAIT_SECONDS = 60  # even an empty queue needs someone to open the comment
+RANGE_Z = 1.28  # an 80 % band for the sum of the service times
+RATE_UNCERTAINTY = 0.2  # how far the pace itself may be off
+PACE_AT_WORK = 1 / 3600  # at least a decision an hour: somebody is at work
 # Newcomers of a better triage group take at most this share of the editors' pace: editors
 # also work down older doubtful comments, and a small difference between pace and arrivals
 # must not turn into a promise of days.
 OVERTAKEN_AT_MOST = 0.5
 
 
-TRIAGE_RANKS = (0, 1, 2)         # comments/triage.py: release, review, reject groups
+TRIAGE_RANKS = (0, 1, 2)  # comments/triage.py: release, review, reject groups
 
 
 def _epoch(moment):
@@ -67,7 +67,7 @@ class _Average:
         else:
             deviation = value - self.mean
             self.mean += RECENT_ALPHA * deviation
-            self.var = (1 - RECENT_ALPHA) * (self.var + RECENT_ALPHA * deviation ** 2)
+            self.var = (1 - RECENT_ALPHA) * (self.var + RECENT_ALPHA * deviation**2)
         self.samples += 1
 
     @property
@@ -193,10 +193,11 @@ class QueueStats:
     def arrival_rate(self, bucket, ranks):
         """Comments per second arriving in this hour of the week with one of these ranks."""
         hour = bucket % 24
-        for elapsed, arrived in ((self.elapsed[bucket], [self.arrived[r][bucket] for r in ranks]),
-                                 (sum(self.elapsed[hour::24]),
-                                  [sum(self.arrived[r][hour::24]) for r in ranks]),
-                                 (sum(self.elapsed), [sum(self.arrived[r]) for r in ranks])):
+        for elapsed, arrived in (
+            (self.elapsed[bucket], [self.arrived[r][bucket] for r in ranks]),
+            (sum(self.elapsed[hour::24]), [sum(self.arrived[r][hour::24]) for r in ranks]),
+            (sum(self.elapsed), [sum(self.arrived[r]) for r in ranks]),
+        ):
             if elapsed >= MIN_PROFILE_BUSY:
                 return sum(arrived) / elapsed
         return 0.0
@@ -242,8 +243,10 @@ class _Calibration:
         """(low, middle, high) multipliers, trusted as samples accumulate."""
         trust = self.samples / (self.samples + 10)
         prior = _Calibration()
-        return tuple(math.exp(trust * getattr(self, name) + (1 - trust) * getattr(prior, name))
-                     for name in ("low", "middle", "high"))
+        return tuple(
+            math.exp(trust * getattr(self, name) + (1 - trust) * getattr(prior, name))
+            for name in ("low", "middle", "high")
+        )
 
 
 @dataclass(frozen=True)
@@ -251,8 +254,8 @@ class WaitEstimate:
     seconds: int
     low: int
     high: int
-    resumes_at: datetime | None   # set when nobody checks comments now
-    raw_seconds: int = 0          # before calibration: what outcomes are compared with
+    resumes_at: datetime | None  # set when nobody checks comments now
+    raw_seconds: int = 0  # before calibration: what outcomes are compared with
 
     @property
     def range(self):
@@ -292,8 +295,7 @@ class _Pace:
         self.recent = stats.recent_rate(default_rate)
         self.default_rate = default_rate
         self.known = stats.average("gap").known
-        on_duty = stats.last_decision_at is not None and \
-            _epoch(now) - stats.last_decision_at < RECENT_FOR
+        on_duty = stats.last_decision_at is not None and _epoch(now) - stats.last_decision_at < RECENT_FOR
         self.recent_until = _epoch(now) + RECENT_FOR if on_duty else _epoch(now)
         usual_now = stats.profile_rate(_bucket(now, self.zone))
         # Today's team compared with the usual one (one editor ill, an extra shift), shrunk
@@ -354,7 +356,7 @@ def _work_resumes(pace, now, hours):
 
 
 def _next_hour(moment):
-    return (moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1))
+    return moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
 def _bucket(moment, zone):
@@ -373,5 +375,5 @@ def _hour_pieces(lower, upper, zone):
 
 def old_estimate(pending_ahead, decisions_last_two_hours, default_per_hour=60.0):
     """The estimate of round one, kept to compare against: queue ÷ recent decision rate."""
-    rate = (default_per_hour if decisions_last_two_hours < 5 else decisions_last_two_hours / 2)
+    rate = default_per_hour if decisions_last_two_hours < 5 else decisions_last_two_hours / 2
     return max(MINIMUM_WAIT_SECONDS, round((pending_ahead + 1) / max(rate, 1.0) * 3600))

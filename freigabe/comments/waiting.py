@@ -71,8 +71,9 @@ def estimate_for_submission(site, suggestion, now=None):
     rank = suggestion_rank(suggestion)
     condition, values = _ahead_condition(rank)
     with connection.cursor() as cursor:
-        cursor.execute(_SUBMISSION_SQL.format(condition=condition),
-                       [site.pk, Status.PENDING, *values, site.pk])
+        cursor.execute(
+            _SUBMISSION_SQL.format(condition=condition), [site.pk, Status.PENDING, *values, site.pk]
+        )
         ahead, stamp = cursor.fetchone()
     return estimate_wait(site, suggestion, ahead=ahead, now=now, stats=_stats_at(site, stamp)), ahead
 
@@ -81,15 +82,18 @@ _SUBMISSION_SQL = (
     "SELECT (SELECT COUNT(*) FROM {comments} c JOIN {articles} a ON a.id = c.article_id"
     " WHERE a.site_id = %s AND c.status = %s AND {{condition}}),"
     " (SELECT updated_at FROM {stats} WHERE site_id = %s)"
-).format(comments=Comment._meta.db_table, articles=Comment._meta.get_field("article").related_model._meta.db_table,
-         stats=WaitingStats._meta.db_table)
+).format(
+    comments=Comment._meta.db_table,
+    articles=Comment._meta.get_field("article").related_model._meta.db_table,
+    stats=WaitingStats._meta.db_table,
+)
 _decoded = {}  # site id -> (updated_at as the database gave it, QueueStats)
 MAX_DECODED_SITES = 1000
 
 
 def _ahead_condition(rank):
     """SQL for "the suggestion falls in the triage groups up to `rank`" and its values."""
-    inside = [s for group in TRIAGE_GROUPS[:rank + 1] for s in group]
+    inside = [s for group in TRIAGE_GROUPS[: rank + 1] for s in group]
     if None in inside:  # the catch-all group: everything not named in a later group
         outside = [s for s in NAMED_SUGGESTIONS if s not in inside]
         if not outside:
@@ -117,8 +121,7 @@ def estimate_wait(site, suggestion="review", *, ahead=None, now=None, stats=None
     if ahead is None:
         ahead = pending_ahead(site, suggestion)
     stats = stats if stats is not None else load_stats(site)
-    return estimate(stats, now, ahead, site_hours(site), default_per_hour(),
-                    rank=suggestion_rank(suggestion))
+    return estimate(stats, now, ahead, site_hours(site), default_per_hour(), rank=suggestion_rank(suggestion))
 
 
 def estimate_for_pending(comment, now=None):
@@ -130,16 +133,21 @@ def estimate_for_pending(comment, now=None):
 def promise_fields(wait, ahead, now=None):
     """The Comment fields that record what a new comment's author was told."""
     now = now or timezone.now()
-    return {"wait_ahead": ahead, "wait_raw_seconds": wait.raw_seconds,
-            "wait_promised_until": now + timedelta(seconds=wait.high)}
+    return {
+        "wait_ahead": ahead,
+        "wait_raw_seconds": wait.raw_seconds,
+        "wait_promised_until": now + timedelta(seconds=wait.high),
+    }
 
 
 def note_decision(comment_id):
     """Learn from an editor's decision on a pending comment (after its transaction)."""
-    comment = (Comment.objects.select_related("article__site")
-               .filter(pk=comment_id).only("created_at", "decided_at", "suggestion",
-                                           "wait_ahead", "wait_raw_seconds", "article__site")
-               .first())
+    comment = (
+        Comment.objects.select_related("article__site")
+        .filter(pk=comment_id)
+        .only("created_at", "decided_at", "suggestion", "wait_ahead", "wait_raw_seconds", "article__site")
+        .first()
+    )
     if comment is None or comment.decided_at is None:
         return
     site = comment.article.site
@@ -164,11 +172,15 @@ def rebuild_stats(site):
 
     A comment decided, taken back and decided again counts once, at its final decision.
     """
-    decided = (Comment.objects.filter(article__site=site, decided_at__gte=timezone.now() - REBUILD_WINDOW,
-                                      decisions__automated=False)
-               .exclude(status=Status.PENDING).distinct()
-               .only("created_at", "decided_at", "suggestion", "wait_ahead", "wait_raw_seconds")
-               .order_by("-decided_at")[:REBUILD_LIMIT])
+    decided = (
+        Comment.objects.filter(
+            article__site=site, decided_at__gte=timezone.now() - REBUILD_WINDOW, decisions__automated=False
+        )
+        .exclude(status=Status.PENDING)
+        .distinct()
+        .only("created_at", "decided_at", "suggestion", "wait_ahead", "wait_raw_seconds")
+        .order_by("-decided_at")[:REBUILD_LIMIT]
+    )
     hours = site_hours(site)
     stats = QueueStats()
     for comment in sorted(decided, key=lambda c: c.decided_at):
@@ -217,6 +229,8 @@ def queue_outlook(site=None, now=None):
 def _slowest_site_estimate(pending, now):
     """Across sites: the site whose queue takes longest to clear speaks for all."""
     counts = dict(pending.values_list("article__site_id").annotate(n=Count("pk")).order_by())
-    estimates = [estimate_wait(site, "reject", ahead=counts[site.pk] - 1, now=now)
-                 for site in Site.objects.filter(pk__in=counts)]
+    estimates = [
+        estimate_wait(site, "reject", ahead=counts[site.pk] - 1, now=now)
+        for site in Site.objects.filter(pk__in=counts)
+    ]
     return max(estimates, key=lambda wait: wait.seconds)

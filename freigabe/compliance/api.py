@@ -69,8 +69,12 @@ class AppealDecisionIn(Schema):
 
 # --- readers and authors --------------------------------------------------------------------
 
-@router.post("comments/{comment_id}/reports", response={202: dict},
-             summary="Report a published comment as illegal or against the house rules")
+
+@router.post(
+    "comments/{comment_id}/reports",
+    response={202: dict},
+    summary="Report a published comment as illegal or against the house rules",
+)
 def post_report(request, comment_id: ApiId, payload: ReportIn):
     rate = getattr(settings, "FREIGABE_RATE_REPORTS", DEFAULT_REPORT_RATE)
     wait = ratelimit.hit("report-ip", ip_hash(client_ip(request)), rate)
@@ -78,23 +82,31 @@ def post_report(request, comment_id: ApiId, payload: ReportIn):
         return ratelimit.too_many(wait, "reports")
     try:
         report = file_report(
-            comment_id, reason=payload.reason, explanation=payload.explanation,
-            legal_ground=payload.legal_ground, reporter_name=payload.reporter_name,
-            reporter_email=payload.reporter_email, good_faith=payload.good_faith,
-            language=language_of(payload.language, request.headers.get("Accept-Language")))
+            comment_id,
+            reason=payload.reason,
+            explanation=payload.explanation,
+            legal_ground=payload.legal_ground,
+            reporter_name=payload.reporter_name,
+            reporter_email=payload.reporter_email,
+            good_faith=payload.good_faith,
+            language=language_of(payload.language, request.headers.get("Accept-Language")),
+        )
     except ReportRefused as refused:
         raise HttpError(refused.status, str(refused)) from None
-    return Status(202, {
-        "id": report.pk,
-        "status": "received",
-        "comment_id": comment_id,
-        "group_id": report.notice_id,
-        "received_at": report.created_at.isoformat(),
-        # Lets the reporter appeal if the editors keep the comment (Art. 20 DSA).
-        "reporter_token": reporter_token(report),
-        "detail": "Thank you. An editor will review the comment"
-                  + (" and tell you the outcome by email." if report.reporter_email else "."),
-    })
+    return Status(
+        202,
+        {
+            "id": report.pk,
+            "status": "received",
+            "comment_id": comment_id,
+            "group_id": report.notice_id,
+            "received_at": report.created_at.isoformat(),
+            # Lets the reporter appeal if the editors keep the comment (Art. 20 DSA).
+            "reporter_token": reporter_token(report),
+            "detail": "Thank you. An editor will review the comment"
+            + (" and tell you the outcome by email." if report.reporter_email else "."),
+        },
+    )
 
 
 def _author_comment(comment_id, token):
@@ -106,8 +118,11 @@ def _author_comment(comment_id, token):
     return comment
 
 
-@router.post("comments/{comment_id}/appeal", response={201: dict},
-             summary="Appeal against the rejection or removal of your comment")
+@router.post(
+    "comments/{comment_id}/appeal",
+    response={201: dict},
+    summary="Appeal against the rejection or removal of your comment",
+)
 def post_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
     comment = _author_comment(comment_id, token)
     try:
@@ -117,8 +132,11 @@ def post_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
     return Status(201, appeal_summary(appeal))
 
 
-@router.post("comments/{comment_id}/ban-appeal", response={201: dict},
-             summary="Appeal against the ban or suspension that covers you")
+@router.post(
+    "comments/{comment_id}/ban-appeal",
+    response={201: dict},
+    summary="Appeal against the ban or suspension that covers you",
+)
 def post_ban_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
     comment = _author_comment(comment_id, token)
     try:
@@ -128,8 +146,11 @@ def post_ban_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = 
     return Status(201, appeal_summary(appeal))
 
 
-@router.post("reports/{report_id}/appeal", response={201: dict},
-             summary="Appeal, as the reporter, against the decision to keep the comment")
+@router.post(
+    "reports/{report_id}/appeal",
+    response={201: dict},
+    summary="Appeal, as the reporter, against the decision to keep the comment",
+)
 def post_report_appeal(request, report_id: ApiId, payload: AppealIn, token: str = ""):
     report = report_for_token(token, report_id)
     if report is None:
@@ -148,12 +169,18 @@ def get_report_status(request, report_id: ApiId, token: str = ""):
         raise HttpError(403, "The token does not belong to this report.")
     notice = report.notice
     appeal = getattr(report, "appeal", None)
-    return {"id": report.pk, "state": notice.state, "outcome": notice.outcome or None,
-            "note": notice.note, "appeal": appeal_summary(appeal) if appeal else None}
+    return {
+        "id": report.pk,
+        "state": notice.state,
+        "outcome": notice.outcome or None,
+        "note": notice.note,
+        "appeal": appeal_summary(appeal) if appeal else None,
+    }
 
 
-@router.get("comments/{comment_id}/my-data",
-            summary="Your data (GDPR Art. 15): this comment's now, the rest by email")
+@router.get(
+    "comments/{comment_id}/my-data", summary="Your data (GDPR Art. 15): this comment's now, the rest by email"
+)
 def get_my_data(request, comment_id: ApiId, token: str = ""):
     comment = _author_comment(comment_id, token)
     data = data_for_comment_author(comment)
@@ -167,6 +194,7 @@ def get_my_data(request, comment_id: ApiId, token: str = ""):
 
 # --- editors -----------------------------------------------------------------------------------
 
+
 @router.get("moderation/reports", auth=editor_auth, summary="Open report groups, most urgent first")
 def get_report_groups(request, limit: int = 50, site: str | None = None):
     require_editor(request)
@@ -179,35 +207,62 @@ def _group(notice):
     comment = notice.comment
     return {
         "id": notice.pk,
-        "comment": {"id": comment.pk, "body": comment.body, "author_name": comment.author_name,
-                    "site": comment.article.site.slug, "article_id": comment.article.external_id,
-                    "article_title": comment.article.title, "status": comment.status},
+        "comment": {
+            "id": comment.pk,
+            "body": comment.body,
+            "author_name": comment.author_name,
+            "site": comment.article.site.slug,
+            "article_id": comment.article.external_id,
+            "article_title": comment.article.title,
+            "status": comment.status,
+        },
         "report_count": notice.report_count,
         "alleges_illegality": notice.alleges_illegality,
         "first_reported_at": notice.created_at,
-        "reports": [{"id": r.pk, "reason": r.reason, "legal_ground": r.legal_ground,
-                     "explanation": r.explanation, "created_at": r.created_at}
-                    for r in notice.reports.all()],
+        "reports": [
+            {
+                "id": r.pk,
+                "reason": r.reason,
+                "legal_ground": r.legal_ground,
+                "explanation": r.explanation,
+                "created_at": r.created_at,
+            }
+            for r in notice.reports.all()
+        ],
     }
 
 
-@router.post("moderation/reports/{group_id}/decision", auth=editor_auth,
-             summary="Resolve a report group: remove the comment or keep it")
+@router.post(
+    "moderation/reports/{group_id}/decision",
+    auth=editor_auth,
+    summary="Resolve a report group: remove the comment or keep it",
+)
 def post_report_group_decision(request, group_id: ApiId, payload: ReportGroupDecisionIn):
     require_editor(request)
     try:
-        notice = decide_report_group(group_id, payload.action, actor=request.auth,
-                                     reasons=payload.reasons, legal_ground=payload.legal_ground,
-                                     legal_provision=payload.legal_provision, note=payload.note)
+        notice = decide_report_group(
+            group_id,
+            payload.action,
+            actor=request.auth,
+            reasons=payload.reasons,
+            legal_ground=payload.legal_ground,
+            legal_provision=payload.legal_provision,
+            note=payload.note,
+        )
     except NoticeNotFound as exc:
         raise HttpError(404, str(exc)) from None
     except (AlreadyDecided, NoticeAlreadyResolved) as exc:
         raise HttpError(409, str(exc)) from None
     except DecisionError as exc:  # unknown action, reason or legal ground
         raise HttpError(422, str(exc)) from None
-    return {"id": notice.pk, "outcome": notice.outcome, "comment_id": notice.comment_id,
-            "comment_status": notice.comment.status, "decision_id": notice.decision_id,
-            "resolved_at": notice.resolved_at}
+    return {
+        "id": notice.pk,
+        "outcome": notice.outcome,
+        "comment_id": notice.comment_id,
+        "comment_status": notice.comment.status,
+        "decision_id": notice.decision_id,
+        "resolved_at": notice.resolved_at,
+    }
 
 
 @router.get("moderation/appeals", auth=editor_auth, summary="Open appeals, oldest first")
@@ -221,9 +276,12 @@ def _appeal(appeal):
     return {
         **appeal_summary(appeal),
         "explanation": appeal.explanation,
-        "comment": {"id": appeal.comment_id, "body": appeal.comment.body,
-                    "status": appeal.comment.status,
-                    "article_title": appeal.comment.article.title},
+        "comment": {
+            "id": appeal.comment_id,
+            "body": appeal.comment.body,
+            "status": appeal.comment.status,
+            "article_title": appeal.comment.article.title,
+        },
         "decision": _appealed(appeal),
     }
 
@@ -233,23 +291,41 @@ def _appealed(appeal):
     kind = appeal_kind(appeal)
     if kind == "decision":
         decision = appeal.decision
-        return {"id": decision.pk, "action": decision.action, "reasons": decision.reasons,
-                "note": decision.note, "decided_at": decision.created_at,
-                "decided_by": decision.actor.username if decision.actor else None}
+        return {
+            "id": decision.pk,
+            "action": decision.action,
+            "reasons": decision.reasons,
+            "note": decision.note,
+            "decided_at": decision.created_at,
+            "decided_by": decision.actor.username if decision.actor else None,
+        }
     if kind == "ban":
         ban = appeal.restriction.ban
-        return {"id": ban.pk, "action": "ban" if ban.ends_at is None else "suspension",
-                "reasons": appeal.restriction.reasons, "note": ban.reason,
-                "decided_at": ban.created_at, "ends_at": ban.ends_at,
-                "decided_by": ban.created_by.username if ban.created_by else None}
+        return {
+            "id": ban.pk,
+            "action": "ban" if ban.ends_at is None else "suspension",
+            "reasons": appeal.restriction.reasons,
+            "note": ban.reason,
+            "decided_at": ban.created_at,
+            "ends_at": ban.ends_at,
+            "decided_by": ban.created_by.username if ban.created_by else None,
+        }
     notice = appeal.report.notice
-    return {"id": notice.pk, "action": "keep", "reasons": [], "note": notice.note,
-            "decided_at": notice.resolved_at,
-            "decided_by": notice.resolved_by.username if notice.resolved_by else None}
+    return {
+        "id": notice.pk,
+        "action": "keep",
+        "reasons": [],
+        "note": notice.note,
+        "decided_at": notice.resolved_at,
+        "decided_by": notice.resolved_by.username if notice.resolved_by else None,
+    }
 
 
-@router.post("moderation/appeals/{appeal_id}/decision", auth=editor_auth,
-             summary="Uphold or reverse the decision appealed against (senior editors)")
+@router.post(
+    "moderation/appeals/{appeal_id}/decision",
+    auth=editor_auth,
+    summary="Uphold or reverse the decision appealed against (senior editors)",
+)
 def post_appeal_decision(request, appeal_id: ApiId, payload: AppealDecisionIn):
     _require_appeal_permission(request)
     try:

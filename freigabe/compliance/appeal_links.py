@@ -22,8 +22,11 @@ def decision_for_token(token):
     from freigabe.moderation.models import Decision
 
     data = _load(token, SALT)
-    return data and (Decision.objects.select_related("comment__article")
-                     .filter(pk=data.get("decision"), comment_id=data.get("comment")).first())
+    return data and (
+        Decision.objects.select_related("comment__article")
+        .filter(pk=data.get("decision"), comment_id=data.get("comment"))
+        .first()
+    )
 
 
 def restriction_appeal_token(restriction):
@@ -34,8 +37,11 @@ def restriction_for_token(token):
     from freigabe.compliance.models import AccountRestriction
 
     data = _load(token, RESTRICTION_SALT)
-    return data and (AccountRestriction.objects.select_related("ban", "comment__article")
-                     .filter(pk=data.get("restriction")).first())
+    return data and (
+        AccountRestriction.objects.select_related("ban", "comment__article")
+        .filter(pk=data.get("restriction"))
+        .first()
+    )
 
 
 def reporter_token(report):
@@ -49,8 +55,7 @@ def report_for_token(token, report_id=None):
     data = _load(token, REPORT_SALT)
     if not data or (report_id is not None and data.get("report") != report_id):
         return None
-    return Report.objects.select_related("notice__comment__article").filter(
-        pk=data.get("report")).first()
+    return Report.objects.select_related("notice__comment__article").filter(pk=data.get("report")).first()
 
 
 def _load(token, salt):

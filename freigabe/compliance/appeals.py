@@ -39,19 +39,20 @@ class AppealError(Exception):
 
 # --- the window ---------------------------------------------------------------------------------
 
+
 def add_months(day, months):
     """The same day number `months` later, or that month's last day if it has none."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def window_end(informed_at):
     """The end of the last day of the appeal window, in the site's time zone."""
     last_day = add_months(timezone.localtime(informed_at).date(), APPEAL_WINDOW_MONTHS)
-    return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min)) \
-        - timedelta(microseconds=1)
+    return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min)) - timedelta(
+        microseconds=1
+    )
 
 
 def decision_informed_at(decision):
@@ -80,12 +81,16 @@ def report_appeal_deadline(report):
 
 # --- filing -----------------------------------------------------------------------------------
 
+
 def appealable_decision(comment):
     """The rejection or removal currently in force on the comment, or None."""
     if comment.status not in (Status.REJECTED, Status.REMOVED):
         return None
-    return (comment.decisions.filter(action__in=(Action.REJECT, Action.REMOVE))
-            .order_by("-created_at", "-pk").first())
+    return (
+        comment.decisions.filter(action__in=(Action.REJECT, Action.REMOVE))
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def file_appeal(comment, explanation):
@@ -93,8 +98,9 @@ def file_appeal(comment, explanation):
     explanation = _clean_explanation(explanation)
     decision = appealable_decision(comment)
     if decision is None:
-        raise AppealError(f"Comment {comment.pk} is {comment.status}; only a rejected or "
-                          f"removed comment can be appealed.")
+        raise AppealError(
+            f"Comment {comment.pk} is {comment.status}; only a rejected or removed comment can be appealed."
+        )
     _check_window(appeal_deadline(decision))
     return _create(comment=comment, decision=decision, explanation=explanation)
 
@@ -109,8 +115,7 @@ def file_ban_appeal(comment, explanation):
         raise AppealError("There is no running ban or suspension to appeal against.")
     mark_informed(restriction)
     _check_window(restriction_appeal_deadline(restriction))
-    return _create(comment=restriction.comment or comment, restriction=restriction,
-                   explanation=explanation)
+    return _create(comment=restriction.comment or comment, restriction=restriction, explanation=explanation)
 
 
 def file_restriction_appeal(restriction, explanation):
@@ -121,8 +126,7 @@ def file_restriction_appeal(restriction, explanation):
     if restriction.comment_id is None:
         raise AppealError("This ban concerns no comment we hold; please write to the editors.")
     _check_window(restriction_appeal_deadline(restriction))
-    return _create(comment=restriction.comment, restriction=restriction,
-                   explanation=explanation)
+    return _create(comment=restriction.comment, restriction=restriction, explanation=explanation)
 
 
 def file_report_appeal(report, explanation):
@@ -130,8 +134,7 @@ def file_report_appeal(report, explanation):
     explanation = _clean_explanation(explanation)
     notice = report.notice
     if notice.state != Notice.State.RESOLVED or notice.outcome != Notice.Outcome.KEPT:
-        raise AppealError("Only a decision to keep a reported comment can be appealed by "
-                          "the reporter.")
+        raise AppealError("Only a decision to keep a reported comment can be appealed by the reporter.")
     _check_window(report_appeal_deadline(report))
     return _create(comment=notice.comment, report=report, explanation=explanation)
 
@@ -141,15 +144,16 @@ def _clean_explanation(explanation):
     if not explanation:
         raise AppealError("Please explain why the decision should be reviewed.", status=422)
     if len(explanation) > MAX_EXPLANATION_CHARS:
-        raise AppealError(f"The explanation is longer than {MAX_EXPLANATION_CHARS} characters.",
-                          status=422)
+        raise AppealError(f"The explanation is longer than {MAX_EXPLANATION_CHARS} characters.", status=422)
     return explanation
 
 
 def _check_window(deadline):
     if timezone.now() > deadline:
-        raise AppealError(f"The six-month period for an appeal ended on "
-                          f"{timezone.localtime(deadline):%Y-%m-%d}.", status=410)
+        raise AppealError(
+            f"The six-month period for an appeal ended on {timezone.localtime(deadline):%Y-%m-%d}.",
+            status=410,
+        )
 
 
 def _create(**fields):
@@ -162,6 +166,7 @@ def _create(**fields):
 
 # --- deciding ---------------------------------------------------------------------------------
 
+
 def decide_appeal(appeal_id, outcome, *, actor, note=""):
     """Uphold or reverse what was appealed against, with a written reason.
 
@@ -170,19 +175,22 @@ def decide_appeal(appeal_id, outcome, *, actor, note=""):
     made the decision, may.
     """
     if outcome not in (UPHELD, REVERSED):
-        raise AppealError(f"Unknown outcome '{outcome}'; use 'upheld' or 'reversed'.",
-                          status=422)
+        raise AppealError(f"Unknown outcome '{outcome}'; use 'upheld' or 'reversed'.", status=422)
     if not actor.has_perm("moderation.decide_appeal"):
         raise AppealError("Only a senior editor may decide appeals.", status=403)
     note = (note or "").strip()
     with transaction.atomic():
         appeal = _open_appeal_for_update(appeal_id)
         if _decided_by(appeal) == actor.pk:
-            raise AppealError("You made the decision appealed against; another senior editor "
-                              "must review it.", status=403)
+            raise AppealError(
+                "You made the decision appealed against; another senior editor must review it.", status=403
+            )
         if not note:
-            raise AppealError("Please give the reason for the decision on the appeal (note); "
-                              "the person who appealed is told it.", status=422)
+            raise AppealError(
+                "Please give the reason for the decision on the appeal (note); "
+                "the person who appealed is told it.",
+                status=422,
+            )
         if outcome == REVERSED:
             _reverse(appeal, actor, note)
         appeal.state = Appeal.State.DECIDED
@@ -217,11 +225,9 @@ def _reverse(appeal, actor, note):
         report = appeal.report
         notice = Notice.objects.select_for_update().get(pk=report.notice_id)
         reasons = [report.reason] if report.reason in REASON_CODES else [OTHER]
-        removal = decide(appeal.comment_id, "remove", actor=actor, reasons=reasons, note=note,
-                         notice=notice)
+        removal = decide(appeal.comment_id, "remove", actor=actor, reasons=reasons, note=note, notice=notice)
         # The reporter was right after all: the notice's outcome is now the removal.
-        Notice.objects.filter(pk=notice.pk).update(outcome=Notice.Outcome.REMOVED,
-                                                   decision=removal)
+        Notice.objects.filter(pk=notice.pk).update(outcome=Notice.Outcome.REMOVED, decision=removal)
         appeal.reinstatement = removal
 
 
@@ -229,9 +235,12 @@ def _open_appeal_for_update(appeal_id):
     # Lock the appeal's own row only (of=("self",)): PostgreSQL refuses FOR UPDATE on the
     # nullable side of the outer joins that select_related needs for decision, restriction
     # and report, of which each appeal has only one.
-    appeal = (Appeal.objects.select_for_update(of=("self",))
-              .select_related("decision", "restriction__ban", "report__notice")
-              .filter(pk=appeal_id).first())
+    appeal = (
+        Appeal.objects.select_for_update(of=("self",))
+        .select_related("decision", "restriction__ban", "report__notice")
+        .filter(pk=appeal_id)
+        .first()
+    )
     if appeal is None:
         raise AppealError(f"Appeal {appeal_id} does not exist.", status=404)
     if appeal.state != Appeal.State.OPEN:
@@ -241,6 +250,7 @@ def _open_appeal_for_update(appeal_id):
 
 # --- what the author sees -------------------------------------------------------------------------
 
+
 def appeal_status(comment):
     """What the author's status shows about appealing: the appeal, or how to file one."""
     result = {}
@@ -248,8 +258,11 @@ def appeal_status(comment):
     if latest is not None:
         result["appeal"] = appeal_summary(latest)
     decision = appealable_decision(comment)
-    if (decision is not None and not Appeal.objects.filter(decision=decision).exists()
-            and timezone.now() <= appeal_deadline(decision)):
+    if (
+        decision is not None
+        and not Appeal.objects.filter(decision=decision).exists()
+        and timezone.now() <= appeal_deadline(decision)
+    ):
         result["appeal_possible_until"] = appeal_deadline(decision).isoformat()
         result["appeal_path"] = f"/api/v1/comments/{comment.pk}/appeal"
     return result

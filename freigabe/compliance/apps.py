@@ -11,13 +11,18 @@ class ComplianceConfig(AppConfig):
         from freigabe.compliance.notifications import on_decision_saved
         from freigabe.moderation.models import Decision
 
-        post_save.connect(_unless_imported(on_decision_saved), sender=Decision,
-                          dispatch_uid="compliance-mail-on-decision", weak=False)
+        post_save.connect(
+            _unless_imported(on_decision_saved),
+            sender=Decision,
+            dispatch_uid="compliance-mail-on-decision",
+            weak=False,
+        )
         # Every restriction we decide becomes a statement for the DSA Transparency Database.
         from freigabe.compliance.submission import queue_statement
 
-        post_save.connect(queue_statement, sender=Decision,
-                          dispatch_uid="compliance-statement-on-decision", weak=False)
+        post_save.connect(
+            queue_statement, sender=Decision, dispatch_uid="compliance-statement-on-decision", weak=False
+        )
         self._connect_reply_mails(Decision)
         self._register_comment_hooks()
 
@@ -41,17 +46,24 @@ class ComplianceConfig(AppConfig):
         moderation_extensions.open_case_counts.register(open_case_counts)
         outcome_mail_requested.connect(
             lambda sender, comment, language, **kwargs: request_notifications(comment, language),
-            dispatch_uid="compliance-outcome-mail-opt-in", weak=False)
+            dispatch_uid="compliance-outcome-mail-opt-in",
+            weak=False,
+        )
 
     @staticmethod
     def _connect_reply_mails(Decision):
         from freigabe.comments.signals import reply_mails_requested
         from freigabe.compliance import reply_mails
 
-        post_save.connect(_unless_imported(reply_mails.on_decision_saved), sender=Decision,
-                          dispatch_uid="compliance-reply-mail-on-decision", weak=False)
-        reply_mails_requested.connect(reply_mails.on_reply_mails_requested,
-                                      dispatch_uid="compliance-reply-mail-opt-in")
+        post_save.connect(
+            _unless_imported(reply_mails.on_decision_saved),
+            sender=Decision,
+            dispatch_uid="compliance-reply-mail-on-decision",
+            weak=False,
+        )
+        reply_mails_requested.connect(
+            reply_mails.on_reply_mails_requested, dispatch_uid="compliance-reply-mail-opt-in"
+        )
 
 
 def _unless_imported(receiver):

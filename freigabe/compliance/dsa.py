@@ -46,9 +46,13 @@ EXPORTED_ACTIONS = (Action.REJECT, Action.REMOVE)
 DETECTION_SCORE = 0.5
 PUID_FALLBACK_PREFIX = "freigabe"
 MAX_NOTE_CHARS = 1000
-TEXT_LIMITS = {"decision_facts": 5000, "illegal_content_legal_ground": 500,
-               "illegal_content_explanation": 2000, "incompatible_content_ground": 500,
-               "incompatible_content_explanation": 2000}
+TEXT_LIMITS = {
+    "decision_facts": 5000,
+    "illegal_content_legal_ground": 500,
+    "illegal_content_explanation": 2000,
+    "incompatible_content_ground": 500,
+    "incompatible_content_explanation": 2000,
+}
 
 
 class UnknownCategory(ValueError):
@@ -56,6 +60,7 @@ class UnknownCategory(ValueError):
 
 
 # --- identifiers ------------------------------------------------------------------------------
+
 
 def puid_prefix(slug):
     """The site's part of a puid: the slug, with every character the puid pattern refuses
@@ -82,12 +87,12 @@ def ban_puid(site_slug, ban_id):
 
 # --- the automated means (Art. 17(3)(c)) --------------------------------------------------------
 
+
 def automated_detection(decision):
     """Yes when the assessor flagged a breach the decision names. It scores every comment on
     arrival, so what it flagged it identified before any reader's notice could."""
     rules = (decision.comment.assessment or {}).get("rules", {})
-    flagged = any((rules.get(code) or {}).get("score", 0) >= DETECTION_SCORE
-                  for code in decision.reasons)
+    flagged = any((rules.get(code) or {}).get("score", 0) >= DETECTION_SCORE for code in decision.reasons)
     return "Yes" if flagged else "No"
 
 
@@ -115,12 +120,14 @@ def source_type(notice):
 
 # --- categories -------------------------------------------------------------------------------
 
+
 def current_category(category):
     """A category the database accepts today: replaced values translated, others refused."""
     category = REPLACED_CATEGORIES.get(category, category)
     if category not in ENUMS["STATEMENT_CATEGORIES"]:
-        raise UnknownCategory(f"Unknown category {category!r}: it is not in the Transparency "
-                              f"Database's schema of 1 July 2025.")
+        raise UnknownCategory(
+            f"Unknown category {category!r}: it is not in the Transparency Database's schema of 1 July 2025."
+        )
     return category
 
 
@@ -132,8 +139,14 @@ def rule_category(house_rules, code):
 
 def categories(house_rules, reasons, legal_ground=""):
     """(category, category_addition, category_specification) for these grounds."""
-    ordered = sorted(reasons, key=lambda code: list(HOUSE_RULE_CATEGORIES).index(code)
-                     if code in HOUSE_RULE_CATEGORIES else len(HOUSE_RULE_CATEGORIES))
+    ordered = sorted(
+        reasons,
+        key=lambda code: (
+            list(HOUSE_RULE_CATEGORIES).index(code)
+            if code in HOUSE_RULE_CATEGORIES
+            else len(HOUSE_RULE_CATEGORIES)
+        ),
+    )
     found = [rule_category(house_rules, code) for code in ordered]
     if legal_ground:
         if legal_ground not in LEGAL_GROUNDS:
@@ -145,6 +158,7 @@ def categories(house_rules, reasons, legal_ground=""):
 
 
 # --- records ----------------------------------------------------------------------------------
+
 
 def redactor_for(decision=None, notice=None, extra_names=()):
     names = [*editor_names(), *extra_names]
@@ -169,8 +183,10 @@ def statement_record(decision, notice=None, redactor=None):
     redactor = redactor or redactor_for(decision, notice)
     record = {
         "decision_visibility": [
-            "DECISION_VISIBILITY_CONTENT_REMOVED" if decision.action == Action.REMOVE
-            else "DECISION_VISIBILITY_CONTENT_DISABLED"],
+            "DECISION_VISIBILITY_CONTENT_REMOVED"
+            if decision.action == Action.REMOVE
+            else "DECISION_VISIBILITY_CONTENT_DISABLED"
+        ],
         "decision_ground": ILLEGAL_CONTENT if legal_ground else INCOMPATIBLE_CONTENT,
         "category": category,
         "content_type": ["CONTENT_TYPE_TEXT"],
@@ -192,13 +208,13 @@ def statement_record(decision, notice=None, redactor=None):
     if legal_ground:
         record["illegal_content_legal_ground"] = _legal_ground(notice)
         record["illegal_content_explanation"] = (
-            f"Nach Prüfung der Redaktion erfüllt der Kommentar {_legal_ground(notice)}. "
-            + rules).strip()
+            f"Nach Prüfung der Redaktion erfüllt der Kommentar {_legal_ground(notice)}. " + rules
+        ).strip()
     else:
         record["incompatible_content_ground"] = "Kommentarrichtlinien: " + "; ".join(
-            rule_label(site.house_rules, code) for code in decision.reasons)
-        record["incompatible_content_explanation"] = rules or "Verstoß gegen die " \
-                                                             "Kommentarrichtlinien."
+            rule_label(site.house_rules, code) for code in decision.reasons
+        )
+        record["incompatible_content_explanation"] = rules or "Verstoß gegen die Kommentarrichtlinien."
     return _finish(record, redactor)
 
 
@@ -215,13 +231,12 @@ def ban_record(restriction, redactor=None):
     redactor = redactor or Redactor([*editor_names(), *comment_names])
     permanent = ends is None
     record = {
-        "decision_provision": ("DECISION_PROVISION_TOTAL_TERMINATION" if permanent
-                               else "DECISION_PROVISION_TOTAL_SUSPENSION"),
+        "decision_provision": (
+            "DECISION_PROVISION_TOTAL_TERMINATION" if permanent else "DECISION_PROVISION_TOTAL_SUSPENSION"
+        ),
         "decision_ground": INCOMPATIBLE_CONTENT,
         "incompatible_content_ground": "Kommentarrichtlinien: wiederholte oder schwere "
-                                       "Verstöße (" + "; ".join(
-                                           rule_label(house_rules, code) for code in reasons)
-                                       + ")",
+        "Verstöße (" + "; ".join(rule_label(house_rules, code) for code in reasons) + ")",
         "incompatible_content_explanation": _rules_explanation(house_rules, reasons)
         or "Verstoß gegen die Kommentarrichtlinien.",
         "category": category,
@@ -239,8 +254,9 @@ def ban_record(restriction, redactor=None):
     if ends:
         record["end_date_service_restriction"] = ends
     if ban.kind == "account":
-        record["decision_account"] = ("DECISION_ACCOUNT_TERMINATED" if permanent
-                                      else "DECISION_ACCOUNT_SUSPENDED")
+        record["decision_account"] = (
+            "DECISION_ACCOUNT_TERMINATED" if permanent else "DECISION_ACCOUNT_SUSPENDED"
+        )
         record["account_type"] = "ACCOUNT_TYPE_PRIVATE"
         if ends:
             record["end_date_account_restriction"] = ends
@@ -256,7 +272,7 @@ def _finish(record, redactor):
     for name, limit in TEXT_LIMITS.items():
         if name in record:
             text = redactor.redact(record[name])
-            record[name] = text if len(text) <= limit else text[:limit - 1] + "…"
+            record[name] = text if len(text) <= limit else text[: limit - 1] + "…"
     return record
 
 
@@ -272,16 +288,25 @@ def _rules_explanation(house_rules, reasons):
 
 def _facts(decision, notice, redactor):
     site = decision.comment.article.site
-    when = ("vor der Veröffentlichung geprüft und nicht veröffentlicht"
-            if decision.action == Action.REJECT else "nach der Veröffentlichung entfernt")
+    when = (
+        "vor der Veröffentlichung geprüft und nicht veröffentlicht"
+        if decision.action == Action.REJECT
+        else "nach der Veröffentlichung entfernt"
+    )
     facts = [f"Leserkommentar (Text) auf {site.name}, von der Redaktion {when}."]
     if notice is not None:
-        alleged = ("einen Rechtsverstoß" if notice.alleges_illegality
-                   else "einen Verstoß gegen die Kommentarrichtlinien")
-        facts.append(f"Anlass: {notice.report_count} Meldung(en) von Leserinnen oder Lesern, "
-                     f"die {alleged} geltend machten.")
-    facts.append("Verstoß gegen: " + "; ".join(
-        rule_label(site.house_rules, code) for code in decision.reasons) + ".")
+        alleged = (
+            "einen Rechtsverstoß"
+            if notice.alleges_illegality
+            else "einen Verstoß gegen die Kommentarrichtlinien"
+        )
+        facts.append(
+            f"Anlass: {notice.report_count} Meldung(en) von Leserinnen oder Lesern, "
+            f"die {alleged} geltend machten."
+        )
+    facts.append(
+        "Verstoß gegen: " + "; ".join(rule_label(site.house_rules, code) for code in decision.reasons) + "."
+    )
     if decision.note:
         facts.append(f"Hinweis der Redaktion: {decision.note[:MAX_NOTE_CHARS]}")
     return " ".join(facts)
@@ -289,11 +314,12 @@ def _facts(decision, notice, redactor):
 
 def _ban_facts(restriction, redactor):
     ban = restriction.ban
-    kind = "ausgeschlossen" if ban.ends_at is None else (
-        f"bis {local_date(ban.ends_at)} gesperrt")
+    kind = "ausgeschlossen" if ban.ends_at is None else (f"bis {local_date(ban.ends_at)} gesperrt")
     where = f" auf {restriction.site.name}" if restriction.site else ""
-    facts = [f"Die Person wurde von den Kommentaren{where} {kind}, wegen wiederholter oder "
-             f"schwerer Verstöße gegen die Kommentarrichtlinien."]
+    facts = [
+        f"Die Person wurde von den Kommentaren{where} {kind}, wegen wiederholter oder "
+        f"schwerer Verstöße gegen die Kommentarrichtlinien."
+    ]
     if ban.reason:
         facts.append(f"Begründung der Redaktion: {ban.reason[:MAX_NOTE_CHARS]}")
     return " ".join(facts)

@@ -14,15 +14,20 @@ def decisions_between(since, until):
     """Rejections and removals decided in [since, until), oldest first; an editor's
     rejection undone within seconds never restricted anyone and is left out, and so is
     history imported from another system (not our decisions)."""
-    return (Decision.objects.standing().filter(action__in=EXPORTED_ACTIONS,
-                                               created_at__gte=since, created_at__lt=until,
-                                               dsa_submission__isnull=False)
-            .select_related("comment__article__site", "dsa_submission")
-            .order_by("created_at", "pk"))
+    return (
+        Decision.objects.standing()
+        .filter(
+            action__in=EXPORTED_ACTIONS,
+            created_at__gte=since,
+            created_at__lt=until,
+            dsa_submission__isnull=False,
+        )
+        .select_related("comment__article__site", "dsa_submission")
+        .order_by("created_at", "pk")
+    )
 
 
-def write_statements(decisions, out, progress=None, every=1000, restrictions=(),
-                     on_problem=None):
+def write_statements(decisions, out, progress=None, every=1000, restrictions=(), on_problem=None):
     """Write one JSON line per decision (and ban); call progress(done, total) now and then.
 
     A record that cannot be built (an unknown category in an old record) is left out and

@@ -5,17 +5,20 @@ LEGAL_GROUNDS = {
     "StGB §185": ("Beleidigung", "Insult", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
     "StGB §186": ("Üble Nachrede", "Defamation", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
     "StGB §187": ("Verleumdung", "Calumny", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
-    "StGB §130": ("Volksverhetzung", "Incitement to hatred",
-                  "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
-    "StGB §111": ("Öffentliche Aufforderung zu Straftaten", "Public incitement to crime",
-                  "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY"),
+    "StGB §130": ("Volksverhetzung", "Incitement to hatred", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
+    "StGB §111": (
+        "Öffentliche Aufforderung zu Straftaten",
+        "Public incitement to crime",
+        "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY",
+    ),
     "StGB §241": ("Bedrohung", "Threat", "STATEMENT_CATEGORY_VIOLENCE"),
-    "StGB §86a": ("Verwenden von Kennzeichen verfassungswidriger Organisationen",
-                  "Use of symbols of unconstitutional organisations",
-                  "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
+    "StGB §86a": (
+        "Verwenden von Kennzeichen verfassungswidriger Organisationen",
+        "Use of symbols of unconstitutional organisations",
+        "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
+    ),
     "StGB §131": ("Gewaltdarstellung", "Depiction of violence", "STATEMENT_CATEGORY_VIOLENCE"),
-    "other": ("Sonstige Rechtsvorschrift", "Other provision",
-              "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
+    "other": ("Sonstige Rechtsvorschrift", "Other provision", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH"),
 }
 
 

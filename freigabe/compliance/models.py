@@ -36,15 +36,18 @@ class Notice(models.Model):
     legal_provision = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
-    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="notice")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.OneToOneField(
+        Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="notice"
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["comment"], condition=Q(state="open"),
-                                    name="one_open_notice_per_comment"),
+            models.UniqueConstraint(
+                fields=["comment"], condition=Q(state="open"), name="one_open_notice_per_comment"
+            ),
         ]
         ordering = ["created_at"]
 
@@ -82,23 +85,28 @@ class Appeal(models.Model):
         REVERSED = "reversed", _("Entscheidung aufgehoben")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="appeals")
-    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.CASCADE,
-                                    related_name="appeal")
-    restriction = models.OneToOneField("AccountRestriction", null=True, blank=True,
-                                       on_delete=models.CASCADE, related_name="appeal")
+    decision = models.OneToOneField(
+        Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="appeal"
+    )
+    restriction = models.OneToOneField(
+        "AccountRestriction", null=True, blank=True, on_delete=models.CASCADE, related_name="appeal"
+    )
     # A reporter's appeal against keeping the comment: the report (one appeal each).
-    report = models.OneToOneField("Report", null=True, blank=True, on_delete=models.CASCADE,
-                                  related_name="appeal")
+    report = models.OneToOneField(
+        "Report", null=True, blank=True, on_delete=models.CASCADE, related_name="appeal"
+    )
     explanation = models.TextField()
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    reinstatement = models.OneToOneField(Decision, null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reinstatement = models.OneToOneField(
+        Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at"]
@@ -110,8 +118,7 @@ class Appeal(models.Model):
 class NotificationRequest(models.Model):
     """An author's opt-in to hear about their comment by email, and in which language."""
 
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE,
-                                   related_name="notification_request")
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="notification_request")
     language = models.CharField(max_length=2, default="de")
     created_at = models.DateTimeField(auto_now_add=True)
     # When the author was told the first outcome (release or rejection): they get one such mail.
@@ -121,8 +128,9 @@ class NotificationRequest(models.Model):
 class OutcomeMail(models.Model):
     """That the author was mailed about this decision; created just before sending, once."""
 
-    decision = models.OneToOneField("moderation.Decision", on_delete=models.CASCADE,
-                                    related_name="outcome_mail")
+    decision = models.OneToOneField(
+        "moderation.Decision", on_delete=models.CASCADE, related_name="outcome_mail"
+    )
     sent_at = models.DateTimeField(auto_now_add=True)
 
 
@@ -146,8 +154,7 @@ class SitePrivacyPolicy(models.Model):
         ANONYMISE = "anonymise", _("Kommentare anonymisiert behalten")
 
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="privacy_policy")
-    erasure_mode = models.CharField(max_length=10, choices=ErasureMode.choices,
-                                    default=ErasureMode.ANONYMISE)
+    erasure_mode = models.CharField(max_length=10, choices=ErasureMode.choices, default=ErasureMode.ANONYMISE)
 
 
 class Erasure(models.Model):
@@ -168,12 +175,9 @@ class AccountRestriction(models.Model):
     which site's provider reports it, what the author may appeal from).
     """
 
-    ban = models.OneToOneField("moderation.Ban", on_delete=models.CASCADE,
-                               related_name="restriction")
-    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    ban = models.OneToOneField("moderation.Ban", on_delete=models.CASCADE, related_name="restriction")
+    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # The house rules the author's rejected or removed comments broke, most frequent first.
     reasons = models.JSONField(default=list, blank=True)
     first_content_at = models.DateTimeField(null=True, blank=True)
@@ -202,12 +206,13 @@ class StatementSubmission(models.Model):
         WITHDRAWN = "withdrawn", _("entfallen")
 
     puid = models.CharField(max_length=500, unique=True)
-    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    decision = models.OneToOneField(Decision, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="dsa_submission")
-    restriction = models.OneToOneField(AccountRestriction, null=True, blank=True,
-                                       on_delete=models.SET_NULL, related_name="dsa_submission")
+    site = models.ForeignKey(Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decision = models.OneToOneField(
+        Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="dsa_submission"
+    )
+    restriction = models.OneToOneField(
+        AccountRestriction, null=True, blank=True, on_delete=models.SET_NULL, related_name="dsa_submission"
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
@@ -234,8 +239,7 @@ class ReplySubscription(models.Model):
     erasing or anonymising the author ends the subscription with it.
     """
 
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE,
-                                   related_name="reply_subscription")
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="reply_subscription")
     language = models.CharField(max_length=2, default="de")
     created_at = models.DateTimeField(auto_now_add=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
@@ -247,12 +251,10 @@ class ReplyNotice(models.Model):
     One mail tells every notice due for the same address and article, at most one per hour.
     """
 
-    subscription = models.ForeignKey(ReplySubscription, on_delete=models.CASCADE,
-                                     related_name="notices")
+    subscription = models.ForeignKey(ReplySubscription, on_delete=models.CASCADE, related_name="notices")
     reply = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     mailed_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["subscription", "reply"],
-                                               name="one_notice_per_reply")]
+        constraints = [models.UniqueConstraint(fields=["subscription", "reply"], name="one_notice_per_reply")]

@@ -30,11 +30,9 @@ UNDO_MARGIN_SECONDS = 1
 # How far back `send-outcome-mails` (a fallback sweep) looks for mails still due.
 SWEEP_HORIZON = timedelta(days=2)
 SUBJECTS = {
-    "confirm": {"de": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                "en": "Please confirm your email address"},
+    "confirm": {"de": "Bitte bestätigen Sie Ihre E-Mail-Adresse", "en": "Please confirm your email address"},
     "released": {"de": "Ihr Kommentar ist veröffentlicht", "en": "Your comment is published"},
-    "restricted": {"de": "Entscheidung über Ihren Kommentar",
-                   "en": "Decision about your comment"},
+    "restricted": {"de": "Entscheidung über Ihren Kommentar", "en": "Decision about your comment"},
     "appeal_outcome": {"de": "Ergebnis Ihrer Beschwerde", "en": "Outcome of your appeal"},
     "report_received": {"de": "Ihre Meldung ist eingegangen", "en": "We received your report"},
     "report_outcome": {"de": "Ergebnis Ihrer Meldung", "en": "Outcome of your report"},
@@ -57,6 +55,7 @@ def send(kind, to, language, **context):
 
 # --- authors: opt-in and double opt-in ------------------------------------------------------
 
+
 def request_notifications(comment, language="de"):
     """Remember the author's opt-in; the first time an address is used, ask to confirm it."""
     if not comment.author_email:
@@ -77,8 +76,7 @@ def ask_to_confirm(email, language="de"):
 
 
 def address_confirmed(email):
-    return EmailAddress.objects.filter(email=(email or "").lower(),
-                                       confirmed_at__isnull=False).exists()
+    return EmailAddress.objects.filter(email=(email or "").lower(), confirmed_at__isnull=False).exists()
 
 
 def _confirmation_due(address):
@@ -89,15 +87,13 @@ def _confirmation_due(address):
 def _send_confirmation(address, language):
     # Links carry ids, not addresses: signed values are readable, and URLs end up in logs.
     token = signing.dumps(address.pk, salt=CONFIRMATION_SALT)
-    send("confirm", address.email, language,
-         link=public_url(f"/compliance/confirm-email/{token}"))
+    send("confirm", address.email, language, link=public_url(f"/compliance/confirm-email/{token}"))
 
 
 def address_for_confirmation(token):
     """The EmailAddress the link was made for; None if forged, expired or erased since."""
     try:
-        pk = signing.loads(token, salt=CONFIRMATION_SALT,
-                           max_age=CONFIRMATION_MAX_AGE.total_seconds())
+        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE.total_seconds())
     except signing.BadSignature:
         return None
     return EmailAddress.objects.filter(pk=pk).first()
@@ -119,11 +115,12 @@ def confirm_email(token):
 def _send_missed_outcomes(email):
     """Comments decided while the address waited for confirmation get their outcome now."""
     waiting = NotificationRequest.objects.filter(
-        comment__author_email__iexact=email, notified_at__isnull=True,
-        comment__decided_at__isnull=False)
+        comment__author_email__iexact=email, notified_at__isnull=True, comment__decided_at__isnull=False
+    )
     for request in waiting.select_related("comment"):
-        decision = (request.comment.decisions.filter(action__in=MAILED_ACTIONS)
-                    .order_by("-created_at", "-pk").first())
+        decision = (
+            request.comment.decisions.filter(action__in=MAILED_ACTIONS).order_by("-created_at", "-pk").first()
+        )
         if decision is not None:
             send_decision_mail(decision.pk)
 
@@ -133,12 +130,14 @@ def _confirmed_request(comment):
     request = NotificationRequest.objects.filter(comment=comment).first()
     if request is None or not comment.author_email:
         return None
-    confirmed = EmailAddress.objects.filter(email=comment.author_email.lower(),
-                                            confirmed_at__isnull=False).exists()
+    confirmed = EmailAddress.objects.filter(
+        email=comment.author_email.lower(), confirmed_at__isnull=False
+    ).exists()
     return request if confirmed else None
 
 
 # --- authors: outcomes ------------------------------------------------------------------------
+
 
 def on_decision_saved(sender, instance, created, **kwargs):
     """post_save receiver on moderation.Decision: mail the author once the decision is final.
@@ -174,12 +173,18 @@ def send_due_outcome_mails(now=None):
     from freigabe.moderation.models import Decision
 
     now = now or timezone.now()
-    due = (Decision.objects.standing()
-           .filter(action__in=MAILED_ACTIONS, created_at__lte=now - UNDO_WINDOW,
-                   created_at__gte=now - SWEEP_HORIZON,
-                   comment__notification_request__isnull=False,
-                   outcome_mail__isnull=True)
-           .order_by("created_at").values_list("pk", flat=True))
+    due = (
+        Decision.objects.standing()
+        .filter(
+            action__in=MAILED_ACTIONS,
+            created_at__lte=now - UNDO_WINDOW,
+            created_at__gte=now - SWEEP_HORIZON,
+            comment__notification_request__isnull=False,
+            outcome_mail__isnull=True,
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)
+    )
     return sum(1 for decision_id in due if send_decision_mail(decision_id))
 
 
@@ -191,8 +196,7 @@ def send_decision_mail(decision_id, raise_errors=False):
     """
     from freigabe.moderation.models import Decision
 
-    decision = (Decision.objects.select_related("comment__article")
-                .standing().filter(pk=decision_id).first())
+    decision = Decision.objects.select_related("comment__article").standing().filter(pk=decision_id).first()
     if decision is None:
         return False
     request = _confirmed_request(decision.comment)
@@ -205,10 +209,16 @@ def send_decision_mail(decision_id, raise_errors=False):
     if not _claim_outcome_mail(decision):
         return False
     try:
-        send("released" if released else "restricted", decision.comment.author_email,
-             request.language, comment=decision.comment, decision=decision,
-             statement=decision.statement_of_reasons or {}, appeal_link=_appeal_link(decision),
-             appeal_until=_appeal_until())
+        send(
+            "released" if released else "restricted",
+            decision.comment.author_email,
+            request.language,
+            comment=decision.comment,
+            decision=decision,
+            statement=decision.statement_of_reasons or {},
+            appeal_link=_appeal_link(decision),
+            appeal_until=_appeal_until(),
+        )
     except Exception:  # noqa: BLE001 - the decision stands; the mail is tried again later
         log.exception("outcome mail for decision %s not sent; will try again", decision.pk)
         OutcomeMail.objects.filter(decision=decision).delete()
@@ -254,8 +264,7 @@ def send_appeal_outcome(appeal_id):
     from freigabe.compliance.appeals import appeal_kind
     from freigabe.compliance.models import Appeal
 
-    appeal = (Appeal.objects.select_related("comment__article", "report")
-              .filter(pk=appeal_id).first())
+    appeal = Appeal.objects.select_related("comment__article", "report").filter(pk=appeal_id).first()
     if appeal is None:
         return
     kind = appeal_kind(appeal)
@@ -265,11 +274,11 @@ def send_appeal_outcome(appeal_id):
         request = _confirmed_request(appeal.comment)
         to, language = (appeal.comment.author_email, request.language) if request else ("", "")
     if to:
-        _deliver("appeal_outcome", to, language, appeal=appeal, comment=appeal.comment,
-                 appeal_type=kind)
+        _deliver("appeal_outcome", to, language, appeal=appeal, comment=appeal.comment, appeal_type=kind)
 
 
 # --- data access (GDPR Art. 15) ----------------------------------------------------------------
+
 
 def send_data_link_on_commit(comment, language):
     """Mail the owner of the comment's address a link to everything stored under it."""
@@ -291,6 +300,7 @@ def email_for_data_link(token):
 
 
 # --- reporters --------------------------------------------------------------------------------
+
 
 def tell_reporter_received_on_commit(report):
     if report.reporter_email:
@@ -316,11 +326,19 @@ def _send_report_mail(kind, report_id):
     if kind == "report_outcome":
         # Art. 16(5): the outcome, and the redress open to the reporter (Art. 20, 21).
         until = timezone.localtime(report_appeal_deadline(report)).date()
-        extra = {"appeal_until": until.isoformat(),
-                 "appeal_link": public_url(
-                     f"/compliance/report-appeal/{reporter_token(report)}")}
-    _deliver(kind, report.reporter_email, report.language, report=report,
-             notice=report.notice, comment=report.notice.comment, **extra)
+        extra = {
+            "appeal_until": until.isoformat(),
+            "appeal_link": public_url(f"/compliance/report-appeal/{reporter_token(report)}"),
+        }
+    _deliver(
+        kind,
+        report.reporter_email,
+        report.language,
+        report=report,
+        notice=report.notice,
+        comment=report.notice.comment,
+        **extra,
+    )
 
 
 def _deliver(kind, to, language, **context):
@@ -333,6 +351,7 @@ def _deliver(kind, to, language, **context):
 
 # --- authors: bans and suspensions -------------------------------------------------------------
 
+
 @job()
 def send_ban_mail(restriction_id):
     """Tell a banned author why, where their address is confirmed; once (job may rerun)."""
@@ -340,21 +359,27 @@ def send_ban_mail(restriction_id):
     from freigabe.compliance.models import AccountRestriction
     from freigabe.compliance.restrictions import mark_informed
 
-    restriction = (AccountRestriction.objects.select_related("ban", "comment__article")
-                   .filter(pk=restriction_id).first())
+    restriction = (
+        AccountRestriction.objects.select_related("ban", "comment__article").filter(pk=restriction_id).first()
+    )
     email = restriction and restriction.comment and restriction.comment.author_email
-    if not email or not EmailAddress.objects.filter(email=email.lower(),
-                                                    confirmed_at__isnull=False).exists():
+    if not email or not EmailAddress.objects.filter(email=email.lower(), confirmed_at__isnull=False).exists():
         return False
     if not AccountRestriction.objects.filter(pk=restriction.pk, mailed_at__isnull=True).update(
-            mailed_at=timezone.now()):
+        mailed_at=timezone.now()
+    ):
         return False
     request = NotificationRequest.objects.filter(comment=restriction.comment).first()
     try:
-        send("ban", email, request.language if request else "de", restriction=restriction,
-             comment=restriction.comment, statement=restriction.statement_of_reasons,
-             appeal_link=public_url(
-                 f"/compliance/ban-appeal/{restriction_appeal_token(restriction)}"))
+        send(
+            "ban",
+            email,
+            request.language if request else "de",
+            restriction=restriction,
+            comment=restriction.comment,
+            statement=restriction.statement_of_reasons,
+            appeal_link=public_url(f"/compliance/ban-appeal/{restriction_appeal_token(restriction)}"),
+        )
     except Exception:
         AccountRestriction.objects.filter(pk=restriction.pk).update(mailed_at=None)
         raise

@@ -16,9 +16,11 @@ def reported_comments(site=None):
     Each Notice has `.comment` (with article and site) and `.reports`, and is decided
     by its id: the report group id.
     """
-    notices = (Notice.objects.filter(state=Notice.State.OPEN, comment__status=Status.RELEASED)
-               .select_related("comment__article__site")
-               .prefetch_related(Prefetch("reports", queryset=Report.objects.order_by("pk"))))
+    notices = (
+        Notice.objects.filter(state=Notice.State.OPEN, comment__status=Status.RELEASED)
+        .select_related("comment__article__site")
+        .prefetch_related(Prefetch("reports", queryset=Report.objects.order_by("pk")))
+    )
     if site is not None:
         notices = notices.filter(comment__article__site__slug=site)
     # Alleged crimes first, then the most reported, then the oldest.
@@ -32,8 +34,9 @@ def open_case_counts():
 
 def pending_appeals(site=None):
     """Open appeals, oldest first, each with the decision appealed against and its comment."""
-    appeals = (Appeal.objects.filter(state=Appeal.State.OPEN)
-               .select_related("comment__article__site", "decision__actor"))
+    appeals = Appeal.objects.filter(state=Appeal.State.OPEN).select_related(
+        "comment__article__site", "decision__actor"
+    )
     if site is not None:
         appeals = appeals.filter(comment__article__site__slug=site)
     return appeals.order_by("created_at", "pk")

@@ -11,8 +11,11 @@ import re
 
 EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A link ends before the punctuation that follows it in a sentence.
-LINK = re.compile(r"(?:(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)"
-                  r"(?<![.,;:!?)\]])", re.IGNORECASE)
+LINK = re.compile(
+    r"(?:(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)"
+    r"(?<![.,;:!?)\]])",
+    re.IGNORECASE,
+)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b")
 # At least seven digits, starting like a phone number does: +49…, 0049…, 030…, 0171…
 PHONE = re.compile(r"(?<![\w§])(?:\+|00|0)\d[\d \t()/.-]{4,}\d(?!\w)")
@@ -21,7 +24,12 @@ HANDLE = re.compile(r"(?<![\w@])@[\w.-]{2,}")
 MIN_NAME_CHARS = 3
 
 EMAIL_MARK, LINK_MARK, PHONE_MARK, NAME_MARK, IBAN_MARK = (
-    "[E-Mail]", "[Link]", "[Telefonnummer]", "[Name]", "[IBAN]")
+    "[E-Mail]",
+    "[Link]",
+    "[Telefonnummer]",
+    "[Name]",
+    "[IBAN]",
+)
 
 
 class Redactor:
@@ -33,13 +41,14 @@ class Redactor:
             name = " ".join(str(name or "").split())
             if len(name) >= MIN_NAME_CHARS:
                 parts.add(name)
-                parts.update(part for part in re.split(r"[\s._-]+", name)
-                             if len(part) >= MIN_NAME_CHARS)
+                parts.update(part for part in re.split(r"[\s._-]+", name) if len(part) >= MIN_NAME_CHARS)
         # Longest first: "Erika Muster" goes as a whole before "Erika" alone is looked at.
         ordered = sorted(parts, key=len, reverse=True)
-        self.names = re.compile(
-            r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)",
-            re.IGNORECASE) if ordered else None
+        self.names = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.IGNORECASE)
+            if ordered
+            else None
+        )
 
     def redact(self, text):
         text = EMAIL.sub(EMAIL_MARK, str(text or ""))
@@ -65,7 +74,6 @@ def editor_names():
     from django.contrib.auth import get_user_model
 
     names = []
-    for username, first, last in get_user_model().objects.values_list(
-            "username", "first_name", "last_name"):
+    for username, first, last in get_user_model().objects.values_list("username", "first_name", "last_name"):
         names.extend((username, first, last, f"{first} {last}"))
     return names

@@ -47,12 +47,14 @@ QUOTED_REPLIES = 5
 
 # --- opting in and out --------------------------------------------------------------------
 
+
 def subscribe(comment, language="de"):
     """Remember the author's wish to hear of replies; ask to confirm a new address."""
     if not comment.author_email:
         return None
     subscription, _ = ReplySubscription.objects.get_or_create(
-        comment=comment, defaults={"language": language})
+        comment=comment, defaults={"language": language}
+    )
     ask_to_confirm(comment.author_email, language)
     return subscription
 
@@ -90,6 +92,7 @@ def unsubscribe(token):
 
 # --- a reply is released ------------------------------------------------------------------
 
+
 def on_decision_saved(sender, instance, created, **kwargs):
     """post_save receiver on moderation.Decision: a released reply may be news for someone."""
     if not created or instance.action not in RELEASING:
@@ -97,9 +100,11 @@ def on_decision_saved(sender, instance, created, **kwargs):
     parent_id = instance.comment.parent_id
     if parent_id is None:
         return
-    subscription = (ReplySubscription.objects.filter(comment_id=parent_id,
-                                                     unsubscribed_at__isnull=True)
-                    .select_related("comment").first())
+    subscription = (
+        ReplySubscription.objects.filter(comment_id=parent_id, unsubscribed_at__isnull=True)
+        .select_related("comment")
+        .first()
+    )
     if subscription is None or _own_reply(subscription.comment, instance.comment):
         return
     ReplyNotice.objects.get_or_create(subscription=subscription, reply=instance.comment)
@@ -115,14 +120,17 @@ def _own_reply(comment, reply):
 
 def deliver_after_confirmation(email):
     """The address was just confirmed: send what waited for it."""
-    waiting = (ReplyNotice.objects.filter(mailed_at__isnull=True,
-                                          subscription__comment__author_email__iexact=email)
-               .values_list("subscription_id", flat=True).distinct())
+    waiting = (
+        ReplyNotice.objects.filter(mailed_at__isnull=True, subscription__comment__author_email__iexact=email)
+        .values_list("subscription_id", flat=True)
+        .distinct()
+    )
     for subscription_id in waiting:
         deliver_reply_mails.enqueue(subscription_id)
 
 
 # --- the job --------------------------------------------------------------------------------
+
 
 @job()
 def deliver_reply_mails(subscription_id):
@@ -137,8 +145,9 @@ def deliver(subscription_id, now=None):
     window of a release, or the hour since the last mail about this article.
     """
     now = now or timezone.now()
-    subscription = (ReplySubscription.objects.select_related("comment__article")
-                    .filter(pk=subscription_id).first())
+    subscription = (
+        ReplySubscription.objects.select_related("comment__article").filter(pk=subscription_id).first()
+    )
     if subscription is None or not subscription.comment.author_email:
         return 0
     email, article = subscription.comment.author_email, subscription.comment.article
@@ -163,24 +172,32 @@ def deliver(subscription_id, now=None):
 
 
 def _notices_for(email, article):
-    return ReplyNotice.objects.filter(subscription__comment__author_email__iexact=email,
-                                      subscription__comment__article=article)
+    return ReplyNotice.objects.filter(
+        subscription__comment__author_email__iexact=email, subscription__comment__article=article
+    )
 
 
 def _pending_notices(email, article, now):
     """Due notices whose reply is still public and whose release can no longer be undone."""
     from freigabe.moderation.decisions import seconds_until_final
 
-    pending = list(_notices_for(email, article).filter(
-        mailed_at__isnull=True, subscription__unsubscribed_at__isnull=True)
-        .select_related("reply", "subscription__comment").order_by("reply__created_at"))
+    pending = list(
+        _notices_for(email, article)
+        .filter(mailed_at__isnull=True, subscription__unsubscribed_at__isnull=True)
+        .select_related("reply", "subscription__comment")
+        .order_by("reply__created_at")
+    )
     due = []
     for notice in pending:
         if notice.reply.status != Status.RELEASED:
             notice.delete()  # taken back: told again only if it is released again
             continue
-        release = (notice.reply.decisions.standing().filter(action__in=RELEASING)
-                   .order_by("-created_at", "-pk").first())
+        release = (
+            notice.reply.decisions.standing()
+            .filter(action__in=RELEASING)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
         wait = seconds_until_final(release, now)
         if wait:
             deliver_reply_mails.enqueue_in(wait + UNDO_MARGIN_SECONDS, notice.subscription_id)
@@ -200,8 +217,7 @@ def _claim(notices, now):
     """Mark the notices as mailed; only the run whose update took them sends the mail."""
     with transaction.atomic():
         ids = [notice.pk for notice in notices]
-        taken = ReplyNotice.objects.filter(pk__in=ids, mailed_at__isnull=True).update(
-            mailed_at=now)
+        taken = ReplyNotice.objects.filter(pk__in=ids, mailed_at__isnull=True).update(mailed_at=now)
         if taken != len(ids):
             transaction.set_rollback(True)
             return []
@@ -225,10 +241,16 @@ def _send(subscription, notices):
     }
     body = render_to_string("compliance/mail/replies.txt", context)
     subject = SUBJECTS["one" if len(replies) == 1 else "many"][language]
-    message = EmailMessage(subject, body, None, [comment.author_email], headers={
-        "List-Unsubscribe": f"<{link}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    })
+    message = EmailMessage(
+        subject,
+        body,
+        None,
+        [comment.author_email],
+        headers={
+            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
     message.send()
 
 

@@ -40,11 +40,21 @@ class NoticeAlreadyResolved(ReportDecisionError):
     pass
 
 
-def file_report(comment_id, *, reason, explanation, legal_ground="", reporter_name="",
-                reporter_email="", good_faith=False, language="de"):
+def file_report(
+    comment_id,
+    *,
+    reason,
+    explanation,
+    legal_ground="",
+    reporter_name="",
+    reporter_email="",
+    good_faith=False,
+    language="de",
+):
     """Record a report and add it to the comment's open notice; return the Report."""
-    fields = _clean_report_fields(reason, explanation, legal_ground, reporter_name,
-                                  reporter_email, good_faith)
+    fields = _clean_report_fields(
+        reason, explanation, legal_ground, reporter_name, reporter_email, good_faith
+    )
     with transaction.atomic():
         notice = _count_on_open_notice(comment_id, alleges_illegality=fields["reason"] == ILLEGAL)
         report = Report.objects.create(notice=notice, language=language, **fields)
@@ -71,19 +81,18 @@ def _count_on_open_notice(comment_id, *, alleges_illegality):
         notice, _ = Notice.objects.get_or_create(comment=comment, state=Notice.State.OPEN)
         if Notice.objects.filter(pk=notice.pk, state=Notice.State.OPEN).update(**counts):
             return notice
-    raise ReportRefused("The reports on this comment are being resolved; please try again.",
-                        status=409)
+    raise ReportRefused("The reports on this comment are being resolved; please try again.", status=409)
 
 
-def _clean_report_fields(reason, explanation, legal_ground, reporter_name, reporter_email,
-                         good_faith):
+def _clean_report_fields(reason, explanation, legal_ground, reporter_name, reporter_email, good_faith):
     if good_faith is not True:
         raise ReportRefused("Please confirm that you report in good faith (good_faith: true).")
     if reason not in REPORT_REASONS:
         raise ReportRefused(f"Unknown reason '{reason}'; use one of: {', '.join(REPORT_REASONS)}.")
     if reason == ILLEGAL and legal_ground not in LEGAL_GROUNDS:
-        raise ReportRefused("A report of illegal content needs a legal_ground, one of: "
-                            + ", ".join(LEGAL_GROUNDS) + ".")
+        raise ReportRefused(
+            "A report of illegal content needs a legal_ground, one of: " + ", ".join(LEGAL_GROUNDS) + "."
+        )
     explanation = clean_text(explanation or "")
     if not explanation:
         raise ReportRefused("Please explain why the comment should be removed.")
@@ -115,8 +124,9 @@ def _reportable_comment(comment_id):
     return comment
 
 
-def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground="",
-                        legal_provision="", note=""):
+def decide_report_group(
+    notice_id, action, *, actor, reasons=(), legal_ground="", legal_provision="", note=""
+):
     """Resolve an open notice: remove the comment (through decide()) or keep it.
 
     With a `legal_ground` the removal is for illegal content, otherwise for breaking the
@@ -126,12 +136,14 @@ def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground=""
     if action not in (KEEP, REMOVE):
         raise ReportDecisionError(f"Unknown action '{action}'; use 'remove' or 'keep'.")
     if legal_ground and legal_ground not in LEGAL_GROUNDS:
-        raise ReportDecisionError(f"Unknown legal_ground '{legal_ground}'; use one of: "
-                                  + ", ".join(LEGAL_GROUNDS) + ".")
+        raise ReportDecisionError(
+            f"Unknown legal_ground '{legal_ground}'; use one of: " + ", ".join(LEGAL_GROUNDS) + "."
+        )
     legal_provision = clean_text(legal_provision or "")[:200]
     if action == REMOVE and legal_ground == "other" and not legal_provision:
-        raise ReportDecisionError("With legal_ground 'other', name the provision in "
-                                  "legal_provision (e.g. '§ 201a StGB').")
+        raise ReportDecisionError(
+            "With legal_ground 'other', name the provision in legal_provision (e.g. '§ 201a StGB')."
+        )
     with transaction.atomic():
         notice = _open_notice_for_update(notice_id)
         # Set before decide(): the removal's statement of reasons names the legal ground.
@@ -139,8 +151,9 @@ def decide_report_group(notice_id, action, *, actor, reasons=(), legal_ground=""
         notice.legal_provision = legal_provision if legal_ground == "other" else ""
         decision = None
         if action == REMOVE:
-            decision = decide(notice.comment_id, "remove", actor=actor, reasons=reasons,
-                              note=note, notice=notice)
+            decision = decide(
+                notice.comment_id, "remove", actor=actor, reasons=reasons, note=note, notice=notice
+            )
         notice.state = Notice.State.RESOLVED
         notice.outcome = Notice.Outcome.REMOVED if decision else Notice.Outcome.KEPT
         notice.note = note.strip()
@@ -162,4 +175,3 @@ def _open_notice_for_update(notice_id):
     if notice.state != Notice.State.OPEN:
         raise NoticeAlreadyResolved(f"Report group {notice_id} has already been resolved.")
     return notice
-

@@ -30,17 +30,22 @@ def record_ban(ban):
     latest = comments.select_related("article__site").order_by("-created_at", "-pk").first()
     first = comments.order_by("created_at").values_list("created_at", flat=True).first()
     restricted = Decision.objects.standing().filter(
-        comment__in=comments.values("pk"), action__in=(Action.REJECT, Action.REMOVE))
-    counts = Counter(code for reasons in restricted.values_list("reasons", flat=True)
-                     for code in reasons)
+        comment__in=comments.values("pk"), action__in=(Action.REJECT, Action.REMOVE)
+    )
+    counts = Counter(code for reasons in restricted.values_list("reasons", flat=True) for code in reasons)
     site = latest.article.site if latest else None
     restriction = AccountRestriction.objects.create(
-        ban=ban, site=site, comment=latest, first_content_at=first,
-        reasons=[code for code, _ in counts.most_common()] or [OTHER])
+        ban=ban,
+        site=site,
+        comment=latest,
+        first_content_at=first,
+        reasons=[code for code, _ in counts.most_common()] or [OTHER],
+    )
     restriction.statement_of_reasons = compose_ban_statement(restriction, len(restricted))
     restriction.save(update_fields=["statement_of_reasons"])
-    StatementSubmission.objects.create(puid=ban_puid(site.slug if site else "", ban.pk),
-                                       site=site, restriction=restriction)
+    StatementSubmission.objects.create(
+        puid=ban_puid(site.slug if site else "", ban.pk), site=site, restriction=restriction
+    )
     if latest is not None and latest.author_email:
         from freigabe.compliance.notifications import send_ban_mail
 
@@ -53,22 +58,33 @@ def compose_ban_statement(restriction, restricted_count):
     house_rules = restriction.site.house_rules if restriction.site else None
     until = timezone.localtime(ban.ends_at) if ban.ends_at else None
     if until is None:
-        text = {"de": "Sie sind dauerhaft von den Kommentaren ausgeschlossen.",
-                "en": "You are permanently banned from commenting."}
+        text = {
+            "de": "Sie sind dauerhaft von den Kommentaren ausgeschlossen.",
+            "en": "You are permanently banned from commenting.",
+        }
     else:
-        text = {"de": f"Sie können bis {until:%d.%m.%Y %H:%M} Uhr keine Kommentare schreiben.",
-                "en": f"You cannot comment until {until:%Y-%m-%d %H:%M} (Berlin time)."}
+        text = {
+            "de": f"Sie können bis {until:%d.%m.%Y %H:%M} Uhr keine Kommentare schreiben.",
+            "en": f"You cannot comment until {until:%Y-%m-%d %H:%M} (Berlin time).",
+        }
     return {
         "decision": "ban" if until is None else "suspension",
         "decision_text": text,
         "ends_at": until.isoformat() if until else None,
         "ground": "house_rules",
-        "grounds": [{"code": code,
-                     "label": {lang: rule_label(house_rules, code, lang) for lang in ("de", "en")},
-                     "rule": {lang: rule_text(house_rules, code, lang) for lang in ("de", "en")}}
-                    for code in restriction.reasons],
-        "facts": {"ban_id": ban.pk, "decided_at": ban.created_at.isoformat(),
-                  "restricted_comments": restricted_count},
+        "grounds": [
+            {
+                "code": code,
+                "label": {lang: rule_label(house_rules, code, lang) for lang in ("de", "en")},
+                "rule": {lang: rule_text(house_rules, code, lang) for lang in ("de", "en")},
+            }
+            for code in restriction.reasons
+        ],
+        "facts": {
+            "ban_id": ban.pk,
+            "decided_at": ban.created_at.isoformat(),
+            "restricted_comments": restricted_count,
+        },
         "source": "own_initiative",
         "automated_detection": False,
         "automated_decision": False,
@@ -96,7 +112,8 @@ def mark_informed(restriction, when=None):
     when = when or timezone.now()
     if restriction.informed_at is None:
         AccountRestriction.objects.filter(pk=restriction.pk, informed_at__isnull=True).update(
-            informed_at=when)
+            informed_at=when
+        )
         restriction.informed_at = when
 
 
@@ -104,17 +121,20 @@ def restriction_of_author(comment):
     """The running ban's restriction that covers this comment's author, or None."""
     from freigabe.moderation.bans import active_ban_for
 
-    ban = active_ban_for(account=comment.author_external_id, email=comment.author_email,
-                         ip_hash=comment.ip_hash)
+    ban = active_ban_for(
+        account=comment.author_external_id, email=comment.author_email, ip_hash=comment.ip_hash
+    )
     if ban is None:
         return None
     return AccountRestriction.objects.filter(ban=ban).select_related("ban", "comment").first()
 
 
 def restrictions_between(since, until):
-    return (AccountRestriction.objects.filter(ban__created_at__gte=since,
-                                              ban__created_at__lt=until)
-            .select_related("ban", "site", "comment").order_by("ban__created_at", "pk"))
+    return (
+        AccountRestriction.objects.filter(ban__created_at__gte=since, ban__created_at__lt=until)
+        .select_related("ban", "site", "comment")
+        .order_by("ban__created_at", "pk")
+    )
 
 
 def lift_on_appeal(restriction, actor, note):

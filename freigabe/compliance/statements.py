@@ -17,11 +17,11 @@ DECISION_TEXT = {
 }
 REDRESS_TEXT = {
     "de": "Sie können innerhalb von sechs Monaten Beschwerde gegen diese Entscheidung "
-          "einlegen; eine andere Person aus der Redaktion prüft sie dann erneut. Außerdem "
-          "stehen Ihnen eine außergerichtliche Streitbeilegung und der Rechtsweg offen.",
+    "einlegen; eine andere Person aus der Redaktion prüft sie dann erneut. Außerdem "
+    "stehen Ihnen eine außergerichtliche Streitbeilegung und der Rechtsweg offen.",
     "en": "You may appeal against this decision within six months; another member of the "
-          "editorial team will then review it. Out-of-court dispute settlement and the "
-          "courts are also open to you.",
+    "editorial team will then review it. Out-of-court dispute settlement and the "
+    "courts are also open to you.",
 }
 APPEAL_WINDOW_MONTHS = 6
 
@@ -42,8 +42,9 @@ def compose_statement(comment, decision, notice=None):
         for code in decision.reasons
     ]
     assessment = comment.assessment or {}
-    detected = [code for code in decision.reasons
-                if assessment.get("rules", {}).get(code, {}).get("score", 0) >= 0.5]
+    detected = [
+        code for code in decision.reasons if assessment.get("rules", {}).get(code, {}).get("score", 0) >= 0.5
+    ]
     return {
         "decision": decision.action,
         "decision_text": DECISION_TEXT[decision.action],
@@ -77,9 +78,14 @@ def _legal_ground(notice):
     if not notice or not notice.legal_ground:
         return None
     # The law as it is cited ("§ 186 StGB"), or the provision the editor named for "other".
-    provision = notice.legal_provision if notice.legal_ground == "other" else legal_citation(notice.legal_ground)
-    return {"code": notice.legal_ground, "provision": provision,
-            "label": {lang: legal_ground_label(notice.legal_ground, lang) for lang in ("de", "en")}}
+    provision = (
+        notice.legal_provision if notice.legal_ground == "other" else legal_citation(notice.legal_ground)
+    )
+    return {
+        "code": notice.legal_ground,
+        "provision": provision,
+        "label": {lang: legal_ground_label(notice.legal_ground, lang) for lang in ("de", "en")},
+    }
 
 
 def _undo_window(decision):

@@ -42,9 +42,11 @@ DEFAULT_PROVIDER = "default"
 RETRY_DELAYS = (1, 4, 15)  # seconds before each retry of a network error or 5xx
 TIMEOUT_SECONDS = 30
 DUPLICATE_PUID = "not unique"
-PENDING, SUBMITTED, WITHDRAWN = (StatementSubmission.State.PENDING,
-                                 StatementSubmission.State.SUBMITTED,
-                                 StatementSubmission.State.WITHDRAWN)
+PENDING, SUBMITTED, WITHDRAWN = (
+    StatementSubmission.State.PENDING,
+    StatementSubmission.State.SUBMITTED,
+    StatementSubmission.State.WITHDRAWN,
+)
 
 
 class SubmissionConfigError(Exception):
@@ -73,26 +75,34 @@ class Outcome:
     problems: list = field(default_factory=list)
 
     def problem(self, submission, message, errors=None):
-        self.problems.append({"puid": submission.puid, "detail": message,
-                              "errors": errors or {}})
+        self.problems.append({"puid": submission.puid, "detail": message, "errors": errors or {}})
 
     def as_dict(self):
         still = StatementSubmission.objects.filter(state=PENDING).count()
-        return {"dry_run": self.dry_run, "checked": self.checked, "submitted": self.submitted,
-                "duplicates": self.duplicates, "withdrawn": self.withdrawn,
-                "invalid": self.invalid, "failed": self.failed, "pending": still,
-                "problems": self.problems}
+        return {
+            "dry_run": self.dry_run,
+            "checked": self.checked,
+            "submitted": self.submitted,
+            "duplicates": self.duplicates,
+            "withdrawn": self.withdrawn,
+            "invalid": self.invalid,
+            "failed": self.failed,
+            "pending": still,
+            "problems": self.problems,
+        }
 
 
 # --- providers --------------------------------------------------------------------------------
+
 
 def providers():
     """The configured providers; sites no provider names belong to the default one."""
     base = settings.FREIGABE_DSA_API_URL
     found = [Provider(DEFAULT_PROVIDER, base, settings.FREIGABE_DSA_API_TOKEN)]
     for name, config in (settings.FREIGABE_DSA_PROVIDERS or {}).items():
-        found.append(Provider(name, config.get("url") or base, config.get("token", ""),
-                              tuple(config.get("sites", ()))))
+        found.append(
+            Provider(name, config.get("url") or base, config.get("token", ""), tuple(config.get("sites", ())))
+        )
     return found
 
 
@@ -109,6 +119,7 @@ def submission_configured():
 
 
 # --- records ----------------------------------------------------------------------------------
+
 
 def record_for(submission):
     """The record to send, or None when there is nothing to report any more."""
@@ -130,19 +141,25 @@ def due_submissions(site=None, since=None, now=None):
     from freigabe.moderation.decisions import UNDO_WINDOW
 
     now = now or timezone.now()
-    rows = (StatementSubmission.objects.filter(state=PENDING,
-                                               created_at__lte=now - UNDO_WINDOW)
-            .select_related("site", "decision__comment__article__site", "decision__reverted_by",
-                            "restriction__ban", "restriction__site", "restriction__comment"))
+    rows = StatementSubmission.objects.filter(
+        state=PENDING, created_at__lte=now - UNDO_WINDOW
+    ).select_related(
+        "site",
+        "decision__comment__article__site",
+        "decision__reverted_by",
+        "restriction__ban",
+        "restriction__site",
+        "restriction__comment",
+    )
     if site:
         rows = rows.filter(site__slug=site)
     if since:
-        rows = rows.filter(created_at__gte=timezone.make_aware(
-            datetime.combine(since, day_start.min)))
+        rows = rows.filter(created_at__gte=timezone.make_aware(datetime.combine(since, day_start.min)))
     return rows.order_by("created_at", "pk")
 
 
 # --- a run ------------------------------------------------------------------------------------
+
 
 def submit_pending(site=None, since=None, dry_run=False, progress=None, sleep=time.sleep):
     """Validate, then (unless dry_run) send every due statement. Returns an Outcome."""
@@ -163,7 +180,7 @@ def submit_pending(site=None, since=None, dry_run=False, progress=None, sleep=ti
             _provider_problem(provider, items, outcome, _missing_token(provider))
             continue
         for start in range(0, len(items), BATCH_SIZE):
-            _send_batch(provider, items[start:start + BATCH_SIZE], outcome, sleep)
+            _send_batch(provider, items[start : start + BATCH_SIZE], outcome, sleep)
             if progress:
                 progress(min(start + BATCH_SIZE, len(items)), len(items), provider.name)
     return outcome
@@ -179,7 +196,8 @@ def _checked_record(submission, outcome):
         return None
     if record is None:
         StatementSubmission.objects.filter(pk=submission.pk).update(
-            state=WITHDRAWN, last_error="The decision was undone or erased: nothing to report.")
+            state=WITHDRAWN, last_error="The decision was undone or erased: nothing to report."
+        )
         outcome.withdrawn += 1
         return None
     errors = validate(record)
@@ -194,8 +212,10 @@ def _checked_record(submission, outcome):
 
 def _missing_token(provider):
     if provider.name == DEFAULT_PROVIDER:
-        return "No API token: set FREIGABE_DSA_API_TOKEN (or name the site's provider in " \
-               "FREIGABE_DSA_PROVIDERS with its own token)."
+        return (
+            "No API token: set FREIGABE_DSA_API_TOKEN (or name the site's provider in "
+            "FREIGABE_DSA_PROVIDERS with its own token)."
+        )
     variable = "FREIGABE_DSA_API_TOKEN_" + provider.name.upper().replace("-", "_")
     return f"No API token for provider '{provider.name}': set {variable}."
 
@@ -222,10 +242,12 @@ def _send_batch(provider, items, outcome, sleep):
                 return
             items = _settle_refused(items, body, outcome)
             continue
-        detail = (f"The Transparency Database refused the token of provider "
-                  f"'{provider.name}' ({status})." if status in (401, 403) else
-                  f"The Transparency Database could not be reached or failed ({status or body});"
-                  f" the statements stay pending and are sent with the next run.")
+        detail = (
+            f"The Transparency Database refused the token of provider '{provider.name}' ({status})."
+            if status in (401, 403)
+            else f"The Transparency Database could not be reached or failed ({status or body});"
+            f" the statements stay pending and are sent with the next run."
+        )
         _provider_problem(provider, items, outcome, detail)
         return
 
@@ -238,9 +260,16 @@ def _post(provider, records, sleep):
     for delay in (0, *RETRY_DELAYS):
         if delay:
             sleep(delay)
-        request = urllib.request.Request(url, data=request_body, method="POST", headers={
-            "Authorization": f"Bearer {provider.token}", "Accept": "application/json",
-            "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            url,
+            data=request_body,
+            method="POST",
+            headers={
+                "Authorization": f"Bearer {provider.token}",
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+            },
+        )
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as answer:
                 return answer.status, _json(answer.read())
@@ -262,15 +291,22 @@ def _json(raw):
 
 
 def _mark_created(items, body, outcome):
-    created = {entry.get("puid"): entry for entry in (body or {}).get("statements", [])
-               if isinstance(entry, dict)}
+    created = {
+        entry.get("puid"): entry for entry in (body or {}).get("statements", []) if isinstance(entry, dict)
+    }
     now = timezone.now()
     for submission, record in items:
         entry = created.get(submission.puid, {})
         StatementSubmission.objects.filter(pk=submission.pk).update(
-            state=SUBMITTED, submitted_at=now, database_uuid=str(entry.get("uuid", ""))[:64],
-            sent_record=record, errors={}, last_error="", attempts=submission.attempts + 1,
-            last_attempt_at=now)
+            state=SUBMITTED,
+            submitted_at=now,
+            database_uuid=str(entry.get("uuid", ""))[:64],
+            sent_record=record,
+            errors={},
+            last_error="",
+            attempts=submission.attempts + 1,
+            last_attempt_at=now,
+        )
         outcome.submitted += 1
 
 
@@ -298,31 +334,41 @@ def _settle_refused(items, body, outcome):
 
 def _indexed_errors(body):
     errors = (body or {}).get("errors") or {}
-    return {int(key.split("_")[1]): value for key, value in errors.items()
-            if key.startswith("statement_") and key.split("_")[1].isdigit()
-            and isinstance(value, dict)}
+    return {
+        int(key.split("_")[1]): value
+        for key, value in errors.items()
+        if key.startswith("statement_") and key.split("_")[1].isdigit() and isinstance(value, dict)
+    }
 
 
 def _only_duplicate_puid(errors):
-    return set(errors) == {"puid"} and all(DUPLICATE_PUID in message
-                                           for message in errors["puid"])
+    return set(errors) == {"puid"} and all(DUPLICATE_PUID in message for message in errors["puid"])
 
 
 def _mark_duplicate(submission, record):
     now = timezone.now()
     StatementSubmission.objects.filter(pk=submission.pk).update(
-        state=SUBMITTED, submitted_at=now, sent_record=record, errors={},
+        state=SUBMITTED,
+        submitted_at=now,
+        sent_record=record,
+        errors={},
         last_error="The database already had this puid: sent before.",
-        attempts=submission.attempts + 1, last_attempt_at=now)
+        attempts=submission.attempts + 1,
+        last_attempt_at=now,
+    )
 
 
 def _note_failure(submission, detail, errors=None):
     StatementSubmission.objects.filter(pk=submission.pk).update(
-        last_error=detail, errors=errors or {}, attempts=submission.attempts + 1,
-        last_attempt_at=timezone.now())
+        last_error=detail,
+        errors=errors or {},
+        attempts=submission.attempts + 1,
+        last_attempt_at=timezone.now(),
+    )
 
 
 # --- the job -----------------------------------------------------------------------------------
+
 
 @job(max_attempts=1)
 def submit_statements_job():
@@ -342,8 +388,7 @@ def schedule_submission(seconds, force=False):
 
     path = f"{submit_statements_job.func.__module__}.{submit_statements_job.func.__qualname__}"
     waiting = DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY)
-    if not waiting.exists() or (force and not waiting.filter(
-            run_after__gt=timezone.now()).exists()):
+    if not waiting.exists() or (force and not waiting.filter(run_after__gt=timezone.now()).exists()):
         submit_statements_job.enqueue_in(seconds)
 
 
@@ -353,11 +398,10 @@ def queue_statement(sender, instance, created, **kwargs):
     from freigabe.moderation.decisions import UNDO_WINDOW
 
     # Imported history was decided by another system, long ago: not our statements.
-    if not created or instance.action not in EXPORTED_ACTIONS or getattr(
-            instance, "imported", False):
+    if not created or instance.action not in EXPORTED_ACTIONS or getattr(instance, "imported", False):
         return
     site = instance.comment.article.site
     StatementSubmission.objects.get_or_create(
-        decision=instance, defaults={"puid": decision_puid(site.slug, instance.pk), "site": site})
+        decision=instance, defaults={"puid": decision_puid(site.slug, instance.pk), "site": site}
+    )
     schedule_submission(UNDO_WINDOW.total_seconds() + 5)
-

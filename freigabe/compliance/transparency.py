@@ -27,7 +27,8 @@ def transparency_figures(year):
     start, end = year_bounds(year)
     # Undone decisions (an editor's slip, taken back within seconds) are not counted.
     restrictions = Decision.objects.standing().filter(
-        action__in=(Action.REJECT, Action.REMOVE), created_at__gte=start, created_at__lt=end)
+        action__in=(Action.REJECT, Action.REMOVE), created_at__gte=start, created_at__lt=end
+    )
     return {
         "period": str(year),
         "notices": _notice_figures(start, end),
@@ -40,39 +41,45 @@ def _notice_figures(start, end):
     reports = Report.objects.filter(created_at__gte=start, created_at__lt=end)
     by_category = Counter(
         f"{ILLEGAL}: {legal_ground_text(ground)}" if reason == ILLEGAL else reason
-        for reason, ground in reports.values_list("reason", "legal_ground"))
+        for reason, ground in reports.values_list("reason", "legal_ground")
+    )
     resolved = Notice.objects.filter(resolved_at__gte=start, resolved_at__lt=end)
     return {
         "reports_received": reports.count(),
-        "report_groups_opened": Notice.objects.filter(created_at__gte=start,
-                                                      created_at__lt=end).count(),
+        "report_groups_opened": Notice.objects.filter(created_at__gte=start, created_at__lt=end).count(),
         "reports_by_category": dict(by_category.most_common()),
         "groups_resolved_by_outcome": dict(Counter(resolved.values_list("outcome", flat=True))),
-        "median_hours_notice_to_resolution": _median_hours(
-            resolved.values_list("created_at", "resolved_at")),
+        "median_hours_notice_to_resolution": _median_hours(resolved.values_list("created_at", "resolved_at")),
     }
 
 
 def _decision_figures(restrictions, start, end):
-    by_reason = Counter(code for reasons in restrictions.values_list("reasons", flat=True)
-                        for code in reasons)
+    by_reason = Counter(
+        code for reasons in restrictions.values_list("reasons", flat=True) for code in reasons
+    )
     by_detection = Counter(
         "assessor flagged" if (statement or {}).get("automated_detection") else "editors only"
-        for statement in restrictions.values_list("statement_of_reasons", flat=True))
+        for statement in restrictions.values_list("statement_of_reasons", flat=True)
+    )
     first_decisions = Decision.objects.standing().filter(
-        from_status=Status.PENDING, action__in=(Action.RELEASE, Action.REJECT),
-        created_at__gte=start, created_at__lt=end)
+        from_status=Status.PENDING,
+        action__in=(Action.RELEASE, Action.REJECT),
+        created_at__gte=start,
+        created_at__lt=end,
+    )
     return {
         "restrictions": restrictions.count(),
         "restrictions_by_action": dict(Counter(restrictions.values_list("action", flat=True))),
         "restrictions_by_reason": dict(by_reason.most_common()),
         "restrictions_by_detection": dict(by_detection),
         # What the assessor had suggested for the comments the editors then restricted.
-        "restrictions_by_assessor_suggestion": dict(Counter(
-            suggested or "none" for suggested in restrictions.values_list("suggested", flat=True))),
+        "restrictions_by_assessor_suggestion": dict(
+            Counter(suggested or "none" for suggested in restrictions.values_list("suggested", flat=True))
+        ),
         "restrictions_following_notices": restrictions.filter(notice__isnull=False).count(),
         "median_hours_submission_to_decision": _median_hours(
-            first_decisions.values_list("comment__created_at", "created_at")),
+            first_decisions.values_list("comment__created_at", "created_at")
+        ),
     }
 
 
@@ -81,10 +88,8 @@ def _appeal_figures(start, end):
     decided = filed.exclude(decided_at=None)
     return {
         "filed": filed.count(),
-        "by_outcome": dict(Counter(outcome or "open"
-                                   for outcome in filed.values_list("outcome", flat=True))),
-        "median_hours_to_decision": _median_hours(decided.values_list("created_at",
-                                                                      "decided_at")),
+        "by_outcome": dict(Counter(outcome or "open" for outcome in filed.values_list("outcome", flat=True))),
+        "median_hours_to_decision": _median_hours(decided.values_list("created_at", "decided_at")),
     }
 
 
@@ -95,6 +100,7 @@ def _median_hours(pairs):
 
 # --- output ----------------------------------------------------------------------------------
 
+
 def write_report(figures, directory):
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "report.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -102,14 +108,16 @@ def write_report(figures, directory):
         writer = csv.writer(out)
         writer.writerow(["section", "figure", "key", "value"])
         writer.writerows(_csv_rows(figures))
-    (directory / "report.html").write_text(render_to_string(
-        "compliance/transparency_report.html", {"figures": figures, "charts": _charts(figures)}))
+    (directory / "report.html").write_text(
+        render_to_string(
+            "compliance/transparency_report.html", {"figures": figures, "charts": _charts(figures)}
+        )
+    )
     from freigabe.compliance.transparency_templates import write_template_csvs
 
     # The same period in the sections of the EU's templates (Implementing Reg. 2024/2835).
     templates = write_template_csvs(*year_bounds(int(figures["period"])), directory)
-    return [directory / name for name in ("report.html", "report.csv", "report.json")] \
-        + templates
+    return [directory / name for name in ("report.html", "report.csv", "report.json")] + templates
 
 
 def _csv_rows(figures):
@@ -126,10 +134,11 @@ def _charts(figures):
     return [
         bar_chart("Meldungen nach Kategorie", figures["notices"]["reports_by_category"]),
         bar_chart("Entscheidungen nach Grund", figures["decisions"]["restrictions_by_reason"]),
-        bar_chart("Entscheidungen nach Erkennung",
-                  figures["decisions"]["restrictions_by_detection"]),
-        bar_chart("Entscheidungen nach Vorschlag des Assistenten",
-                  figures["decisions"]["restrictions_by_assessor_suggestion"]),
+        bar_chart("Entscheidungen nach Erkennung", figures["decisions"]["restrictions_by_detection"]),
+        bar_chart(
+            "Entscheidungen nach Vorschlag des Assistenten",
+            figures["decisions"]["restrictions_by_assessor_suggestion"],
+        ),
         bar_chart("Beschwerden nach Ergebnis", figures["appeals"]["by_outcome"]),
     ]
 
@@ -137,8 +146,18 @@ def _charts(figures):
 def bar_chart(title, counts):
     """Geometry of a horizontal bar chart for the template to draw as inline SVG."""
     largest = max(counts.values(), default=0) or 1
-    bars = [{"label": label, "value": value, "y": index * (BAR_HEIGHT + 6),
-             "width": max(1, round(value / largest * BAR_MAX_WIDTH))}
-            for index, (label, value) in enumerate(counts.items())]
-    return {"title": title, "bars": bars, "height": max(len(bars), 1) * (BAR_HEIGHT + 6),
-            "bar_height": BAR_HEIGHT}
+    bars = [
+        {
+            "label": label,
+            "value": value,
+            "y": index * (BAR_HEIGHT + 6),
+            "width": max(1, round(value / largest * BAR_MAX_WIDTH)),
+        }
+        for index, (label, value) in enumerate(counts.items())
+    ]
+    return {
+        "title": title,
+        "bars": bars,
+        "height": max(len(bars), 1) * (BAR_HEIGHT + 6),
+        "bar_height": BAR_HEIGHT,
+    }

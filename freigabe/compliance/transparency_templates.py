@@ -53,6 +53,7 @@ def write_template_csvs(start, end, directory):
 
 # --- notices (Art. 16) ------------------------------------------------------------------------
 
+
 def _notice_category(notice):
     reports = list(notice.reports.all())
     illegal = next((report for report in reports if report.reason == ILLEGAL), None)
@@ -66,41 +67,76 @@ def _notice_category(notice):
 
 
 def _notices(start, end):
-    header = ["category", "alleged_illegality", "notices", "reports", "removed", "kept",
-              "open", "median_hours_to_decision"]
+    header = [
+        "category",
+        "alleged_illegality",
+        "notices",
+        "reports",
+        "removed",
+        "kept",
+        "open",
+        "median_hours_to_decision",
+    ]
     groups = defaultdict(list)
-    notices = (Notice.objects.filter(created_at__gte=start, created_at__lt=end)
-               .select_related("comment__article__site").prefetch_related("reports"))
+    notices = (
+        Notice.objects.filter(created_at__gte=start, created_at__lt=end)
+        .select_related("comment__article__site")
+        .prefetch_related("reports")
+    )
     for notice in notices:
-        groups[(_notice_category(notice), "yes" if notice.alleges_illegality else "no")].append(
-            notice)
+        groups[(_notice_category(notice), "yes" if notice.alleges_illegality else "no")].append(notice)
     rows = []
     for (category, alleged), found in sorted(groups.items()):
         outcomes = Counter(notice.outcome or "open" for notice in found)
-        rows.append([category, alleged, len(found), sum(n.report_count for n in found),
-                     outcomes[Notice.Outcome.REMOVED], outcomes[Notice.Outcome.KEPT],
-                     outcomes["open"], _median_hours(
-                         (n.created_at, n.resolved_at) for n in found if n.resolved_at)])
+        rows.append(
+            [
+                category,
+                alleged,
+                len(found),
+                sum(n.report_count for n in found),
+                outcomes[Notice.Outcome.REMOVED],
+                outcomes[Notice.Outcome.KEPT],
+                outcomes["open"],
+                _median_hours((n.created_at, n.resolved_at) for n in found if n.resolved_at),
+            ]
+        )
     return header, rows
 
 
 # --- own initiative -------------------------------------------------------------------------------
 
+
 def _own_initiative(start, end):
-    header = ["category", "decision_ground", "restriction", "actions",
-              "automated_detection", "automated_decision_fully", "automated_decision_partially"]
+    header = [
+        "category",
+        "decision_ground",
+        "restriction",
+        "actions",
+        "automated_detection",
+        "automated_decision_fully",
+        "automated_decision_partially",
+    ]
     counts = defaultdict(Counter)
-    decisions = (Decision.objects.standing()
-                 .filter(action__in=(Action.REJECT, Action.REMOVE), notice__isnull=True,
-                         created_at__gte=start, created_at__lt=end)
-                 .select_related("comment__article__site"))
+    decisions = (
+        Decision.objects.standing()
+        .filter(
+            action__in=(Action.REJECT, Action.REMOVE),
+            notice__isnull=True,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .select_related("comment__article__site")
+    )
     for decision in decisions.iterator(chunk_size=500):
         try:
             category = categories(decision.comment.article.site.house_rules, decision.reasons)[0]
         except UnknownCategory:
             category = UNKNOWN
-        restriction = ("DECISION_VISIBILITY_CONTENT_DISABLED" if decision.action == Action.REJECT
-                       else "DECISION_VISIBILITY_CONTENT_REMOVED")
+        restriction = (
+            "DECISION_VISIBILITY_CONTENT_DISABLED"
+            if decision.action == Action.REJECT
+            else "DECISION_VISIBILITY_CONTENT_REMOVED"
+        )
         tally = counts[(category, INCOMPATIBLE_CONTENT, restriction)]
         tally["actions"] += 1
         tally["detected"] += automated_detection(decision) == "Yes"
@@ -113,15 +149,21 @@ def _own_initiative(start, end):
             category = categories(house_rules, restriction.reasons)[0]
         except UnknownCategory:
             category = UNKNOWN
-        kind = ("DECISION_PROVISION_TOTAL_TERMINATION" if restriction.ban.ends_at is None
-                else "DECISION_PROVISION_TOTAL_SUSPENSION")
+        kind = (
+            "DECISION_PROVISION_TOTAL_TERMINATION"
+            if restriction.ban.ends_at is None
+            else "DECISION_PROVISION_TOTAL_SUSPENSION"
+        )
         counts[(category, INCOMPATIBLE_CONTENT, kind)]["actions"] += 1
-    rows = [[category, ground, kind, tally["actions"], tally["detected"], tally["fully"],
-             tally["partially"]] for (category, ground, kind), tally in sorted(counts.items())]
+    rows = [
+        [category, ground, kind, tally["actions"], tally["detected"], tally["fully"], tally["partially"]]
+        for (category, ground, kind), tally in sorted(counts.items())
+    ]
     return header, rows
 
 
 # --- automated means ------------------------------------------------------------------------------
+
 
 def _model_metrics():
     from freigabe.assessment.model_store import MODELS_DIR
@@ -133,14 +175,27 @@ def _model_metrics():
 
 
 def _automated_means(start, end):
-    header = ["means", "purpose", "rule", "evaluation", "n", "precision", "recall",
-              "macro_f1", "false_positives", "false_negatives", "error_rate",
-              "restrictions_detected_in_period"]
+    header = [
+        "means",
+        "purpose",
+        "rule",
+        "evaluation",
+        "n",
+        "precision",
+        "recall",
+        "macro_f1",
+        "false_positives",
+        "false_negatives",
+        "error_rate",
+        "restrictions_detected_in_period",
+    ]
     metrics = _model_metrics()
     version = metrics.get("model_version", "unknown")
-    decided = (Decision.objects.standing()
-               .filter(action__in=(Action.REJECT, Action.REMOVE), created_at__gte=start,
-                       created_at__lt=end).select_related("comment"))
+    decided = (
+        Decision.objects.standing()
+        .filter(action__in=(Action.REJECT, Action.REMOVE), created_at__gte=start, created_at__lt=end)
+        .select_related("comment")
+    )
     detected = Counter()
     for decision in decided.iterator(chunk_size=500):
         rules = (decision.comment.assessment or {}).get("rules", {})
@@ -148,27 +203,40 @@ def _automated_means(start, end):
             if (rules.get(code) or {}).get("score", 0) >= 0.5:
                 detected[code] += 1
     rows = []
-    for evaluation, figures in (("cross-validation", metrics.get("rules", {})),
-                                ("house-rules test set", metrics.get("house_rules_testset", {}))):
+    for evaluation, figures in (
+        ("cross-validation", metrics.get("rules", {})),
+        ("house-rules test set", metrics.get("house_rules_testset", {})),
+    ):
         for rule, values in sorted(figures.items()):
             matrix = values.get("confusion_matrix", {})
             n = values.get("n") or sum(matrix.values()) or 0
             errors = matrix.get("fp", 0) + matrix.get("fn", 0)
-            rows.append([f"assessor {version}",
-                         "flags comments for editors and suggests a decision (pre-moderation);"
-                         " a person decides", rule, evaluation, n,
-                         _round(values.get("precision")), _round(values.get("recall")),
-                         _round(values.get("macro_f1")), matrix.get("fp", ""),
-                         matrix.get("fn", ""), _round(errors / n) if n else "",
-                         detected.get(rule, 0)])
+            rows.append(
+                [
+                    f"assessor {version}",
+                    "flags comments for editors and suggests a decision (pre-moderation); a person decides",
+                    rule,
+                    evaluation,
+                    n,
+                    _round(values.get("precision")),
+                    _round(values.get("recall")),
+                    _round(values.get("macro_f1")),
+                    matrix.get("fp", ""),
+                    matrix.get("fn", ""),
+                    _round(errors / n) if n else "",
+                    detected.get(rule, 0),
+                ]
+            )
     return header, rows
 
 
 # --- complaints (Art. 20) -------------------------------------------------------------------------
 
-BASES = {"decision": "restriction of content (rejection or removal)",
-         "ban": "suspension or termination of the account or service",
-         "report": "decision not to act on a notice"}
+BASES = {
+    "decision": "restriction of content (rejection or removal)",
+    "ban": "suspension or termination of the account or service",
+    "report": "decision not to act on a notice",
+}
 
 
 def _complaints(start, end):
@@ -177,25 +245,37 @@ def _complaints(start, end):
     for appeal in Appeal.objects.filter(created_at__gte=start, created_at__lt=end):
         basis = "ban" if appeal.restriction_id else "report" if appeal.report_id else "decision"
         groups[(BASES[basis], appeal.outcome or "open")].append(appeal)
-    rows = [[basis, outcome, len(found), _median_hours(
-        (a.created_at, a.decided_at) for a in found if a.decided_at)]
-        for (basis, outcome), found in sorted(groups.items())]
+    rows = [
+        [
+            basis,
+            outcome,
+            len(found),
+            _median_hours((a.created_at, a.decided_at) for a in found if a.decided_at),
+        ]
+        for (basis, outcome), found in sorted(groups.items())
+    ]
     return header, rows
 
 
 # --- median times ---------------------------------------------------------------------------------
 
+
 def _median_times(start, end):
     header = ["measure", "median_hours", "n"]
     notices = Notice.objects.filter(resolved_at__gte=start, resolved_at__lt=end)
-    first = (Decision.objects.standing()
-             .filter(from_status="pending", action__in=(Action.RELEASE, Action.REJECT),
-                     created_at__gte=start, created_at__lt=end))
+    first = Decision.objects.standing().filter(
+        from_status="pending",
+        action__in=(Action.RELEASE, Action.REJECT),
+        created_at__gte=start,
+        created_at__lt=end,
+    )
     appeals = Appeal.objects.filter(decided_at__gte=start, decided_at__lt=end)
     measures = [
         ("notice to action (Art. 16)", notices.values_list("created_at", "resolved_at")),
-        ("comment to first decision (pre-moderation)",
-         first.values_list("comment__created_at", "created_at")),
+        (
+            "comment to first decision (pre-moderation)",
+            first.values_list("comment__created_at", "created_at"),
+        ),
         ("complaint to decision (Art. 20)", appeals.values_list("created_at", "decided_at")),
     ]
     rows = []

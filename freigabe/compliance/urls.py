@@ -10,6 +10,5 @@ urlpatterns = [
     path("ban-appeal/<str:token>", views.ban_appeal, name="ban-appeal"),
     path("report-appeal/<str:token>", views.report_appeal, name="report-appeal"),
     path("my-data/<str:token>", views.my_data, name="my-data"),
-    path("replies/unsubscribe/<str:token>", views.unsubscribe_replies,
-         name="unsubscribe-replies"),
+    path("replies/unsubscribe/<str:token>", views.unsubscribe_replies, name="unsubscribe-replies"),
 ]

@@ -31,11 +31,14 @@ def confirm_email(request, token):
     """GET shows a button, POST confirms: a mail scanner following links confirms nothing."""
     if request.method != "POST":
         valid = address_for_confirmation(token) is not None
-        return render(request, "compliance/confirm.html", {"valid": valid},
-                      status=200 if valid else 400)
+        return render(request, "compliance/confirm.html", {"valid": valid}, status=200 if valid else 400)
     address = confirm_address(token)
-    return render(request, "compliance/confirmed.html", {"confirmed": address is not None},
-                  status=200 if address else 400)
+    return render(
+        request,
+        "compliance/confirmed.html",
+        {"confirmed": address is not None},
+        status=200 if address else 400,
+    )
 
 
 def my_data(request, token):
@@ -51,9 +54,12 @@ def appeal(request, token):
     decision = decision_for_token(token)
     if decision is None:
         return render(request, "compliance/appeal.html", {"invalid": True}, status=404)
-    context = {"decision": decision, "statement": decision.statement_of_reasons or {},
-               "deadline": appeal_deadline(decision),
-               "appeal": Appeal.objects.filter(decision=decision).first()}
+    context = {
+        "decision": decision,
+        "statement": decision.statement_of_reasons or {},
+        "deadline": appeal_deadline(decision),
+        "appeal": Appeal.objects.filter(decision=decision).first(),
+    }
     status = 200
     if request.method == "POST" and context["appeal"] is None:
         try:
@@ -70,11 +76,16 @@ def unsubscribe_replies(request, token):
 
     if request.method != "POST":
         valid = subscription_for_token(token) is not None
-        return render(request, "compliance/unsubscribed.html", {"valid": valid, "done": False},
-                      status=200 if valid else 404)
+        return render(
+            request,
+            "compliance/unsubscribed.html",
+            {"valid": valid, "done": False},
+            status=200 if valid else 404,
+        )
     done = unsubscribe(token) is not None
-    return render(request, "compliance/unsubscribed.html", {"valid": done, "done": done},
-                  status=200 if done else 404)
+    return render(
+        request, "compliance/unsubscribed.html", {"valid": done, "done": done}, status=200 if done else 404
+    )
 
 
 def ban_appeal(request, token):
@@ -82,10 +93,14 @@ def ban_appeal(request, token):
     restriction = restriction_for_token(token)
     if restriction is None:
         return render(request, "compliance/appeal.html", {"invalid": True}, status=404)
-    return _other_appeal(request, "ban", restriction.statement_of_reasons,
-                         restriction_appeal_deadline(restriction),
-                         Appeal.objects.filter(restriction=restriction).first(),
-                         lambda text: file_restriction_appeal(restriction, text))
+    return _other_appeal(
+        request,
+        "ban",
+        restriction.statement_of_reasons,
+        restriction_appeal_deadline(restriction),
+        Appeal.objects.filter(restriction=restriction).first(),
+        lambda text: file_restriction_appeal(restriction, text),
+    )
 
 
 def report_appeal(request, token):
@@ -93,16 +108,25 @@ def report_appeal(request, token):
     report = report_for_token(token)
     if report is None:
         return render(request, "compliance/appeal.html", {"invalid": True}, status=404)
-    return _other_appeal(request, "report", {"note": report.notice.note},
-                         report_appeal_deadline(report),
-                         Appeal.objects.filter(report=report).first(),
-                         lambda text: file_report_appeal(report, text),
-                         comment=report.notice.comment)
+    return _other_appeal(
+        request,
+        "report",
+        {"note": report.notice.note},
+        report_appeal_deadline(report),
+        Appeal.objects.filter(report=report).first(),
+        lambda text: file_report_appeal(report, text),
+        comment=report.notice.comment,
+    )
 
 
 def _other_appeal(request, kind, statement, deadline, appeal, file, comment=None):
-    context = {"kind": kind, "statement": statement, "deadline": deadline, "appeal": appeal,
-               "comment": comment}
+    context = {
+        "kind": kind,
+        "statement": statement,
+        "deadline": deadline,
+        "appeal": appeal,
+        "comment": comment,
+    }
     status = 200
     if request.method == "POST" and appeal is None:
         try:

@@ -11,8 +11,14 @@ and filled ones (the history's own dates) are kept.
 from django.db import connections, models, router
 from django.utils import timezone
 
-PLAIN = (models.CharField, models.TextField, models.IntegerField, models.FloatField,
-         models.BooleanField, models.ForeignKey)
+PLAIN = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.FloatField,
+    models.BooleanField,
+    models.ForeignKey,
+)
 MAX_ROWS_PER_STATEMENT = 500
 
 
@@ -21,8 +27,11 @@ def insert_returning_pks(model, objects):
     if not objects:
         return objects
     # A column with a database default is left to the database (the import sets none).
-    fields = [field for field in model._meta.concrete_fields
-              if not field.primary_key and field.db_default is models.NOT_PROVIDED]
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.db_default is models.NOT_PROVIDED
+    ]
     connection = connections[router.db_for_write(model)]
     preparers = [_preparer(field, connection) for field in fields]
     quote = connection.ops.quote_name
@@ -32,12 +41,18 @@ def insert_returning_pks(model, objects):
     per_statement = max(1, min(MAX_ROWS_PER_STATEMENT, max_params // len(fields)))
     with connection.cursor() as cursor:
         for start in range(0, len(objects), per_statement):
-            chunk = objects[start:start + per_statement]
-            params = [prepare(getattr(obj, field.attname))
-                      for obj in chunk for field, prepare in zip(fields, preparers)]
-            cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
-                           f"{', '.join([row] * len(chunk))} RETURNING "
-                           f"{quote(model._meta.pk.column)}", params)
+            chunk = objects[start : start + per_statement]
+            params = [
+                prepare(getattr(obj, field.attname))
+                for obj in chunk
+                for field, prepare in zip(fields, preparers)
+            ]
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
+                f"{', '.join([row] * len(chunk))} RETURNING "
+                f"{quote(model._meta.pk.column)}",
+                params,
+            )
             for obj, (pk,) in zip(chunk, cursor.fetchall()):
                 obj.pk = pk
                 obj._state.adding = False

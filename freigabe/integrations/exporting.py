@@ -8,9 +8,21 @@ from freigabe.moderation.models import Decision
 
 FORMATS = ("jsonl", "csv")
 CHUNK = 2000
-CSV_COLUMNS = ("id", "article_id", "article_url", "article_title", "parent_id", "author_name",
-               "author_email", "body", "status", "created_at", "decided_at", "reasons",
-               "decisions")
+CSV_COLUMNS = (
+    "id",
+    "article_id",
+    "article_url",
+    "article_title",
+    "parent_id",
+    "author_name",
+    "author_email",
+    "body",
+    "status",
+    "created_at",
+    "decided_at",
+    "reasons",
+    "decisions",
+)
 
 
 def export_comments(site, format, out):
@@ -29,10 +41,23 @@ def export_comments(site, format, out):
 
 
 def comment_records(site):
-    rows = (Comment.objects.filter(article__site=site).order_by("pk")
-            .values("pk", "article__external_id", "article__url", "article__title", "parent_id",
-                    "author_name", "author_email", "body", "status", "created_at",
-                    "decided_at"))
+    rows = (
+        Comment.objects.filter(article__site=site)
+        .order_by("pk")
+        .values(
+            "pk",
+            "article__external_id",
+            "article__url",
+            "article__title",
+            "parent_id",
+            "author_name",
+            "author_email",
+            "body",
+            "status",
+            "created_at",
+            "decided_at",
+        )
+    )
     last_pk = 0
     while True:
         chunk = list(rows.filter(pk__gt=last_pk)[:CHUNK])
@@ -42,11 +67,16 @@ def comment_records(site):
         decisions = _decisions_for([row["pk"] for row in chunk])
         for row in chunk:
             yield {
-                "id": row["pk"], "article_id": row["article__external_id"],
-                "article_url": row["article__url"], "article_title": row["article__title"],
-                "parent_id": row["parent_id"], "author_name": row["author_name"],
-                "author_email": row["author_email"], "body": row["body"],
-                "status": row["status"], "created_at": _iso(row["created_at"]),
+                "id": row["pk"],
+                "article_id": row["article__external_id"],
+                "article_url": row["article__url"],
+                "article_title": row["article__title"],
+                "parent_id": row["parent_id"],
+                "author_name": row["author_name"],
+                "author_email": row["author_email"],
+                "body": row["body"],
+                "status": row["status"],
+                "created_at": _iso(row["created_at"]),
                 "decided_at": _iso(row["decided_at"]),
                 "decisions": decisions.get(row["pk"], []),
             }
@@ -54,21 +84,38 @@ def comment_records(site):
 
 def _decisions_for(comment_ids):
     by_comment = {}
-    rows = (Decision.objects.filter(comment_id__in=comment_ids).order_by("created_at", "pk")
-            .values("comment_id", "action", "from_status", "to_status", "reasons", "note",
-                    "actor__username", "automated", "imported", "created_at"))
+    rows = (
+        Decision.objects.filter(comment_id__in=comment_ids)
+        .order_by("created_at", "pk")
+        .values(
+            "comment_id",
+            "action",
+            "from_status",
+            "to_status",
+            "reasons",
+            "note",
+            "actor__username",
+            "automated",
+            "imported",
+            "created_at",
+        )
+    )
     for row in rows:
-        by_comment.setdefault(row.pop("comment_id"), []).append({
-            **row, "actor": row.pop("actor__username"), "created_at": _iso(row["created_at"])})
+        by_comment.setdefault(row.pop("comment_id"), []).append(
+            {**row, "actor": row.pop("actor__username"), "created_at": _iso(row["created_at"])}
+        )
     return by_comment
 
 
 def _csv_row(record):
     last = record["decisions"][-1] if record["decisions"] else {}
-    values = {**record, "parent_id": record["parent_id"] or "",
-              "decided_at": record["decided_at"] or "",
-              "reasons": ",".join(last.get("reasons") or ()),
-              "decisions": json.dumps(record["decisions"], ensure_ascii=False)}
+    values = {
+        **record,
+        "parent_id": record["parent_id"] or "",
+        "decided_at": record["decided_at"] or "",
+        "reasons": ",".join(last.get("reasons") or ()),
+        "decisions": json.dumps(record["decisions"], ensure_ascii=False),
+    }
     return [values[column] for column in CSV_COLUMNS]
 
 

@@ -43,8 +43,7 @@ PROGRESS_EVERY = 10_000
 MAX_PROBLEMS = 1000
 MAX_NAME_CHARS = 80
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "wt_mc", "wt.mc_id")
-ACTIONS = {Status.RELEASED: Action.RELEASE, Status.REJECTED: Action.REJECT,
-           Status.REMOVED: Action.REMOVE}
+ACTIONS = {Status.RELEASED: Action.RELEASE, Status.REJECTED: Action.REJECT, Status.REMOVED: Action.REMOVE}
 # What the old system told us about a rejection, as our reason codes (for site learning).
 REJECTION_REASONS = {"spam": ["advertising"], "deleted": ["other"], "": ["other"]}
 
@@ -61,8 +60,11 @@ def normalise_url(url):
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     path = parts.path.rstrip("/") or "/"
-    query = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
-                   if not key.lower().startswith(TRACKING_PARAMETERS))
+    query = sorted(
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not key.lower().startswith(TRACKING_PARAMETERS)
+    )
     return f"{host}{path}" + (f"?{urlencode(query)}" if query else "")
 
 
@@ -92,8 +94,9 @@ class ImportReport:
             "problems": list(self.problems),
         }
         if self.problems_left_out:
-            result["problems"].append({"item": "…", "why": f"{self.problems_left_out} more "
-                                                            "problems not listed"})
+            result["problems"].append(
+                {"item": "…", "why": f"{self.problems_left_out} more problems not listed"}
+            )
         return result
 
 
@@ -137,7 +140,8 @@ class _Importer:
         self._link_remaining_parents()
         if not self.dry_run and self.touched_articles:
             Article.objects.filter(pk__in=self.touched_articles).update(
-                thread_version=F("thread_version") + 1)
+                thread_version=F("thread_version") + 1
+            )
         self.report.articles_created = len(self.created_articles)
         self.report.articles_matched = len(self.matched_articles - self.created_articles)
         self._progress(read, done=True)
@@ -145,9 +149,11 @@ class _Importer:
 
     def _progress(self, read, done=False):
         seconds = time.monotonic() - self.started
-        self.progress(f"{'done: ' if done else ''}{read} read, "
-                      f"{self.report.comments_imported} imported, "
-                      f"{self.report.comments_skipped} skipped, {seconds:.1f} s")
+        self.progress(
+            f"{'done: ' if done else ''}{read} read, "
+            f"{self.report.comments_imported} imported, "
+            f"{self.report.comments_skipped} skipped, {seconds:.1f} s"
+        )
 
     # --- one batch ----------------------------------------------------------------------------
 
@@ -161,22 +167,29 @@ class _Importer:
                 self._article_for(item)
                 self.seen.add(item.external_id)
                 self._count(item)
-            self.unlinked.extend(self._link_parents(
-                [(None, None, item.parent_id) for item in fresh if item.parent_id]))
+            self.unlinked.extend(
+                self._link_parents([(None, None, item.parent_id) for item in fresh if item.parent_id])
+            )
             return
         with transaction.atomic():
             self._create_articles(fresh)
             comments = [self._comment(item, self._article_for(item)) for item in fresh]
             later = self._link_known_parents(comments, fresh)
             insert_returning_pks(Comment, comments)
-            insert_returning_pks(ImportedComment, [
-                ImportedComment(site=self.site, source=self.source,
-                                external_id=item.external_id, comment=comment)
-                for comment, item in zip(comments, fresh)])
+            insert_returning_pks(
+                ImportedComment,
+                [
+                    ImportedComment(
+                        site=self.site, source=self.source, external_id=item.external_id, comment=comment
+                    )
+                    for comment, item in zip(comments, fresh)
+                ],
+            )
             self._record_decisions(comments, fresh)
             # Parents in this very batch have their ids only now.
-            in_batch = {item.external_id: (comment.pk, comment.article_id)
-                        for comment, item in zip(comments, fresh)}
+            in_batch = {
+                item.external_id: (comment.pk, comment.article_id) for comment, item in zip(comments, fresh)
+            }
             pairs = []
             for comment, item in later:
                 parent = in_batch.get(item.parent_id)
@@ -210,16 +223,16 @@ class _Importer:
         """{external id: (comment pk, article pk)} of this source's comments on the site."""
         found = {}
         for start in range(0, len(external_ids), 900):
-            found.update((external_id, (comment_id, article_id)) for external_id, comment_id,
-                         article_id in ImportedComment.objects.filter(
-                             site=self.site, source=self.source,
-                             external_id__in=external_ids[start:start + 900])
-                         .values_list("external_id", "comment_id", "comment__article_id"))
+            found.update(
+                (external_id, (comment_id, article_id))
+                for external_id, comment_id, article_id in ImportedComment.objects.filter(
+                    site=self.site, source=self.source, external_id__in=external_ids[start : start + 900]
+                ).values_list("external_id", "comment_id", "comment__article_id")
+            )
         return found
 
     def _parent_elsewhere(self, parent):
-        self.report.problem(f"reply to {parent}",
-                            "its parent is on another article; imported as top-level")
+        self.report.problem(f"reply to {parent}", "its parent is on another article; imported as top-level")
 
     def _count(self, item):
         self.report.comments_imported += 1
@@ -227,13 +240,14 @@ class _Importer:
 
     def _not_yet_imported(self, batch):
         ids = [item.external_id for item in batch]
-        done = set(ImportedComment.objects.filter(site=self.site, source=self.source,
-                                                  external_id__in=ids)
-                   .values_list("external_id", flat=True))
+        done = set(
+            ImportedComment.objects.filter(
+                site=self.site, source=self.source, external_id__in=ids
+            ).values_list("external_id", flat=True)
+        )
         fresh, in_batch = [], set()
         for item in batch:
-            if item.external_id in done or item.external_id in in_batch or \
-                    item.external_id in self.seen:
+            if item.external_id in done or item.external_id in in_batch or item.external_id in self.seen:
                 self.report.comments_skipped += 1
                 continue
             problem = _invalid(item)
@@ -267,16 +281,23 @@ class _Importer:
             if key in new:
                 continue
             external_id = item.article_id or derive_article_id(
-                SimpleNamespace(url=item.url, title=item.title or "", published_at=None))
+                SimpleNamespace(url=item.url, title=item.title or "", published_at=None)
+            )
             if external_id in self.by_external_id or any(
-                    article.external_id == external_id for article, _ in new.values()):
+                article.external_id == external_id for article, _ in new.values()
+            ):
                 external_id = f"{external_id[:180]}-{len(self.by_external_id) + len(new)}"
-            new[key] = (Article(
-                site=self.site, external_id=external_id, body="",
-                title=(item.title or item.url or external_id)[:500],
-                section=clean_section(item.section),
-                url=item.url[:1000] if item.url.startswith(("http://", "https://")) else ""),
-                item)
+            new[key] = (
+                Article(
+                    site=self.site,
+                    external_id=external_id,
+                    body="",
+                    title=(item.title or item.url or external_id)[:500],
+                    section=clean_section(item.section),
+                    url=item.url[:1000] if item.url.startswith(("http://", "https://")) else "",
+                ),
+                item,
+            )
         if not new:
             return
         if not self.dry_run:
@@ -291,10 +312,13 @@ class _Importer:
     def _comment(self, item, article_pk):
         status = item.status
         comment = Comment(
-            article_id=article_pk, author_name=_name(item.author_name),
+            article_id=article_pk,
+            author_name=_name(item.author_name),
             created_at=item.created_at or timezone.now(),
-            author_email=_email(item.author_email), body=_clean_body(item.body),
-            status=status, author_token_hash="",
+            author_email=_email(item.author_email),
+            body=_clean_body(item.body),
+            status=status,
+            author_token_hash="",
             decided_at=None if status == Status.PENDING else item.created_at or timezone.now(),
         )
         if status == Status.PENDING:
@@ -307,8 +331,11 @@ class _Importer:
             article = Article.objects.get(pk=comment.article_id)
             self.articles_for_assessment = {comment.article_id: article}
         try:
-            assessment = assess_for_site(self.site, comment.body, article=(
-                f"{article.title}\n\n{article.body}" if article.body else None))
+            assessment = assess_for_site(
+                self.site,
+                comment.body,
+                article=(f"{article.title}\n\n{article.body}" if article.body else None),
+            )
         except Exception:  # noqa: BLE001 - like a submission: reviewed without a suggestion
             log.exception("assessment of an imported comment failed")
             assessment = None
@@ -326,15 +353,21 @@ class _Importer:
             if comment.status == Status.PENDING:
                 continue
             restricting = comment.status in (Status.REJECTED, Status.REMOVED)
-            decisions.append(Decision(
-                comment=comment, actor=None, action=ACTIONS[comment.status],
-                from_status=Status.RELEASED if comment.status == Status.REMOVED
-                else Status.PENDING,
-                to_status=comment.status,
-                reasons=REJECTION_REASONS.get(item.rejected_as, ["other"]) if restricting else [],
-                note=f"Importiert aus {self.source}" + (
-                    f" ({item.rejected_as})" if item.rejected_as else ""),
-                imported=True, automated=False, created_at=comment.decided_at))
+            decisions.append(
+                Decision(
+                    comment=comment,
+                    actor=None,
+                    action=ACTIONS[comment.status],
+                    from_status=Status.RELEASED if comment.status == Status.REMOVED else Status.PENDING,
+                    to_status=comment.status,
+                    reasons=REJECTION_REASONS.get(item.rejected_as, ["other"]) if restricting else [],
+                    note=f"Importiert aus {self.source}"
+                    + (f" ({item.rejected_as})" if item.rejected_as else ""),
+                    imported=True,
+                    automated=False,
+                    created_at=comment.decided_at,
+                )
+            )
         insert_returning_pks(Decision, decisions)
 
     # --- threads ------------------------------------------------------------------------------
@@ -363,8 +396,9 @@ class _Importer:
         with transaction.atomic():
             missing = self._link_parents(self.unlinked)
         for _, _, parent in missing:
-            self.report.problem(f"reply to {parent}",
-                                "its parent is not in the export; imported as top-level")
+            self.report.problem(
+                f"reply to {parent}", "its parent is not in the export; imported as top-level"
+            )
         self.unlinked = []
 
 
@@ -374,8 +408,9 @@ def _set_parents(pairs):
         quote = connection.ops.quote_name
         table, parent = quote(Comment._meta.db_table), quote(Comment._meta.get_field("parent").column)
         with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {table} SET {parent} = %s WHERE "
-                               f"{quote(Comment._meta.pk.column)} = %s", pairs)
+            cursor.executemany(
+                f"UPDATE {table} SET {parent} = %s WHERE {quote(Comment._meta.pk.column)} = %s", pairs
+            )
 
 
 def _invalid(item: ImportItem):
@@ -417,16 +452,14 @@ def _email(email):
     return email
 
 
-def import_file(site_slug, path, format, *, base_url="", dry_run=False,
-                progress=lambda message: None):
+def import_file(site_slug, path, format, *, base_url="", dry_run=False, progress=lambda message: None):
     """Read `path` with the format's reader and import it; return the report as a dict."""
     from freigabe.articles.models import Site
     from freigabe.integrations.importers import READERS
 
     site = Site.objects.get(slug=site_slug)
     items = READERS[format](path, base_url=base_url)
-    return import_comments(site, items, source=format, dry_run=dry_run,
-                           progress=progress).to_dict()
+    return import_comments(site, items, source=format, dry_run=dry_run, progress=progress).to_dict()
 
 
 def _log_progress(message):

@@ -17,14 +17,12 @@ class ImportedComment(models.Model):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="imported_comments")
     source = models.CharField(max_length=20)
     external_id = models.CharField(max_length=200)
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE,
-                                   related_name="import_origin")
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="import_origin")
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["site", "source", "external_id"],
-                                    name="unique_imported_comment"),
+            models.UniqueConstraint(fields=["site", "source", "external_id"], name="unique_imported_comment"),
         ]
 
     def __str__(self):
@@ -32,8 +30,13 @@ class ImportedComment(models.Model):
 
 
 EVENTS = (
-    "comment.submitted", "comment.released", "comment.rejected", "comment.removed",
-    "report.filed", "appeal.filed", "appeal.decided",
+    "comment.submitted",
+    "comment.released",
+    "comment.rejected",
+    "comment.removed",
+    "report.filed",
+    "appeal.filed",
+    "appeal.decided",
 )
 
 
@@ -119,8 +122,9 @@ class SuggestedLabel(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["site", "client_token", "attribute"],
-                                    name="one_label_per_comment_and_attribute"),
+            models.UniqueConstraint(
+                fields=["site", "client_token", "attribute"], name="one_label_per_comment_and_attribute"
+            ),
         ]
 
     def __str__(self):

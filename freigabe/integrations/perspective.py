@@ -31,9 +31,15 @@ _TAGS = re.compile(r"<[^>]+>")
 class PerspectiveError(Exception):
     """Answered in Perspective's error shape."""
 
-    STATUS_NAMES = {400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED",
-                    404: "NOT_FOUND", 405: "INVALID_ARGUMENT", 413: "INVALID_ARGUMENT",
-                    429: "RESOURCE_EXHAUSTED", 500: "INTERNAL"}
+    STATUS_NAMES = {
+        400: "INVALID_ARGUMENT",
+        403: "PERMISSION_DENIED",
+        404: "NOT_FOUND",
+        405: "INVALID_ARGUMENT",
+        413: "INVALID_ARGUMENT",
+        429: "RESOURCE_EXHAUSTED",
+        500: "INTERNAL",
+    }
 
     def __init__(self, code, message):
         super().__init__(message)
@@ -41,11 +47,17 @@ class PerspectiveError(Exception):
         self.message = message
 
     def to_dict(self):
-        return {"error": {"code": self.code, "message": self.message,
-                          "status": self.STATUS_NAMES.get(self.code, "UNKNOWN")}}
+        return {
+            "error": {
+                "code": self.code,
+                "message": self.message,
+                "status": self.STATUS_NAMES.get(self.code, "UNKNOWN"),
+            }
+        }
 
 
 # --- keys -------------------------------------------------------------------------------------
+
 
 def create_assessor_key(site):
     """A new key for the site; returned once, stored only as a hash."""
@@ -69,6 +81,7 @@ def site_for_key(key):
 
 # --- analyze ----------------------------------------------------------------------------------
 
+
 def comment_text(request):
     comment = request.get("comment")
     if not isinstance(comment, dict) or not isinstance(comment.get("text"), str):
@@ -90,8 +103,9 @@ def requested_attributes(request):
     unknown = [name for name in requested if name not in ATTRIBUTE_RULES]
     if unknown:
         raise PerspectiveError(
-            400, f"Unknown attribute(s): {', '.join(map(str, unknown))}. Supported: "
-                 f"{', '.join(ATTRIBUTE_RULES)}.")
+            400,
+            f"Unknown attribute(s): {', '.join(map(str, unknown))}. Supported: {', '.join(ATTRIBUTE_RULES)}.",
+        )
     return list(requested)
 
 
@@ -113,8 +127,7 @@ def analyze(site, request):
     assessment = assess_for_site(site, text)
     scores = {}
     for name in attributes:
-        rules = [assessment["rules"][code] for code in ATTRIBUTE_RULES[name]
-                 if code in assessment["rules"]]
+        rules = [assessment["rules"][code] for code in ATTRIBUTE_RULES[name] if code in assessment["rules"]]
         value = max((rule["score"] for rule in rules), default=0.0)
         if value < _threshold(request["requestedAttributes"][name]):
             continue  # as Perspective: scores under the asked-for threshold are left out
@@ -122,8 +135,7 @@ def analyze(site, request):
         if with_spans:
             entry["spanScores"] = span_scores(rules)
         scores[name] = entry
-    return {"attributeScores": scores, "languages": asked_languages,
-            "detectedLanguages": ["de"]}
+    return {"attributeScores": scores, "languages": asked_languages, "detectedLanguages": ["de"]}
 
 
 def _threshold(options):
@@ -140,8 +152,10 @@ def span_scores(rules):
         for item in rule["evidence"]:
             key = (item["start"], item["end"])
             spans[key] = max(spans.get(key, 0.0), rule["score"])
-    return [{"begin": begin, "end": end, "score": {"value": value, "type": "PROBABILITY"}}
-            for (begin, end), value in sorted(spans.items())]
+    return [
+        {"begin": begin, "end": end, "score": {"value": value, "type": "PROBABILITY"}}
+        for (begin, end), value in sorted(spans.items())
+    ]
 
 
 def assess_for_site(site, text, article=None):
@@ -162,6 +176,7 @@ def assess_for_site(site, text, article=None):
 
 # --- suggestscore -----------------------------------------------------------------------------
 
+
 def suggest_score(site, request):
     """Keep a moderator's label for the site's learning; answer like Perspective."""
     from freigabe.integrations.models import SuggestedLabel
@@ -176,8 +191,7 @@ def suggest_score(site, request):
             raise PerspectiveError(400, f"Unknown attribute: {name}.")
         value = ((entry or {}).get("summaryScore") or {}).get("value")
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise PerspectiveError(
-                400, f"attributeScores.{name}.summaryScore.value must be between 0 and 1.")
+            raise PerspectiveError(400, f"attributeScores.{name}.summaryScore.value must be between 0 and 1.")
         labels[name] = float(value)
     client_token = str(request.get("clientToken") or "")[:200]
     if request.get("doNotStore") is True:
@@ -185,9 +199,15 @@ def suggest_score(site, request):
     token = client_token or "text:" + hash_secret(text)
     for name, value in labels.items():
         SuggestedLabel.objects.update_or_create(
-            site=site, client_token=token, attribute=name,
-            defaults={"text": text, "value": value,
-                      "community_id": str(request.get("communityId") or "")[:300]})
+            site=site,
+            client_token=token,
+            attribute=name,
+            defaults={
+                "text": text,
+                "value": value,
+                "community_id": str(request.get("communityId") or "")[:300],
+            },
+        )
     return {"clientToken": client_token}
 
 
@@ -201,17 +221,26 @@ def suggested_examples(site):
     from freigabe.integrations.models import SuggestedLabel
 
     by_comment = {}
-    rows = (SuggestedLabel.objects.filter(site=site).order_by("client_token", "pk")
-            .values_list("client_token", "attribute", "value", "text", "created_at"))
+    rows = (
+        SuggestedLabel.objects.filter(site=site)
+        .order_by("client_token", "pk")
+        .values_list("client_token", "attribute", "value", "text", "created_at")
+    )
     for token, attribute, value, text, created_at in rows.iterator(chunk_size=2000):
-        entry = by_comment.setdefault(token, {"text": text, "when": created_at, "reasons": [],
-                                              "rejected": False})
+        entry = by_comment.setdefault(
+            token, {"text": text, "when": created_at, "reasons": [], "rejected": False}
+        )
         if value >= 0.5:
             entry["rejected"] = True
             if attribute.startswith("FREIGABE_"):
                 entry["reasons"].append(ATTRIBUTE_RULES[attribute][0])
         entry["when"] = max(entry["when"], created_at)
-    return [Example(text=entry["text"], rejected=entry["rejected"],
-                    reasons=tuple(dict.fromkeys(entry["reasons"])) if entry["rejected"] else (),
-                    when=entry["when"])
-            for entry in by_comment.values()]
+    return [
+        Example(
+            text=entry["text"],
+            rejected=entry["rejected"],
+            reasons=tuple(dict.fromkeys(entry["reasons"])) if entry["rejected"] else (),
+            when=entry["when"],
+        )
+        for entry in by_comment.values()
+    ]

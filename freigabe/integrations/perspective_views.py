@@ -25,11 +25,11 @@ def _endpoint(operation):
             if request.method != "POST":
                 raise PerspectiveError(405, "Use POST.")
             site = perspective.site_for_key(request.GET.get("key", ""))
-            retry_after = ratelimit.hit("perspective", f"site-key:{request.GET['key']}",
-                                        settings.FREIGABE_RATE_PERSPECTIVE)
+            retry_after = ratelimit.hit(
+                "perspective", f"site-key:{request.GET['key']}", settings.FREIGABE_RATE_PERSPECTIVE
+            )
             if retry_after:
-                response = _error(PerspectiveError(
-                    429, "Quota exceeded for this API key; try again later."))
+                response = _error(PerspectiveError(429, "Quota exceeded for this API key; try again later."))
                 response["Retry-After"] = str(retry_after)
                 return response
             return JsonResponse(operation(site, _json_body(request)))

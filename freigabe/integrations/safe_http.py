@@ -42,7 +42,8 @@ def resolve_checked(host, port, *, allow_private):
             if not ipaddress.ip_address(address).is_global:
                 raise AddressRefused(
                     f"Refusing to send to '{host}' ({address}): not a public address. "
-                    "Set FREIGABE_WEBHOOKS_ALLOW_PRIVATE=1 to allow it.")
+                    "Set FREIGABE_WEBHOOKS_ALLOW_PRIVATE=1 to allow it."
+                )
     return addresses
 
 
@@ -57,8 +58,9 @@ def post(url, body, headers, *, timeout, allow_private):
     port = parts.port or (443 if https else 80)
     address = resolve_checked(parts.hostname, port, allow_private=allow_private)[0]
     if https:
-        connection = _PinnedHTTPS(parts.hostname, port, address, timeout=timeout,
-                                  context=ssl.create_default_context())
+        connection = _PinnedHTTPS(
+            parts.hostname, port, address, timeout=timeout, context=ssl.create_default_context()
+        )
     else:
         connection = _PinnedHTTP(parts.hostname, port, address, timeout=timeout)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

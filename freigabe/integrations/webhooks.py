@@ -43,6 +43,7 @@ class WebhookError(ValueError):
 
 # --- managing webhooks ------------------------------------------------------------------------
 
+
 def check_webhook_url(url):
     """https only, except to this machine (a local relay or a test receiver)."""
     from urllib.parse import urlsplit
@@ -62,8 +63,7 @@ def parse_events(text):
     events = [item.strip() for item in (text or "").split(",") if item.strip()]
     unknown = [item for item in events if item not in EVENTS]
     if unknown:
-        raise WebhookError(f"Unknown event(s): {', '.join(unknown)}. "
-                           f"Known events: {', '.join(EVENTS)}.")
+        raise WebhookError(f"Unknown event(s): {', '.join(unknown)}. Known events: {', '.join(EVENTS)}.")
     return list(dict.fromkeys(events)) or list(EVENTS)
 
 
@@ -84,6 +84,7 @@ def sign(secret, timestamp, body):
 
 # --- events into the outbox -------------------------------------------------------------------
 
+
 def connect_signals():
     from freigabe.comments.models import Comment
     from freigabe.compliance.models import Appeal, Report
@@ -95,15 +96,23 @@ def connect_signals():
     post_save.connect(_on_appeal, sender=Appeal, dispatch_uid="webhooks-appeal")
 
 
-DECISION_EVENTS = {"release": "comment.released", "reinstate": "comment.released",
-                   "reject": "comment.rejected", "remove": "comment.removed"}
+DECISION_EVENTS = {
+    "release": "comment.released",
+    "reinstate": "comment.released",
+    "reject": "comment.rejected",
+    "remove": "comment.removed",
+}
 
 
 def _on_comment(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         comment = instance
-        record_event(comment.article.site_id, "comment.submitted", f"comment.submitted:{comment.pk}",
-                     lambda: {"comment": comment_data(comment)})
+        record_event(
+            comment.article.site_id,
+            "comment.submitted",
+            f"comment.submitted:{comment.pk}",
+            lambda: {"comment": comment_data(comment)},
+        )
 
 
 def _on_decision(sender, instance, created, raw=False, **kwargs):
@@ -113,20 +122,28 @@ def _on_decision(sender, instance, created, raw=False, **kwargs):
     decision = instance
     undoable = decision.actor_id is not None and decision.action in ("release", "reject")
     record_event(
-        decision.comment.article.site_id, event, f"{event}:{decision.pk}",
+        decision.comment.article.site_id,
+        event,
+        f"{event}:{decision.pk}",
         lambda: {"comment": comment_data(decision.comment), "decision": decision_data(decision)},
         decision_id=decision.pk if undoable else None,
-        delay=UNDOABLE_DELAY_SECONDS if undoable else 0)
+        delay=UNDOABLE_DELAY_SECONDS if undoable else 0,
+    )
 
 
 def _on_report(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         report = instance
         comment = report.notice.comment
-        record_event(comment.article.site_id, "report.filed", f"report.filed:{report.pk}",
-                     lambda: {"report": {"id": report.pk, "reason": report.reason,
-                                         "created_at": _iso(report.created_at)},
-                              "comment": comment_data(comment)})
+        record_event(
+            comment.article.site_id,
+            "report.filed",
+            f"report.filed:{report.pk}",
+            lambda: {
+                "report": {"id": report.pk, "reason": report.reason, "created_at": _iso(report.created_at)},
+                "comment": comment_data(comment),
+            },
+        )
 
 
 def _on_appeal(sender, instance, created, raw=False, **kwargs):
@@ -139,8 +156,12 @@ def _on_appeal(sender, instance, created, raw=False, **kwargs):
         event = "appeal.decided"
     else:
         return
-    record_event(appeal.comment.article.site_id, event, f"{event}:{appeal.pk}",
-                 lambda: {"appeal": appeal_data(appeal), "comment": comment_data(appeal.comment)})
+    record_event(
+        appeal.comment.article.site_id,
+        event,
+        f"{event}:{appeal.pk}",
+        lambda: {"appeal": appeal_data(appeal), "comment": comment_data(appeal.comment)},
+    )
 
 
 def record_event(site_id, event, event_key, data, *, decision_id=None, delay=0):
@@ -149,15 +170,18 @@ def record_event(site_id, event, event_key, data, *, decision_id=None, delay=0):
     Runs inside the caller's transaction: the rows and the jobs commit or roll back with
     the change they report. `data` is a callable, so unsubscribed events cost one query.
     """
-    webhooks = [hook for hook in Webhook.objects.filter(site_id=site_id, active=True)
-                if event in hook.events]
+    webhooks = [hook for hook in Webhook.objects.filter(site_id=site_id, active=True) if event in hook.events]
     if not webhooks:
         return []
     from freigabe.articles.models import Site
 
-    envelope = {"id": event_key, "event": event, "occurred_at": _iso(timezone.now()),
-                "site": Site.objects.values_list("slug", flat=True).get(pk=site_id),
-                "data": data()}
+    envelope = {
+        "id": event_key,
+        "event": event,
+        "occurred_at": _iso(timezone.now()),
+        "site": Site.objects.values_list("slug", flat=True).get(pk=site_id),
+        "data": data(),
+    }
     body = json.dumps(envelope, ensure_ascii=False, sort_keys=True)
     due = timezone.now() + timedelta(seconds=delay)
     created = []
@@ -165,8 +189,13 @@ def record_event(site_id, event, event_key, data, *, decision_id=None, delay=0):
         try:
             with transaction.atomic():
                 delivery = Delivery.objects.create(
-                    webhook=hook, event=event, event_key=event_key, body=body,
-                    decision_id=decision_id, next_attempt_at=due)
+                    webhook=hook,
+                    event=event,
+                    event_key=event_key,
+                    body=body,
+                    decision_id=decision_id,
+                    next_attempt_at=due,
+                )
         except IntegrityError:  # this event is in this webhook's outbox already
             continue
         if delay:
@@ -179,21 +208,37 @@ def record_event(site_id, event, event_key, data, *, decision_id=None, delay=0):
 
 def comment_data(comment):
     article = comment.article
-    return {"id": comment.pk, "article_id": article.external_id, "article_url": article.url,
-            "parent_id": comment.parent_id, "author_name": comment.author_name,
-            "body": safe_display_text(comment.body), "status": comment.status,
-            "created_at": _iso(comment.created_at)}
+    return {
+        "id": comment.pk,
+        "article_id": article.external_id,
+        "article_url": article.url,
+        "parent_id": comment.parent_id,
+        "author_name": comment.author_name,
+        "body": safe_display_text(comment.body),
+        "status": comment.status,
+        "created_at": _iso(comment.created_at),
+    }
 
 
 def decision_data(decision):
-    return {"id": decision.pk, "action": decision.action, "to_status": decision.to_status,
-            "reasons": decision.reasons, "automated": decision.automated,
-            "decided_at": _iso(decision.created_at)}
+    return {
+        "id": decision.pk,
+        "action": decision.action,
+        "to_status": decision.to_status,
+        "reasons": decision.reasons,
+        "automated": decision.automated,
+        "decided_at": _iso(decision.created_at),
+    }
 
 
 def appeal_data(appeal):
-    return {"id": appeal.pk, "state": appeal.state, "outcome": appeal.outcome,
-            "created_at": _iso(appeal.created_at), "decided_at": _iso(appeal.decided_at)}
+    return {
+        "id": appeal.pk,
+        "state": appeal.state,
+        "outcome": appeal.outcome,
+        "created_at": _iso(appeal.created_at),
+        "decided_at": _iso(appeal.decided_at),
+    }
 
 
 def _iso(value):
@@ -201,6 +246,7 @@ def _iso(value):
 
 
 # --- sending (in the worker) ------------------------------------------------------------------
+
 
 @job(max_attempts=3)
 def deliver_webhook(delivery_id):
@@ -234,8 +280,13 @@ def attempt_delivery(delivery_id, now=None):
     }
     delivery.attempts += 1
     try:
-        status = post(delivery.webhook.url, body, headers, timeout=TIMEOUT_SECONDS,
-                      allow_private=settings.FREIGABE_WEBHOOKS_ALLOW_PRIVATE)
+        status = post(
+            delivery.webhook.url,
+            body,
+            headers,
+            timeout=TIMEOUT_SECONDS,
+            allow_private=settings.FREIGABE_WEBHOOKS_ALLOW_PRIVATE,
+        )
     except AddressRefused as error:
         # Our own policy, not a passing fault: trying again would only be refused again.
         _finish(delivery, Delivery.State.FAILED, error=str(error))
@@ -259,8 +310,9 @@ def _retry_later(delivery, now, error):
     delivery.last_error = error[:2000]
     delivery.save(update_fields=["attempts", "next_attempt_at", "last_error", "last_status"])
     deliver_webhook.enqueue_in(delay, delivery.pk)
-    log.warning("webhook delivery %s failed (attempt %s), next in %s s",
-                delivery.pk, delivery.attempts, delay)
+    log.warning(
+        "webhook delivery %s failed (attempt %s), next in %s s", delivery.pk, delivery.attempts, delay
+    )
     return delivery.state
 
 
@@ -268,8 +320,7 @@ def _finish(delivery, state, error="", delivered_at=None):
     delivery.state = state
     delivery.last_error = error[:2000]
     delivery.delivered_at = delivered_at
-    delivery.save(update_fields=["state", "attempts", "last_error", "last_status",
-                                 "delivered_at"])
+    delivery.save(update_fields=["state", "attempts", "last_error", "last_status", "delivered_at"])
 
 
 def _decision_stands(decision_id):
@@ -279,5 +330,8 @@ def _decision_stands(decision_id):
 
 
 def recent_deliveries(site, limit=100):
-    return (Delivery.objects.filter(webhook__site=site).select_related("webhook")
-            .order_by("-created_at", "-pk")[:limit])
+    return (
+        Delivery.objects.filter(webhook__site=site)
+        .select_related("webhook")
+        .order_by("-created_at", "-pk")[:limit]
+    )

@@ -17,5 +17,6 @@ class Migration(migrations.Migration):
         migrations.RunSQL(CREATE, "DROP TABLE freigabe_rate_counter"),
         migrations.RunSQL(
             "CREATE INDEX freigabe_rate_counter_expires ON freigabe_rate_counter (expires_at)",
-            "DROP INDEX freigabe_rate_counter_expires"),
+            "DROP INDEX freigabe_rate_counter_expires",
+        ),
     ]

@@ -56,13 +56,17 @@ class QueueOut(Schema):
     comments: list[QueueItem]
 
 
-@router.post("comments/{comment_id}/decision", response=DecisionOut,
-             summary="Release or reject a pending comment (409 if already decided)")
+@router.post(
+    "comments/{comment_id}/decision",
+    response=DecisionOut,
+    summary="Release or reject a pending comment (409 if already decided)",
+)
 def post_decision(request, comment_id: ApiId, payload: DecisionIn):
     require_editor(request)
     try:
-        decision = decide(comment_id, payload.action, actor=request.auth,
-                          reasons=payload.reasons, note=payload.note)
+        decision = decide(
+            comment_id, payload.action, actor=request.auth, reasons=payload.reasons, note=payload.note
+        )
     except AlreadyDecided as exc:
         raise HttpError(409, str(exc)) from None
     except CommentNotFound as exc:
@@ -92,9 +96,11 @@ class Detail(Schema):
     detail: str
 
 
-@router.post("comments/{comment_id}/pick",
-             response={200: PickOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail},
-             summary="Mark a released comment as an editors' pick, or unmark it (409 if not released)")
+@router.post(
+    "comments/{comment_id}/pick",
+    response={200: PickOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail},
+    summary="Mark a released comment as an editors' pick, or unmark it (409 if not released)",
+)
 def post_pick(request, comment_id: ApiId, payload: PickIn):
     require_editor(request)
     try:
@@ -117,24 +123,47 @@ class NewsroomReplyOut(Schema):
     staff: bool
 
 
-@router.post("comments/{comment_id}/reply",
-             response={201: NewsroomReplyOut, 401: Detail, 403: Detail, 404: Detail, 409: Detail,
-                       413: Detail, 422: Detail},
-             summary="Reply to a released comment as the newsroom (published at once)")
+@router.post(
+    "comments/{comment_id}/reply",
+    response={
+        201: NewsroomReplyOut,
+        401: Detail,
+        403: Detail,
+        404: Detail,
+        409: Detail,
+        413: Detail,
+        422: Detail,
+    },
+    summary="Reply to a released comment as the newsroom (published at once)",
+)
 def post_newsroom_reply(request, comment_id: ApiId, payload: NewsroomReplyIn):
     require_editor(request)
     try:
         reply = newsroom_reply(comment_id, payload.body, actor=request.auth)
     except NewsroomReplyError as refused:
         raise HttpError(refused.status, str(refused)) from None
-    return Status(201, {"id": reply.pk, "parent_id": reply.parent_id, "status": reply.status,
-                        "author_name": reply.author_name, "author_role": reply.author_role,
-                        "staff": True})
+    return Status(
+        201,
+        {
+            "id": reply.pk,
+            "parent_id": reply.parent_id,
+            "status": reply.status,
+            "author_name": reply.author_name,
+            "author_role": reply.author_role,
+            "staff": True,
+        },
+    )
 
 
 @router.get("queue", response=QueueOut, summary="Pending comments in triage order")
-def get_queue(request, limit: int = 50, order: str = DEFAULT_ORDER, site: str | None = None,
-              section: str | None = None, group: int | None = None):
+def get_queue(
+    request,
+    limit: int = 50,
+    order: str = DEFAULT_ORDER,
+    site: str | None = None,
+    section: str | None = None,
+    group: int | None = None,
+):
     require_editor(request)
     if order not in ORDERS:
         raise HttpError(422, f"Unknown order '{order}'; use one of: {', '.join(ORDERS)}.")

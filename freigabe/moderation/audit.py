@@ -12,8 +12,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def record(actor, action, target="", **details):
     """Write one audit entry; `actor` may be None for automated actions."""
     user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(actor=user, action=action, target=str(target)[:200],
-                                     details=details)
+    return AuditEntry.objects.create(actor=user, action=action, target=str(target)[:200], details=details)
 
 
 def entries(query="", action=""):
@@ -21,8 +20,7 @@ def entries(query="", action=""):
     if action:
         found = found.filter(action=action)
     if query:
-        found = found.filter(target__icontains=query) | found.filter(
-            actor__username__icontains=query)
+        found = found.filter(target__icontains=query) | found.filter(actor__username__icontains=query)
     return found
 
 
@@ -31,13 +29,18 @@ def write_csv(rows, out):
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for entry in rows:
-        writer.writerow([_safe_cell(value) for value in (
-            entry.created_at.isoformat(),
-            entry.actor.username if entry.actor else "",
-            entry.action,
-            entry.target,
-            _details_text(entry.details),
-        )])
+        writer.writerow(
+            [
+                _safe_cell(value)
+                for value in (
+                    entry.created_at.isoformat(),
+                    entry.actor.username if entry.actor else "",
+                    entry.action,
+                    entry.target,
+                    _details_text(entry.details),
+                )
+            ]
+        )
 
 
 def _details_text(details):

@@ -29,8 +29,11 @@ class AuthorHistory:
     @property
     def status_counts(self):
         """[(status, its label, count)] in a fixed order, for the pills beside a comment."""
-        return [(status, label, self.by_status[status]) for status, label in Status.choices
-                if status in self.by_status]
+        return [
+            (status, label, self.by_status[status])
+            for status, label in Status.choices
+            if status in self.by_status
+        ]
 
 
 def author_identities(comment):
@@ -55,14 +58,20 @@ def author_history(comment):
         lookups.append(Q(ip_hash=identities["ip_hash"]))
     ids = set()
     for lookup in lookups:
-        ids.update(Comment.objects.annotate(email_lower=Lower("author_email")).filter(lookup)
-                   .order_by("-created_at")
-                   .values_list("pk", flat=True)[:MATCHED_COMMENTS])
+        ids.update(
+            Comment.objects.annotate(email_lower=Lower("author_email"))
+            .filter(lookup)
+            .order_by("-created_at")
+            .values_list("pk", flat=True)[:MATCHED_COMMENTS]
+        )
     ids.discard(comment.pk)
     earlier = Comment.objects.filter(pk__in=ids)
     by_status = dict(earlier.order_by().values_list("status").annotate(n=Count("pk")))
-    recent = list(earlier.select_related("article").prefetch_related("decisions")
-                  .order_by("-created_at")[:RECENT_COMMENTS])
+    recent = list(
+        earlier.select_related("article")
+        .prefetch_related("decisions")
+        .order_by("-created_at")[:RECENT_COMMENTS]
+    )
     return AuthorHistory(
         comments=recent,
         by_status=by_status,
@@ -76,9 +85,12 @@ def author_history(comment):
 
 def _last_rejections(comment_ids):
     """The reasons of the author's latest standing rejections, newest first."""
-    rejections = (Decision.objects.standing()
-                  .filter(comment_id__in=comment_ids, action=Action.REJECT)
-                  .order_by("-created_at").values_list("reasons", flat=True)[:LAST_REJECTIONS])
+    rejections = (
+        Decision.objects.standing()
+        .filter(comment_id__in=comment_ids, action=Action.REJECT)
+        .order_by("-created_at")
+        .values_list("reasons", flat=True)[:LAST_REJECTIONS]
+    )
     return [list(reasons or ()) for reasons in rejections]
 
 

@@ -44,12 +44,17 @@ def impose_ban(kind, value, *, reason, days=None, actor=None, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         ban = Ban.objects.create(
-            kind=kind, value=value, reason=reason, created_by=_user(actor),
-            ends_at=now + timedelta(days=int(days)) if days is not None else None)
+            kind=kind,
+            value=value,
+            reason=reason,
+            created_by=_user(actor),
+            ends_at=now + timedelta(days=int(days)) if days is not None else None,
+        )
         # A ban is a decision (DSA Art. 17): its statement of reasons, mail and submission.
         extensions.record_ban(ban)
-        audit.record(actor, "ban.impose", f"{kind}:{_shown(kind, value)}",
-                     ban=ban.pk, days=days, reason=reason)
+        audit.record(
+            actor, "ban.impose", f"{kind}:{_shown(kind, value)}", ban=ban.pk, days=days, reason=reason
+        )
     return ban
 
 
@@ -57,12 +62,14 @@ def lift_ban(ban_id, *, actor=None, reason=""):
     with transaction.atomic():
         now = timezone.now()
         lifted = Ban.objects.filter(pk=ban_id, lifted_at__isnull=True).update(
-            lifted_at=now, lifted_by=_user(actor), lift_reason=(reason or "").strip())
+            lifted_at=now, lifted_by=_user(actor), lift_reason=(reason or "").strip()
+        )
         if not lifted:
             raise BanError("This ban does not exist or has already been lifted.", "not_active")
         ban = Ban.objects.get(pk=ban_id)
-        audit.record(actor, "ban.lift", f"{ban.kind}:{_shown(ban.kind, ban.value)}",
-                     ban=ban.pk, reason=ban.lift_reason)
+        audit.record(
+            actor, "ban.lift", f"{ban.kind}:{_shown(ban.kind, ban.value)}", ban=ban.pk, reason=ban.lift_reason
+        )
     return ban
 
 
@@ -74,8 +81,7 @@ def ban_identities(*, account="", email="", ip_hash=""):
 
 def active_bans(now=None):
     now = now or timezone.now()
-    return (Ban.objects.filter(lifted_at__isnull=True)
-            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)))
+    return Ban.objects.filter(lifted_at__isnull=True).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
 
 def identity_q(*, account="", email="", ip_hash=""):
@@ -105,8 +111,10 @@ def refusal_message(ban):
     if ban.ends_at is None:
         return "You are banned from commenting; the statement of reasons says why."
     until = timezone.localtime(ban.ends_at)
-    return (f"You are suspended from commenting until {until:%Y-%m-%d %H:%M} "
-            f"({until.tzname()}); the statement of reasons says why.")
+    return (
+        f"You are suspended from commenting until {until:%Y-%m-%d %H:%M} "
+        f"({until.tzname()}); the statement of reasons says why."
+    )
 
 
 def bans_for_author(*, account="", email="", ip_hash=""):

@@ -18,9 +18,11 @@ def horizontal_bars(items, *, title, max_value=None, shown=lambda value: f"{valu
     top = max_value or max(values, default=0) or 1
     height = BAR_HEIGHT * max(len(items), 1) + 8
     bar_room = CHART_WIDTH - LABEL_WIDTH - 90
-    parts = [f'<svg class="chart" role="img" viewBox="0 0 {CHART_WIDTH} {height}" '
-             f'width="{CHART_WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{escape(title)}</title>"]
+    parts = [
+        f'<svg class="chart" role="img" viewBox="0 0 {CHART_WIDTH} {height}" '
+        f'width="{CHART_WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
     for row, (label, value) in enumerate(items):
         y = 4 + row * BAR_HEIGHT
         width = 0 if value is None else max(1, round(bar_room * min(value, top) / top))
@@ -31,7 +33,8 @@ def horizontal_bars(items, *, title, max_value=None, shown=lambda value: f"{valu
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="{BAR_HEIGHT - 8}" '
             f'class="bar"/>'
             f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 15}" class="value">'
-            f"{escape(text)}</text>")
+            f"{escape(text)}</text>"
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - numbers and escaped labels only
 
@@ -44,9 +47,11 @@ def column_series(labels, series, *, title):
     height = 110
     charts = []
     for name, values in series:
-        parts = [f'<svg class="chart columns" role="img" viewBox="0 0 {width} {height}" '
-                 f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-                 f"<title>{escape(title)}: {escape(name)}</title>"]
+        parts = [
+            f'<svg class="chart columns" role="img" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+            f"<title>{escape(title)}: {escape(name)}</title>",
+        ]
         for index, value in enumerate(values):
             bar = round(70 * value / top)
             x = 20 + index * column
@@ -55,7 +60,8 @@ def column_series(labels, series, *, title):
                 f'<text x="{x + (column - 6) / 2}" y="{78 - bar}" text-anchor="middle" '
                 f'class="value">{value}</text>'
                 f'<text x="{x + (column - 6) / 2}" y="96" text-anchor="middle" class="label">'
-                f"{escape(labels[index])}</text>")
+                f"{escape(labels[index])}</text>"
+            )
         parts.append("</svg>")
         charts.append((name, mark_safe("".join(parts))))  # noqa: S308
     return charts

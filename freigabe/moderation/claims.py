@@ -46,14 +46,17 @@ def claim(comment_id, editor, *, now=None):
         Claim.objects.filter(editor=editor).exclude(comment_id=comment_id).delete()
         # Take over a claim that is ours or has run out; otherwise create one. The unique
         # comment column makes the second of two simultaneous creators fail, not both win.
-        taken = (Claim.objects.filter(comment_id=comment_id)
-                 .filter(Q(editor=editor) | Q(expires_at__lte=now))
-                 .update(editor=editor, claimed_at=now, expires_at=expires_at))
+        taken = (
+            Claim.objects.filter(comment_id=comment_id)
+            .filter(Q(editor=editor) | Q(expires_at__lte=now))
+            .update(editor=editor, claimed_at=now, expires_at=expires_at)
+        )
         if not taken:
             try:
                 with transaction.atomic():
-                    Claim.objects.create(comment_id=comment_id, editor=editor,
-                                         claimed_at=now, expires_at=expires_at)
+                    Claim.objects.create(
+                        comment_id=comment_id, editor=editor, claimed_at=now, expires_at=expires_at
+                    )
                 taken = 1
             except IntegrityError:
                 taken = 0
@@ -71,8 +74,13 @@ def release_claims(editor):
 
 def claimed_by_colleague(comment_id, editor, *, now=None):
     """The colleague holding a running claim on the comment, or None."""
-    current = (Claim.objects.active(now).select_related("editor")
-               .filter(comment_id=comment_id).exclude(editor=editor).first())
+    current = (
+        Claim.objects.active(now)
+        .select_related("editor")
+        .filter(comment_id=comment_id)
+        .exclude(editor=editor)
+        .first()
+    )
     return current.editor if current else None
 
 
@@ -82,5 +90,8 @@ def comments_claimed_by_others(editor, *, now=None):
 
 def claimed_by_colleagues(comment_ids, editor, *, now=None):
     """The ids among `comment_ids` that colleagues hold running claims on (one query)."""
-    return set(comments_claimed_by_others(editor, now=now).filter(comment_id__in=comment_ids)
-               .values_list("comment_id", flat=True))
+    return set(
+        comments_claimed_by_others(editor, now=now)
+        .filter(comment_id__in=comment_ids)
+        .values_list("comment_id", flat=True)
+    )

@@ -81,8 +81,7 @@ def decide(
     with transaction.atomic():
         comment = Comment.objects.select_related("article__site").filter(pk=comment_id).first()
         if comment is None:
-            raise CommentNotFound(f"Comment {comment_id} does not exist.", "comment_not_found",
-                                  id=comment_id)
+            raise CommentNotFound(f"Comment {comment_id} does not exist.", "comment_not_found", id=comment_id)
         changed = Comment.objects.filter(pk=comment_id, status__in=from_statuses).update(
             status=to_status, decided_at=timezone.now()
         )
@@ -90,7 +89,10 @@ def decide(
             current = Comment.objects.values_list("status", flat=True).get(pk=comment_id)
             raise AlreadyDecided(
                 f"Comment {comment_id} is already {current}; it cannot be {to_status} now.",
-                "already_decided", id=comment_id, status=current)
+                "already_decided",
+                id=comment_id,
+                status=current,
+            )
         from_status, comment.status = comment.status, to_status
         decision = Decision.objects.create(
             comment=comment,
@@ -110,8 +112,9 @@ def decide(
         bump_thread_version(comment.article_id)
         # A decided comment needs no claim; colleagues would only see it vanish later.
         Claim.objects.filter(comment_id=comment_id).delete()
-        audit.record(actor, f"decision.{action}", f"comment:{comment_id}",
-                     reasons=reasons, automated=automated)
+        audit.record(
+            actor, f"decision.{action}", f"comment:{comment_id}", reasons=reasons, automated=automated
+        )
         transaction.on_commit(forget_tab_counts)
         if from_status == Status.PENDING and not automated:
             # The editors' pace for the waiting time readers are shown.
@@ -133,8 +136,12 @@ def undo(actor: Any, decision_id: int | str | None = None, *, now: datetime | No
     """
     now = now or timezone.now()
     with transaction.atomic():
-        last = (Decision.objects.select_related("comment__article")
-                .filter(actor=actor).order_by("-created_at", "-pk").first())
+        last = (
+            Decision.objects.select_related("comment__article")
+            .filter(actor=actor)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
         if last is None or last.action not in UNDOABLE:
             raise CannotUndo("There is no decision of yours to undo.", "nothing_to_undo")
         if decision_id is not None and last.pk != int(decision_id):
@@ -142,28 +149,39 @@ def undo(actor: Any, decision_id: int | str | None = None, *, now: datetime | No
         if now - last.created_at > UNDO_WINDOW:
             raise CannotUndo(
                 f"Decisions can only be undone within {UNDO_WINDOW.seconds} seconds.",
-                "undo_too_late", seconds=UNDO_WINDOW.seconds)
+                "undo_too_late",
+                seconds=UNDO_WINDOW.seconds,
+            )
         later = Decision.objects.filter(comment_id=last.comment_id, pk__gt=last.pk)
         if later.exists():
-            raise CannotUndo("The comment has been changed since; it cannot be undone.",
-                             "changed_since")
+            raise CannotUndo("The comment has been changed since; it cannot be undone.", "changed_since")
         changed = Comment.objects.filter(pk=last.comment_id, status=last.to_status).update(
-            status=Status.PENDING, decided_at=None)
+            status=Status.PENDING, decided_at=None
+        )
         if not changed:
-            raise CannotUndo("The comment has been changed since; it cannot be undone.",
-                             "changed_since")
+            raise CannotUndo("The comment has been changed since; it cannot be undone.", "changed_since")
         try:
             with transaction.atomic():
                 reverting = Decision.objects.create(
-                    comment_id=last.comment_id, actor=actor, action=Action.UNDO,
-                    from_status=last.to_status, to_status=Status.PENDING,
-                    reasons=[], suggested=last.suggested, reverts=last)
+                    comment_id=last.comment_id,
+                    actor=actor,
+                    action=Action.UNDO,
+                    from_status=last.to_status,
+                    to_status=Status.PENDING,
+                    reasons=[],
+                    suggested=last.suggested,
+                    reverts=last,
+                )
         except IntegrityError:
-            raise CannotUndo("This decision has already been undone.",
-                             "already_undone") from None
+            raise CannotUndo("This decision has already been undone.", "already_undone") from None
         bump_thread_version(last.comment.article_id)
-        audit.record(actor, "decision.undo", f"comment:{last.comment_id}",
-                     reverted=last.action, reverted_decision=last.pk)
+        audit.record(
+            actor,
+            "decision.undo",
+            f"comment:{last.comment_id}",
+            reverted=last.action,
+            reverted_decision=last.pk,
+        )
         transaction.on_commit(forget_tab_counts)
         # The undone decision must not speak for the editors' pace: recount it in the background.
         rebuild_waiting_stats.enqueue(last.comment.article.site_id)
@@ -175,7 +193,9 @@ def _valid_action(action: str) -> Action:
     if action not in TRANSITIONS:
         raise InvalidDecision(
             f"Unknown action '{action}'; use one of: {', '.join(TRANSITIONS)}.",
-            "unknown_action", action=action)
+            "unknown_action",
+            action=action,
+        )
     return Action(action)
 
 
@@ -186,8 +206,9 @@ def _valid_reasons(action: Action, reasons: Iterable[str] | None) -> list[str]:
         raise InvalidDecision(
             f"Unknown reason code(s): {', '.join(map(str, unknown))}. "
             f"Known codes: {', '.join(REASON_CODES)}.",
-            "unknown_reasons", codes=", ".join(map(str, unknown)))
+            "unknown_reasons",
+            codes=", ".join(map(str, unknown)),
+        )
     if action in RESTRICTING and not reasons:
-        raise InvalidDecision("A rejection or removal needs at least one reason code.",
-                              "reason_needed")
+        raise InvalidDecision("A rejection or removal needs at least one reason code.", "reason_needed")
     return reasons

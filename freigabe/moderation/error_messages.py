@@ -11,15 +11,17 @@ from freigabe.comments.models import Status
 
 MESSAGES = {
     "comment_not_found": _("Den Kommentar #%(id)s gibt es nicht."),
-    "already_decided": _("Kommentar #%(id)s ist bereits %(status)s und kann so nicht mehr "
-                         "entschieden werden."),
-    "nothing_to_undo": _("Es gibt keine Entscheidung von Ihnen, die rückgängig gemacht "
-                         "werden kann."),
+    "already_decided": _(
+        "Kommentar #%(id)s ist bereits %(status)s und kann so nicht mehr entschieden werden."
+    ),
+    "nothing_to_undo": _("Es gibt keine Entscheidung von Ihnen, die rückgängig gemacht werden kann."),
     "not_latest": _("Nur Ihre letzte Entscheidung kann rückgängig gemacht werden."),
-    "undo_too_late": _("Entscheidungen lassen sich nur innerhalb von %(seconds)s Sekunden "
-                       "rückgängig machen."),
-    "changed_since": _("Der Kommentar wurde inzwischen geändert; die Entscheidung lässt sich "
-                       "nicht mehr rückgängig machen."),
+    "undo_too_late": _(
+        "Entscheidungen lassen sich nur innerhalb von %(seconds)s Sekunden rückgängig machen."
+    ),
+    "changed_since": _(
+        "Der Kommentar wurde inzwischen geändert; die Entscheidung lässt sich nicht mehr rückgängig machen."
+    ),
     "already_undone": _("Diese Entscheidung ist bereits rückgängig gemacht."),
     "unknown_action": _("Unbekannte Aktion „%(action)s“."),
     "unknown_reasons": _("Unbekannte Ablehnungsgründe: %(codes)s."),
@@ -29,12 +31,15 @@ MESSAGES = {
     "ban_reason_needed": _("Eine Sperre braucht eine Begründung."),
     "too_short": _("Eine befristete Sperre dauert mindestens einen Tag."),
     "not_active": _("Diese Sperre gibt es nicht oder sie ist bereits aufgehoben."),
-    "pick_not_released": _("Kommentar #%(id)s ist nicht freigegeben; nur freigegebene "
-                           "Kommentare können Redaktionsempfehlung sein."),
+    "pick_not_released": _(
+        "Kommentar #%(id)s ist nicht freigegeben; nur freigegebene "
+        "Kommentare können Redaktionsempfehlung sein."
+    ),
     "reply_empty": _("Die Antwort ist leer."),
     "reply_too_long": _("Die Antwort ist länger als %(limit)s Zeichen."),
-    "reply_not_released": _("Kommentar #%(id)s ist nicht freigegeben; die Redaktion antwortet "
-                            "nur auf freigegebene Kommentare."),
+    "reply_not_released": _(
+        "Kommentar #%(id)s ist nicht freigegeben; die Redaktion antwortet nur auf freigegebene Kommentare."
+    ),
 }
 
 
@@ -45,6 +50,7 @@ def shown_error(error):
         return str(error)
     params = dict(getattr(error, "params", {}) or {})
     if "status" in params:  # a status code, named as the editor knows it
-        params["status"] = Status(params["status"]).label if params["status"] in Status.values \
-            else params["status"]
+        params["status"] = (
+            Status(params["status"]).label if params["status"] in Status.values else params["status"]
+        )
     return str(message) % params

@@ -10,8 +10,16 @@ import ast
 from pathlib import Path
 
 ASSESSMENT = Path(__file__).resolve().parent.parent / "assessment"
-SKIPPED = {"train.py", "evaluate.py", "metrics.py", "model_card.py", "site_learning.py",
-           "reference.py", "model_store.py", "archive.py"}
+SKIPPED = {
+    "train.py",
+    "evaluate.py",
+    "metrics.py",
+    "model_card.py",
+    "site_learning.py",
+    "reference.py",
+    "model_store.py",
+    "archive.py",
+}
 
 
 def _is_weight(node):
@@ -27,18 +35,22 @@ def _whys_in(tree):
         if isinstance(node, ast.Tuple) and len(node.elts) == 3 and _is_weight(node.elts[1]):
             yield _text(node.elts[2])  # (pattern, weight, why) phrase tables
         elif isinstance(node, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id.startswith("WHY_")
-                for target in node.targets):
+            isinstance(target, ast.Name) and target.id.startswith("WHY_") for target in node.targets
+        ):
             yield _text(node.value)
-        elif isinstance(node, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id == "_MODEL_REASONS"
-                for target in node.targets) and isinstance(node.value, ast.Dict):
+        elif (
+            isinstance(node, ast.Assign)
+            and any(isinstance(target, ast.Name) and target.id == "_MODEL_REASONS" for target in node.targets)
+            and isinstance(node.value, ast.Dict)
+        ):
             yield from map(_text, node.value.values)
-        elif (isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple)
-              and len(node.value.elts) == 2):
+        elif isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2:
             yield _text(node.value.elts[1])  # (weight, why) of a lexicon reading
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
-                "evidence_at", "Evidence") and len(node.args) == 4:
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", "") in ("evidence_at", "Evidence")
+            and len(node.args) == 4
+        ):
             yield _text(node.args[3])
 
 

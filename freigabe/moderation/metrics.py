@@ -29,15 +29,15 @@ def time_to_decision(now=None):
     """{period: {"n", "median", "p90"}} in seconds, for comments decided in that period."""
     now = now or timezone.now()
     # Editors' decisions only: comments that skipped the queue took no editor's time.
-    week = list(Decision.objects.standing().filter(created_at__gt=now - PERIODS["week"],
-                                                   action__in=EDITORIAL, automated=False)
-                .values_list("created_at", "comment__created_at"))
+    week = list(
+        Decision.objects.standing()
+        .filter(created_at__gt=now - PERIODS["week"], action__in=EDITORIAL, automated=False)
+        .values_list("created_at", "comment__created_at")
+    )
     result = {}
     for name, length in PERIODS.items():
-        waits = [(decided - created).total_seconds() for decided, created in week
-                 if decided > now - length]
-        result[name] = {"n": len(waits), "median": percentile(waits, 0.5),
-                        "p90": percentile(waits, 0.9)}
+        waits = [(decided - created).total_seconds() for decided, created in week if decided > now - length]
+        result[name] = {"n": len(waits), "median": percentile(waits, 0.5), "p90": percentile(waits, 0.9)}
     return result
 
 
@@ -45,10 +45,14 @@ def decisions_per_editor_per_hour(hours=8, now=None):
     """[(username, [count per hour, oldest first])] for the last `hours` hours."""
     now = now or timezone.now()
     start = (now - timedelta(hours=hours - 1)).replace(minute=0, second=0, microsecond=0)
-    rows = (Decision.objects.standing().filter(created_at__gte=start, actor__isnull=False,
-                                               action__in=EDITORIAL)
-            .annotate(hour=TruncHour("created_at")).order_by()
-            .values_list("actor__username", "hour").annotate(n=Count("pk")))
+    rows = (
+        Decision.objects.standing()
+        .filter(created_at__gte=start, actor__isnull=False, action__in=EDITORIAL)
+        .annotate(hour=TruncHour("created_at"))
+        .order_by()
+        .values_list("actor__username", "hour")
+        .annotate(n=Count("pk"))
+    )
     slots = [start + timedelta(hours=i) for i in range(hours)]
     per_editor = {}
     for username, hour, n in rows:
@@ -65,10 +69,16 @@ def overrides_per_rule(days=7, now=None):
     A suggestion is attributed to the rule the assessor scored highest for that comment.
     """
     now = now or timezone.now()
-    rows = (Decision.objects.standing().filter(created_at__gt=now - timedelta(days=days),
-                                               action__in=EDITORIAL, automated=False,
-                                               suggested__in=EDITORIAL)
-            .values_list("action", "suggested", "comment__assessment"))
+    rows = (
+        Decision.objects.standing()
+        .filter(
+            created_at__gt=now - timedelta(days=days),
+            action__in=EDITORIAL,
+            automated=False,
+            suggested__in=EDITORIAL,
+        )
+        .values_list("action", "suggested", "comment__assessment")
+    )
     tally = {rule: {"n": 0, "overridden": 0, "share": None} for rule in ASSESSED_RULES}
     for action, suggested, assessment in rows:
         rule = _top_rule(assessment)

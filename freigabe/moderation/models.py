@@ -24,8 +24,9 @@ class Decision(models.Model):
     """One recorded change of a comment's status: who, when, what and why."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="decisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
     action = models.CharField(max_length=10, choices=Action.choices)
     from_status = models.CharField(max_length=10, choices=Status.choices)
     to_status = models.CharField(max_length=10, choices=Status.choices)
@@ -39,8 +40,9 @@ class Decision(models.Model):
     imported = models.BooleanField(default=False)
     statement_of_reasons = models.JSONField(null=True, blank=True)
     # For an undo: the decision it reverted.
-    reverts = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="reverted_by")
+    reverts = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = DecisionQuerySet.as_manager()
@@ -72,8 +74,7 @@ class Claim(models.Model):
     """
 
     comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="claim")
-    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="claims")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claims")
     claimed_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
 
@@ -96,13 +97,15 @@ class Ban(models.Model):
     # The reader's account id (from single sign-on), the lower-cased email or the IP hash.
     value = models.CharField(max_length=254)
     reason = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="bans_imposed")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="bans_imposed"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     ends_at = models.DateTimeField(null=True, blank=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
-    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="bans_lifted")
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="bans_lifted"
+    )
     lift_reason = models.TextField(blank=True)
 
     class Meta:
@@ -120,8 +123,13 @@ class Ban(models.Model):
 class AuditEntry(models.Model):
     """Who did what, when: decisions, undos, bans, lifts and settings changes."""
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="audit_entries")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
+    )
     action = models.CharField(max_length=40)
     target = models.CharField(max_length=200, blank=True)
     details = models.JSONField(default=dict, blank=True)
@@ -142,8 +150,9 @@ class AuthorNote(models.Model):
     # As Ban.value: the reader's account id, the lower-cased email or the IP hash.
     value = models.CharField(max_length=254)
     body = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                   on_delete=models.SET_NULL, related_name="author_notes")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="author_notes"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -157,14 +166,14 @@ class AuthorNote(models.Model):
 class EditorSection(models.Model):
     """A section (Ressort) an editor looks after: their queue opens on their sections."""
 
-    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="queue_sections")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="queue_sections"
+    )
     section = models.CharField(max_length=100)
 
     class Meta:
         ordering = ["section"]
-        constraints = [models.UniqueConstraint(fields=["editor", "section"],
-                                               name="unique_editor_section")]
+        constraints = [models.UniqueConstraint(fields=["editor", "section"], name="unique_editor_section")]
         permissions = [("manage_sections", "Can assign sections and mark critical stories")]
 
     def __str__(self):
@@ -176,8 +185,9 @@ class StoryGroup(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     articles = models.ManyToManyField("articles.Article", related_name="story_groups", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                   on_delete=models.SET_NULL, related_name="story_groups")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="story_groups"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -37,23 +37,35 @@ def newsroom_reply(parent_id, body, *, actor):
     if not body:
         raise NewsroomReplyError("The reply is empty.", code="reply_empty")
     if len(body) > limit:
-        raise NewsroomReplyError(f"The reply is longer than {limit} characters.", 413,
-                                 "reply_too_long", limit=limit)
+        raise NewsroomReplyError(
+            f"The reply is longer than {limit} characters.", 413, "reply_too_long", limit=limit
+        )
     with transaction.atomic():
-        parent = (Comment.objects.select_related("article__site").select_for_update()
-                  .filter(pk=parent_id).first())
+        parent = (
+            Comment.objects.select_related("article__site").select_for_update().filter(pk=parent_id).first()
+        )
         if parent is None:
-            raise NewsroomReplyError(f"Comment {parent_id} does not exist.", 404,
-                                     "comment_not_found", id=parent_id)
+            raise NewsroomReplyError(
+                f"Comment {parent_id} does not exist.", 404, "comment_not_found", id=parent_id
+            )
         if parent.status != Status.RELEASED:
             raise NewsroomReplyError(
-                f"Comment {parent_id} is {parent.status}; the newsroom answers released "
-                "comments only.", 409, "reply_not_released", id=parent_id)
+                f"Comment {parent_id} is {parent.status}; the newsroom answers released comments only.",
+                409,
+                "reply_not_released",
+                id=parent_id,
+            )
         reply = Comment.objects.create(
-            article=parent.article, parent=parent, body=body,
-            author_name=newsroom_name(parent.article.site), author_user=actor,
-            author_role=AuthorRole.NEWSROOM, status=Status.PENDING, risk=0.0,
-            author_token_hash=hash_secret(new_secret()))
+            article=parent.article,
+            parent=parent,
+            body=body,
+            author_name=newsroom_name(parent.article.site),
+            author_user=actor,
+            author_role=AuthorRole.NEWSROOM,
+            status=Status.PENDING,
+            risk=0.0,
+            author_token_hash=hash_secret(new_secret()),
+        )
         decide(reply.pk, "release", actor=actor, note=RELEASE_NOTE)
         audit.record(actor, "comment.newsroom_reply", f"comment:{reply.pk}", parent=parent.pk)
     reply.refresh_from_db()

@@ -66,9 +66,14 @@ def _user(actor):
 
 def note_counts(comments):
     """{comment id: number of notes on its author} for a page of cards, in one query."""
-    identities = {comment.pk: {"account": comment.author_external_id or "",
-                               "email": (comment.author_email or "").lower(),
-                               "ip_hash": comment.ip_hash or ""} for comment in comments}
+    identities = {
+        comment.pk: {
+            "account": comment.author_external_id or "",
+            "email": (comment.author_email or "").lower(),
+            "ip_hash": comment.ip_hash or "",
+        }
+        for comment in comments
+    }
     wanted = {("account", ids["account"]) for ids in identities.values() if ids["account"]}
     wanted |= {("email", ids["email"]) for ids in identities.values() if ids["email"]}
     wanted |= {("ip", ids["ip_hash"]) for ids in identities.values() if ids["ip_hash"]}

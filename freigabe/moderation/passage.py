@@ -6,14 +6,16 @@ import re
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»«“”]?\s+(?=[\"'»«“„A-ZÄÖÜ0-9])|\n\s*\n")
 WORD = re.compile(r"[^\W\d_]{3,}|\d+", re.UNICODE)
 # Short words carry no topic; German inflection is approximated by comparing word stems.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 aber alle allem allen aller alles als also auch auf aus bei beim bin bis bist das dass dem
 den denn der des dessen die dies diese diesem diesen dieser dieses doch dort durch ein eine
 einem einen einer eines für gegen hab habe haben hat hatte hier hin ich ihm ihn ihr ihre
 ist jetzt kann kein keine man mehr mein mit nach nicht noch nur oder ohne sehr sein seine
 sich sie sind und uns unter vom von vor war waren was weil wenn werden wie wieder wir wird
 wo zu zum zur über the and for that this with are was have not you
-""".split())
+""".split()
+)
 STEM_LENGTH = 6
 
 
@@ -22,8 +24,7 @@ def sentences(text):
 
 
 def stems(text):
-    return {word.lower()[:STEM_LENGTH] for word in WORD.findall(text or "")
-            if word.lower() not in STOPWORDS}
+    return {word.lower()[:STEM_LENGTH] for word in WORD.findall(text or "") if word.lower() not in STOPWORDS}
 
 
 def referenced_passage(article_body, comment_body):

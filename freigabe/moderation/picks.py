@@ -24,16 +24,17 @@ def set_pick(comment_id, pick, *, actor):
     with transaction.atomic():
         comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
         if comment is None:
-            raise PickError(f"Comment {comment_id} does not exist.", 404, "comment_not_found",
-                            id=comment_id)
+            raise PickError(f"Comment {comment_id} does not exist.", 404, "comment_not_found", id=comment_id)
         if comment.status != Status.RELEASED:
-            raise PickError(f"Comment {comment_id} is {comment.status}; only released comments "
-                            "can be editors' picks.", 409, "pick_not_released",
-                            id=comment_id)
+            raise PickError(
+                f"Comment {comment_id} is {comment.status}; only released comments can be editors' picks.",
+                409,
+                "pick_not_released",
+                id=comment_id,
+            )
         if comment.editors_pick != pick:
             comment.editors_pick = pick
             comment.save(update_fields=["editors_pick"])
             bump_thread_version(comment.article_id)
-            audit.record(actor, "comment.pick" if pick else "comment.unpick",
-                         f"comment:{comment_id}")
+            audit.record(actor, "comment.pick" if pick else "comment.unpick", f"comment:{comment_id}")
     return comment

@@ -14,8 +14,12 @@ from freigabe.http import parse_id
 
 def _suggestion_rank():
     """TRIAGE_GROUPS as one sortable SQL value: the index of the comment's suggestion group."""
-    named = [When(suggestion=suggestion, then=Value(rank))
-             for rank, group in enumerate(TRIAGE_GROUPS) for suggestion in group if suggestion]
+    named = [
+        When(suggestion=suggestion, then=Value(rank))
+        for rank, group in enumerate(TRIAGE_GROUPS)
+        for suggestion in group
+        if suggestion
+    ]
     others = next(rank for rank, group in enumerate(TRIAGE_GROUPS) if None in group)
     return Case(*named, default=Value(others), output_field=IntegerField())
 
@@ -40,8 +44,7 @@ AGES = {
 
 
 def pending_comments(order=DEFAULT_ORDER, site=None, article=None):
-    comments = (Comment.objects.filter(status=Status.PENDING)
-                .select_related("article__site", "parent"))
+    comments = Comment.objects.filter(status=Status.PENDING).select_related("article__site", "parent")
     if site is not None:
         comments = comments.filter(article__site__slug=site)
     if article is not None:
@@ -137,8 +140,11 @@ def editor_queue_page(editor, queue_filter, limit):
             break
         found = []
         for suggestion in group:
-            part = (comments.filter(suggestion=suggestion) if suggestion else
-                    comments.exclude(suggestion__in=NAMED_SUGGESTIONS))
+            part = (
+                comments.filter(suggestion=suggestion)
+                if suggestion
+                else comments.exclude(suggestion__in=NAMED_SUGGESTIONS)
+            )
             found.extend(part.order_by("created_at", "pk")[:remaining])
         found.sort(key=lambda comment: (comment.created_at, comment.pk))
         page.extend(found[:remaining])
@@ -165,14 +171,15 @@ def articles_with_pending(sections=()):
     from django.db.models import Count
 
     def count():
-        return list(Comment.objects.filter(status=Status.PENDING)
-                    .values_list("article_id", "article__title", "article__section")
-                    .annotate(n=Count("pk")).order_by("-n")[:200])
+        return list(
+            Comment.objects.filter(status=Status.PENDING)
+            .values_list("article_id", "article__title", "article__section")
+            .annotate(n=Count("pk"))
+            .order_by("-n")[:200]
+        )
 
-    rows = cache.get_or_set("moderation:articles-with-pending-by-section", count,
-                            ARTICLE_CHOICES_SECONDS)
-    return [(pk, title, n) for pk, title, section, n in rows
-            if not sections or section in sections]
+    rows = cache.get_or_set("moderation:articles-with-pending-by-section", count, ARTICLE_CHOICES_SECONDS)
+    return [(pk, title, n) for pk, title, section, n in rows if not sections or section in sections]
 
 
 def _int_or_none(value):

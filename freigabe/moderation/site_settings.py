@@ -24,10 +24,13 @@ def apply_site_settings(site, cleaned, *, actor=None):
     assessor["skip_queue"] = cleaned["skip_queue"]
     if cleaned.get("claim_minutes"):
         assessor["claim_minutes"] = cleaned["claim_minutes"]
-    new_values = {"guidelines": cleaned["guidelines"].strip(), "house_rules": house_rules,
-                  "assessor_settings": assessor,
-                  "close_comments_after_days": cleaned.get("close_after_days") or None,
-                  "review_hours": _review_hours(cleaned)}
+    new_values = {
+        "guidelines": cleaned["guidelines"].strip(),
+        "house_rules": house_rules,
+        "assessor_settings": assessor,
+        "close_comments_after_days": cleaned.get("close_after_days") or None,
+        "review_hours": _review_hours(cleaned),
+    }
     changed = [name for name, value in new_values.items() if getattr(site, name) != value]
     if not changed:
         return []
@@ -44,8 +47,11 @@ def _review_hours(cleaned):
     exceptions = cleaned.get("review_exceptions", "").strip()
     if not spec and not exceptions:
         return {}
-    return {"spec": spec, "timezone": cleaned.get("review_timezone", "").strip() or "Europe/Berlin",
-            "exceptions": exceptions}
+    return {
+        "spec": spec,
+        "timezone": cleaned.get("review_timezone", "").strip() or "Europe/Berlin",
+        "exceptions": exceptions,
+    }
 
 
 def may_skip_queue(site, suggestion):

@@ -78,18 +78,19 @@ def _retarget(response, target, swap="outerHTML"):
 
 
 def _flash(request, message, level="error"):
-    return _retarget(render(request, "moderation/_flash.html",
-                            {"message": message, "level": level}), "#flash", "innerHTML")
+    return _retarget(
+        render(request, "moderation/_flash.html", {"message": message, "level": level}), "#flash", "innerHTML"
+    )
 
 
 # --- the pending queue -----------------------------------------------------------------
+
 
 @editor_required
 def queue(request):
     queue_filter = QueueFilter.from_query(request.GET, editor_sections(request.user))
     language = request.LANGUAGE_CODE
-    cards = [card(comment, language)
-             for comment in editor_queue_page(request.user, queue_filter, PAGE_SIZE)]
+    cards = [card(comment, language) for comment in editor_queue_page(request.user, queue_filter, PAGE_SIZE)]
     notes = note_counts([item["comment"] for item in cards])
     for item in cards:
         item["author_notes"] = notes.get(item["comment"].pk, 0)
@@ -132,13 +133,19 @@ def _section_choices(queue_filter):
 
 def _queue_outlook(queue_filter):
     """How long the queue takes to clear and which promises to readers are in danger."""
-    article = Article.objects.select_related("site").filter(pk=queue_filter.article).first() \
-        if queue_filter.article else None
+    article = (
+        Article.objects.select_related("site").filter(pk=queue_filter.article).first()
+        if queue_filter.article
+        else None
+    )
     outlook = waiting.queue_outlook(article.site if article else None)
-    return {**outlook, "clear": charts.duration(outlook["clear_seconds"]),
-            "clear_low": charts.duration(outlook["clear_range"][0]),
-            "clear_high": charts.duration(outlook["clear_range"][1]),
-            "oldest": charts.duration(outlook["oldest_waiting_seconds"])}
+    return {
+        **outlook,
+        "clear": charts.duration(outlook["clear_seconds"]),
+        "clear_low": charts.duration(outlook["clear_range"][0]),
+        "clear_high": charts.duration(outlook["clear_range"][1]),
+        "oldest": charts.duration(outlook["oldest_waiting_seconds"]),
+    }
 
 
 @editor_required
@@ -148,8 +155,12 @@ def comment_context_view(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("article__site", "parent"), pk=pk)
     colleague = claimed_by_colleague(comment.pk, request.user)
     result = ClaimResult(False, colleague, None) if colleague is not None else None
-    context = {"comment": comment, "claim": result, **comment_context(comment),
-               "can_ban": request.user.has_perm("moderation.ban_author")}
+    context = {
+        "comment": comment,
+        "claim": result,
+        **comment_context(comment),
+        "can_ban": request.user.has_perm("moderation.ban_author"),
+    }
     return render(request, "moderation/_context.html", context)
 
 
@@ -168,11 +179,15 @@ def comment_page(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("article__site", "parent"), pk=pk)
     result = claim(comment.pk, request.user) if comment.status == "pending" else None
     language = request.LANGUAGE_CODE
-    context = {"item": card(comment, language), "claim": result, "comment": comment,
-               "newsroom_name": newsroom_name(comment.article.site),
-               "reason_picker": reason_picker(comment.article.site.house_rules, language),
-               "can_ban": request.user.has_perm("moderation.ban_author"),
-               **comment_context(comment)}
+    context = {
+        "item": card(comment, language),
+        "claim": result,
+        "comment": comment,
+        "newsroom_name": newsroom_name(comment.article.site),
+        "reason_picker": reason_picker(comment.article.site.house_rules, language),
+        "can_ban": request.user.has_perm("moderation.ban_author"),
+        **comment_context(comment),
+    }
     return render(request, "moderation/comment.html", context)
 
 
@@ -186,15 +201,22 @@ def decide_comment(request, pk):
         error = _("%(name)s bearbeitet diesen Kommentar gerade.") % {"name": colleague.username}
     else:
         try:
-            decision = decide(pk, action, actor=request.user,
-                              reasons=request.POST.getlist("reasons"),
-                              note=request.POST.get("note", ""))
+            decision = decide(
+                pk,
+                action,
+                actor=request.user,
+                reasons=request.POST.getlist("reasons"),
+                note=request.POST.get("note", ""),
+            )
         except DecisionError as exc:
             error = shown_error(exc)
     if _htmx(request):
         comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
-        return render(request, "moderation/_decided.html",
-                      {"comment": comment, "error": error, "decision": None if error else decision})
+        return render(
+            request,
+            "moderation/_decided.html",
+            {"comment": comment, "error": error, "decision": None if error else decision},
+        )
     if error:
         messages.error(request, error)
     return redirect("moderation:queue")
@@ -210,13 +232,21 @@ def pick_comment(request, pk):
     except PickError as refused:
         error, comment = shown_error(refused), get_object_or_404(Comment, pk=pk)
     if _htmx(request):
-        return render(request, "moderation/_pick.html", {"comment": comment, "error": error},
-                      status=200 if error is None else 409)
+        return render(
+            request,
+            "moderation/_pick.html",
+            {"comment": comment, "error": error},
+            status=200 if error is None else 409,
+        )
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, _("Als Redaktionsempfehlung markiert.") if comment.editors_pick
-                         else _("Redaktionsempfehlung entfernt."))
+        messages.success(
+            request,
+            _("Als Redaktionsempfehlung markiert.")
+            if comment.editors_pick
+            else _("Redaktionsempfehlung entfernt."),
+        )
     return redirect("moderation:comment", pk=pk)
 
 
@@ -229,8 +259,7 @@ def newsroom_reply_view(request, pk):
     except NewsroomReplyError as refused:
         messages.error(request, shown_error(refused))
         return redirect("moderation:comment", pk=pk)
-    messages.success(request, _("Antwort der Redaktion veröffentlicht (#%(id)s).")
-                     % {"id": reply.pk})
+    messages.success(request, _("Antwort der Redaktion veröffentlicht (#%(id)s).") % {"id": reply.pk})
     return redirect("moderation:comment", pk=reply.pk)
 
 
@@ -251,10 +280,15 @@ def undo_last(request):
     if not _htmx(request):
         messages.success(request, _("Entscheidung rückgängig gemacht."))
         return redirect("moderation:queue")
-    response = render(request, "moderation/_card.html", {
-        "item": card(comment, request.LANGUAGE_CODE),
-        "reason_picker": reason_picker(comment.article.site.house_rules, request.LANGUAGE_CODE),
-        "restored": True})
+    response = render(
+        request,
+        "moderation/_card.html",
+        {
+            "item": card(comment, request.LANGUAGE_CODE),
+            "reason_picker": reason_picker(comment.article.site.house_rules, request.LANGUAGE_CODE),
+            "restored": True,
+        },
+    )
     return _retarget(response, f"#comment-{comment.pk}")
 
 
@@ -270,12 +304,10 @@ def bulk_decide(request):
     claimed = claimed_by_colleagues(ids, request.user)
     for comment_id in ids:
         if comment_id in claimed:
-            failed.append(_("#%(id)s wird gerade von jemand anderem bearbeitet.")
-                          % {"id": comment_id})
+            failed.append(_("#%(id)s wird gerade von jemand anderem bearbeitet.") % {"id": comment_id})
             continue
         try:
-            decide(comment_id, action, actor=request.user, reasons=reasons,
-                   note=request.POST.get("note", ""))
+            decide(comment_id, action, actor=request.user, reasons=reasons, note=request.POST.get("note", ""))
             done += 1
         except DecisionError as exc:
             failed.append(shown_error(exc))
@@ -302,12 +334,19 @@ def _safe_query(query):
 @editor_required
 def counts(request):
     """The tab counters (and colleagues' claims), refreshed by htmx without reloading."""
-    return render(request, "moderation/_counts.html",
-                  {"counts": tab_counts(request.user), "tab": request.GET.get("tab", ""),
-                   "claimed_ids": claimed_elsewhere_ids(request.user)})
+    return render(
+        request,
+        "moderation/_counts.html",
+        {
+            "counts": tab_counts(request.user),
+            "tab": request.GET.get("tab", ""),
+            "claimed_ids": claimed_elsewhere_ids(request.user),
+        },
+    )
 
 
 # --- decided history, reports, appeals -------------------------------------------------
+
 
 @editor_required
 def history(request):
@@ -315,18 +354,29 @@ def history(request):
     action = request.GET.get("action", "")
     decisions = Decision.objects.select_related("comment__article", "actor")
     if query:
-        matches = (Q(comment__body__icontains=query) | Q(comment__author_name__icontains=query)
-                   | Q(comment__article__title__icontains=query)
-                   | Q(actor__username__icontains=query))
+        matches = (
+            Q(comment__body__icontains=query)
+            | Q(comment__author_name__icontains=query)
+            | Q(comment__article__title__icontains=query)
+            | Q(actor__username__icontains=query)
+        )
         comment_id = parse_id(query.lstrip("#"))
         if comment_id:
             matches |= Q(comment_id=comment_id)
         decisions = decisions.filter(matches)
     if action in Action.values:
         decisions = decisions.filter(action=action)
-    return render(request, "moderation/history.html",
-                  {"decisions": decisions[:HISTORY_PAGE], "query": query, "action": action,
-                   "actions": Action.choices, "tab": "decided"})
+    return render(
+        request,
+        "moderation/history.html",
+        {
+            "decisions": decisions[:HISTORY_PAGE],
+            "query": query,
+            "action": action,
+            "actions": Action.choices,
+            "tab": "decided",
+        },
+    )
 
 
 @editor_required
@@ -335,12 +385,24 @@ def reported(request):
     from freigabe.compliance.queues import reported_comments
 
     language = request.LANGUAGE_CODE
-    return render(request, "moderation/reported.html", {
-        "notices": list(reported_comments()[:PAGE_SIZE]),
-        "reasons": reason_choices(None, language), "tab": "reported",
-        "legal_grounds": [(code, f"{legal_citation(code)} – {legal_ground_label(code, language)}"
-                           if code != "other" else legal_ground_label(code, language))
-                          for code in LEGAL_GROUNDS]})
+    return render(
+        request,
+        "moderation/reported.html",
+        {
+            "notices": list(reported_comments()[:PAGE_SIZE]),
+            "reasons": reason_choices(None, language),
+            "tab": "reported",
+            "legal_grounds": [
+                (
+                    code,
+                    f"{legal_citation(code)} – {legal_ground_label(code, language)}"
+                    if code != "other"
+                    else legal_ground_label(code, language),
+                )
+                for code in LEGAL_GROUNDS
+            ],
+        },
+    )
 
 
 @editor_required
@@ -349,11 +411,15 @@ def decide_report(request, pk):
     from freigabe.compliance.reports import decide_report_group
 
     try:
-        decide_report_group(pk, request.POST.get("action", ""), actor=request.user,
-                            reasons=request.POST.getlist("reasons"),
-                            legal_ground=request.POST.get("legal_ground", ""),
-                            legal_provision=request.POST.get("legal_provision", ""),
-                            note=request.POST.get("note", ""))
+        decide_report_group(
+            pk,
+            request.POST.get("action", ""),
+            actor=request.user,
+            reasons=request.POST.getlist("reasons"),
+            legal_ground=request.POST.get("legal_ground", ""),
+            legal_provision=request.POST.get("legal_provision", ""),
+            note=request.POST.get("note", ""),
+        )
         messages.success(request, _("Meldung erledigt."))
     except DecisionError as exc:
         messages.error(request, shown_error(exc))
@@ -364,8 +430,9 @@ def decide_report(request, pk):
 def appeals(request):
     from freigabe.compliance.queues import pending_appeals
 
-    return render(request, "moderation/appeals.html",
-                  {"appeals": list(pending_appeals()[:PAGE_SIZE]), "tab": "appeals"})
+    return render(
+        request, "moderation/appeals.html", {"appeals": list(pending_appeals()[:PAGE_SIZE]), "tab": "appeals"}
+    )
 
 
 @staff_view("moderation.decide_appeal")
@@ -384,26 +451,38 @@ def decide_appeal_view(request, pk):
 
 # --- authors: bans and suspensions -----------------------------------------------------
 
+
 @staff_view("moderation.ban_author")
 def bans(request):
     if request.method == "POST":
         form = BanForm(request.POST)
         if form.is_valid():
             try:
-                impose_ban(form.cleaned_data["kind"], form.cleaned_data["value"],
-                           reason=form.cleaned_data["reason"], days=form.cleaned_data["days"],
-                           actor=request.user)
+                impose_ban(
+                    form.cleaned_data["kind"],
+                    form.cleaned_data["value"],
+                    reason=form.cleaned_data["reason"],
+                    days=form.cleaned_data["days"],
+                    actor=request.user,
+                )
                 messages.success(request, _("Sperre verhängt."))
                 return redirect("moderation:bans")
             except BanError as exc:
                 form.add_error(None, shown_error(exc))
     else:
         form = BanForm(initial={k: request.GET[k] for k in ("kind", "value") if k in request.GET})
-    return render(request, "moderation/bans.html", {
-        "form": form, "active": active_bans().select_related("created_by")[:200],
-        "past": Ban.objects.exclude(pk__in=active_bans().values("pk"))
-                   .select_related("created_by", "lifted_by")[:100],
-        "tab": "bans"})
+    return render(
+        request,
+        "moderation/bans.html",
+        {
+            "form": form,
+            "active": active_bans().select_related("created_by")[:200],
+            "past": Ban.objects.exclude(pk__in=active_bans().values("pk")).select_related(
+                "created_by", "lifted_by"
+            )[:100],
+            "tab": "bans",
+        },
+    )
 
 
 @staff_view("moderation.ban_author")
@@ -419,19 +498,28 @@ def lift(request, pk):
 
 # --- audit log, operations, site settings ----------------------------------------------
 
+
 @staff_view("moderation.view_auditentry")
 def audit_log(request):
     query, action = request.GET.get("q", "").strip(), request.GET.get("action", "")
-    return render(request, "moderation/audit.html", {
-        "entries": audit.entries(query, action)[:AUDIT_PAGE], "query": query, "action": action,
-        "tab": "audit"})
+    return render(
+        request,
+        "moderation/audit.html",
+        {
+            "entries": audit.entries(query, action)[:AUDIT_PAGE],
+            "query": query,
+            "action": action,
+            "tab": "audit",
+        },
+    )
 
 
 @staff_view("moderation.view_auditentry")
 def audit_csv(request):
     out = StringIO()
-    audit.write_csv(audit.entries(request.GET.get("q", "").strip(),
-                                  request.GET.get("action", "")).iterator(), out)
+    audit.write_csv(
+        audit.entries(request.GET.get("q", "").strip(), request.GET.get("action", "")).iterator(), out
+    )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="freigabe-audit.csv"'
     return response
@@ -445,26 +533,44 @@ def operations(request):
     language = request.LANGUAGE_CODE
     period_names = {"hour": _("letzte Stunde"), "day": _("letzter Tag"), "week": _("letzte Woche")}
     wait_chart = charts.horizontal_bars(
-        [(f"{period_names[name]} – {label}", figures[key])
-         for name, figures in waits.items()
-         for key, label in (("median", "Median"), ("p90", "P90"))],
-        title=_("Zeit bis zur Entscheidung"), shown=charts.duration)
-    override_rows = [(code, rule_label(None, code, language), figures)
-                     for code, figures in overrides.items()]
+        [
+            (f"{period_names[name]} – {label}", figures[key])
+            for name, figures in waits.items()
+            for key, label in (("median", "Median"), ("p90", "P90"))
+        ],
+        title=_("Zeit bis zur Entscheidung"),
+        shown=charts.duration,
+    )
+    override_rows = [(code, rule_label(None, code, language), figures) for code, figures in overrides.items()]
     override_chart = charts.horizontal_bars(
-        [(label, None if f["share"] is None else f["share"] * 100)
-         for _code, label, f in override_rows],
-        title=_("Anteil überstimmter Vorschläge je Regel"), max_value=100,
-        shown=lambda share: f"{share:.0f} %")
+        [(label, None if f["share"] is None else f["share"] * 100) for _code, label, f in override_rows],
+        title=_("Anteil überstimmter Vorschläge je Regel"),
+        max_value=100,
+        shown=lambda share: f"{share:.0f} %",
+    )
     editor_charts = charts.column_series(
-        [timezone.localtime(slot).strftime("%H") for slot in slots], per_editor,
-        title=_("Entscheidungen je Stunde"))
-    shown_waits = {name: {"n": f["n"], "median": charts.duration(f["median"]),
-                          "p90": charts.duration(f["p90"])} for name, f in waits.items()}
-    return render(request, "moderation/operations.html", {
-        "queue_length": metrics.queue_length(), "waits": shown_waits, "period_names": period_names,
-        "wait_chart": wait_chart, "override_chart": override_chart, "overrides": override_rows,
-        "editor_charts": editor_charts, "tab": "operations"})
+        [timezone.localtime(slot).strftime("%H") for slot in slots],
+        per_editor,
+        title=_("Entscheidungen je Stunde"),
+    )
+    shown_waits = {
+        name: {"n": f["n"], "median": charts.duration(f["median"]), "p90": charts.duration(f["p90"])}
+        for name, f in waits.items()
+    }
+    return render(
+        request,
+        "moderation/operations.html",
+        {
+            "queue_length": metrics.queue_length(),
+            "waits": shown_waits,
+            "period_names": period_names,
+            "wait_chart": wait_chart,
+            "override_chart": override_chart,
+            "overrides": override_rows,
+            "editor_charts": editor_charts,
+            "tab": "operations",
+        },
+    )
 
 
 @staff_view("articles.change_site")
@@ -477,10 +583,10 @@ def site_settings(request, slug=None):
         form = SiteSettingsForm(request.POST, site=site)
         if form.is_valid():
             changed = apply_site_settings(site, form.cleaned_data, actor=request.user)
-            messages.success(request, _("Einstellungen gespeichert.") if changed
-                             else _("Nichts geändert."))
+            messages.success(request, _("Einstellungen gespeichert.") if changed else _("Nichts geändert."))
             return redirect("moderation:site_settings", slug=site.slug)
     else:
         form = SiteSettingsForm(site=site)
-    return render(request, "moderation/settings.html",
-                  {"form": form, "site": site, "sites": sites, "tab": "settings"})
+    return render(
+        request, "moderation/settings.html", {"form": form, "site": site, "sites": sites, "tab": "settings"}
+    )

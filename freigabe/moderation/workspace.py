@@ -44,8 +44,9 @@ def _count_tabs():
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     return {
         "pending": Comment.objects.filter(status=Status.PENDING).count(),
-        "decided": Decision.objects.standing().filter(
-            created_at__gte=today, action__in=(Action.RELEASE, Action.REJECT)).count(),
+        "decided": Decision.objects.standing()
+        .filter(created_at__gte=today, action__in=(Action.RELEASE, Action.REJECT))
+        .count(),
         **extensions.open_case_counts(),  # reports and appeals, kept by compliance
     }
 
@@ -62,17 +63,22 @@ def reason_picker(house_rules, language):
     """The reason picker every card carries, rendered once per page rather than per card."""
     from django.template.loader import render_to_string
 
-    return render_to_string("moderation/_reason_picker.html",
-                            {"reasons": reason_choices(house_rules, language)})
+    return render_to_string(
+        "moderation/_reason_picker.html", {"reasons": reason_choices(house_rules, language)}
+    )
 
 
 def rule_scores(assessment, house_rules, language):
     rules = (assessment or {}).get("rules") or {}
     scored = [
-        {"code": code, "label": rule_label(house_rules, code, language),
-         "score": round((rule or {}).get("score", 0) * 100),
-         "whys": _shown_whys((rule or {}).get("evidence") or ())}
-        for code, rule in rules.items() if (rule or {}).get("score", 0) >= SHOWN_SCORE
+        {
+            "code": code,
+            "label": rule_label(house_rules, code, language),
+            "score": round((rule or {}).get("score", 0) * 100),
+            "whys": _shown_whys((rule or {}).get("evidence") or ()),
+        }
+        for code, rule in rules.items()
+        if (rule or {}).get("score", 0) >= SHOWN_SCORE
     ]
     return sorted(scored, key=lambda rule: -rule["score"])
 
@@ -110,8 +116,10 @@ def comment_context(comment):
         "replies_count": comment.replies.count(),
         "passage": referenced_passage(comment.article.body, comment.body),
         "history": history,
-        "last_rejections": [[rule_label(comment.article.site.house_rules, code, get_language())
-                             for code in codes] for codes in history.last_rejections],
+        "last_rejections": [
+            [rule_label(comment.article.site.house_rules, code, get_language()) for code in codes]
+            for codes in history.last_rejections
+        ],
         "identities": author_identities(comment),
         "decisions": list(comment.decisions.select_related("actor").order_by("-created_at")[:5]),
     }

@@ -65,8 +65,7 @@ def widget_asset(request, name):
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(asset.gzipped if gzipped else asset.raw,
-                                content_type=ASSET_TYPES[name])
+        response = HttpResponse(asset.gzipped if gzipped else asset.raw, content_type=ASSET_TYPES[name])
         if gzipped:
             response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
@@ -81,8 +80,9 @@ def widget_asset(request, name):
 @require_safe
 def demo_article(request):
     """A news article page as a publisher would build it, with the widget embedded."""
-    article = (Article.objects.select_related("site")
-               .filter(site__slug=DEMO_SITE, external_id=DEMO_ARTICLE).first())
+    article = (
+        Article.objects.select_related("site").filter(site__slug=DEMO_SITE, external_id=DEMO_ARTICLE).first()
+    )
     if article is None:
         response = render(request, "widget/demo_missing.html", status=404)
     else:
@@ -103,6 +103,5 @@ def demo_context(request, article):
         "image_credit": metadata.get("image_credit") or "Foto: Freigabe-Demo",
         "embed_src": request.build_absolute_uri("/widget/embed.js"),
         # What the publisher's CMS computes with its API key (docs/widget.md).
-        "article_token": article_token(article.site.api_key_hash, article.site.slug,
-                                       article.external_id),
+        "article_token": article_token(article.site.api_key_hash, article.site.slug, article.external_id),
     }

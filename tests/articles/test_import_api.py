@@ -35,21 +35,25 @@ def test_an_uploaded_page_creates_then_updates_the_article(client, publisher):
 
 
 def test_a_text_dump_upload_with_an_article_id(client, publisher):
-    response = upload(client, publisher, "seite.txt", TEXT_PAGE.read_bytes(),
-                      article_id="wald-42")
+    response = upload(client, publisher, "seite.txt", TEXT_PAGE.read_bytes(), article_id="wald-42")
     assert response.status_code == 201
     article = Article.objects.get(external_id="wald-42")
     assert article.title == "Forstämter melden trockensten Herbst seit Beginn der Messungen"
-    assert article.metadata["subheadings"] == ["Wie entsteht die Trockenheit?",
-                                               "Was Waldbesitzer jetzt tun können"]
+    assert article.metadata["subheadings"] == [
+        "Wie entsteht die Trockenheit?",
+        "Was Waldbesitzer jetzt tun können",
+    ]
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("leer.html", b"", "empty"),
-    ("bild.html", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG image"),
-    ("binär.txt", b"\x00\x01\x02\x03" * 200, "binary file"),
-    ("menue.html", b"<html><body><nav>Start</nav><p>Kurz.</p></body></html>", "No article"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("leer.html", b"", "empty"),
+        ("bild.html", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG image"),
+        ("binär.txt", b"\x00\x01\x02\x03" * 200, "binary file"),
+        ("menue.html", b"<html><body><nav>Start</nav><p>Kurz.</p></body></html>", "No article"),
+    ],
+)
 def test_bad_uploads_are_422_and_change_nothing(client, publisher, name, content, message):
     response = upload(client, publisher, name, content)
     assert response.status_code == 422
@@ -74,8 +78,7 @@ def test_it_needs_the_sites_key(client, publisher):
 
 def test_an_unknown_site_is_404(client, publisher):
     page = SimpleUploadedFile("a.html", HTML_PAGE.read_bytes())
-    response = client.post("/api/v1/sites/nirgends/articles:import", {"file": page},
-                           **publisher.auth)
+    response = client.post("/api/v1/sites/nirgends/articles:import", {"file": page}, **publisher.auth)
     assert response.status_code == 404
 
 
@@ -101,28 +104,30 @@ def page_server():
     httpd.server_close()
 
 
-def test_a_url_is_fetched_when_private_addresses_are_allowed(api, publisher, page_server,
-                                                             settings):
+def test_a_url_is_fetched_when_private_addresses_are_allowed(api, publisher, page_server, settings):
     settings.FREIGABE_IMPORT_ALLOW_PRIVATE_URLS = True
-    response = api.post(IMPORT, {"url": f"{page_server}/wirtschaft/baecker.html",
-                                 "article_id": "baecker"}, **publisher.auth)
+    response = api.post(
+        IMPORT, {"url": f"{page_server}/wirtschaft/baecker.html", "article_id": "baecker"}, **publisher.auth
+    )
     assert response.status_code == 201, response.content
     assert response.json()["article_id"] == "baecker"
     assert Article.objects.get().metadata["publisher"] == "Allgäuer Rundblick"
 
 
-def test_by_default_the_api_refuses_to_fetch_from_private_addresses(api, publisher,
-                                                                    page_server):
+def test_by_default_the_api_refuses_to_fetch_from_private_addresses(api, publisher, page_server):
     response = api.post(IMPORT, {"url": f"{page_server}/a.html"}, **publisher.auth)
     assert response.status_code == 422
     assert "not a public address" in response.json()["detail"]
     assert Article.objects.count() == 0
 
 
-@pytest.mark.parametrize("url, message", [
-    ("ftp://example.org/a.html", "Unsupported URL scheme"),
-    ("file:///etc/passwd", "Unsupported URL scheme"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("ftp://example.org/a.html", "Unsupported URL scheme"),
+        ("file:///etc/passwd", "Unsupported URL scheme"),
+    ],
+)
 def test_unsupported_urls_are_422(api, publisher, url, message):
     response = api.post(IMPORT, {"url": url}, **publisher.auth)
     assert response.status_code == 422

@@ -41,8 +41,7 @@ def test_it_imports_an_html_file_and_prints_the_record(publisher):
 
 def test_a_text_dump_gets_an_id_from_date_and_title_and_a_second_import_updates(publisher):
     first, _ = import_article(str(TEXT_PAGE), "--site", "zeitung", "--json")
-    assert first["article_id"] == ("2021-11-04-stadtrat-beschliesst-kostenlose-busse-an-"
-                                   "adventssamstagen")
+    assert first["article_id"] == ("2021-11-04-stadtrat-beschliesst-kostenlose-busse-an-adventssamstagen")
     again, progress = import_article(str(TEXT_PAGE), "--site", "zeitung", "--json")
     assert again["created"] is False and "Updated" in progress
     assert Article.objects.count() == 1
@@ -56,11 +55,14 @@ def test_an_explicit_id_is_used(publisher):
     assert Article.objects.filter(external_id="cms-4711").exists()
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
-    (b"Startseite\nPolitik\nSport\nImpressum\n", "No article found"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        (b"Startseite\nPolitik\nSport\nImpressum\n", "No article found"),
+    ],
+)
 def test_bad_input_fails_clearly_and_changes_nothing(publisher, tmp_path, content, message):
     page = tmp_path / "seite.html"
     page.write_bytes(content)
@@ -83,13 +85,11 @@ def test_the_console_script_reports_errors_on_stderr(tmp_path):
         assert ok["created"] is True and ok["publisher"] == "Mainzer Tagespost"
         empty = tmp_path / "leer.txt"
         empty.write_bytes(b"")
-        failed = cli.run("import-article", str(empty), "--site", "zeitung", "--json",
-                         check=False)
+        failed = cli.run("import-article", str(empty), "--site", "zeitung", "--json", check=False)
         assert failed.returncode != 0
         assert "The file is empty." in failed.stderr
         assert failed.stdout == ""
-        bad_scheme = cli.run("import-article", "ftp://example.org/a", "--site", "zeitung",
-                             check=False)
+        bad_scheme = cli.run("import-article", "ftp://example.org/a", "--site", "zeitung", check=False)
         assert bad_scheme.returncode != 0 and "Unsupported URL scheme" in bad_scheme.stderr
     finally:
         cli.close()

@@ -12,15 +12,20 @@ from freigabe.articles.importers.fetch import FetchError, fetch
 
 SLOW_SERVER_SECONDS = 30
 
-PAGE = (Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "html"
-        / "jsonld-newsarticle.html").read_bytes()
+PAGE = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "html" / "jsonld-newsarticle.html"
+).read_bytes()
 BIG = b"<html><body>" + b"<p>Text</p>" * 200_000 + b"</body></html>"
 
 ROUTES = {
     "/artikel.html": (200, "text/html; charset=utf-8", PAGE),
-    "/dump.txt": (200, "text/plain; charset=utf-8", (
-        Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "text"
-        / "kirchenbote-epd.txt").read_bytes()),
+    "/dump.txt": (
+        200,
+        "text/plain; charset=utf-8",
+        (
+            Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "text" / "kirchenbote-epd.txt"
+        ).read_bytes(),
+    ),
     "/bild.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
     "/gross.html": (200, "text/html", BIG),
     "/fehlt": (404, "text/html", b"<h1>Nicht gefunden</h1>"),
@@ -122,8 +127,10 @@ def test_it_reports_an_unreachable_host():
         fetch("http://127.0.0.1:9/artikel", timeout=2)
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/a.html", "file:///etc/passwd",
-                                 "javascript:alert(1)//x", "gopher://example.org/"])
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://example.org/a.html", "file:///etc/passwd", "javascript:alert(1)//x", "gopher://example.org/"],
+)
 def test_only_http_and_https_are_fetched(url):
     with pytest.raises(ArticleImportError, match="Unsupported URL scheme"):
         import_source(url)

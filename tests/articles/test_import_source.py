@@ -53,14 +53,17 @@ def test_a_charset_from_the_http_header_wins():
     assert decode_page(text, "iso-8859-15") == "Straße über Brücke"
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "empty"),
-    (b"   \n\n  ", "empty"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
-    (b"\x00\x01binary\x00data" * 20, "binary file"),
-    (bytes(range(1, 32)) * 40, "binary file"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
+        (b"\x00\x01binary\x00data" * 20, "binary file"),
+        (bytes(range(1, 32)) * 40, "binary file"),
+    ],
+)
 def test_it_rejects_what_is_not_a_page(data, message):
     with pytest.raises(ArticleImportError, match=message):
         import_source(data)
@@ -85,23 +88,32 @@ def test_it_rejects_files_over_the_size_limit(tmp_path):
         import_source(big, max_bytes=1024)
 
 
-@pytest.mark.parametrize("text, content_type, filename, expected", [
-    ("<p>a</p>", "text/html; charset=utf-8", None, True),
-    ("<p>a</p>", "text/plain", None, False),
-    ("Titel\n\nText", None, "seite.html", True),
-    ("<!DOCTYPE html><title>x</title>", None, None, True),
-    ("Titel\n\nEin Absatz mit a < b und c > d.", None, None, False),
-])
+@pytest.mark.parametrize(
+    "text, content_type, filename, expected",
+    [
+        ("<p>a</p>", "text/html; charset=utf-8", None, True),
+        ("<p>a</p>", "text/plain", None, False),
+        ("Titel\n\nText", None, "seite.html", True),
+        ("<!DOCTYPE html><title>x</title>", None, None, True),
+        ("Titel\n\nEin Absatz mit a < b und c > d.", None, None, False),
+    ],
+)
 def test_it_tells_html_from_text(text, content_type, filename, expected):
     assert is_html(text, filename=filename, content_type=content_type) is expected
 
 
-@pytest.mark.parametrize("credit, agencies", [
-    ("Quelle: dpa", ["dpa"]), ("© Reuters", ["reuters"]),
-    ("mit Material von dpa und AFP", ["dpa", "afp"]), ("AFP/dpa", ["afp", "dpa"]),
-    ("Mit Material der Nachrichtenagenturen KNA und epd.", ["kna", "epd"]),
-    ("Quelle: Süddeutsche Zeitung", []), ("Die AP-Schule", []),
-])
+@pytest.mark.parametrize(
+    "credit, agencies",
+    [
+        ("Quelle: dpa", ["dpa"]),
+        ("© Reuters", ["reuters"]),
+        ("mit Material von dpa und AFP", ["dpa", "afp"]),
+        ("AFP/dpa", ["afp", "dpa"]),
+        ("Mit Material der Nachrichtenagenturen KNA und epd.", ["kna", "epd"]),
+        ("Quelle: Süddeutsche Zeitung", []),
+        ("Die AP-Schule", []),
+    ],
+)
 def test_it_reads_agency_credit_lines(credit, agencies):
     assert credit_line_agencies(credit) == agencies
 
@@ -112,14 +124,17 @@ def test_it_splits_a_trailing_agency_credit_but_not_a_party_name():
     assert dateline_agencies("Berlin (dpa/bb) - Der Senat hat") == ["dpa"]
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("Epoch Times4. November 2021", "2021-11-04"),
-    ("am 3. März 2023", "2023-03-03"),
-    ("04.11.21, 8:05 Uhr", "2021-11-04T08:05:00"),
-    ("13:05 Uhr, 04.11.2021", "2021-11-04T13:05:00"),
-    ("November 4, 2021 5:12 PM", "2021-11-04T17:12:00"),
-    ("2021-11-04T13:05:00", "2021-11-04T13:05:00"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Epoch Times4. November 2021", "2021-11-04"),
+        ("am 3. März 2023", "2023-03-03"),
+        ("04.11.21, 8:05 Uhr", "2021-11-04T08:05:00"),
+        ("13:05 Uhr, 04.11.2021", "2021-11-04T13:05:00"),
+        ("November 4, 2021 5:12 PM", "2021-11-04T17:12:00"),
+        ("2021-11-04T13:05:00", "2021-11-04T13:05:00"),
+    ],
+)
 def test_it_reads_dates(text, iso):
     assert find_date(text).iso() == iso
 
@@ -130,8 +145,17 @@ def test_impossible_dates_and_version_numbers_are_not_dates():
 
 
 def test_language_comes_from_stop_words_with_a_hint_for_short_texts():
-    assert detect_language("Der Rat hat die Vorlage mit den Stimmen der Koalition und "
-                           "auch der Opposition beschlossen, die nicht dagegen war.") == "de"
-    assert detect_language("The council said that it was not going to vote on the plan "
-                           "with the opposition this year.") == "en"
+    assert (
+        detect_language(
+            "Der Rat hat die Vorlage mit den Stimmen der Koalition und "
+            "auch der Opposition beschlossen, die nicht dagegen war."
+        )
+        == "de"
+    )
+    assert (
+        detect_language(
+            "The council said that it was not going to vote on the plan with the opposition this year."
+        )
+        == "en"
+    )
     assert detect_language("Tor!", hint="de-DE") == "de"

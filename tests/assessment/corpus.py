@@ -72,12 +72,16 @@ def generated(count=300, seed=11):
 def labelled():
     """[(text, article, parent)] from the house-rules dev and test sets."""
     raw = json.loads((DATA / "articles.json").read_text(encoding="utf-8"))
-    articles = {key: f"{value.get('title', '')}\n\n{value.get('body', '')}".strip() for key, value in raw.items()}
+    articles = {
+        key: f"{value.get('title', '')}\n\n{value.get('body', '')}".strip() for key, value in raw.items()
+    }
     rows = []
     for name in ("house_rules_devset.csv", "house_rules_testset.csv"):
         with open(DATA / name, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                rows.append((row["text"], articles.get(row.get("article_id") or ""), row.get("parent") or None))
+                rows.append(
+                    (row["text"], articles.get(row.get("article_id") or ""), row.get("parent") or None)
+                )
     return rows
 
 
@@ -90,14 +94,16 @@ def outputs(assess, items=None):
     results = []
     for text, article, parent in items if items is not None else corpus():
         assessment = assess(text, article=article, parent=parent)
-        results.append({
-            "model_version": assessment.model_version,
-            "decision": assessment.decision,
-            "rules": {
-                code: {"score": float(rule.score), "evidence": [item.to_dict() for item in rule.evidence]}
-                for code, rule in assessment.rules.items()
-            },
-        })
+        results.append(
+            {
+                "model_version": assessment.model_version,
+                "decision": assessment.decision,
+                "rules": {
+                    code: {"score": float(rule.score), "evidence": [item.to_dict() for item in rule.evidence]}
+                    for code, rule in assessment.rules.items()
+                },
+            }
+        )
     return results
 
 

@@ -15,7 +15,9 @@ ARTICLE = (
 
 
 def test_the_dict_has_exactly_the_contract_shape():
-    result = assess("Die Radwege sind überfällig, 400 Parkplätze sind verkraftbar.", article=ARTICLE).to_dict()
+    result = assess(
+        "Die Radwege sind überfällig, 400 Parkplätze sind verkraftbar.", article=ARTICLE
+    ).to_dict()
     assert set(result) == {"model_version", "decision", "rules"}
     assert result["decision"] in ("release", "review", "reject")
     assert set(RULE_CODES) <= set(result["rules"])
@@ -31,19 +33,22 @@ def test_a_plain_relevant_comment_is_released():
     assert max(rule.score for rule in result.rules.values()) < 0.5
 
 
-@pytest.mark.parametrize("comment", [
-    "Du bist ein A r s c h l o c h und ein Id1ot!",
-    "Gekaufte Lügenpresse, die wollen doch nur ablenken. Zufall? Wohl kaum.",
-    "Jetzt kaufen: www.billig-uhren-shop.de mit 50 % Rabatt, klick hier!",
-    "Die gehören alle an die Wand gestellt, dieses Pack.",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Du bist ein A r s c h l o c h und ein Id1ot!",
+        "Gekaufte Lügenpresse, die wollen doch nur ablenken. Zufall? Wohl kaum.",
+        "Jetzt kaufen: www.billig-uhren-shop.de mit 50 % Rabatt, klick hier!",
+        "Die gehören alle an die Wand gestellt, dieses Pack.",
+    ],
+)
 def test_evidence_offsets_index_the_original_text(comment):
     result = assess(comment, article=ARTICLE).to_dict()
     spans = [item for rule in result["rules"].values() for item in rule["evidence"]]
     assert spans, "a rule-breaking comment must come with evidence"
     for item in spans:
         assert 0 <= item["start"] < item["end"] <= len(comment)
-        assert comment[item["start"]:item["end"]] == item["text"]
+        assert comment[item["start"] : item["end"]] == item["text"]
         assert item["why"]
 
 
@@ -56,7 +61,9 @@ def test_thresholds_change_the_decision():
 
 
 def test_insinuation_alone_is_never_rejected_automatically():
-    result = assess("Lügenpresse! Gleichgeschaltete Systemmedien, gekaufte Journalisten, alles von oben gesteuert.")
+    result = assess(
+        "Lügenpresse! Gleichgeschaltete Systemmedien, gekaufte Journalisten, alles von oben gesteuert."
+    )
     assert result.rules["insinuation"].score > 0.9
     assert result.decision == "review"
 
@@ -67,25 +74,28 @@ def test_the_package_does_not_import_django():
     assert output.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("comment", [
-    "",
-    "   \n\t ",
-    "😀😀😀🔥🔥",
-    "Это обычный комментарий на русском языке.",
-    "This is a perfectly normal English comment about bike lanes.",
-    "\x00\x01\x02 Kontroll\x7fzeichen \u202e umgedreht \ufeff",
-    "Иdiot und Vоllidiot",
-    "x" * 5000,
-    ("Ein ganz normaler Satz über Radwege in der Innenstadt. " * 2000)[:100_000],
-    "\ud800 halbe Surrogate",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "",
+        "   \n\t ",
+        "😀😀😀🔥🔥",
+        "Это обычный комментарий на русском языке.",
+        "This is a perfectly normal English comment about bike lanes.",
+        "\x00\x01\x02 Kontroll\x7fzeichen \u202e umgedreht \ufeff",
+        "Иdiot und Vоllidiot",
+        "x" * 5000,
+        ("Ein ganz normaler Satz über Radwege in der Innenstadt. " * 2000)[:100_000],
+        "\ud800 halbe Surrogate",
+    ],
+)
 def test_odd_input_never_crashes(comment):
     result = assess(comment, article=ARTICLE, parent="Und was ist mit den Parkplätzen?").to_dict()
     assert result["decision"] in ("release", "review", "reject")
     for rule in result["rules"].values():
         assert 0.0 <= rule["score"] <= 1.0
         for item in rule["evidence"]:
-            assert comment[item["start"]:item["end"]] == item["text"]
+            assert comment[item["start"] : item["end"]] == item["text"]
 
 
 def test_empty_and_emoji_comments_are_harmless():

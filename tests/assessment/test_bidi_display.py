@@ -48,7 +48,9 @@ def test_webhook_deliveries_carry_no_bidi_controls(article, submit, settings):
     from freigabe.integrations.models import Delivery
 
     settings.FREIGABE_WEBHOOKS_ALLOW_PRIVATE = True
-    call_command("add_webhook", "zeitung", "http://127.0.0.1:9/hook", "--json", stdout=__import__("io").StringIO())
+    call_command(
+        "add_webhook", "zeitung", "http://127.0.0.1:9/hook", "--json", stdout=__import__("io").StringIO()
+    )
     submit(TRICK)
     payload = Delivery.objects.get(event="comment.submitted").body
     assert "toidilloV" in payload
@@ -58,6 +60,9 @@ def test_webhook_deliveries_carry_no_bidi_controls(article, submit, settings):
 def test_the_mail_and_appeal_templates_strip_bidi_controls():
     from django.template import engines
 
-    rendered = engines["django"].from_string(
-        "{% load comment_text %}{{ body|display_text|linebreaksbr }}").render({"body": TRICK})
+    rendered = (
+        engines["django"]
+        .from_string("{% load comment_text %}{{ body|display_text|linebreaksbr }}")
+        .render({"body": TRICK})
+    )
     assert not set(CONTROLS) & set(rendered)

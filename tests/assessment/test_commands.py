@@ -28,11 +28,28 @@ def test_assess_without_json_prints_a_summary():
 
 def test_evaluate_assessor_prints_metrics(tmp_path, db):
     path = tmp_path / "labelled.csv"
-    path.write_text("comment,spam\nJetzt kaufen: www.billig-shop.de 50 % Rabatt,1\nGuter Artikel.,0\n", encoding="utf-8")
+    path.write_text(
+        "comment,spam\nJetzt kaufen: www.billig-shop.de 50 % Rabatt,1\nGuter Artikel.,0\n", encoding="utf-8"
+    )
     out = StringIO()
-    call_command("evaluate_assessor", str(path), "--format", "csv", "--text-column", "comment",
-                 "--label-column", "spam", "--positive", "1", "--rule", "advertising", "--site", "demo",
-                 "--json", stdout=out)
+    call_command(
+        "evaluate_assessor",
+        str(path),
+        "--format",
+        "csv",
+        "--text-column",
+        "comment",
+        "--label-column",
+        "spam",
+        "--positive",
+        "1",
+        "--rule",
+        "advertising",
+        "--site",
+        "demo",
+        "--json",
+        stdout=out,
+    )
     report = json.loads(out.getvalue())
     assert report["n"] == 2 and report["macro_f1"] == 1.0 and report["rule"] == "advertising"
 
@@ -48,8 +65,13 @@ def test_evaluate_assessor_says_when_the_site_is_unknown(tmp_path, db):
 
 @pytest.mark.skipif(not CLI.exists(), reason="console script not installed")
 def test_the_console_script_assesses_a_comment():
-    completed = subprocess.run([str(CLI), "assess", "Du bist ein Vollidiot!", "--json"],
-                               capture_output=True, text=True, timeout=120, cwd=REPO)
+    completed = subprocess.run(
+        [str(CLI), "assess", "Du bist ein Vollidiot!", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["rules"]["insult"]["score"] > 0.5
 
@@ -59,13 +81,28 @@ def test_evaluate_assessor_puts_the_reference_beside_the_assessor(tmp_path, db):
 
     data_dir = write_tiny_datasets(tmp_path / "datasets")
     path = tmp_path / "labelled.txt"
-    path.write_text("Du dummer Idiot, halt die Klappe\tOFFENSE\tINSULT\n"
-                    "Schönes Wetter heute in Hamburg\tOTHER\tOTHER\n"
-                    "Was für ein Vollpfosten du bist\tOFFENSE\tINSULT\n"
-                    "Die Sitzung beginnt um zehn Uhr\tOTHER\tOTHER\n", encoding="utf-8")
+    path.write_text(
+        "Du dummer Idiot, halt die Klappe\tOFFENSE\tINSULT\n"
+        "Schönes Wetter heute in Hamburg\tOTHER\tOTHER\n"
+        "Was für ein Vollpfosten du bist\tOFFENSE\tINSULT\n"
+        "Die Sitzung beginnt um zehn Uhr\tOTHER\tOTHER\n",
+        encoding="utf-8",
+    )
     out, err = StringIO(), StringIO()
-    call_command("evaluate_assessor", str(path), "--format", "germeval2018", "--rule", "insult",
-                 "--reference", "--data-dir", str(data_dir), "--json", stdout=out, stderr=err)
+    call_command(
+        "evaluate_assessor",
+        str(path),
+        "--format",
+        "germeval2018",
+        "--rule",
+        "insult",
+        "--reference",
+        "--data-dir",
+        str(data_dir),
+        "--json",
+        stdout=out,
+        stderr=err,
+    )
     report = json.loads(out.getvalue())
     reference = report["reference"]
     assert reference["n"] == report["n"] == 4

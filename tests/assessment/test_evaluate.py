@@ -30,8 +30,13 @@ def test_any_means_the_decision_is_not_release(tmp_path):
 
 
 def test_the_house_rules_test_set_uses_its_articles():
-    report = evaluate(DATA_DIR / "house_rules_testset.csv", "csv", rule="advertising",
-                      label_column="advertising", positive="1")
+    report = evaluate(
+        DATA_DIR / "house_rules_testset.csv",
+        "csv",
+        rule="advertising",
+        label_column="advertising",
+        positive="1",
+    )
     assert report["n"] >= 150
     assert report["macro_f1"] > 0.8
 
@@ -62,8 +67,11 @@ def test_ranking_figures_match_their_definitions():
 
 def test_evaluate_reports_ranking_figures(tmp_path):
     path = tmp_path / "sample.csv"
-    path.write_text("text,bad\nDu Vollidiot!,1\nGuter Artikel.,0\nDanke für den Bericht.,0\n"
-                    "\"Halt die Fresse, du Arschloch.\",1\nDie Sitzung beginnt um zehn.,0\n", encoding="utf-8")
+    path.write_text(
+        "text,bad\nDu Vollidiot!,1\nGuter Artikel.,0\nDanke für den Bericht.,0\n"
+        '"Halt die Fresse, du Arschloch.",1\nDie Sitzung beginnt um zehn.,0\n',
+        encoding="utf-8",
+    )
     report = evaluate(path, "csv", rule="insult", label_column="bad")
     assert report["roc_auc"] == 1.0 and report["average_precision"] == 1.0
     assert report["top20_share"] == 0.5  # the first of five comments is one of the two insults

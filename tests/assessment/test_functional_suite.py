@@ -25,8 +25,11 @@ def test_the_suite_has_enough_cases_and_functionalities():
 
 
 def test_every_functionality_reaches_the_accuracy_floor(report):
-    low = {name: (round(entry["accuracy"], 3), entry["failures"])
-           for name, entry in report["functionalities"].items() if entry["accuracy"] < MIN_ACCURACY}
+    low = {
+        name: (round(entry["accuracy"], 3), entry["failures"])
+        for name, entry in report["functionalities"].items()
+        if entry["accuracy"] < MIN_ACCURACY
+    }
     assert not low, low
 
 

@@ -17,34 +17,43 @@ def test_the_trained_model_is_used():
 
 
 @needs_model
-@pytest.mark.parametrize("comment", [
-    "Du bist ein dummer Vollidiot.",
-    "Halt die Fresse, du Hurensohn!",
-    "Was für ein hirnloser Trottel dieser Minister ist.",
-    "Du Id1ot!",
-    "Du bist ein A r s c h l o c h",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Du bist ein dummer Vollidiot.",
+        "Halt die Fresse, du Hurensohn!",
+        "Was für ein hirnloser Trottel dieser Minister ist.",
+        "Du Id1ot!",
+        "Du bist ein A r s c h l o c h",
+    ],
+)
 def test_obvious_insults_score_high(comment):
     assert assess(comment).rules["insult"].score >= 0.7
 
 
 @needs_model
-@pytest.mark.parametrize("comment", [
-    "Flüchtlinge sind Ungeziefer und gehören vergast.",
-    "Die gehören alle an die Wand gestellt.",
-    "Dieses Gesindel sollte man aus dem Land prügeln.",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Flüchtlinge sind Ungeziefer und gehören vergast.",
+        "Die gehören alle an die Wand gestellt.",
+        "Dieses Gesindel sollte man aus dem Land prügeln.",
+    ],
+)
 def test_hate_and_threats_score_high_for_aggression(comment):
     assert assess(comment).rules["aggression"].score >= 0.7
 
 
 @needs_model
-@pytest.mark.parametrize("comment", [
-    "Ich finde die Entscheidung des Stadtrats nachvollziehbar.",
-    "Schöner Artikel, danke für die gründliche Recherche.",
-    "Die Zahlen im dritten Absatz scheinen mir zu hoch, gibt es eine Quelle?",
-    "Das Wetter war heute herrlich, wir waren am See.",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Ich finde die Entscheidung des Stadtrats nachvollziehbar.",
+        "Schöner Artikel, danke für die gründliche Recherche.",
+        "Die Zahlen im dritten Absatz scheinen mir zu hoch, gibt es eine Quelle?",
+        "Das Wetter war heute herrlich, wir waren am See.",
+    ],
+)
 def test_neutral_comments_score_low(comment):
     result = assess(comment)
     assert result.rules["insult"].score < 0.3
@@ -81,7 +90,9 @@ def test_a_cold_start_including_imports_stays_reasonable():
         "from freigabe.assessment.model_store import get_model; assert get_model() is not None; "
         "print(time.process_time() - t)"
     )
-    seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    seconds = float(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    )
     # Importing skops pulls in scikit-learn and SciPy: ~1-1.5 s of CPU. CPU time, not wall
     # time, so a busy test machine does not make this flaky. The archive is the test above.
     assert seconds < 6.0
@@ -90,9 +101,13 @@ def test_a_cold_start_including_imports_stays_reasonable():
 @needs_model
 def test_later_calls_do_no_disk_io():
     assess("Erster Aufruf lädt das Modell.")
-    with mock.patch("builtins.open", side_effect=AssertionError("disk read")) as opened, \
-            mock.patch("skops.io.load", side_effect=AssertionError("model reload")) as loaded:
-        result = assess("Du bist ein Idiot, und hier ist ein Link: www.example-shop.de", article="Ein Artikel.")
+    with (
+        mock.patch("builtins.open", side_effect=AssertionError("disk read")) as opened,
+        mock.patch("skops.io.load", side_effect=AssertionError("model reload")) as loaded,
+    ):
+        result = assess(
+            "Du bist ein Idiot, und hier ist ein Link: www.example-shop.de", article="Ein Artikel."
+        )
     assert result.rules["insult"].score > 0.5
     opened.assert_not_called()
     loaded.assert_not_called()

@@ -14,20 +14,26 @@ def off_topic(comment, article=ARTICLE, parent=None):
     return assess(comment, article=article, parent=parent).rules["off_topic"]
 
 
-@pytest.mark.parametrize("comment", [
-    "Die Kürzung der Förderung für Wärmepumpen kommt zur falschen Zeit.",
-    "25 Prozent sind immer noch ordentlich, ich stelle meinen Antrag noch im Dezember.",
-    "Unser Heizungsbauer hat auch zwei stornierte Aufträge.",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Die Kürzung der Förderung für Wärmepumpen kommt zur falschen Zeit.",
+        "25 Prozent sind immer noch ordentlich, ich stelle meinen Antrag noch im Dezember.",
+        "Unser Heizungsbauer hat auch zwei stornierte Aufträge.",
+    ],
+)
 def test_a_comment_on_the_article_is_on_topic(comment):
     assert off_topic(comment).score < 0.3
 
 
-@pytest.mark.parametrize("comment", [
-    "Mein Hund hat heute im Garten einen Maulwurf gefangen und danach stolz herumgetragen.",
-    "Hat jemand ein gutes Rezept für Zwetschgenkuchen? Meiner wird immer zu matschig.",
-    "Die Nationalmannschaft spielt seit Jahren schlecht, der Trainer muss endlich weg.",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Mein Hund hat heute im Garten einen Maulwurf gefangen und danach stolz herumgetragen.",
+        "Hat jemand ein gutes Rezept für Zwetschgenkuchen? Meiner wird immer zu matschig.",
+        "Die Nationalmannschaft spielt seit Jahren schlecht, der Trainer muss endlich weg.",
+    ],
+)
 def test_a_comment_about_something_else_is_off_topic(comment):
     rule = off_topic(comment)
     assert rule.score >= 0.5

@@ -39,11 +39,14 @@ def test_texts_that_match_a_cue_pass_its_pre_check(cue):
     check()
 
 
-@pytest.mark.parametrize("pattern, text", [
-    (r"\b(die|alle) (luegen|betruegen) (doch|nur)\b", "ach, alle luegen nur"),
-    (r"\bjetzt (kaufen|bestellen)", "jetzt bestellen!"),
-    (r"\b(ge|er)kauft\w* (presse|medien)", "gekaufte medien"),
-])
+@pytest.mark.parametrize(
+    "pattern, text",
+    [
+        (r"\b(die|alle) (luegen|betruegen) (doch|nur)\b", "ach, alle luegen nur"),
+        (r"\bjetzt (kaufen|bestellen)", "jetzt bestellen!"),
+        (r"\b(ge|er)kauft\w* (presse|medien)", "gekaufte medien"),
+    ],
+)
 def test_joined_fixed_strings_are_required_literals(pattern, text):
     groups = required_literals(pattern)
     assert groups is not None
@@ -66,5 +69,7 @@ def test_a_guarded_pattern_skips_only_texts_without_its_literals():
     cue = GuardedPattern(r"\bjetzt (kaufen|bestellen)")
     assert cue.search("Jetzt bestellen".lower()).group(0) == "jetzt bestellen"
     assert [match.group(0) for match in cue.finditer("jetzt kaufen, jetzt bestellen")] == [
-        "jetzt kaufen", "jetzt bestellen"]
+        "jetzt kaufen",
+        "jetzt bestellen",
+    ]
     assert cue.search("jetzt nicht") is None and list(cue.finditer("kaufen")) == []

@@ -46,7 +46,9 @@ def test_outputs_match_the_snapshot_taken_before_optimising():
         assert new["decision"] == old["decision"], where
         assert set(new["rules"]) == set(old["rules"]), where
         for code, rule in old["rules"].items():
-            assert new["rules"][code]["score"] == pytest.approx(rule["score"], abs=TOLERANCE), f"{where}, {code}"
+            assert new["rules"][code]["score"] == pytest.approx(rule["score"], abs=TOLERANCE), (
+                f"{where}, {code}"
+            )
             assert new["rules"][code]["evidence"] == rule["evidence"], f"{where}, {code}"
 
 
@@ -57,8 +59,10 @@ def _benchmark_corpus(count=1000):
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     comments = bench.make_comments(count)
-    return [(text, bench.ARTICLE, comments[index - 1] if index % 4 == 0 else None)
-            for index, text in enumerate(comments)]
+    return [
+        (text, bench.ARTICLE, comments[index - 1] if index % 4 == 0 else None)
+        for index, text in enumerate(comments)
+    ]
 
 
 def test_p99_cpu_time_per_call_is_within_budget():
@@ -82,7 +86,9 @@ def test_p99_cpu_time_per_call_is_within_budget():
         timings.append(min(runs))
     timings.sort()
     p99 = timings[int(0.99 * (len(timings) - 1))]
-    assert p99 <= CPU_P99_BUDGET_MS, f"p99 CPU time {p99:.2f} ms per call (median {timings[len(timings) // 2]:.2f} ms)"
+    assert p99 <= CPU_P99_BUDGET_MS, (
+        f"p99 CPU time {p99:.2f} ms per call (median {timings[len(timings) // 2]:.2f} ms)"
+    )
 
 
 def test_the_versus_benchmark_times_a_committed_assessor_against_the_working_tree():
@@ -90,8 +96,12 @@ def test_the_versus_benchmark_times_a_committed_assessor_against_the_working_tre
     script = root / "bench" / "assess_versus.py"
     if subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True).returncode:
         pytest.skip("not a git checkout: the benchmark reads the old assessor from git")
-    result = subprocess.run([sys.executable, str(script), "HEAD", "--comments", "12", "--repeats", "1"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(script), "HEAD", "--comments", "12", "--repeats", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert "12 comments" in result.stdout
     ratio = re.search(r"working tree / HEAD: per comment median (\d+\.\d+)", result.stdout)

@@ -24,7 +24,9 @@ def _scored(name):
     scored = []
     for row in rows:
         article = ARTICLES[row["article_id"]]
-        scored.append((row, assess(row["text"], article=f"{article['title']}\n\n{article['body']}").to_dict()))
+        scored.append(
+            (row, assess(row["text"], article=f"{article['title']}\n\n{article['body']}").to_dict())
+        )
     return scored
 
 
@@ -34,10 +36,16 @@ def _recall_and_false_positives(scored, rule):
     return sum(hits) / len(hits), sum(false)
 
 
-@pytest.mark.parametrize("name, floors", [
-    ("house_rules_threats_insinuation.csv", {"insinuation": 0.9, "aggression": 0.9, "advertising": 0.8}),
-    ("house_rules_threats_insinuation_heldout.csv", {"insinuation": 0.6, "aggression": 0.7, "advertising": 0.75}),
-])
+@pytest.mark.parametrize(
+    "name, floors",
+    [
+        ("house_rules_threats_insinuation.csv", {"insinuation": 0.9, "aggression": 0.9, "advertising": 0.8}),
+        (
+            "house_rules_threats_insinuation_heldout.csv",
+            {"insinuation": 0.6, "aggression": 0.7, "advertising": 0.75},
+        ),
+    ],
+)
 def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floors):
     scored = _scored(name)
     for rule, floor in floors.items():
@@ -45,5 +53,7 @@ def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floo
         assert recall >= floor, (rule, recall)
         assert false_positives <= 2, (rule, false_positives)
     violent = [assessment for row, assessment in scored if row["aggression"] == "1"]
-    first = [max(item["rules"], key=lambda code: item["rules"][code]["score"]) == "aggression" for item in violent]
+    first = [
+        max(item["rules"], key=lambda code: item["rules"][code]["score"]) == "aggression" for item in violent
+    ]
     assert sum(first) / len(first) >= 0.75

@@ -18,11 +18,14 @@ SERIOUS_VIOLATIONS = """async (selector) => {
 
 def axe_script():
     """The path of axe.min.js, installing it first if needed; fails (never skips) without it."""
-    result = subprocess.run(["bash", str(ENSURE_AXE)], check=False, capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        ["bash", str(ENSURE_AXE)], check=False, capture_output=True, text=True, timeout=300
+    )
     if result.returncode != 0 or not AXE_SCRIPT.exists():
-        pytest.fail(f"axe-core could not be installed by {ENSURE_AXE.name}:\n"
-                    f"{result.stdout}\n{result.stderr}", pytrace=False)
+        pytest.fail(
+            f"axe-core could not be installed by {ENSURE_AXE.name}:\n{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
     return AXE_SCRIPT
 
 

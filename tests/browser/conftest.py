@@ -26,8 +26,13 @@ from freigabe.moderation.decisions import decide  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 ENSURE_CHROMIUM = Path(__file__).resolve().parents[2] / "scripts" / "ensure-chromium.sh"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 SITE_SLUG = "lokal"
 ARTICLE_ID = "radwege-2024"
@@ -39,8 +44,11 @@ def ensure_chromium():
         return
     result = subprocess.run(["bash", str(ENSURE_CHROMIUM)], capture_output=True, text=True)
     if result.returncode != 0 or not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing and {ENSURE_CHROMIUM.name} could not install it:\n"
-                    f"{result.stdout}\n{result.stderr}", pytrace=False)
+        pytest.fail(
+            f"{CHROMIUM} is missing and {ENSURE_CHROMIUM.name} could not install it:\n"
+            f"{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +69,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=LAUNCH_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         yield browser
         browser.close()
 
@@ -141,10 +148,11 @@ def news_origin(host_pages):
 def news_article(transactional_db, news_origin):
     site, _ = create_site(SITE_SLUG, name="Lokalzeitung", origins=[news_origin])
     article, _ = upsert_article(
-        site, ARTICLE_ID,
+        site,
+        ARTICLE_ID,
         title="Stadtrat beschließt neue Radwege für die Innenstadt",
         body="Der Stadtrat hat am Dienstag neue Radwege beschlossen.\n\n"
-             "Auf der Lindenallee entfallen dafür 230 Parkplätze.",
+        "Auf der Lindenallee entfallen dafür 230 Parkplätze.",
         url=f"{news_origin}/lokales/radwege",
     )
     # Strictest bot check: every comment the browser posts must carry a valid proof of work.
@@ -232,8 +240,9 @@ def open_article(page, live_server, host_pages):
 
 
 def released_comment(article, body, author_name="Anna", parent=None):
-    submission = submit_comment(article, body=body, author_name=author_name,
-                                parent_id=parent.pk if parent else None)
+    submission = submit_comment(
+        article, body=body, author_name=author_name, parent_id=parent.pk if parent else None
+    )
     decide(submission.comment.pk, "release")
     return submission.comment
 

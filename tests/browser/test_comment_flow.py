@@ -36,7 +36,8 @@ def test_it_shows_the_site_guidelines_and_relative_times(open_article, news_arti
 
     expect(widget.widget.locator(".fg-guidelines")).to_contain_text("Wir prüfen jeden Kommentar")
     expect(widget.widget.locator(".fg-guidelines li")).to_contain_text(
-        ["Unterstellungen", "Beleidigungen und Schimpfwörter"])
+        ["Unterstellungen", "Beleidigungen und Schimpfwörter"]
+    )
     expect(widget.thread.locator("time")).to_have_text("jetzt")
 
 
@@ -90,7 +91,8 @@ def test_returning_to_the_tab_picks_up_a_release_without_a_reload(open_article, 
     expect(widget.thread_comment(comment_id)).to_contain_text("Ich warte auf die Freigabe.")
     expect(widget.own_comment(comment_id)).to_have_count(0)
     expect(widget.widget.locator(".fg-live")).to_have_text(
-        "Ihr Kommentar wurde freigegeben und ist jetzt sichtbar.")
+        "Ihr Kommentar wurde freigegeben und ist jetzt sichtbar."
+    )
 
 
 def test_a_rejected_comment_shows_the_statement_of_reasons(open_article, news_article):
@@ -140,7 +142,8 @@ def test_closed_comments_show_a_note_and_no_form(open_article, news_article):
     widget = open_article()
 
     expect(widget.widget.locator(".fg-closed")).to_have_text(
-        "Die Kommentare zu diesem Artikel sind geschlossen.")
+        "Die Kommentare zu diesem Artikel sind geschlossen."
+    )
     expect(widget.widget.locator("form")).to_have_count(0)
     expect(widget.widget.locator(".fg-reply-button")).to_have_count(0)
     expect(widget.thread).to_contain_text("Ein früher Kommentar.")
@@ -173,7 +176,8 @@ def test_an_english_page_gets_an_english_widget(open_article, news_article):
 def test_it_works_for_the_visit_when_local_storage_is_blocked(open_article, news_article, page):
     page.add_init_script(
         "Object.defineProperty(window, 'localStorage', {get() {"
-        " throw new DOMException('blocked', 'SecurityError'); }});")
+        " throw new DOMException('blocked', 'SecurityError'); }});"
+    )
     widget = open_article()
 
     comment_id = widget.post("Auch ohne Speicher sichtbar.")

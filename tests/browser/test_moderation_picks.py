@@ -24,7 +24,8 @@ def plain_http_cookies(settings):
 
 
 def test_p_picks_the_comment_just_released_and_on_its_own_page(
-        page, live_server, news_article, plain_http_cookies):
+    page, live_server, news_article, plain_http_cookies
+):
     create_moderator("erika", password=PASSWORD)
     pending_comment(news_article, "Ein guter Gedanke zu den Radwegen.")
     log_in_by_keyboard(page, live_server, "erika")
@@ -33,8 +34,7 @@ def test_p_picks_the_comment_just_released_and_on_its_own_page(
     button = page.locator(f"#comment-{released}.decided [data-pick]")
     expect(button).to_have_attribute("aria-pressed", "false")
     page.keyboard.press("p")
-    expect(page.locator(f"#comment-{released} [data-pick]")).to_have_attribute(
-        "aria-pressed", "true")
+    expect(page.locator(f"#comment-{released} [data-pick]")).to_have_attribute("aria-pressed", "true")
     assert Comment.objects.get(pk=released).editors_pick is True
 
     other = released_comment(news_article, "Noch ein Kommentar zu den Parkplätzen.")
@@ -45,7 +45,8 @@ def test_p_picks_the_comment_just_released_and_on_its_own_page(
 
 
 def test_an_editor_answers_as_the_newsroom_from_the_comment_page(
-        page, live_server, news_article, plain_http_cookies):
+    page, live_server, news_article, plain_http_cookies
+):
     create_moderator("erika", password=PASSWORD)
     comment = released_comment(news_article, "Warum fallen so viele Parkplätze weg?")
     log_in_by_keyboard(page, live_server, "erika")
@@ -55,5 +56,4 @@ def test_an_editor_answers_as_the_newsroom_from_the_comment_page(
     page.get_by_role("button", name="Antwort veröffentlichen").click()
     page.wait_for_url(re.compile(r"/moderation/comments/\d+/$"))
     reply = Comment.objects.get(parent=comment)
-    assert (reply.status, reply.author_role, reply.author_name) == (
-        "released", "newsroom", "Lokalzeitung")
+    assert (reply.status, reply.author_role, reply.author_name) == ("released", "newsroom", "Lokalzeitung")

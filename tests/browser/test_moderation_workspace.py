@@ -58,8 +58,7 @@ def public_ids(live_server):
     return set(ids)
 
 
-def test_an_editor_works_ten_comments_by_keyboard_only(
-        page, live_server, news_article, plain_http_cookies):
+def test_an_editor_works_ten_comments_by_keyboard_only(page, live_server, news_article, plain_http_cookies):
     create_moderator("erika", password=PASSWORD)
     for number in range(10):
         pending_comment(news_article, f"Kommentar Nummer {number} zu den Radwegen.")
@@ -125,12 +124,14 @@ def test_an_editor_works_ten_comments_by_keyboard_only(
 
 
 def test_two_editors_at_once_never_decide_the_same_comment_twice(
-        browser, page, live_server, news_article, plain_http_cookies):
+    browser, page, live_server, news_article, plain_http_cookies
+):
     create_moderator("erika", password=PASSWORD)
     create_moderator("bernd", password=PASSWORD)
-    comments = [pending_comment(news_article, f"Gleichzeitig geprüft, Nummer {n}.",
-                                author_name="Leserin").pk
-                for n in range(6)]
+    comments = [
+        pending_comment(news_article, f"Gleichzeitig geprüft, Nummer {n}.", author_name="Leserin").pk
+        for n in range(6)
+    ]
 
     log_in_by_keyboard(page, live_server, "erika")
     first = current_id(page)
@@ -170,11 +171,9 @@ def test_two_editors_at_once_never_decide_the_same_comment_twice(
     assert public_ids(live_server) == set(comments)
 
 
-def test_bulk_rejection_with_reasons_by_keyboard(page, live_server, news_article,
-                                                 plain_http_cookies):
+def test_bulk_rejection_with_reasons_by_keyboard(page, live_server, news_article, plain_http_cookies):
     create_moderator("erika", password=PASSWORD)
-    ids = [pending_comment(news_article, f"Werbung Nummer {n}: billig-shop.example").pk
-           for n in range(3)]
+    ids = [pending_comment(news_article, f"Werbung Nummer {n}: billig-shop.example").pk for n in range(3)]
 
     log_in_by_keyboard(page, live_server, "erika")
     first = current_id(page)
@@ -193,7 +192,6 @@ def test_bulk_rejection_with_reasons_by_keyboard(page, live_server, news_article
 
     statuses = dict(Comment.objects.values_list("pk", "status"))
     assert {statuses[first], statuses[second]} == {"rejected"}
-    assert [pk for pk in ids if statuses[pk] == "pending"] == [
-        pk for pk in ids if pk not in (first, second)]
+    assert [pk for pk in ids if statuses[pk] == "pending"] == [pk for pk in ids if pk not in (first, second)]
     for comment_id in (first, second):
         assert Decision.objects.get(comment_id=comment_id).reasons == ["advertising"]

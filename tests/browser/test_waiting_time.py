@@ -20,7 +20,8 @@ def test_the_guidelines_say_when_comments_are_checked(open_article, news_article
     set_hours(news_article, "täglich 07:00-23:00")
     widget = open_article()
     expect(widget.widget.locator(".fg-guidelines")).to_contain_text(
-        "Wir prüfen Kommentare täglich von 7 bis 23 Uhr.")
+        "Wir prüfen Kommentare täglich von 7 bis 23 Uhr."
+    )
 
 
 def test_a_round_the_clock_site_says_nothing_about_hours(open_article, news_article):
@@ -33,7 +34,8 @@ def test_a_pending_comment_is_told_a_range(open_article, news_article):
     widget = open_article()
     comment_id = widget.post("Die Radwege auf der Lindenallee kommen spät, aber sie kommen.")
     expect(widget.own_comment(comment_id)).to_contain_text(
-        re.compile(r"Voraussichtliche Wartezeit: etwa \d+(–\d+)? (Minuten?|Stunden?)"))
+        re.compile(r"Voraussichtliche Wartezeit: etwa \d+(–\d+)? (Minuten?|Stunden?)")
+    )
 
 
 def test_outside_the_hours_readers_hear_when_the_editors_are_back(open_article, news_article):
@@ -48,11 +50,15 @@ def test_outside_the_hours_readers_hear_when_the_editors_are_back(open_article, 
 
 def test_english_readers_get_the_same_in_english(open_article, news_article):
     tomorrow = timezone.localdate() + timedelta(days=1)
-    set_hours(news_article, "Mon-Sun 09:00-20:00",
-              exceptions=f"{timezone.localdate().isoformat()} closed; {tomorrow.isoformat()} closed")
+    set_hours(
+        news_article,
+        "Mon-Sun 09:00-20:00",
+        exceptions=f"{timezone.localdate().isoformat()} closed; {tomorrow.isoformat()} closed",
+    )
     widget = open_article(lang="en")
     expect(widget.widget.locator(".fg-guidelines")).to_contain_text(
-        "We check comments daily from 09:00 to 20:00.")
+        "We check comments daily from 09:00 to 20:00."
+    )
     widget.main_form.get_by_label("Your comment").fill("The cycle lanes are overdue.")
     widget.main_form.get_by_label("Name").fill("Sam")
     widget.main_form.get_by_role("button", name="Post comment").click()

@@ -10,20 +10,20 @@ from tests.browser.conftest import released_comment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-IMG_PAYLOAD = '<img src=x onerror="window.__xss = \'img\'">'
+IMG_PAYLOAD = "<img src=x onerror=\"window.__xss = 'img'\">"
 SCRIPT_PAYLOAD = "<script>window.__xss = 'script'</script>"
 
 
 def test_markup_in_comments_is_shown_as_text_and_never_runs(open_article, news_article, page):
-    released = released_comment(news_article, f"Schaut mal: {IMG_PAYLOAD} {SCRIPT_PAYLOAD}",
-                                author_name=f"Mallory {IMG_PAYLOAD}")
+    released = released_comment(
+        news_article, f"Schaut mal: {IMG_PAYLOAD} {SCRIPT_PAYLOAD}", author_name=f"Mallory {IMG_PAYLOAD}"
+    )
     widget = open_article()
 
     own_id = widget.post(f"Noch einer {SCRIPT_PAYLOAD} {IMG_PAYLOAD}", name=f"Eve {SCRIPT_PAYLOAD}")
 
     expect(widget.thread_comment(released.pk).locator(".fg-body")).to_contain_text(IMG_PAYLOAD)
-    expect(widget.thread_comment(released.pk).locator(".fg-author")).to_have_text(
-        f"Mallory {IMG_PAYLOAD}")
+    expect(widget.thread_comment(released.pk).locator(".fg-author")).to_have_text(f"Mallory {IMG_PAYLOAD}")
     expect(widget.own_comment(own_id).locator(".fg-author")).to_have_text(f"Eve {SCRIPT_PAYLOAD}")
     expect(widget.own_comment(own_id).locator(".fg-body")).to_contain_text(SCRIPT_PAYLOAD)
     expect(widget.widget.locator("img, script")).to_have_count(0)
@@ -50,8 +50,7 @@ def test_hostile_page_css_neither_hides_nor_breaks_the_widget(open_article, news
 
     body = widget.thread_comment(released.pk).locator(".fg-body p")
     expect(body).to_be_visible()
-    style = body.evaluate(
-        "p => { const s = getComputedStyle(p); return [s.color, parseFloat(s.fontSize)]; }")
+    style = body.evaluate("p => { const s = getComputedStyle(p); return [s.color, parseFloat(s.fontSize)]; }")
     assert style[0] not in ("rgba(0, 0, 0, 0)", "transparent")
     assert style[1] >= 14
     expect(widget.main_form.locator(".fg-submit")).to_be_visible()
@@ -64,16 +63,14 @@ def test_the_widget_styles_do_not_leak_into_the_page(open_article, news_article,
     open_article()
 
     # The page has its own <p class="fg-body">; the widget's `.fg-body p` rules must not reach it.
-    white_space = page.locator("article > p.fg-body").evaluate(
-        "p => getComputedStyle(p).whiteSpace")
+    white_space = page.locator("article > p.fg-body").evaluate("p => getComputedStyle(p).whiteSpace")
     assert white_space == "normal"
 
 
 def test_it_works_under_a_strict_content_security_policy(open_article, news_article, live_server):
     released = released_comment(news_article, "Auch mit CSP sichtbar.")
     server = live_server.url
-    policy = (f"default-src 'none'; script-src {server}; style-src {server}; "
-              f"connect-src {server}")
+    policy = f"default-src 'none'; script-src {server}; style-src {server}; connect-src {server}"
 
     widget = open_article(head=f'<meta http-equiv="Content-Security-Policy" content="{policy}">')
 
@@ -84,8 +81,9 @@ def test_it_works_under_a_strict_content_security_policy(open_article, news_arti
     expect(widget.own_comment(comment_id)).to_contain_text("wartet auf Prüfung")
 
 
-def test_it_talks_only_to_its_server_and_sends_no_cookies(open_article, news_article, page,
-                                                         context, live_server, news_origin):
+def test_it_talks_only_to_its_server_and_sends_no_cookies(
+    open_article, news_article, page, context, live_server, news_origin
+):
     context.add_cookies([{"name": "session", "value": "geheim", "url": live_server.url}])
     requests = []
     page.on("request", lambda request: requests.append(request))
@@ -99,21 +97,22 @@ def test_it_talks_only_to_its_server_and_sends_no_cookies(open_article, news_art
     assert not [r.url for r in api_requests if "cookie" in r.all_headers()]
 
 
-def test_a_page_on_an_unlisted_origin_cannot_post(open_article, news_article, host_pages,
-                                                  live_server, page):
+def test_a_page_on_an_unlisted_origin_cannot_post(open_article, news_article, host_pages, live_server, page):
     released_comment(news_article, "Nur auf der eigenen Seite lesbar.")
 
     widget = open_article(origin=host_pages.unlisted_origin)
 
     expect(widget.widget.locator(".fg-thread-message")).to_contain_text(
-        "Die Kommentare konnten nicht geladen werden.")
+        "Die Kommentare konnten nicht geladen werden."
+    )
     expect(widget.widget.locator("form")).to_have_count(0)
     expect(widget.widget).not_to_contain_text("Nur auf der eigenen Seite lesbar.")
     # Try the two ways a foreign page could still send a comment: a normal CORS request,
     # and an opaque "simple" request that skips the preflight.
     url = f"{live_server.url}/api/v1/sites/{news_article.site.slug}/articles/{news_article.external_id}/comments"
     payload = json.dumps({"body": "Von fremder Seite.", "author_name": "Fremd"})
-    outcome = page.evaluate("""async ([url, payload]) => {
+    outcome = page.evaluate(
+        """async ([url, payload]) => {
         let cors;
         try {
             await fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: payload});
@@ -122,7 +121,9 @@ def test_a_page_on_an_unlisted_origin_cannot_post(open_article, news_article, ho
         await fetch(url, {method: "POST", mode: "no-cors", headers: {"Content-Type": "text/plain"},
                           body: payload});
         return cors;
-    }""", [url, payload])
+    }""",
+        [url, payload],
+    )
 
     assert outcome == "blocked"
     assert not Comment.objects.filter(body="Von fremder Seite.").exists()

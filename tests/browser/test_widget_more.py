@@ -24,8 +24,18 @@ SSO_SECRET = "geheimnis-der-lokalzeitung-0123456789"
 
 def sso_token(name="Jürgen Leser", sub="leser-42", secret=SSO_SECRET, audience=SITE_SLUG):
     now = int(time.time())
-    return jwt.encode({"sub": sub, "name": name, "email": "juergen@example.org",
-                       "iat": now, "exp": now + 3600, "aud": audience}, secret, algorithm="HS256")
+    return jwt.encode(
+        {
+            "sub": sub,
+            "name": name,
+            "email": "juergen@example.org",
+            "iat": now,
+            "exp": now + 3600,
+            "aud": audience,
+        },
+        secret,
+        algorithm="HS256",
+    )
 
 
 @pytest.fixture
@@ -34,8 +44,9 @@ def open_page(page, live_server, host_pages):
 
     def _open(hash="", wait=True, lang="de", **data):
         attributes = {"site": SITE_SLUG, "article": ARTICLE_ID, **data}
-        attrs = " ".join(f'data-{key.replace("_", "-")}="{html.escape(str(value))}"'
-                         for key, value in attributes.items())
+        attrs = " ".join(
+            f'data-{key.replace("_", "-")}="{html.escape(str(value))}"' for key, value in attributes.items()
+        )
         path = host_pages.add(f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>Lokalzeitung</title></head>
 <body><article><h1>Ein Artikel</h1><p>Text.</p></article>
@@ -57,6 +68,7 @@ def use_sso(article):
 
 # --- single sign-on --------------------------------------------------------------------------
 
+
 def test_a_signed_in_reader_posts_under_the_name_in_the_token(open_page, news_article):
     use_sso(news_article)
     widget = open_page(sso_token=sso_token())
@@ -75,21 +87,23 @@ def test_a_signed_in_reader_posts_under_the_name_in_the_token(open_page, news_ar
     assert stored.author_email == "juergen@example.org"
 
 
-def test_a_token_set_at_runtime_that_the_server_rejects_shows_an_error(open_page, news_article,
-                                                                        page):
+def test_a_token_set_at_runtime_that_the_server_rejects_shows_an_error(open_page, news_article, page):
     use_sso(news_article)
     widget = open_page()
     form = widget.main_form
     expect(form.get_by_label("Name")).to_be_visible()
 
-    page.evaluate("token => document.dispatchEvent(new CustomEvent('freigabe:sso', "
-                  "{detail: {token}}))", sso_token(name="Mallory", secret="ein-ganz-anderer-schluessel-0123456789"))
+    page.evaluate(
+        "token => document.dispatchEvent(new CustomEvent('freigabe:sso', {detail: {token}}))",
+        sso_token(name="Mallory", secret="ein-ganz-anderer-schluessel-0123456789"),
+    )
     expect(form.locator(".fg-signed-in")).to_have_text("Angemeldet als Mallory")
     form.get_by_label("Ihr Kommentar").fill("Mit gefälschtem Token.")
     form.locator(".fg-submit").click()
 
     expect(form.locator(".fg-form-error")).to_have_text(
-        "Ihre Anmeldung ist ungültig oder abgelaufen. Bitte laden Sie die Seite neu.")
+        "Ihre Anmeldung ist ungültig oder abgelaufen. Bitte laden Sie die Seite neu."
+    )
     assert not Comment.objects.filter(body="Mit gefälschtem Token.").exists()
     # Signing out again brings the guest fields back.
     page.evaluate("window.FreigabeWidget.setSsoToken('')")
@@ -109,6 +123,7 @@ def test_a_token_left_by_the_page_before_the_script_loads_is_used(open_page, new
 
 # --- reports and appeals -----------------------------------------------------------------------
 
+
 def test_a_reader_reports_a_comment_as_illegal(open_page, news_article, page):
     comment = released_comment(news_article, "Der Bürgermeister ist ein Verbrecher.")
     widget = open_page()
@@ -118,23 +133,27 @@ def test_a_reader_reports_a_comment_as_illegal(open_page, news_article, page):
     form = item.locator(".fg-report-form")
     expect(form.get_by_label("Grund der Meldung")).to_be_focused()
     expect(form.get_by_label("Grund der Meldung").locator("option")).to_contain_text(
-        ["Bitte wählen", "Beleidigungen und Schimpfwörter", "Strafbarer Inhalt"])
+        ["Bitte wählen", "Beleidigungen und Schimpfwörter", "Strafbarer Inhalt"]
+    )
     form.get_by_label("Grund der Meldung").select_option("illegal")
     form.get_by_label("Welche Vorschrift").select_option("StGB §185")
     form.get_by_label("Begründung").fill("Das ist eine Beleidigung.")
     form.get_by_label("Ihre E-Mail (freiwillig)").fill("melder@example.org")
     form.get_by_label("Ich versichere").check()
-    with page.expect_response(lambda r: r.url.endswith("/reports")
-                              and r.request.method == "POST") as answer:
+    with page.expect_response(lambda r: r.url.endswith("/reports") and r.request.method == "POST") as answer:
         form.get_by_role("button", name="Meldung absenden").click()
 
     assert answer.value.status == 202
     expect(item.locator(".fg-confirm")).to_have_text(
-        "Danke für Ihre Meldung. Die Redaktion prüft den Kommentar.")
+        "Danke für Ihre Meldung. Die Redaktion prüft den Kommentar."
+    )
     expect(item.locator(".fg-confirm")).to_be_focused()
     report = Report.objects.get()
     assert (report.reason, report.legal_ground, report.notice.comment_id) == (
-        "illegal", "StGB §185", comment.pk)
+        "illegal",
+        "StGB §185",
+        comment.pk,
+    )
     assert report.reporter_email == "melder@example.org"
 
 
@@ -173,13 +192,15 @@ def test_the_author_appeals_against_a_rejection_and_sees_its_status(open_page, n
     expect(appeal_button).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
     notice.get_by_label("Warum sollte die Entscheidung überprüft werden?").fill(
-        "Das ist Kritik an der Verwaltung, keine Beleidigung.")
+        "Das ist Kritik an der Verwaltung, keine Beleidigung."
+    )
     with page.expect_response(lambda r: "/appeal?token=" in r.url) as answer:
         notice.get_by_role("button", name="Beschwerde absenden").click()
 
     assert answer.value.status in (201, 202)
     expect(widget.widget.locator(".fg-live")).to_have_text(
-        "Ihre Beschwerde ist eingegangen. Die Redaktion prüft die Entscheidung erneut.")
+        "Ihre Beschwerde ist eingegangen. Die Redaktion prüft die Entscheidung erneut."
+    )
     expect(notice.locator(".fg-appeal-status")).to_contain_text("wird geprüft")
     expect(notice.get_by_role("button", name="Beschwerde einlegen")).to_have_count(0)
     appeal = Appeal.objects.get()
@@ -188,18 +209,19 @@ def test_the_author_appeals_against_a_rejection_and_sees_its_status(open_page, n
 
     Appeal.objects.update(state="decided", outcome="upheld")
     widget.simulate_return_to_tab()
-    expect(notice.locator(".fg-appeal-status")).to_have_text(
-        "Geprüft: Die Entscheidung bleibt bestehen.")
+    expect(notice.locator(".fg-appeal-status")).to_have_text("Geprüft: Die Entscheidung bleibt bestehen.")
     widget.reload()
-    expect(notice.locator(".fg-appeal-status")).to_have_text(
-        "Geprüft: Die Entscheidung bleibt bestehen.")
+    expect(notice.locator(".fg-appeal-status")).to_have_text("Geprüft: Die Entscheidung bleibt bestehen.")
 
 
 # --- reading: order, load more, links -------------------------------------------------------------
 
+
 def many_comments(article, count):
-    comments = [released_comment(article, f"Kommentar Nummer {n}.", author_name=f"Person {n}")
-                for n in range(1, count + 1)]
+    comments = [
+        released_comment(article, f"Kommentar Nummer {n}.", author_name=f"Person {n}")
+        for n in range(1, count + 1)
+    ]
     released_comment(article, "Antwort eins.", parent=comments[4])
     released_comment(article, "Antwort zwei.", parent=comments[4])
     return comments
@@ -251,8 +273,7 @@ def test_a_link_to_a_comment_scrolls_to_it_and_highlights_it(open_page, news_art
     assert page.evaluate("location.hash") == f"#freigabe-comment-{comments[1].pk}"
 
 
-def test_a_linked_comment_is_scrolled_to_even_when_the_stylesheet_arrives_late(
-        open_page, news_article, page):
+def test_a_linked_comment_is_scrolled_to_even_when_the_stylesheet_arrives_late(open_page, news_article, page):
     # The section stays hidden until its stylesheet is in; here the thread arrives first.
     held = []
     page.route("**/widget/widget.css", lambda route: held.append(route))
@@ -271,11 +292,11 @@ def test_a_linked_comment_is_scrolled_to_even_when_the_stylesheet_arrives_late(
 
 # --- embedding: registering an unknown article -------------------------------------------------
 
+
 def test_an_unknown_article_with_data_title_is_registered_silently(open_page, news_article, page):
     # The token the site's CMS would put into the snippet (docs/widget.md).
     token = article_token(news_article.site.api_key_hash, SITE_SLUG, "neu-2024-11")
-    widget = open_page(article="neu-2024-11", title="Neue Brücke über den Fluss",
-                       article_token=token)
+    widget = open_page(article="neu-2024-11", title="Neue Brücke über den Fluss", article_token=token)
 
     expect(widget.widget.locator(".fg-thread-message")).to_have_text("Noch keine Kommentare.")
     expect(widget.widget).not_to_contain_text("Artikeltext")
@@ -292,7 +313,8 @@ def test_an_unknown_article_without_a_valid_token_stays_unknown(open_page, news_
     widget = open_page(article="gefaelscht", title="Gefälscht", article_token=forged)
 
     expect(widget.widget.locator(".fg-thread-message")).to_contain_text(
-        "Dieser Artikel ist für Kommentare nicht eingerichtet.")
+        "Dieser Artikel ist für Kommentare nicht eingerichtet."
+    )
     assert not Article.objects.filter(external_id="gefaelscht").exists()
 
 
@@ -300,11 +322,13 @@ def test_an_unknown_article_without_data_title_stays_unknown(open_page, news_art
     widget = open_page(article="ohne-titel")
 
     expect(widget.widget.locator(".fg-thread-message")).to_contain_text(
-        "Dieser Artikel ist für Kommentare nicht eingerichtet.")
+        "Dieser Artikel ist für Kommentare nicht eingerichtet."
+    )
     assert not Article.objects.filter(external_id="ohne-titel").exists()
 
 
 # --- accessibility -------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def axe_script():

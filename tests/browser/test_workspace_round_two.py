@@ -45,10 +45,13 @@ def editor_page(browser, transactional_db, live_server, plain_http_cookies):
         user, _, _ = create_moderator(username, password=PASSWORD, senior=senior)
         for name in groups:
             user.groups.add(Group.objects.get(name=name))
-        context = browser.new_context(locale=LOCALES[language], timezone_id="Europe/Berlin",
-                                      viewport={"width": size[0], "height": size[1]},
-                                      extra_http_headers={"Accept-Language": language},
-                                      bypass_csp=True)
+        context = browser.new_context(
+            locale=LOCALES[language],
+            timezone_id="Europe/Berlin",
+            viewport={"width": size[0], "height": size[1]},
+            extra_http_headers={"Accept-Language": language},
+            bypass_csp=True,
+        )
         context.set_default_timeout(8000)
         contexts.append(context)
         page = context.new_page()
@@ -75,8 +78,7 @@ def current_id(page):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_moving_with_j_claims_nothing_opening_the_reasons_does(editor_page, news_article,
-                                                               language):
+def test_moving_with_j_claims_nothing_opening_the_reasons_does(editor_page, news_article, language):
     for number in range(3):
         pending_comment(news_article, f"Kommentar Nummer {number} zu den Radwegen.")
     page = editor_page("erika", language)
@@ -106,12 +108,16 @@ def test_the_claim_time_comes_from_the_site(editor_page, news_article):
     assert 8.5 * 60 < (claim.expires_at - claim.claimed_at).total_seconds() <= 9 * 60
 
 
-@pytest.mark.parametrize("language, heading_text, total_text", [
-    ("de", "Wartende Kommentare", "warten insgesamt"),
-    ("en", "Pending comments", "waiting in total"),
-])
+@pytest.mark.parametrize(
+    "language, heading_text, total_text",
+    [
+        ("de", "Wartende Kommentare", "warten insgesamt"),
+        ("en", "Pending comments", "waiting in total"),
+    ],
+)
 def test_heading_and_total_follow_decisions_and_load_more_only_when_more_wait(
-        editor_page, news_article, language, heading_text, total_text):
+    editor_page, news_article, language, heading_text, total_text
+):
     ids = [pending_comment(news_article, f"Kommentar {n} über die Radwege.").pk for n in range(3)]
     page = editor_page("erika", language)
     heading = page.locator("h1 [data-pending-count]")
@@ -163,14 +169,21 @@ def moderator_pages(news_article):
     decide(decided.pk, "reject", reasons=["insinuation"])
     for number in range(3):
         pending_comment(news_article, f"Ein weiterer Kommentar Nummer {number} zu Radwegen.")
-    return ["/moderation/", f"/moderation/comments/{comment.pk}/", "/moderation/history/",
-            "/moderation/reported/", "/moderation/appeals/", "/moderation/authors/bans/",
-            "/moderation/audit/", "/moderation/operations/", "/moderation/settings/"]
+    return [
+        "/moderation/",
+        f"/moderation/comments/{comment.pk}/",
+        "/moderation/history/",
+        "/moderation/reported/",
+        "/moderation/appeals/",
+        "/moderation/authors/bans/",
+        "/moderation/audit/",
+        "/moderation/operations/",
+        "/moderation/settings/",
+    ]
 
 
 @pytest.mark.parametrize("size", [PHONE, TABLET], ids=["phone", "tablet"])
-def test_every_moderator_page_fits_without_sideways_scrolling(editor_page, news_article,
-                                                              live_server, size):
+def test_every_moderator_page_fits_without_sideways_scrolling(editor_page, news_article, live_server, size):
     paths = moderator_pages(news_article)
     page = editor_page("admina", "de", size, groups=[SITE_ADMIN])
     too_wide = {}
@@ -190,8 +203,9 @@ def test_every_moderator_page_fits_without_sideways_scrolling(editor_page, news_
 
 @pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("size", [DESK, PHONE], ids=["1280", "375"])
-def test_axe_finds_nothing_serious_on_any_moderator_page(editor_page, news_article, live_server,
-                                                         language, size):
+def test_axe_finds_nothing_serious_on_any_moderator_page(
+    editor_page, news_article, live_server, language, size
+):
     script = axe_script()
     paths = moderator_pages(news_article)
     page = editor_page("admina", language, size, groups=[SITE_ADMIN])

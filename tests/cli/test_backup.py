@@ -20,8 +20,10 @@ def sqlite_environment(tmp_path):
 
 def post_comment(server, body):
     status, _, accepted = request(
-        "POST", f"{server.url}/api/v1/sites/blatt/articles/kai/comments",
-        {"body": body, "author_name": "Leser"})
+        "POST",
+        f"{server.url}/api/v1/sites/blatt/articles/kai/comments",
+        {"body": body, "author_name": "Leser"},
+    )
     assert status == 202
     return accepted["id"]
 
@@ -34,9 +36,12 @@ def test_a_backup_taken_while_serving_restores_every_comment(sqlite_environment,
     site = environment.run_json("create-site", "blatt", "--json")
     server = Server(environment, workers=2)
     try:
-        request("PUT", f"{server.url}/api/v1/sites/blatt/articles/kai",
-                {"title": "Die Kaimauer", "body": "Die Kaimauer wird saniert."},
-                {"Authorization": f"Bearer {site['api_key']}"})
+        request(
+            "PUT",
+            f"{server.url}/api/v1/sites/blatt/articles/kai",
+            {"title": "Die Kaimauer", "body": "Die Kaimauer wird saniert."},
+            {"Authorization": f"Bearer {site['api_key']}"},
+        )
         kept = {post_comment(server, f"Vor der Sicherung geschrieben ({n}).") for n in range(8)}
         result = environment.run("backup", str(tmp_path / "sicherung.sqlite3"), "--json")
         assert json.loads(result.stdout)["comments"] == 8
@@ -47,8 +52,7 @@ def test_a_backup_taken_while_serving_restores_every_comment(sqlite_environment,
     environment.run("shell", "-c", DELETE_COMMENT.format(min(kept)))
     assert len(stored_comments(environment, "blatt", "kai")) == 8  # 8 - 1 + 1
 
-    restored = environment.run_json("restore", str(tmp_path / "sicherung.sqlite3"),
-                                    "--noinput", "--json")
+    restored = environment.run_json("restore", str(tmp_path / "sicherung.sqlite3"), "--noinput", "--json")
 
     assert restored["comments"] == 8
     rows = stored_comments(environment, "blatt", "kai")
@@ -56,8 +60,7 @@ def test_a_backup_taken_while_serving_restores_every_comment(sqlite_environment,
     assert all(row[2] == "pending" for row in rows)
 
 
-def test_backup_refuses_to_overwrite_and_restore_refuses_a_broken_file(sqlite_environment,
-                                                                         tmp_path):
+def test_backup_refuses_to_overwrite_and_restore_refuses_a_broken_file(sqlite_environment, tmp_path):
     environment = sqlite_environment
     target = tmp_path / "sicherung.sqlite3"
     environment.run("backup", str(target))
@@ -76,7 +79,8 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_a_broken_file(sqlite_en
 def test_on_postgresql_backup_points_to_pg_dump(tmp_path):
     environment = Environment(tmp_path, DATABASE_URL="postgres://nobody@127.0.0.1:9/none")
     for command in ("backup", "restore"):
-        refused = environment.run(command, str(tmp_path / "x"), "--noinput"
-                                  if command == "restore" else "--force", check=False)
+        refused = environment.run(
+            command, str(tmp_path / "x"), "--noinput" if command == "restore" else "--force", check=False
+        )
         assert refused.returncode != 0
         assert "pg_dump" in refused.stderr and "docs/deploy.md" in refused.stderr

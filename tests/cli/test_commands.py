@@ -16,8 +16,15 @@ def cli(tmp_path):
 
 
 def test_create_site_prints_the_site_and_a_key(cli):
-    result = cli.run_json("create-site", "tagesblatt", "--name", "Tagesblatt",
-                          "--origin", "https://www.tagesblatt.example", "--json")
+    result = cli.run_json(
+        "create-site",
+        "tagesblatt",
+        "--name",
+        "Tagesblatt",
+        "--origin",
+        "https://www.tagesblatt.example",
+        "--json",
+    )
     assert result["site"] == "tagesblatt"
     assert result["api_key"].startswith("fg_") and len(result["api_key"]) > 30
 
@@ -36,8 +43,9 @@ def test_create_site_refuses_an_origin_without_scheme(cli):
 
 
 def test_create_moderator_with_a_token(cli):
-    result = cli.run_json("create-moderator", "max", "--password", "Ein-Langes-Passwort-9",
-                          "--token", "--json")
+    result = cli.run_json(
+        "create-moderator", "max", "--password", "Ein-Langes-Passwort-9", "--token", "--json"
+    )
     assert result["user"] == "max"
     assert result["token"].startswith("fgt_")
     assert "password" not in result
@@ -55,11 +63,15 @@ def test_load_demo_creates_every_status_and_prints_the_password_once(cli):
     assert "freigabe changepassword" in first.stdout
     second = cli.run("load_demo")
     assert "already loaded" in second.stdout and "freigabe changepassword" in second.stdout
-    counts = cli.run("shell", "--no-imports", "-c",
-                     "from freigabe.comments.models import Comment;"
-                     "import collections, json;"
-                     "print(json.dumps(collections.Counter("
-                     "Comment.objects.values_list('status', flat=True))))")
+    counts = cli.run(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from freigabe.comments.models import Comment;"
+        "import collections, json;"
+        "print(json.dumps(collections.Counter("
+        "Comment.objects.values_list('status', flat=True))))",
+    )
     statuses = json.loads(counts.stdout)
     assert set(statuses) == {"pending", "released", "rejected", "removed"}
 

@@ -16,8 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def instructions(path):
     text = re.sub(r"\\\n\s*", " ", (ROOT / path).read_text())
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def test_the_image_runs_the_tested_build_steps_as_a_non_root_user_with_a_health_check():
@@ -28,8 +27,7 @@ def test_the_image_runs_the_tested_build_steps_as_a_non_root_user_with_a_health_
     assert users and users[-1] not in {"root", "0"}
     health = next(line for line in lines if line.startswith("HEALTHCHECK"))
     assert "/opt/freigabe/healthcheck.py" in health
-    assert any(line.startswith("COPY deploy/healthcheck.py /opt/freigabe/healthcheck.py")
-               for line in lines)
+    assert any(line.startswith("COPY deploy/healthcheck.py /opt/freigabe/healthcheck.py") for line in lines)
     assert "/healthz" in (ROOT / "deploy/healthcheck.py").read_text()
     assert lines[-1].startswith('CMD ["freigabe", "serve"')
 
@@ -49,7 +47,9 @@ def test_compose_has_postgres_redis_two_app_servers_a_worker_and_nginx():
     template = "./deploy/nginx-freigabe.conf.template"
     assert any(volume.startswith(template + ":") for volume in nginx["volumes"])
     assert {nginx["environment"]["FREIGABE_APP_1"], nginx["environment"]["FREIGABE_APP_2"]} == {
-        "app1:8000", "app2:8000"}
+        "app1:8000",
+        "app2:8000",
+    }
     # The servers believe X-Forwarded-For only from nginx's fixed address.
     proxy = nginx["networks"]["freigabe"]["ipv4_address"]
     assert services["app1"]["environment"]["FREIGABE_TRUSTED_PROXIES"] == proxy
@@ -57,7 +57,6 @@ def test_compose_has_postgres_redis_two_app_servers_a_worker_and_nginx():
 
 def test_the_nginx_template_has_only_the_variables_compose_and_cluster_fill_in():
     text = (ROOT / "deploy/nginx-freigabe.conf.template").read_text()
-    assert set(re.findall(r"\$\{(\w+)\}", text)) == {"FREIGABE_APP_1", "FREIGABE_APP_2",
-                                                   "NGINX_LISTEN"}
+    assert set(re.findall(r"\$\{(\w+)\}", text)) == {"FREIGABE_APP_1", "FREIGABE_APP_2", "NGINX_LISTEN"}
     cluster = (ROOT / "scripts/cluster.sh").read_text()
     assert "deploy/nginx-freigabe.conf.template" in cluster

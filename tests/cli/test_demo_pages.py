@@ -8,8 +8,19 @@ from django.core.management import call_command
 from django.urls import get_resolver
 
 # Pages without a path parameter that an editor opens with GET (the others take POSTs).
-PAGES = ["", "history/", "reported/", "appeals/", "authors/bans/", "audit/", "audit.csv",
-         "operations/", "settings/", "settings/demo/", "counts/"]
+PAGES = [
+    "",
+    "history/",
+    "reported/",
+    "appeals/",
+    "authors/bans/",
+    "audit/",
+    "audit.csv",
+    "operations/",
+    "settings/",
+    "settings/demo/",
+    "counts/",
+]
 
 
 @pytest.fixture

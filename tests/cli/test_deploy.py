@@ -16,9 +16,11 @@ def production(tmp_path):
 
 
 def test_check_deploy_is_clean_once_production_settings_are_set(production):
-    production.env.update(FREIGABE_PUBLIC_URL="https://kommentare.zeitung.example",
-                          FREIGABE_ALLOWED_HOSTS="kommentare.zeitung.example",
-                          FREIGABE_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
+    production.env.update(
+        FREIGABE_PUBLIC_URL="https://kommentare.zeitung.example",
+        FREIGABE_ALLOWED_HOSTS="kommentare.zeitung.example",
+        FREIGABE_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    )
     result = production.run("check", "--deploy", "--fail-level", "WARNING")
     assert "no issues" in result.stdout
 
@@ -62,8 +64,9 @@ def test_logs_are_json_lines(caplog):
 
     from freigabe.logs import JsonFormatter
 
-    record = logging.LogRecord("freigabe.test", logging.WARNING, __file__, 1,
-                               "Kommentar %s abgelehnt", (7,), None)
+    record = logging.LogRecord(
+        "freigabe.test", logging.WARNING, __file__, 1, "Kommentar %s abgelehnt", (7,), None
+    )
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "Kommentar 7 abgelehnt"
     assert line["level"] == "WARNING"
@@ -75,11 +78,14 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         pytest.skip("this run uses PostgreSQL; the SQLite run checks WAL mode")
     environment.run("migrate", "--verbosity", "0")
     result = environment.run(
-        "shell", "--no-imports", "-c",
+        "shell",
+        "--no-imports",
+        "-c",
         "from django.db import connection\n"
         "cursor = connection.cursor()\n"
         "cursor.execute('PRAGMA journal_mode'); print(cursor.fetchone()[0])\n"
-        "cursor.execute('PRAGMA busy_timeout'); print(cursor.fetchone()[0])")
+        "cursor.execute('PRAGMA busy_timeout'); print(cursor.fetchone()[0])",
+    )
     mode, timeout = result.stdout.split()
     assert mode == "wal"
     assert int(timeout) >= 10_000

@@ -28,9 +28,13 @@ def test_without_redis_the_cache_still_works_and_says_so_once(caplog):
 
 
 def test_rate_limits_hold_per_process_while_redis_is_down(settings):
-    settings.CACHES = {**settings.CACHES, "shared": {
-        "BACKEND": "freigabe.fallback_cache.FallbackRedisCache",
-        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "freigabe.fallback_cache.FallbackRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        },
+    }
     rate = Rate(3, 600)
     waits = [hit("test-comments", "198.51.100.9", rate) for _ in range(4)]
     assert waits[:3] == [0, 0, 0] and waits[3] > 0

@@ -51,9 +51,14 @@ def test_a_job_enqueued_by_one_process_is_run_by_a_new_one(environment, tmp_path
 def test_two_workers_at_once_run_every_job_exactly_once(environment, tmp_path):
     trace = tmp_path / "trace"
     enqueue_in_own_process(
-        environment, f"for n in range(40): sample_jobs.record.enqueue({str(trace)!r}, str(n))")
-    workers = [subprocess.Popen([FREIGABE, "worker", "--once", "--json"], env=environment.env,
-                                stdout=subprocess.PIPE, text=True) for _ in range(2)]
+        environment, f"for n in range(40): sample_jobs.record.enqueue({str(trace)!r}, str(n))"
+    )
+    workers = [
+        subprocess.Popen(
+            [FREIGABE, "worker", "--once", "--json"], env=environment.env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     ran = [json.loads(worker.communicate(timeout=120)[0])["ran"] for worker in workers]
     assert sum(ran) == 40
     assert sorted(lines(trace), key=int) == [str(n) for n in range(40)]
@@ -62,8 +67,13 @@ def test_two_workers_at_once_run_every_job_exactly_once(environment, tmp_path):
 def test_sigterm_lets_the_running_job_finish_then_stops(environment, tmp_path):
     trace = tmp_path / "trace"
     enqueue_in_own_process(environment, f"sample_jobs.slow.enqueue({str(trace)!r}, 1.5)")
-    worker = subprocess.Popen([FREIGABE, "worker", "--interval", "0.1"], env=environment.env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    worker = subprocess.Popen(
+        [FREIGABE, "worker", "--interval", "0.1"],
+        env=environment.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while "started" not in lines(trace) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -113,15 +123,18 @@ def test_a_job_failing_every_attempt_ends_failed_and_visible(db, capsys):
     row = DBTaskResult.objects.get()
     assert (row.status, len(row.worker_ids)) == ("FAILED", 2)
     call_command("worker", "--status")
-    assert "FAILED tests.cli.sample_jobs.always_fail attempt 2: ValueError: broken for good" \
+    assert (
+        "FAILED tests.cli.sample_jobs.always_fail attempt 2: ValueError: broken for good"
         in capsys.readouterr().out
+    )
 
 
 def test_a_job_whose_worker_died_runs_again(db, tmp_path):
     trace = tmp_path / "trace"
     sample_jobs.record.enqueue(str(trace), "again")
-    DBTaskResult.objects.update(status="RUNNING", worker_ids=["dead:1"],
-                                started_at=timezone.now() - timedelta(hours=2))
+    DBTaskResult.objects.update(
+        status="RUNNING", worker_ids=["dead:1"], started_at=timezone.now() - timedelta(hours=2)
+    )
     assert jobs.run_pending() == 0
     assert jobs.requeue_stalled(timeout_seconds=3600) == 1
     assert jobs.run_pending() == 1

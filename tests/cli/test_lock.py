@@ -27,10 +27,13 @@ def pins(lock):
     return found, unhashed
 
 
-@pytest.mark.parametrize("lock, requirements", [
-    ("main.lock", PROJECT["dependencies"]),
-    ("test.lock", PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"]),
-])
+@pytest.mark.parametrize(
+    "lock, requirements",
+    [
+        ("main.lock", PROJECT["dependencies"]),
+        ("test.lock", PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"]),
+    ],
+)
 def test_every_dependency_is_locked_with_a_matching_version_and_hashes(lock, requirements):
     locked, unhashed = pins(lock)
     assert not unhashed, f"pinned without hashes in requirements/{lock}: {unhashed}"
@@ -46,6 +49,7 @@ def test_every_dependency_is_locked_with_a_matching_version_and_hashes(lock, req
 def test_both_locks_pin_the_same_versions():
     main, _ = pins("main.lock")
     test, _ = pins("test.lock")
-    differing = {name: (version, test.get(name)) for name, version in main.items()
-                 if test.get(name) != version}
+    differing = {
+        name: (version, test.get(name)) for name, version in main.items() if test.get(name) != version
+    }
     assert not differing, f"run `make lock`: {differing}"

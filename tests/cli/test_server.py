@@ -9,13 +9,17 @@ from tests.processes import Environment, Server, request
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    environment = Environment(tmp_path_factory.mktemp("served"),
-                              FREIGABE_RATE_COMMENTS="8/600",
-                              FREIGABE_TRUSTED_PROXIES="127.0.0.1")
+    environment = Environment(
+        tmp_path_factory.mktemp("served"),
+        FREIGABE_RATE_COMMENTS="8/600",
+        FREIGABE_TRUSTED_PROXIES="127.0.0.1",
+    )
     environment.run("migrate", "--verbosity", "0")
     site = environment.run_json("create-site", "blatt", "--json")
-    editors = [environment.run_json("create-moderator", name, "--token", "--json")["token"]
-               for name in ("ana", "ben")]
+    editors = [
+        environment.run_json("create-moderator", name, "--token", "--json")["token"]
+        for name in ("ana", "ben")
+    ]
     server = Server(environment)
     yield server, site, editors
     server.stop()
@@ -23,9 +27,12 @@ def served(tmp_path_factory):
 
 
 def put_article(server, site, article_id):
-    status, _, _ = request("PUT", f"{server.url}/api/v1/sites/blatt/articles/{article_id}",
-                           {"title": "Hafen wird ausgebaut", "body": "Der Hafen wächst."},
-                           {"Authorization": f"Bearer {site['api_key']}"})
+    status, _, _ = request(
+        "PUT",
+        f"{server.url}/api/v1/sites/blatt/articles/{article_id}",
+        {"title": "Hafen wird ausgebaut", "body": "Der Hafen wächst."},
+        {"Authorization": f"Bearer {site['api_key']}"},
+    )
     assert status == 201
 
 
@@ -41,9 +48,11 @@ def test_two_editors_deciding_at_once_get_one_200_and_one_409(served):
     put_article(server, site, "hafen")
     for round_number in range(5):
         status, _, accepted = request(
-            "POST", f"{server.url}/api/v1/sites/blatt/articles/hafen/comments",
+            "POST",
+            f"{server.url}/api/v1/sites/blatt/articles/hafen/comments",
             {"body": f"Der Hafenausbau, Runde {round_number}", "author_name": "Leser"},
-            {"X-Forwarded-For": f"192.0.2.{round_number}"})
+            {"X-Forwarded-For": f"192.0.2.{round_number}"},
+        )
         assert status == 202
         results = []
         barrier = threading.Barrier(2)
@@ -51,12 +60,19 @@ def test_two_editors_deciding_at_once_get_one_200_and_one_409(served):
         def decide(token, action):
             barrier.wait()
             payload = {"action": action, "reasons": ["insult"] if action == "reject" else []}
-            results.append(request(
-                "POST", f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
-                payload, {"Authorization": f"Token {token}"})[0])
+            results.append(
+                request(
+                    "POST",
+                    f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
+                    payload,
+                    {"Authorization": f"Token {token}"},
+                )[0]
+            )
 
-        threads = [threading.Thread(target=decide, args=(token_a, "release")),
-                   threading.Thread(target=decide, args=(token_b, "reject"))]
+        threads = [
+            threading.Thread(target=decide, args=(token_a, "release")),
+            threading.Thread(target=decide, args=(token_b, "reject")),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -70,15 +86,21 @@ def test_accepted_comments_survive_and_stay_hidden_until_released(served):
     ids = []
     for number in range(5):
         status, _, accepted = request(
-            "POST", f"{server.url}/api/v1/sites/blatt/articles/kai/comments",
+            "POST",
+            f"{server.url}/api/v1/sites/blatt/articles/kai/comments",
             {"body": f"Kommentar {number} zur Kaimauer", "author_name": "L"},
-            {"X-Forwarded-For": f"192.0.2.{100 + number}"})
+            {"X-Forwarded-For": f"192.0.2.{100 + number}"},
+        )
         assert status == 202
         ids.append(accepted["id"])
     _, _, public = request("GET", f"{server.url}/api/v1/sites/blatt/articles/kai/comments")
     assert public["count"] == 0
-    request("POST", f"{server.url}/api/v1/moderation/comments/{ids[0]}/decision",
-            {"action": "release"}, {"Authorization": f"Token {token}"})
+    request(
+        "POST",
+        f"{server.url}/api/v1/moderation/comments/{ids[0]}/decision",
+        {"action": "release"},
+        {"Authorization": f"Token {token}"},
+    )
     _, _, public = request("GET", f"{server.url}/api/v1/sites/blatt/articles/kai/comments")
     assert [c["id"] for c in public["comments"]] == [ids[0]]
 
@@ -87,9 +109,12 @@ def test_the_rate_limit_holds_across_workers(served):
     server, site, _ = served
     put_article(server, site, "mole")
     statuses = [
-        request("POST", f"{server.url}/api/v1/sites/blatt/articles/mole/comments",
-                {"body": f"Kommentar {number} zur Mole", "author_name": "L"},
-                {"X-Forwarded-For": "198.51.100.77"})[0]
+        request(
+            "POST",
+            f"{server.url}/api/v1/sites/blatt/articles/mole/comments",
+            {"body": f"Kommentar {number} zur Mole", "author_name": "L"},
+            {"X-Forwarded-For": "198.51.100.77"},
+        )[0]
         for number in range(12)
     ]
     # 8 per window for this reader, whichever of the two workers answers.

@@ -12,12 +12,15 @@ def environment(tmp_path):
     environment.close()
 
 
-@pytest.mark.parametrize("name, value, message", [
-    ("FREIGABE_SECURE_COOKIES", "nein", "FREIGABE_SECURE_COOKIES='nein' is neither on"),
-    ("FREIGABE_RATE_COMMENTS", "10 pro Minute", "FREIGABE_RATE_COMMENTS='10 pro Minute' is not a rate"),
-    ("FREIGABE_RATE_REPORTS", "0/60", "FREIGABE_RATE_REPORTS='0/60' is not a rate"),
-    ("FREIGABE_MAX_COMMENT_CHARS", "5k", "FREIGABE_MAX_COMMENT_CHARS='5k' is not a whole number"),
-])
+@pytest.mark.parametrize(
+    "name, value, message",
+    [
+        ("FREIGABE_SECURE_COOKIES", "nein", "FREIGABE_SECURE_COOKIES='nein' is neither on"),
+        ("FREIGABE_RATE_COMMENTS", "10 pro Minute", "FREIGABE_RATE_COMMENTS='10 pro Minute' is not a rate"),
+        ("FREIGABE_RATE_REPORTS", "0/60", "FREIGABE_RATE_REPORTS='0/60' is not a rate"),
+        ("FREIGABE_MAX_COMMENT_CHARS", "5k", "FREIGABE_MAX_COMMENT_CHARS='5k' is not a whole number"),
+    ],
+)
 def test_a_malformed_setting_stops_check_and_serve(environment, name, value, message):
     environment.env[name] = value
     checked = environment.run("check", check=False)

@@ -24,20 +24,23 @@ class Cluster:
         self.settings = read_env(self.dir / "cluster.env")
         self.url = self.settings["FREIGABE_CLUSTER_URL"]
         self.app_urls = [f"http://127.0.0.1:{self.settings[f'APP_{n}_PORT']}" for n in (1, 2)]
-        self.env = {**os.environ, "FREIGABE_DATA_DIR": str(self.dir / "app"),
-                    "DATABASE_URL": self.settings["DATABASE_URL"],
-                    "FREIGABE_CACHE_URL": self.settings["FREIGABE_CACHE_URL"],
-                    "FREIGABE_SECRET_KEY": self.settings["FREIGABE_SECRET_KEY"]}
+        self.env = {
+            **os.environ,
+            "FREIGABE_DATA_DIR": str(self.dir / "app"),
+            "DATABASE_URL": self.settings["DATABASE_URL"],
+            "FREIGABE_CACHE_URL": self.settings["FREIGABE_CACHE_URL"],
+            "FREIGABE_SECRET_KEY": self.settings["FREIGABE_SECRET_KEY"],
+        }
         self.env.pop("DJANGO_SETTINGS_MODULE", None)
 
     def script(self, *args):
-        subprocess.run(["bash", str(CLUSTER_SH), *args], env=self.env, check=True,
-                       timeout=180, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["bash", str(CLUSTER_SH), *args], env=self.env, check=True, timeout=180, stdout=subprocess.DEVNULL
+        )
 
     def run(self, *args, check=True):
         """`freigabe ARGS` against the cluster's database (the shape tests.processes uses)."""
-        result = subprocess.run([FREIGABE, *args], env=self.env, capture_output=True,
-                                text=True, timeout=120)
+        result = subprocess.run([FREIGABE, *args], env=self.env, capture_output=True, text=True, timeout=120)
         if check and result.returncode != 0:
             raise AssertionError(f"freigabe {' '.join(args)} failed:\n{result.stderr}")
         return result
@@ -74,13 +77,11 @@ def start_cluster(directory, **settings):
     os.chmod(directory, 0o755)
     env = {**os.environ, **settings}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run(["bash", str(CLUSTER_SH), "start", str(directory)], env=env, check=True,
-                   timeout=600)
+    subprocess.run(["bash", str(CLUSTER_SH), "start", str(directory)], env=env, check=True, timeout=600)
     running = Cluster(directory)
     running.env.update(settings)
     return running
 
 
 def stop_cluster(cluster):
-    subprocess.run(["bash", str(CLUSTER_SH), "stop", str(cluster.dir)], env=cluster.env,
-                   timeout=120)
+    subprocess.run(["bash", str(CLUSTER_SH), "stop", str(cluster.dir)], env=cluster.env, timeout=120)

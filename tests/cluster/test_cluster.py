@@ -24,8 +24,9 @@ def comments_path(newsroom):
 
 
 def submit(base_url, newsroom, body, **fields):
-    return request("POST", base_url + comments_path(newsroom),
-                   {"body": body, "author_name": "Leserin", **fields})
+    return request(
+        "POST", base_url + comments_path(newsroom), {"body": body, "author_name": "Leserin", **fields}
+    )
 
 
 def public_ids(base_url, newsroom):
@@ -40,8 +41,11 @@ def test_a_release_on_one_server_is_visible_through_the_other_at_once(cluster, n
     assert status == 202
     assert accepted["id"] not in public_ids(server_b, newsroom)  # B has the thread cached now
     status, _, decided = request(
-        "POST", f"{server_a}/api/v1/moderation/comments/{accepted['id']}/decision",
-        {"action": "release", "reasons": []}, {"Authorization": f"Token {newsroom['token']}"})
+        "POST",
+        f"{server_a}/api/v1/moderation/comments/{accepted['id']}/decision",
+        {"action": "release", "reasons": []},
+        {"Authorization": f"Token {newsroom['token']}"},
+    )
     assert (status, decided["status"]) == (200, "released")
     assert accepted["id"] in public_ids(server_b, newsroom)
     assert accepted["id"] in public_ids(cluster.url, newsroom)
@@ -51,16 +55,16 @@ def log_in(opener, base_url, user, password):
     with opener.open(base_url + "/accounts/login/") as page:
         html = page.read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    form = urllib.parse.urlencode({"username": user, "password": password,
-                                   "csrfmiddlewaretoken": token}).encode()
+    form = urllib.parse.urlencode(
+        {"username": user, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
     with opener.open(base_url + "/accounts/login/", form) as answer:
         return answer.geturl()
 
 
 def test_a_session_started_on_one_server_works_on_the_other(cluster, newsroom):
     server_a, server_b = cluster.app_urls
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     landed = log_in(opener, server_a, newsroom["user"], newsroom["password"])
     assert urllib.parse.urlsplit(landed).path == "/moderation/"
     with opener.open(server_b + "/moderation/") as page:
@@ -76,16 +80,16 @@ def test_rate_limits_hold_across_servers(cluster, newsroom):
     statuses = []
     for number in range(AUTHOR_LIMIT + 2):
         server = cluster.app_urls[number % 2]  # alternate between the two servers
-        status, headers, _ = submit(server, newsroom, f"Meinung Nummer {number} zum Hafen.",
-                                    author_email=email)
+        status, headers, _ = submit(
+            server, newsroom, f"Meinung Nummer {number} zum Hafen.", author_email=email
+        )
         statuses.append(status)
     assert statuses == [202] * AUTHOR_LIMIT + [429, 429]
 
 
 def test_nothing_is_lost_when_a_whole_app_server_is_killed_mid_load(cluster, newsroom):
     before = len(stored_comments(cluster, "hafen", newsroom["article"]))
-    writers = Writers(cluster.url, "hafen", newsroom["article"], total=COMMENTS,
-                      writers=WRITERS)
+    writers = Writers(cluster.url, "hafen", newsroom["article"], total=COMMENTS, writers=WRITERS)
 
     def kill_server_a(running):
         while running.settled() < COMMENTS // 3:
@@ -97,14 +101,15 @@ def test_nothing_is_lost_when_a_whole_app_server_is_killed_mid_load(cluster, new
         cluster.wait_until_down(1)
     finally:
         cluster.start_app(1)
-    print(f"202: {len(outcome.acknowledged)}, stored but answer lost: "
-          f"{len(outcome.stored_before)}, dropped connections: {outcome.dropped_connections}, "
-          f"5xx retried: {outcome.server_errors}")
+    print(
+        f"202: {len(outcome.acknowledged)}, stored but answer lost: "
+        f"{len(outcome.stored_before)}, dropped connections: {outcome.dropped_connections}, "
+        f"5xx retried: {outcome.server_errors}"
+    )
     assert not outcome.unexpected, outcome.unexpected[:5]
     assert not outcome.abandoned, sorted(outcome.abandoned)[:5]
     assert len(outcome.acknowledged) + len(outcome.stored_before) == COMMENTS
-    rows = [row for row in stored_comments(cluster, "hafen", newsroom["article"])
-            if "[nl-" in row[1]]
+    rows = [row for row in stored_comments(cluster, "hafen", newsroom["article"]) if "[nl-" in row[1]]
     assert lost_or_doubled(outcome, rows) == []
     assert len(rows) == COMMENTS
     assert len(stored_comments(cluster, "hafen", newsroom["article"])) == before + COMMENTS
@@ -113,8 +118,7 @@ def test_nothing_is_lost_when_a_whole_app_server_is_killed_mid_load(cluster, new
 def test_with_redis_down_comments_are_still_accepted_logged_and_kept(cluster, newsroom):
     cluster.script("redis-stop", str(cluster.dir))
     try:
-        bodies = [f"Ohne Cache geschrieben, Nummer {n} [{uuid.uuid4().hex[:8]}]"
-                  for n in range(10)]
+        bodies = [f"Ohne Cache geschrieben, Nummer {n} [{uuid.uuid4().hex[:8]}]" for n in range(10)]
         answers = [submit(cluster.url, newsroom, body) for body in bodies]
         assert [status for status, _, _ in answers] == [202] * len(bodies)
         assert request("GET", cluster.url + comments_path(newsroom))[0] == 200

@@ -15,30 +15,33 @@ def assert_error(response, status):
 
 
 def test_unknown_site_is_404(api):
-    response = api.post("/api/v1/sites/nope/articles/a-1/comments",
-                        {"body": "Hallo", "author_name": "A"})
+    response = api.post("/api/v1/sites/nope/articles/a-1/comments", {"body": "Hallo", "author_name": "A"})
     assert_error(response, 404)
 
 
 def test_unknown_article_is_404(api, publisher):
-    response = api.post("/api/v1/sites/zeitung/articles/missing/comments",
-                        {"body": "Hallo", "author_name": "A"})
+    response = api.post(
+        "/api/v1/sites/zeitung/articles/missing/comments", {"body": "Hallo", "author_name": "A"}
+    )
     assert_error(response, 404)
     assert_error(api.get("/api/v1/sites/zeitung/articles/missing/comments"), 404)
 
 
-@pytest.mark.parametrize("payload", [
-    {},
-    {"body": "Ohne Namen"},
-    {"author_name": "Ohne Text"},
-    {"body": 42, "author_name": ["x"]},
-    {"body": "   ", "author_name": "A"},
-    {"body": "Text", "author_name": "   "},
-    {"body": "Text", "author_name": "A", "author_email": "keine-adresse"},
-    {"body": "Text", "author_name": "A", "parent_id": "abc"},
-    {"body": "Text", "author_name": "A", "parent_id": 999999},
-    {"body": "Text", "author_name": "N" * 81},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {},
+        {"body": "Ohne Namen"},
+        {"author_name": "Ohne Text"},
+        {"body": 42, "author_name": ["x"]},
+        {"body": "   ", "author_name": "A"},
+        {"body": "Text", "author_name": "   "},
+        {"body": "Text", "author_name": "A", "author_email": "keine-adresse"},
+        {"body": "Text", "author_name": "A", "parent_id": "abc"},
+        {"body": "Text", "author_name": "A", "parent_id": 999999},
+        {"body": "Text", "author_name": "N" * 81},
+    ],
+)
 def test_invalid_bodies_are_422_and_store_nothing(api, article, payload):
     response = api.post(comments_path(article), payload)
     assert_error(response, 422)
@@ -56,9 +59,9 @@ def test_a_json_array_instead_of_an_object_is_422(client, article):
 
 
 def test_an_overlong_comment_is_413(api, article, settings):
-    response = api.post(comments_path(article),
-                        {"body": "x" * (settings.FREIGABE_MAX_COMMENT_CHARS + 1),
-                         "author_name": "A"})
+    response = api.post(
+        comments_path(article), {"body": "x" * (settings.FREIGABE_MAX_COMMENT_CHARS + 1), "author_name": "A"}
+    )
     assert_error(response, 413)
 
 
@@ -78,8 +81,10 @@ def test_comments_on_a_closed_article_are_refused(api, article):
 def test_too_many_comments_from_one_address_get_429_with_retry_after(api, article, settings):
     settings.FREIGABE_RATE_COMMENTS = "3/60"
     for number in range(3):
-        assert api.post(comments_path(article),
-                        {"body": f"Kommentar {number}", "author_name": "A"}).status_code == 202
+        assert (
+            api.post(comments_path(article), {"body": f"Kommentar {number}", "author_name": "A"}).status_code
+            == 202
+        )
     response = api.post(comments_path(article), {"body": "Noch einer", "author_name": "A"})
     assert_error(response, 429)
     assert 1 <= int(response["Retry-After"]) <= 61
@@ -89,10 +94,14 @@ def test_too_many_comments_from_one_address_get_429_with_retry_after(api, articl
 def test_forwarded_for_is_ignored_from_untrusted_peers(api, article, settings):
     settings.FREIGABE_RATE_COMMENTS = "2/60"
     for number in range(2):
-        api.post(comments_path(article), {"body": f"K {number}", "author_name": "A"},
-                 HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
-    response = api.post(comments_path(article), {"body": "K", "author_name": "A"},
-                        HTTP_X_FORWARDED_FOR="10.0.0.99")
+        api.post(
+            comments_path(article),
+            {"body": f"K {number}", "author_name": "A"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
+        )
+    response = api.post(
+        comments_path(article), {"body": "K", "author_name": "A"}, HTTP_X_FORWARDED_FOR="10.0.0.99"
+    )
     assert response.status_code == 429
 
 
@@ -100,8 +109,11 @@ def test_forwarded_for_is_honoured_from_a_trusted_proxy(api, article, settings):
     settings.FREIGABE_RATE_COMMENTS = "2/60"
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     for number in range(4):
-        response = api.post(comments_path(article), {"body": f"K {number}", "author_name": "A"},
-                            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+        response = api.post(
+            comments_path(article),
+            {"body": f"K {number}", "author_name": "A"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
         assert response.status_code == 202
 
 
@@ -109,12 +121,16 @@ def test_too_many_comments_from_one_author_get_429(api, article, settings):
     settings.FREIGABE_RATE_COMMENTS_PER_AUTHOR = "2/60"
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     for number in range(2):
-        api.post(comments_path(article), {"body": f"K {number}", "author_name": "A",
-                                          "author_email": "a@example.org"},
-                 HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
-    response = api.post(comments_path(article), {"body": "K", "author_name": "A",
-                                                 "author_email": "A@example.org"},
-                        HTTP_X_FORWARDED_FOR="203.0.113.50")
+        api.post(
+            comments_path(article),
+            {"body": f"K {number}", "author_name": "A", "author_email": "a@example.org"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
+    response = api.post(
+        comments_path(article),
+        {"body": "K", "author_name": "A", "author_email": "A@example.org"},
+        HTTP_X_FORWARDED_FOR="203.0.113.50",
+    )
     assert_error(response, 429)
 
 
@@ -133,8 +149,7 @@ def test_unknown_api_paths_answer_json_404(client):
 
 
 def test_the_ip_address_is_kept_only_as_a_salted_hash(api, article):
-    api.post(comments_path(article), {"body": "Text", "author_name": "A"},
-             REMOTE_ADDR="198.51.100.7")
+    api.post(comments_path(article), {"body": "Text", "author_name": "A"}, REMOTE_ADDR="198.51.100.7")
     comment = Comment.objects.get()
     assert "198.51.100.7" not in comment.ip_hash
     assert len(comment.ip_hash) == 64

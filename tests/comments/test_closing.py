@@ -12,8 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def published(article, days_ago):
-    Article.objects.filter(pk=article.pk).update(
-        published_at=timezone.now() - timedelta(days=days_ago))
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(days=days_ago))
 
 
 def close_after(days):
@@ -21,8 +20,9 @@ def close_after(days):
 
 
 def post(api, article):
-    return api.post(comments_path(article), {"body": "Noch ein Gedanke zu den Radwegen.",
-                                             "author_name": "Leserin"})
+    return api.post(
+        comments_path(article), {"body": "Noch ein Gedanke zu den Radwegen.", "author_name": "Leserin"}
+    )
 
 
 def test_by_default_threads_never_close(api, article):
@@ -62,9 +62,11 @@ def test_a_cached_thread_closes_without_a_new_comment(api, article):
 
 
 def test_closed_by_the_publisher_says_so(api, article, publisher):
-    api.put("/api/v1/sites/zeitung/articles/a-1", {"title": article.title, "url": article.url,
-                                                    "body": article.body,
-                                                    "comments_open": False}, **publisher.auth)
+    api.put(
+        "/api/v1/sites/zeitung/articles/a-1",
+        {"title": article.title, "url": article.url, "body": article.body, "comments_open": False},
+        **publisher.auth,
+    )
     data = api.get(comments_path(article)).json()
     assert (data["comments_open"], data["closed_reason"]) == (False, "closed")
 
@@ -81,8 +83,7 @@ def test_an_admin_sets_the_days_in_the_site_settings(client, article):
     page = client.get("/moderation/settings/zeitung/")
     assert "Tage nach Veröffentlichung" in page.content.decode()
     form = page.context["form"]
-    data = {name: field.initial if field.initial is not None else ""
-            for name, field in form.fields.items()}
+    data = {name: field.initial if field.initial is not None else "" for name, field in form.fields.items()}
     data["close_after_days"] = "14"
     response = client.post("/moderation/settings/zeitung/", data)
     assert response.status_code == 302

@@ -78,8 +78,9 @@ def test_a_pending_reply_stays_hidden_under_a_public_parent(api, article, submit
 
 def test_replying_to_an_unreleased_comment_is_refused(api, article, submit):
     parent = submit()
-    response = api.post(comments_path(article),
-                        {"body": "Antwort", "author_name": "X", "parent_id": parent["id"]})
+    response = api.post(
+        comments_path(article), {"body": "Antwort", "author_name": "X", "parent_id": parent["id"]}
+    )
     assert response.status_code == 422
     assert "reply" in response.json()["detail"]
 
@@ -116,8 +117,7 @@ def test_the_author_sees_the_status_and_the_waiting_time(api, submit):
 def test_the_author_sees_the_statement_of_reasons_after_a_rejection(api, submit):
     accepted = submit()
     decide(accepted["id"], "reject", reasons=["insinuation", "insult"], note="Bitte sachlich.")
-    body = api.get(
-        f"/api/v1/comments/{accepted['id']}/status?token={accepted['author_token']}").json()
+    body = api.get(f"/api/v1/comments/{accepted['id']}/status?token={accepted['author_token']}").json()
     assert body["status"] == "rejected"
     assert body["reasons"] == ["insinuation", "insult"]
     statement = body["statement_of_reasons"]
@@ -154,8 +154,7 @@ def test_the_waiting_time_follows_the_editors_recent_pace(api, article, submit, 
     assert slow > fast
 
 
-def test_an_editors_rejection_reaches_the_author_only_once_it_cannot_be_undone(
-        api, submit, editor):
+def test_an_editors_rejection_reaches_the_author_only_once_it_cannot_be_undone(api, submit, editor):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -164,8 +163,7 @@ def test_an_editors_rejection_reaches_the_author_only_once_it_cannot_be_undone(
     from freigabe.moderation.models import Decision
 
     def author_view(comment):
-        return api.get(f"/api/v1/comments/{comment['id']}/status"
-                       f"?token={comment['author_token']}").json()
+        return api.get(f"/api/v1/comments/{comment['id']}/status?token={comment['author_token']}").json()
 
     slip, meant = submit(), submit()
     decide(slip["id"], "reject", actor=editor.user, reasons=["insult"])
@@ -176,7 +174,6 @@ def test_an_editors_rejection_reaches_the_author_only_once_it_cannot_be_undone(
     assert author_view(slip)["status"] == "pending"  # and it never looked rejected
 
     decide(meant["id"], "reject", actor=editor.user, reasons=["insult"])
-    Decision.objects.filter(comment_id=meant["id"]).update(
-        created_at=timezone.now() - timedelta(seconds=11))
+    Decision.objects.filter(comment_id=meant["id"]).update(created_at=timezone.now() - timedelta(seconds=11))
     after = author_view(meant)
     assert after["status"] == "rejected" and after["statement_of_reasons"]

@@ -13,12 +13,15 @@ def etag(api, article, submit, release):
     return api.get(comments_path(article))["ETag"]
 
 
-@pytest.mark.parametrize("header", [
-    "{tag}",                              # as sent
-    "W/{tag}",                            # a proxy weakened it
-    '"something-else", {tag}',            # one of a list
-    '"a",W/{tag} , "b"',                  # weak, in a list, odd spacing
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "{tag}",  # as sent
+        "W/{tag}",  # a proxy weakened it
+        '"something-else", {tag}',  # one of a list
+        '"a",W/{tag} , "b"',  # weak, in a list, odd spacing
+    ],
+)
 def test_any_form_of_the_current_tag_answers_304(api, article, etag, header):
     response = api.get(comments_path(article), HTTP_IF_NONE_MATCH=header.format(tag=etag))
     assert response.status_code == 304

@@ -16,8 +16,9 @@ def counts_path(ids, site="zeitung"):
 
 @pytest.fixture
 def second_article(publisher):
-    article, _ = upsert_article(publisher.site, "a-2", title="Neue Buslinie",
-                                body="Die Stadt plant eine neue Buslinie.")
+    article, _ = upsert_article(
+        publisher.site, "a-2", title="Neue Buslinie", body="Die Stadt plant eine neue Buslinie."
+    )
     return article
 
 
@@ -73,4 +74,3 @@ def test_a_long_answer_is_gzipped_when_asked(api, publisher):
     response = api.get(counts_path(ids), HTTP_ACCEPT_ENCODING="gzip, br")
     assert response["Content-Encoding"] == "gzip"
     assert len(gzip.decompress(response.content)) > len(response.content)
-

@@ -19,8 +19,7 @@ def released(submit, release):
     return accepted["id"]
 
 
-def test_an_editor_picks_a_released_comment_and_the_thread_shows_it(api, editor, article,
-                                                                     released):
+def test_an_editor_picks_a_released_comment_and_the_thread_shows_it(api, editor, article, released):
     before = api.get(comments_path(article))
     assert before.json()["comments"][0]["editors_pick"] is False
     response = api.post(pick_path(released), {"pick": True}, **editor.auth)
@@ -41,10 +40,13 @@ def test_unpicking_takes_the_mark_away(api, editor, article, released):
 def test_every_pick_is_in_the_audit_log(api, editor, released):
     api.post(pick_path(released), {"pick": True}, **editor.auth)
     api.post(pick_path(released), {"pick": False}, **editor.auth)
-    entries = AuditEntry.objects.filter(target=f"comment:{released}",
-                                        action__startswith="comment.").order_by("pk")
-    assert [(e.action, e.actor) for e in entries] == [("comment.pick", editor.user),
-                                                      ("comment.unpick", editor.user)]
+    entries = AuditEntry.objects.filter(target=f"comment:{released}", action__startswith="comment.").order_by(
+        "pk"
+    )
+    assert [(e.action, e.actor) for e in entries] == [
+        ("comment.pick", editor.user),
+        ("comment.unpick", editor.user),
+    ]
 
 
 def test_a_pending_comment_cannot_be_picked(api, editor, submit):
@@ -78,8 +80,7 @@ def test_the_history_page_picks_with_a_button(client, editor, released):
     client.force_login(editor.user)
     page = client.get("/moderation/history/")
     assert b"data-pick" in page.content
-    response = client.post(f"/moderation/comments/{released}/pick", {"pick": "1"},
-                           HTTP_HX_REQUEST="true")
+    response = client.post(f"/moderation/comments/{released}/pick", {"pick": "1"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert b'aria-pressed="true"' in response.content
     assert api_pick_state(released) is True

@@ -39,8 +39,7 @@ def test_a_recommendation_is_counted_once_per_reader(api, released):
 
 
 def test_the_token_may_come_in_the_body(api, released):
-    response = api.post(f"/api/v1/comments/{released}/recommendations",
-                        {"reader_token": GUEST})
+    response = api.post(f"/api/v1/comments/{released}/recommendations", {"reader_token": GUEST})
     assert response.json()["recommendations"] == 1
     assert recommend(api, released).json()["recommendations"] == 1  # same reader, header
 
@@ -87,8 +86,10 @@ def test_without_a_reader_token_it_is_a_clear_422(api, released):
 
 
 def test_one_address_cannot_stuff_the_count_with_fresh_tokens(api, released):
-    counts = [recommend(api, released, token=f"fresh-token-number-{n:04d}").json()
-              ["recommendations"] for n in range(6)]
+    counts = [
+        recommend(api, released, token=f"fresh-token-number-{n:04d}").json()["recommendations"]
+        for n in range(6)
+    ]
     assert counts == [1, 2, 3, 3, 3, 3]
 
 
@@ -96,12 +97,14 @@ def test_a_signed_in_reader_counts_once_whatever_token_the_widget_sends(api, rel
     site = Site.objects.get()
     site.sso_algorithm, site.sso_key = "HS256", "publisher-shared-secret-for-tests"
     site.save()
-    token = jwt.encode({"sub": "reader-42", "name": "Lea", "exp": int(time.time()) + 600,
-                        "aud": site.slug}, site.sso_key, algorithm="HS256")
+    token = jwt.encode(
+        {"sub": "reader-42", "name": "Lea", "exp": int(time.time()) + 600, "aud": site.slug},
+        site.sso_key,
+        algorithm="HS256",
+    )
     path = f"/api/v1/comments/{released}/recommendations"
     assert api.post(path, {"sso_token": token}).json()["recommendations"] == 1
-    assert api.post(path, {"sso_token": token, "reader_token": "x" * 20}).json()[
-        "recommendations"] == 1
+    assert api.post(path, {"sso_token": token, "reader_token": "x" * 20}).json()["recommendations"] == 1
     assert api.post(path, {}, HTTP_X_FREIGABE_SSO=token).json()["recommendations"] == 1
     assert api.post(path, {"sso_token": "forged"}).status_code == 401
 
@@ -118,7 +121,8 @@ def test_the_widget_may_send_delete_and_the_reader_header_cross_origin(api, rele
     preflight = api.client.options(
         f"/api/v1/comments/{released}/recommendations",
         HTTP_ORIGIN="https://www.zeitung.example",
-        HTTP_ACCESS_CONTROL_REQUEST_METHOD="DELETE")
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="DELETE",
+    )
     assert preflight.status_code == 204
     assert "DELETE" in preflight["Access-Control-Allow-Methods"]
     assert "X-Freigabe-Reader" in preflight["Access-Control-Allow-Headers"]

@@ -77,8 +77,7 @@ def test_later_replies_wait_an_hour_and_come_summarised(submit, subscriber, mail
     assert "Zweite Antwort" in summary.body and "Dritte Antwort" in summary.body
 
 
-def test_the_mail_has_one_click_unsubscribe_that_works_without_csrf(submit, subscriber,
-                                                                   mailoutbox):
+def test_the_mail_has_one_click_unsubscribe_that_works_without_csrf(submit, subscriber, mailoutbox):
     released_reply(submit, subscriber, "Eine Antwort zu den Radwegen.")
     run_pending()
     mail = reply_mails(mailoutbox)[0]
@@ -89,14 +88,14 @@ def test_the_mail_has_one_click_unsubscribe_that_works_without_csrf(submit, subs
     client = Client(enforce_csrf_checks=True)
     assert client.get(path).status_code == 200  # a page with a button; nothing changes yet
     assert ReplySubscription.objects.get().unsubscribed_at is None
-    response = client.post(path, "List-Unsubscribe=One-Click",
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200
     assert ReplySubscription.objects.get().unsubscribed_at is not None
     released_reply(submit, subscriber, "Noch eine Antwort zu den Radwegen.")
     run_pending()
-    assert deliver(ReplySubscription.objects.get().pk,
-                   now=timezone.now() + timedelta(hours=2)) == 0
+    assert deliver(ReplySubscription.objects.get().pk, now=timezone.now() + timedelta(hours=2)) == 0
     assert len(reply_mails(mailoutbox)) == 1
 
 
@@ -142,8 +141,7 @@ def test_an_undone_release_is_never_mailed(submit, subscriber, mailoutbox, edito
     reply = submit("Antwort, dann zurückgenommen.", parent_id=subscriber)
     decide(reply["id"], "release", actor=editor.user)
     undo(editor.user)
-    assert deliver(ReplySubscription.objects.get().pk,
-                   now=timezone.now() + timedelta(seconds=12)) == 0
+    assert deliver(ReplySubscription.objects.get().pk, now=timezone.now() + timedelta(seconds=12)) == 0
     assert reply_mails(mailoutbox) == []
 
 
@@ -162,10 +160,10 @@ def test_english_mail_for_an_english_reader(submit, release, mailoutbox, mailed)
 
 
 def test_the_newsroom_reply_is_mailed_with_its_badge(api, submit, subscriber, mailoutbox, editor):
-    api.post(f"/api/v1/moderation/comments/{subscriber}/reply",
-             {"body": "Danke für den Hinweis."}, **editor.auth)
-    assert deliver(ReplySubscription.objects.get().pk,
-                   now=timezone.now() + timedelta(seconds=12)) == 1
+    api.post(
+        f"/api/v1/moderation/comments/{subscriber}/reply", {"body": "Danke für den Hinweis."}, **editor.auth
+    )
+    assert deliver(ReplySubscription.objects.get().pk, now=timezone.now() + timedelta(seconds=12)) == 1
     assert "(Redaktion)" in reply_mails(mailoutbox)[0].body
 
 

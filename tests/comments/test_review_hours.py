@@ -65,12 +65,15 @@ def test_the_time_zone_is_respected():
     assert not hours.is_open(seven_in_new_york - timedelta(minutes=1))
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("Mo-Fx 07:00-23:00", "Unknown day"),
-    ("Mo-Fr 7 bis 23", "Cannot read the hours"),
-    ("Mo 25:00-26:00", "not a time of day"),
-    ("Mo 07:00-07:00", "empty"),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("Mo-Fx 07:00-23:00", "Unknown day"),
+        ("Mo-Fr 7 bis 23", "Cannot read the hours"),
+        ("Mo 25:00-26:00", "not a time of day"),
+        ("Mo 07:00-07:00", "empty"),
+    ],
+)
 def test_bad_hours_are_refused_with_a_clear_message(spec, message):
     with pytest.raises(HoursError, match=message):
         ReviewHours.parse(spec)

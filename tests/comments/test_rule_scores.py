@@ -24,17 +24,20 @@ def test_the_migration_fills_the_scores_of_existing_comments(publisher, article)
     old_apps = executor.loader.project_state([("comments", "0003_bot_check")]).apps
     OldComment = old_apps.get_model("comments", "Comment")
     stored = OldComment.objects.create(
-        article_id=article.pk, author_name="Alt", body="Ein alter Kommentar.",
-        author_token_hash="x", assessment={"rules": {"insult": {"score": 0.75},
-                                                     "off_topic": {"score": 0.2}}})
-    unassessed = OldComment.objects.create(article_id=article.pk, author_name="Alt",
-                                           body="Ohne Bewertung.", author_token_hash="y")
+        article_id=article.pk,
+        author_name="Alt",
+        body="Ein alter Kommentar.",
+        author_token_hash="x",
+        assessment={"rules": {"insult": {"score": 0.75}, "off_topic": {"score": 0.2}}},
+    )
+    unassessed = OldComment.objects.create(
+        article_id=article.pk, author_name="Alt", body="Ohne Bewertung.", author_token_hash="y"
+    )
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
 
     migrated = Comment.objects.get(pk=stored.pk)
-    assert (migrated.score_insult, migrated.score_off_topic, migrated.score_advertising) == (
-        0.75, 0.2, 0.0)
+    assert (migrated.score_insult, migrated.score_off_topic, migrated.score_advertising) == (0.75, 0.2, 0.0)
     assert Comment.objects.get(pk=unassessed.pk).score_insult == 0.0

@@ -19,19 +19,27 @@ def make_thread(article, roots, replies_to=(), picks=(), recommendations=None):
     ids = []
     for number in range(roots):
         comment = Comment.objects.create(
-            article=article, author_name=f"Leser {number}", body=f"Kommentar {number}",
-            status=Status.RELEASED, author_token_hash="x", editors_pick=number in picks,
-            recommendations=(recommendations or {}).get(number, 0))
+            article=article,
+            author_name=f"Leser {number}",
+            body=f"Kommentar {number}",
+            status=Status.RELEASED,
+            author_token_hash="x",
+            editors_pick=number in picks,
+            recommendations=(recommendations or {}).get(number, 0),
+        )
         Comment.objects.filter(pk=comment.pk).update(created_at=start + timedelta(minutes=number))
         ids.append(comment.pk)
     for index, count in enumerate(replies_to):
         for number in range(count):
             reply = Comment.objects.create(
-                article=article, parent_id=ids[index], author_name="Antwort",
-                body=f"Antwort {number} auf {index}", status=Status.RELEASED,
-                author_token_hash="x")
-            Comment.objects.filter(pk=reply.pk).update(
-                created_at=start + timedelta(minutes=roots + number))
+                article=article,
+                parent_id=ids[index],
+                author_name="Antwort",
+                body=f"Antwort {number} auf {index}",
+                status=Status.RELEASED,
+                author_token_hash="x",
+            )
+            Comment.objects.filter(pk=reply.pk).update(created_at=start + timedelta(minutes=roots + number))
     article.thread_version += 1
     article.save(update_fields=["thread_version"])
     return ids
@@ -81,8 +89,16 @@ def test_a_cursor_stays_put_when_new_comments_arrive(api, article, submit, relea
 
 def test_bad_parameters_are_422(api, article):
     make_thread(article, 3)
-    for query in ("?limit=0", "?limit=201", "?limit=abc", "?limit=²", "?order=best",
-                  "?cursor=nonsense", "?around=x", "?around=1&cursor=abc"):
+    for query in (
+        "?limit=0",
+        "?limit=201",
+        "?limit=abc",
+        "?limit=²",
+        "?order=best",
+        "?cursor=nonsense",
+        "?around=x",
+        "?around=1&cursor=abc",
+    ):
         response = get(api, article, query)
         assert response.status_code == 422, query
         assert response.json()["detail"]
@@ -159,12 +175,27 @@ def test_3000_comments_first_page_is_small_on_the_wire(api, article):
     rng = random.Random(16)
     start = timezone.now() - timedelta(days=1)
     roots = Comment.objects.bulk_create(
-        Comment(article=article, author_name=f"Leserin {n}", body=varied_text(rng),
-                status=Status.RELEASED, author_token_hash="x") for n in range(1000))
+        Comment(
+            article=article,
+            author_name=f"Leserin {n}",
+            body=varied_text(rng),
+            status=Status.RELEASED,
+            author_token_hash="x",
+        )
+        for n in range(1000)
+    )
     Comment.objects.bulk_create(
-        Comment(article=article, parent=root, author_name=f"Leser {n}", body=varied_text(rng),
-                status=Status.RELEASED, author_token_hash="x")
-        for root in roots for n in range(2))
+        Comment(
+            article=article,
+            parent=root,
+            author_name=f"Leser {n}",
+            body=varied_text(rng),
+            status=Status.RELEASED,
+            author_token_hash="x",
+        )
+        for root in roots
+        for n in range(2)
+    )
     Comment.objects.filter(article=article).update(created_at=start)
     article.thread_version += 1
     article.save(update_fields=["thread_version"])
@@ -191,12 +222,12 @@ def test_the_openapi_schema_describes_the_new_surfaces(api):
 
 
 def test_a_poll_costs_one_query_and_a_page_three_however_many_recommendations(
-        api, article, django_assert_num_queries):
+    api, article, django_assert_num_queries
+):
     make_thread(article, 60, replies_to=[4, 4], recommendations={n: n for n in range(60)})
     with django_assert_num_queries(3):  # the article, the thread's shape, the page's texts
         first = get(api, article, "?order=recommended")
     with django_assert_num_queries(1):  # the article; the ETag comes from the cache
-        assert get(api, article, "?order=recommended",
-                   HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+        assert get(api, article, "?order=recommended", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     with django_assert_num_queries(1):  # a cached page: no counting, no rendering
         assert get(api, article, "?order=recommended").status_code == 200

@@ -77,8 +77,9 @@ def test_comments_suggested_for_rejection_wait_for_likely_clean_newcomers():
     start = at(9)
     for number in range(1, 121):
         rank = 0 if number % 10 else 2
-        stats.observe(start + timedelta(seconds=25 * number - 20), start + timedelta(seconds=30 * number),
-                      ALWAYS, rank)
+        stats.observe(
+            start + timedelta(seconds=25 * number - 20), start + timedelta(seconds=30 * number), ALWAYS, rank
+        )
     clean = estimate(stats, at(10), ahead=10, hours=ALWAYS, rank=0)
     doubtful = estimate(stats, at(10), ahead=10, hours=ALWAYS, rank=2)
     assert doubtful.seconds > clean.seconds
@@ -97,7 +98,9 @@ def test_the_band_learns_from_how_earlier_promises_turned_out():
 def test_the_record_survives_a_round_trip_through_json():
     stats = worked_through_a_queue(at(9), count=12, gap_seconds=30)
     again = QueueStats.from_json(stats.to_json())
-    assert estimate(again, at(9, 10), ahead=4, hours=ALWAYS) == estimate(stats, at(9, 10), ahead=4, hours=ALWAYS)
+    assert estimate(again, at(9, 10), ahead=4, hours=ALWAYS) == estimate(
+        stats, at(9, 10), ahead=4, hours=ALWAYS
+    )
     assert QueueStats.from_json({"busy": [1.0]}).busy == [0.0] * 168  # an old layout starts afresh
 
 

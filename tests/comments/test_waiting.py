@@ -47,7 +47,8 @@ def test_quick_decisions_do_not_promise_hours(submit, editor):
 
 
 def test_each_decision_teaches_the_pace_and_remembers_the_promise(
-        submit, editor, publisher, django_capture_on_commit_callbacks):
+    submit, editor, publisher, django_capture_on_commit_callbacks
+):
     accepted = submit()
     comment = Comment.objects.get(pk=accepted["id"])
     assert comment.wait_promised_until is not None
@@ -60,7 +61,8 @@ def test_each_decision_teaches_the_pace_and_remembers_the_promise(
 
 
 def test_automated_releases_do_not_count_as_the_editors_pace(
-        submit, publisher, django_capture_on_commit_callbacks):
+    submit, publisher, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         decide(submit()["id"], "release", automated=True)
     assert not WaitingStats.objects.filter(site=publisher.site).exists()
@@ -78,7 +80,8 @@ def test_undone_decisions_do_not_make_the_editors_look_faster(submit, editor, pu
 
 
 def test_a_rebuild_finds_the_same_record_as_the_decisions_made_it(
-        submit, editor, publisher, django_capture_on_commit_callbacks):
+    submit, editor, publisher, django_capture_on_commit_callbacks
+):
     for _ in range(4):
         with django_capture_on_commit_callbacks(execute=True):
             decide(submit()["id"], "release", actor=editor.user)
@@ -91,8 +94,11 @@ def test_a_rebuild_finds_the_same_record_as_the_decisions_made_it(
 def test_outside_the_hours_readers_learn_when_the_editors_are_back(submit, publisher):
     today = timezone.localdate()
     site = publisher.site
-    site.review_hours = {"spec": NEWSROOM_HOURS, "timezone": "Europe/Berlin",
-                         "exceptions": f"{today.isoformat()} geschlossen"}
+    site.review_hours = {
+        "spec": NEWSROOM_HOURS,
+        "timezone": "Europe/Berlin",
+        "exceptions": f"{today.isoformat()} geschlossen",
+    }
     site.save(update_fields=["review_hours"])
     accepted = submit()
     resumes = accepted["review_resumes_at"]
@@ -111,8 +117,9 @@ def test_the_widget_tells_readers_the_hours(api, publisher):
     assert info["review_hours"]["always"] is False
 
 
-def test_a_submission_pays_one_query_for_its_estimate(publisher, submit, editor, django_assert_num_queries,
-                                                     django_capture_on_commit_callbacks):
+def test_a_submission_pays_one_query_for_its_estimate(
+    publisher, submit, editor, django_assert_num_queries, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         decide(submit()["id"], "release", actor=editor.user)  # the site now has a record
     submit()
@@ -126,6 +133,7 @@ def test_a_submission_pays_one_query_for_its_estimate(publisher, submit, editor,
 
 # --- the replay ---------------------------------------------------------------------------
 
+
 def evaluate(capsys, *args):
     call_command("evaluate_waiting", *map(str, args), "--json")
     return json.loads(capsys.readouterr().out)
@@ -137,7 +145,9 @@ def test_the_replay_uses_only_what_was_known_at_each_submission(tmp_path, capsys
         "comment_id,submitted_at,decided_at\n"
         "a,2026-11-03T08:00:00Z,2026-11-03T08:02:00Z\n"
         "b,2026-11-03T08:10:00Z,2026-11-03T08:12:00Z\n"
-        "c,2026-11-03T08:20:00Z,\n", encoding="utf-8")
+        "c,2026-11-03T08:20:00Z,\n",
+        encoding="utf-8",
+    )
     result = evaluate(capsys, history)
     assert result["n"] == 2 and result["still_pending"] == 1
     assert set(result) >= {"within_range", "median_abs_error_ratio", "by_hour"}

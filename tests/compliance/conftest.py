@@ -8,8 +8,7 @@ from tests.conftest import Editor
 
 @pytest.fixture
 def senior(db):
-    user, _, token = create_moderator("chefin", password="Sicheres-Passwort-2", senior=True,
-                                      with_token=True)
+    user, _, token = create_moderator("chefin", password="Sicheres-Passwort-2", senior=True, with_token=True)
     return Editor(user, token)
 
 
@@ -26,8 +25,7 @@ def released(submit, release):
 
 
 def report_payload(**fields):
-    payload = {"reason": "insult", "explanation": "Beleidigt eine andere Leserin.",
-               "good_faith": True}
+    payload = {"reason": "insult", "explanation": "Beleidigt eine andere Leserin.", "good_faith": True}
     payload.update(fields)
     return payload
 

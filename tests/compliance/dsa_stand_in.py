@@ -46,8 +46,10 @@ class StandInDatabase(ThreadingHTTPServer):
     def answer(self, token, body):
         statements = body.get("statements") if isinstance(body, dict) else None
         if not isinstance(statements, list) or not 1 <= len(statements) <= 100:
-            return 422, {"message": "The statements field must have 1 to 100 items.",
-                         "errors": {"statements": ["The statements field is invalid."]}}
+            return 422, {
+                "message": "The statements field must have 1 to 100 items.",
+                "errors": {"statements": ["The statements field is invalid."]},
+            }
         with self.lock:
             errors = {}
             for index, statement in enumerate(statements):
@@ -62,8 +64,7 @@ class StandInDatabase(ThreadingHTTPServer):
                 return 422, {"errors": errors}
             created = []
             for statement in statements:
-                stored = {**statement, "uuid": str(uuid.uuid4()),
-                          "created_at": "2026-12-01 10:00:00"}
+                stored = {**statement, "uuid": str(uuid.uuid4()), "created_at": "2026-12-01 10:00:00"}
                 self.stored[(token, statement["puid"])] = stored
                 created.append(stored)
             return 201, {"statements": created}
@@ -79,8 +80,11 @@ class Handler(BaseHTTPRequestHandler):
             body = json.loads(raw)
         except ValueError:
             body = None
-        puids = [s.get("puid") for s in (body or {}).get("statements", [])
-                 if isinstance(s, dict)] if isinstance(body, dict) else []
+        puids = (
+            [s.get("puid") for s in (body or {}).get("statements", []) if isinstance(s, dict)]
+            if isinstance(body, dict)
+            else []
+        )
         if self.path != "/api/v1/statements":
             status, answer = 404, {"message": "Not found"}
         elif token not in server.tokens:

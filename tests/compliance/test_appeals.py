@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 
 
 def reject(api, editor, comment_id, reasons=("insult",)):
-    response = api.post(f"/api/v1/moderation/comments/{comment_id}/decision",
-                        {"action": "reject", "reasons": list(reasons)}, **editor.auth)
+    response = api.post(
+        f"/api/v1/moderation/comments/{comment_id}/decision",
+        {"action": "reject", "reasons": list(reasons)},
+        **editor.auth,
+    )
     assert response.status_code == 200, response.content
 
 
@@ -35,8 +38,7 @@ def rejected(api, submit, editor):
     """A rejection whose undo window has passed: final, so the author is told of it."""
     comment = submit()
     reject(api, editor, comment["id"])
-    Decision.objects.filter(comment_id=comment["id"]).update(
-        created_at=timezone.now() - timedelta(minutes=1))
+    Decision.objects.filter(comment_id=comment["id"]).update(created_at=timezone.now() - timedelta(minutes=1))
     return comment
 
 
@@ -64,8 +66,7 @@ def test_the_author_appeals_a_rejection(api, rejected):
 
 def test_only_the_author_may_appeal(api, rejected):
     assert api.post(appeal_path(rejected, token="falsch"), {"explanation": "x"}).status_code == 403
-    assert api.post("/api/v1/comments/999999/appeal?token=x",
-                    {"explanation": "x"}).status_code == 404
+    assert api.post("/api/v1/comments/999999/appeal?token=x", {"explanation": "x"}).status_code == 404
 
 
 def test_one_appeal_per_decision(api, rejected):
@@ -84,8 +85,7 @@ def test_a_released_comment_cannot_be_appealed(api, submit, release):
 
 
 def test_an_appeal_after_six_months_is_refused_clearly(api, rejected):
-    Decision.objects.filter(comment_id=rejected["id"]).update(
-        created_at=timezone.now() - timedelta(days=200))
+    Decision.objects.filter(comment_id=rejected["id"]).update(created_at=timezone.now() - timedelta(days=200))
     response = file(api, rejected)
     assert response.status_code == 410
     assert "six-month" in response.json()["detail"]
@@ -117,9 +117,11 @@ def test_a_senior_editor_reverses_and_the_comment_is_published(api, rejected, se
     appeal_id = file(api, rejected).json()["id"]
     queue = api.get("/api/v1/moderation/appeals", **senior.auth).json()
     assert [a["id"] for a in queue["appeals"]] == [appeal_id]
-    response = api.post(decide_path(appeal_id),
-                        {"outcome": "reversed", "note": "Zugespitzte, aber zulässige Kritik."},
-                        **senior.auth)
+    response = api.post(
+        decide_path(appeal_id),
+        {"outcome": "reversed", "note": "Zugespitzte, aber zulässige Kritik."},
+        **senior.auth,
+    )
     assert response.status_code == 200, response.content
     assert response.json()["comment_status"] == "released"
     reinstated = Decision.objects.get(action="reinstate")
@@ -134,8 +136,7 @@ def test_a_senior_editor_reverses_and_the_comment_is_published(api, rejected, se
 
 def test_a_senior_editor_upholds_and_nothing_changes(api, rejected, senior):
     appeal_id = file(api, rejected).json()["id"]
-    response = api.post(decide_path(appeal_id), {"outcome": "upheld", "note": "Beleidigung."},
-                        **senior.auth)
+    response = api.post(decide_path(appeal_id), {"outcome": "upheld", "note": "Beleidigung."}, **senior.auth)
     assert response.json()["comment_status"] == "rejected"
     assert status(api, rejected).json()["appeal"]["outcome"] == "upheld"
     again = api.post(decide_path(appeal_id), {"outcome": "reversed"}, **senior.auth)
@@ -152,11 +153,15 @@ def test_an_unknown_outcome_is_422(api, rejected, senior):
 def test_a_removal_after_a_report_can_be_appealed_too(api, submit, release, editor, senior):
     comment = submit()
     release(comment["id"])
-    group = api.post(f"/api/v1/comments/{comment['id']}/reports",
-                     {"reason": "insult", "explanation": "Beleidigend.", "good_faith": True}
-                     ).json()["group_id"]
-    api.post(f"/api/v1/moderation/reports/{group}/decision",
-             {"action": "remove", "reasons": ["insult"]}, **editor.auth)
+    group = api.post(
+        f"/api/v1/comments/{comment['id']}/reports",
+        {"reason": "insult", "explanation": "Beleidigend.", "good_faith": True},
+    ).json()["group_id"]
+    api.post(
+        f"/api/v1/moderation/reports/{group}/decision",
+        {"action": "remove", "reasons": ["insult"]},
+        **editor.auth,
+    )
     appeal_id = file(api, comment).json()["id"]
     api.post(decide_path(appeal_id), {"outcome": "reversed", "note": "Zulässig."}, **senior.auth)
     assert Comment.objects.get(pk=comment["id"]).status == "released"

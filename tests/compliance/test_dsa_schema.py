@@ -23,16 +23,16 @@ def php_constants():
     arrays = {}
     for name, body in re.findall(r"public const (\w+) = \[(.*?)\];", source, re.S):
         keys = re.findall(r"'(\w+)'\s*=>", body)
-        arrays[name] = tuple(keys) if keys else tuple(
-            strings[ref] for ref in re.findall(r"self::(\w+)", body))
+        arrays[name] = (
+            tuple(keys) if keys else tuple(strings[ref] for ref in re.findall(r"self::(\w+)", body))
+        )
     return arrays
 
 
 def _closure_checks(source):
     """checkForX() -> (field, value): the request's closures, read from their bodies."""
     checks = {}
-    for name, body in re.findall(r"function (checkFor\w+)\(\): bool\s*\{(.*?)\n    \}", source,
-                                 re.S):
+    for name, body in re.findall(r"function (checkFor\w+)\(\): bool\s*\{(.*?)\n    \}", source, re.S):
         field = re.search(r"get\('(\w+)'", body).group(1)
         value = re.search(r"in_array\('(\w+)'", body).group(1)
         checks[name] = (field, value)
@@ -56,7 +56,7 @@ def _entries(body):
             elif not quoted and char in "])":
                 depth -= 1
             index += 1
-        yield start.group(1), body[start.end():index - 1]
+        yield start.group(1), body[start.end() : index - 1]
         position = index
 
 
@@ -64,13 +64,15 @@ TOKEN = re.compile(
     r"\$this->in\((?:array_keys\()?(?:Statement|EuropeanCountriesService|"
     r"EuropeanLanguagesService)::(\w+)\)?(, true)?\)"
     r"|Rule::(requiredIf|excludeIf)\((!\s*)?\$this->(checkFor\w+)\(\)\)"
-    r"|'((?:[^'\\]|\\.)*)'")
+    r"|'((?:[^'\\]|\\.)*)'"
+)
 
 
 def php_rules():
     source = (REFERENCE / "StatementStoreRequest.php").read_text()
-    body = re.search(r"public function rules\(\): array\s*\{\s*return \[(.*?)\n        \];",
-                     source, re.S).group(1)
+    body = re.search(
+        r"public function rules\(\): array\s*\{\s*return \[(.*?)\n        \];", source, re.S
+    ).group(1)
     checks = _closure_checks(source)
     rules = {}
     for field, entry in _entries(body):
@@ -97,35 +99,44 @@ def php_rules():
 def test_our_value_lists_are_the_databases():
     reference = php_constants()
     ours = {name: values for name, values in ENUMS.items() if name not in OUTSIDE_REFERENCE}
-    differences = {name: {"missing": sorted(set(reference[name]) - set(values)),
-                          "removed": sorted(set(values) - set(reference[name]))}
-                   for name, values in ours.items() if set(values) != set(reference[name])}
+    differences = {
+        name: {
+            "missing": sorted(set(reference[name]) - set(values)),
+            "removed": sorted(set(values) - set(reference[name])),
+        }
+        for name, values in ours.items()
+        if set(values) != set(reference[name])
+    }
     assert differences == {}
 
 
 def test_our_rules_are_the_databases():
     reference = php_rules()
     assert set(reference) == set(RULES)
-    assert {field: reference[field] for field in RULES if reference[field] != RULES[field]} \
-        == {}
+    assert {field: reference[field] for field in RULES if reference[field] != RULES[field]} == {}
 
 
 def test_every_list_the_rules_name_is_in_our_table():
-    named = {rule.split(":")[1] for rules in php_rules().values() for rule in rules
-             if rule.startswith("in")}
+    named = {rule.split(":")[1] for rules in php_rules().values() for rule in rules if rule.startswith("in")}
     assert named <= set(ENUMS)
 
 
 def test_replaced_categories_follow_the_changelog():
     changelog = (REFERENCE / "api-documentation.md").read_text().split("## Changelog")[1]
-    pairs = dict(re.findall(r"\| category \| (STATEMENT_CATEGORY_\w+) <br>[^|]*\| "
-                            r"(STATEMENT_CATEGORY_\w+)", changelog))
+    pairs = dict(
+        re.findall(
+            r"\| category \| (STATEMENT_CATEGORY_\w+) <br>[^|]*\| "
+            r"(STATEMENT_CATEGORY_\w+)",
+            changelog,
+        )
+    )
     assert REPLACED_CATEGORIES == pairs
     removed = set(re.findall(r"\| category \| (STATEMENT_CATEGORY_\w+)", changelog))
     assert not removed & set(ENUMS["STATEMENT_CATEGORIES"])
 
 
 # --- the validator applies each kind of rule ---------------------------------------------
+
 
 def valid_record(**changes):
     record = {
@@ -151,20 +162,41 @@ def test_a_complete_record_is_valid():
     assert validate(valid_record()) == {}
 
 
-@pytest.mark.parametrize("field", ["decision_ground", "category", "content_type", "content_date",
-                                   "application_date", "decision_facts", "source_type",
-                                   "automated_detection", "automated_decision", "puid"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "decision_ground",
+        "category",
+        "content_type",
+        "content_date",
+        "application_date",
+        "decision_facts",
+        "source_type",
+        "automated_detection",
+        "automated_decision",
+        "puid",
+    ],
+)
 def test_required_fields(field):
     assert validate(valid_record(**{field: ...})) == {
-        field: [f"The {field.replace('_', ' ')} field is required."]}
+        field: [f"The {field.replace('_', ' ')} field is required."]
+    }
 
 
 def test_at_least_one_decision_field():
     errors = validate(valid_record(decision_visibility=...))
-    assert set(errors) == {"decision_visibility", "decision_monetary", "decision_provision",
-                           "decision_account"}
-    assert validate(valid_record(decision_visibility=...,
-                                 decision_provision="DECISION_PROVISION_TOTAL_SUSPENSION")) == {}
+    assert set(errors) == {
+        "decision_visibility",
+        "decision_monetary",
+        "decision_provision",
+        "decision_account",
+    }
+    assert (
+        validate(
+            valid_record(decision_visibility=..., decision_provision="DECISION_PROVISION_TOTAL_SUSPENSION")
+        )
+        == {}
+    )
 
 
 def test_grounds_need_their_explanations_and_other_grounds_are_dropped():
@@ -176,16 +208,19 @@ def test_grounds_need_their_explanations_and_other_grounds_are_dropped():
     assert validate(valid_record(illegal_content_legal_ground="x" * 900)) == {}
 
 
-@pytest.mark.parametrize("field,value", [
-    ("category", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE"),
-    ("content_type", ["CONTENT_TYPE_TEXT", "CONTENT_TYPE_HOLOGRAM"]),
-    ("source_type", "SOURCE_ARTICLE_17"),
-    ("automated_detection", "yes"),
-    ("automated_decision", "maybe"),
-    ("territorial_scope", ["DE", "GB"]),
-    ("category_specification", ["KEYWORD_DANGEROUS_TOYS"]),
-    ("decision_visibility", "DECISION_VISIBILITY_CONTENT_REMOVED"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("category", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE"),
+        ("content_type", ["CONTENT_TYPE_TEXT", "CONTENT_TYPE_HOLOGRAM"]),
+        ("source_type", "SOURCE_ARTICLE_17"),
+        ("automated_detection", "yes"),
+        ("automated_decision", "maybe"),
+        ("territorial_scope", ["DE", "GB"]),
+        ("category_specification", ["KEYWORD_DANGEROUS_TOYS"]),
+        ("decision_visibility", "DECISION_VISIBILITY_CONTENT_REMOVED"),
+    ],
+)
 def test_values_outside_the_lists_are_refused(field, value):
     assert field in validate(valid_record(**{field: value}))
 
@@ -194,15 +229,14 @@ def test_lengths_dates_and_the_puid_pattern():
     assert "decision_facts" in validate(valid_record(decision_facts="x" * 5001))
     assert validate(valid_record(decision_facts="x" * 5000)) == {}
     assert "incompatible_content_explanation" in validate(
-        valid_record(incompatible_content_explanation="x" * 2001))
+        valid_record(incompatible_content_explanation="x" * 2001)
+    )
     assert "content_date" in validate(valid_record(content_date="2026-1-5"))
     assert "content_date" in validate(valid_record(content_date="1999-12-31"))
     assert "application_date" in validate(valid_record(application_date="2019-12-31"))
     assert "application_date" in validate(valid_record(application_date="2026-02-30"))
-    assert "end_date_account_restriction" in validate(
-        valid_record(end_date_account_restriction="2038-01-02"))
-    assert "end_date_account_restriction" in validate(
-        valid_record(end_date_account_restriction="2026-11-01"))
+    assert "end_date_account_restriction" in validate(valid_record(end_date_account_restriction="2038-01-02"))
+    assert "end_date_account_restriction" in validate(valid_record(end_date_account_restriction="2026-11-01"))
     assert "puid" in validate(valid_record(puid="zeitung.de-decision-12"))
     assert "puid" in validate(valid_record(puid="x" * 501))
     assert validate(valid_record(puid="Zeitung_de-decision-12")) == {}

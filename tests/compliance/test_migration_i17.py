@@ -26,20 +26,29 @@ def test_earlier_rejections_and_removals_become_pending_statements():
     article = Article.objects.create(site=site, external_id="a", title="Radwege")
     made = {}
     for action in ("reject", "remove", "release"):
-        comment = Comment.objects.create(article=article, author_name="Leserin", body=action,
-                                         status="rejected")
-        made[action] = Decision.objects.create(comment=comment, action=action,
-                                               from_status="pending", to_status="rejected")
-    slip = Decision.objects.create(comment=made["reject"].comment, action="reject",
-                                   from_status="pending", to_status="rejected")
-    Decision.objects.create(comment=made["reject"].comment, action="undo", reverts=slip,
-                            from_status="rejected", to_status="pending")
+        comment = Comment.objects.create(
+            article=article, author_name="Leserin", body=action, status="rejected"
+        )
+        made[action] = Decision.objects.create(
+            comment=comment, action=action, from_status="pending", to_status="rejected"
+        )
+    slip = Decision.objects.create(
+        comment=made["reject"].comment, action="reject", from_status="pending", to_status="rejected"
+    )
+    Decision.objects.create(
+        comment=made["reject"].comment,
+        action="undo",
+        reverts=slip,
+        from_status="rejected",
+        to_status="pending",
+    )
 
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)
     new = executor.loader.project_state(others + AFTER).apps
-    queued = dict(new.get_model("compliance", "StatementSubmission").objects
-                  .values_list("decision_id", "puid"))
+    queued = dict(
+        new.get_model("compliance", "StatementSubmission").objects.values_list("decision_id", "puid")
+    )
     assert set(queued) == {made["reject"].pk, made["remove"].pk}
     assert all(re.fullmatch(r"[a-zA-Z0-9_-]+", puid) for puid in queued.values())
     assert queued[made["reject"].pk] == f"zeitung_2ede-decision-{made['reject'].pk}"

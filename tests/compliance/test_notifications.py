@@ -35,8 +35,11 @@ def confirm(client, mail):
 
 def decide(api, editor, comment_id, action, reasons=()):
     """Decide through the API, then let the undo window pass and send what is due."""
-    response = api.post(f"/api/v1/moderation/comments/{comment_id}/decision",
-                        {"action": action, "reasons": list(reasons)}, **editor.auth)
+    response = api.post(
+        f"/api/v1/moderation/comments/{comment_id}/decision",
+        {"action": action, "reasons": list(reasons)},
+        **editor.auth,
+    )
     assert response.status_code == 200, response.content
     send_due_outcome_mails(now=after_undo_window())
 
@@ -63,8 +66,7 @@ def test_without_opt_in_no_mail_is_sent(api, submit, editor, mailoutbox, mailed)
     assert mailoutbox == []
 
 
-def test_a_confirmed_author_hears_of_the_release_in_english(
-        api, client, submit, editor, mailoutbox, mailed):
+def test_a_confirmed_author_hears_of_the_release_in_english(api, client, submit, editor, mailoutbox, mailed):
     with mailed():
         comment = submit(author_email="reader@example.org", notify=True, language="en")
     assert mailoutbox[0].subject == "Please confirm your email address"
@@ -78,16 +80,23 @@ def test_a_confirmed_author_hears_of_the_release_in_english(
 
 def test_accept_language_chooses_the_language(api, article, mailoutbox, mailed, settings):
     with mailed():
-        response = api.post(f"/api/v1/sites/zeitung/articles/{article.external_id}/comments",
-                            {"body": "Gute Idee mit den Radwegen.", "author_name": "Ann",
-                             "author_email": "ann@example.org", "notify": True},
-                            HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8,de;q=0.5")
+        response = api.post(
+            f"/api/v1/sites/zeitung/articles/{article.external_id}/comments",
+            {
+                "body": "Gute Idee mit den Radwegen.",
+                "author_name": "Ann",
+                "author_email": "ann@example.org",
+                "notify": True,
+            },
+            HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8,de;q=0.5",
+        )
     assert response.status_code == 202
     assert mailoutbox[0].subject == "Please confirm your email address"
 
 
 def test_an_unconfirmed_address_gets_no_outcome_until_confirmed(
-        api, client, submit, editor, mailoutbox, mailed):
+    api, client, submit, editor, mailoutbox, mailed
+):
     with mailed():
         comment = submit(author_email="leserin@example.org", notify=True)
         decide(api, editor, comment["id"], "reject", ["insult"])
@@ -99,7 +108,8 @@ def test_an_unconfirmed_address_gets_no_outcome_until_confirmed(
 
 
 def test_a_rejection_mail_carries_the_statement_and_a_working_appeal_link(
-        api, client, submit, editor, mailoutbox, mailed):
+    api, client, submit, editor, mailoutbox, mailed
+):
     with mailed():
         comment = submit(author_email="leserin@example.org", notify=True)
     confirm(client, mailoutbox[0])
@@ -118,16 +128,17 @@ def test_a_rejection_mail_carries_the_statement_and_a_working_appeal_link(
     assert "Content-Security-Policy" in form
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode())
     assert csrf_client.post(appeal_page, {"explanation": "Kritik"}).status_code == 403
-    filed = csrf_client.post(appeal_page, {"explanation": "Das war Kritik, keine Beleidigung.",
-                                           "csrfmiddlewaretoken": token.group(1)})
+    filed = csrf_client.post(
+        appeal_page,
+        {"explanation": "Das war Kritik, keine Beleidigung.", "csrfmiddlewaretoken": token.group(1)},
+    )
     assert filed.status_code == 200
     assert Appeal.objects.get().explanation == "Das war Kritik, keine Beleidigung."
 
 
 def test_the_appeal_page_escapes_the_comment(api, client, submit, editor, mailoutbox, mailed):
     with mailed():
-        comment = submit(body="<script>alert(1)</script> Radwege", notify=True,
-                         author_email="x@example.org")
+        comment = submit(body="<script>alert(1)</script> Radwege", notify=True, author_email="x@example.org")
     confirm(client, mailoutbox[0])
     with mailed():
         decide(api, editor, comment["id"], "reject", ["other"])
@@ -136,7 +147,8 @@ def test_the_appeal_page_escapes_the_comment(api, client, submit, editor, mailou
 
 
 def test_following_the_confirmation_link_alone_confirms_nothing(
-        api, client, submit, editor, mailoutbox, mailed):
+    api, client, submit, editor, mailoutbox, mailed
+):
     with mailed():
         comment = submit(author_email="leserin@example.org", notify=True)
     page = client.get(link_in(mailoutbox[0]))  # what a mail scanner would do
@@ -152,18 +164,22 @@ def test_a_forged_link_is_refused(client):
     assert client.get("/compliance/appeal/forged").status_code == 404
 
 
-def test_the_author_hears_the_outcome_of_an_appeal(
-        api, client, submit, editor, senior, mailoutbox, mailed):
+def test_the_author_hears_the_outcome_of_an_appeal(api, client, submit, editor, senior, mailoutbox, mailed):
     with mailed():
         comment = submit(author_email="leserin@example.org", notify=True)
     confirm(client, mailoutbox[0])
     with mailed():
         decide(api, editor, comment["id"], "reject", ["insult"])
-    appeal = api.post(f"/api/v1/comments/{comment['id']}/appeal?token={comment['author_token']}",
-                      {"explanation": "Bitte prüfen."}).json()
+    appeal = api.post(
+        f"/api/v1/comments/{comment['id']}/appeal?token={comment['author_token']}",
+        {"explanation": "Bitte prüfen."},
+    ).json()
     with mailed():
-        api.post(f"/api/v1/moderation/appeals/{appeal['id']}/decision",
-                 {"outcome": "reversed", "note": "Zulässige Kritik."}, **senior.auth)
+        api.post(
+            f"/api/v1/moderation/appeals/{appeal['id']}/decision",
+            {"outcome": "reversed", "note": "Zulässige Kritik."},
+            **senior.auth,
+        )
     assert [m.subject for m in mailoutbox][-1] == "Ergebnis Ihrer Beschwerde"
     assert "aufgehoben" in mailoutbox[-1].body and "Zulässige Kritik." in mailoutbox[-1].body
     # The reinstatement itself sends no second "published" mail.
@@ -185,13 +201,17 @@ def _confirmed_comment(client, submit, mailoutbox, mailed):
 
 
 def _api_decision(api, editor, comment_id, action, reasons=()):
-    response = api.post(f"/api/v1/moderation/comments/{comment_id}/decision",
-                        {"action": action, "reasons": list(reasons)}, **editor.auth)
+    response = api.post(
+        f"/api/v1/moderation/comments/{comment_id}/decision",
+        {"action": action, "reasons": list(reasons)},
+        **editor.auth,
+    )
     assert response.status_code == 200, response.content
 
 
 def test_an_editors_decision_is_mailed_only_after_its_undo_window(
-        api, client, submit, editor, mailoutbox, mailed):
+    api, client, submit, editor, mailoutbox, mailed
+):
     comment = _confirmed_comment(client, submit, mailoutbox, mailed)
     with mailed():
         _api_decision(api, editor, comment["id"], "reject", ["insult"])
@@ -203,7 +223,8 @@ def test_an_editors_decision_is_mailed_only_after_its_undo_window(
 
 
 def test_an_undone_rejection_is_never_mailed_only_the_final_release(
-        api, client, submit, editor, mailoutbox, mailed):
+    api, client, submit, editor, mailoutbox, mailed
+):
     from freigabe.moderation.decisions import decide as decide_directly
     from freigabe.moderation.decisions import undo
 
@@ -225,22 +246,23 @@ def test_the_sweeper_command_sends_what_is_due(api, client, submit, editor, mail
     with mailed():
         _api_decision(api, editor, comment["id"], "release")
     Decision.objects.filter(comment_id=comment["id"]).update(
-        created_at=timezone.now() - UNDO_WINDOW - timedelta(seconds=5))
+        created_at=timezone.now() - UNDO_WINDOW - timedelta(seconds=5)
+    )
     output = io.StringIO()
     call_command("send_outcome_mails", stdout=output)
     assert output.getvalue().strip() == "Sent 1 outcome mail."
     assert mailoutbox[-1].subject == "Ihr Kommentar ist veröffentlicht"
 
 
-def test_a_mail_server_failure_loses_no_outcome_mail(
-        api, client, submit, editor, mailoutbox, mailed):
+def test_a_mail_server_failure_loses_no_outcome_mail(api, client, submit, editor, mailoutbox, mailed):
     from unittest import mock
 
     comment = _confirmed_comment(client, submit, mailoutbox, mailed)
     with mailed():
         _api_decision(api, editor, comment["id"], "reject", ["insult"])
-    with mock.patch("freigabe.compliance.notifications.send_mail",
-                    side_effect=ConnectionRefusedError("mail server down")):
+    with mock.patch(
+        "freigabe.compliance.notifications.send_mail", side_effect=ConnectionRefusedError("mail server down")
+    ):
         assert send_due_outcome_mails(now=after_undo_window()) == 0
     assert len(mailoutbox) == 1
     assert send_due_outcome_mails(now=after_undo_window()) == 1  # the next sweep sends it

@@ -33,7 +33,8 @@ def make_due():
 
 @pytest.mark.django_db
 def test_the_mail_job_waits_for_the_undo_window_and_sends_once(
-        api, client, submit, editor, mailoutbox, mailed):
+    api, client, submit, editor, mailoutbox, mailed
+):
     comment = _confirmed_comment(client, submit, mailoutbox, mailed)
     _api_decision(api, editor, comment["id"], "reject", ["insult"])
     [job] = mail_jobs()
@@ -63,13 +64,13 @@ def test_an_undone_rejection_is_never_mailed(api, client, submit, editor, mailou
 
 
 @pytest.mark.django_db
-def test_a_mail_server_failure_is_retried_by_the_worker(
-        api, client, submit, editor, mailoutbox, mailed):
+def test_a_mail_server_failure_is_retried_by_the_worker(api, client, submit, editor, mailoutbox, mailed):
     comment = _confirmed_comment(client, submit, mailoutbox, mailed)
     _api_decision(api, editor, comment["id"], "reject", ["insult"])
     make_due()
-    with mock.patch("freigabe.compliance.notifications.send_mail",
-                    side_effect=ConnectionRefusedError("mail server down")):
+    with mock.patch(
+        "freigabe.compliance.notifications.send_mail", side_effect=ConnectionRefusedError("mail server down")
+    ):
         assert run_pending() == 1
     assert len(mailoutbox) == 1
     [job] = mail_jobs()
@@ -97,30 +98,48 @@ def subjects(mail_dir):
 
 
 def test_a_real_server_and_worker_mail_after_the_undo_window_not_before(tmp_path):
-    environment = Environment(tmp_path, FREIGABE_EMAIL_BACKEND=BACKEND,
-                              FREIGABE_EMAIL_FILE_PATH=str(tmp_path / "mail"))
+    environment = Environment(
+        tmp_path, FREIGABE_EMAIL_BACKEND=BACKEND, FREIGABE_EMAIL_FILE_PATH=str(tmp_path / "mail")
+    )
     environment.run("migrate", "--verbosity", "0")
     site = environment.run_json("create-site", "zeitung", "--json")
     token = environment.run_json("create-moderator", "erika", "--token", "--json")["token"]
     server = Server(environment)
     mail_dir = tmp_path / "mail"
     try:
-        status, _, _ = request("PUT", f"{server.url}/api/v1/sites/zeitung/articles/radwege",
-                               {"title": "Radwege", "body": "Mehr Radwege."},
-                               {"Authorization": f"Bearer {site['api_key']}"})
+        status, _, _ = request(
+            "PUT",
+            f"{server.url}/api/v1/sites/zeitung/articles/radwege",
+            {"title": "Radwege", "body": "Mehr Radwege."},
+            {"Authorization": f"Bearer {site['api_key']}"},
+        )
         assert status == 201
         status, _, accepted = request(
-            "POST", f"{server.url}/api/v1/sites/zeitung/articles/radwege/comments",
-            {"body": "Die Radwege sind gut.", "author_name": "Leserin",
-             "author_email": "leserin@example.org", "notify": True})
+            "POST",
+            f"{server.url}/api/v1/sites/zeitung/articles/radwege/comments",
+            {
+                "body": "Die Radwege sind gut.",
+                "author_name": "Leserin",
+                "author_email": "leserin@example.org",
+                "notify": True,
+            },
+        )
         assert status == 202
-        environment.run("shell", "-c", (
-            "from django.utils import timezone; from freigabe.compliance.models import "
-            "EmailAddress; EmailAddress.objects.filter(email='leserin@example.org')"
-            ".update(confirmed_at=timezone.now())"))
+        environment.run(
+            "shell",
+            "-c",
+            (
+                "from django.utils import timezone; from freigabe.compliance.models import "
+                "EmailAddress; EmailAddress.objects.filter(email='leserin@example.org')"
+                ".update(confirmed_at=timezone.now())"
+            ),
+        )
         status, _, _ = request(
-            "POST", f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
-            {"action": "reject", "reasons": ["insult"]}, {"Authorization": f"Token {token}"})
+            "POST",
+            f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
+            {"action": "reject", "reasons": ["insult"]},
+            {"Authorization": f"Token {token}"},
+        )
         assert status == 200
         decided = time.monotonic()
         environment.run("worker", "--once")
@@ -130,8 +149,10 @@ def test_a_real_server_and_worker_mail_after_the_undo_window_not_before(tmp_path
             environment.run("worker", "--once")
         assert time.monotonic() - decided >= UNDO_WINDOW.total_seconds()
         environment.run("worker", "--once")  # another worker run sends nothing more
-        assert subjects(mail_dir) == ["Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                                      "Entscheidung über Ihren Kommentar"]
+        assert subjects(mail_dir) == [
+            "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+            "Entscheidung über Ihren Kommentar",
+        ]
     finally:
         server.stop()
         environment.close()

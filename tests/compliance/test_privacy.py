@@ -50,12 +50,18 @@ def test_ip_hashes_older_than_the_retention_are_purged(submit, settings):
 
 
 def test_export_author_prints_comments_decisions_statements_appeals_and_reports(
-        api, submit, released, editor):
+    api, submit, released, editor
+):
     rejected = submit(author_email=EMAIL)
-    api.post(f"/api/v1/moderation/comments/{rejected['id']}/decision",
-             {"action": "reject", "reasons": ["insult"]}, **editor.auth)
-    api.post(f"/api/v1/comments/{rejected['id']}/appeal?token={rejected['author_token']}",
-             {"explanation": "Bitte noch einmal prüfen."})
+    api.post(
+        f"/api/v1/moderation/comments/{rejected['id']}/decision",
+        {"action": "reject", "reasons": ["insult"]},
+        **editor.auth,
+    )
+    api.post(
+        f"/api/v1/comments/{rejected['id']}/appeal?token={rejected['author_token']}",
+        {"explanation": "Bitte noch einmal prüfen."},
+    )
     other = released(author_email="jemand@example.org")
     api.post(reports_path(other["id"]), report_payload(reporter_email=EMAIL))
     submit(author_email="jemand@example.org")
@@ -70,7 +76,8 @@ def test_export_author_prints_comments_decisions_statements_appeals_and_reports(
 
 
 def test_the_self_service_link_shows_the_comment_and_mails_the_rest_to_the_owner(
-        api, client, submit, mailoutbox, django_capture_on_commit_callbacks):
+    api, client, submit, mailoutbox, django_capture_on_commit_callbacks
+):
     first = submit(author_email=EMAIL)
     second = submit(author_email=EMAIL)
     path = f"/api/v1/comments/{second['id']}/my-data?token={second['author_token']}"
@@ -91,8 +98,7 @@ def test_the_self_service_link_shows_the_comment_and_mails_the_rest_to_the_owner
 def test_the_self_service_link_needs_the_author_token(api, submit):
     comment = submit()
     assert api.get(f"/api/v1/comments/{comment['id']}/my-data?token=x").status_code == 403
-    anonymous = api.get(f"/api/v1/comments/{comment['id']}/my-data?token="
-                        f"{comment['author_token']}").json()
+    anonymous = api.get(f"/api/v1/comments/{comment['id']}/my-data?token={comment['author_token']}").json()
     assert anonymous["email"] is None and len(anonymous["comments"]) == 1
 
 
@@ -100,14 +106,16 @@ def test_erasure_anonymises_by_default_and_records_only_counts(api, released, ar
     kept = released(author_email=EMAIL, author_name="Erika Muster")
     confirm(EMAIL)
     other = released(author_email="jemand@example.org")
-    api.post(reports_path(other["id"]), report_payload(reporter_email=EMAIL,
-                                                       reporter_name="Erika Muster"))
+    api.post(reports_path(other["id"]), report_payload(reporter_email=EMAIL, reporter_name="Erika Muster"))
     result = json.loads(run("erase_author", EMAIL))
-    assert result == {"mode": "policy", "comments_removed": 0, "comments_anonymised": 1,
-                      "reports_anonymised": 1}
+    assert result == {
+        "mode": "policy",
+        "comments_removed": 0,
+        "comments_anonymised": 1,
+        "reports_anonymised": 1,
+    }
     comment = Comment.objects.get(pk=kept["id"])
-    assert (comment.author_name, comment.author_email, comment.ip_hash) == (
-        "Gelöschter Nutzer", "", "")
+    assert (comment.author_name, comment.author_email, comment.ip_hash) == ("Gelöschter Nutzer", "", "")
     names = [c["author_name"] for c in thread(api, article).json()["comments"]]
     assert "Gelöschter Nutzer" in names and "Erika Muster" not in names
     assert not EmailAddress.objects.filter(email=EMAIL).exists()

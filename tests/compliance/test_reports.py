@@ -29,23 +29,28 @@ def test_a_reader_reports_a_released_comment_and_gets_a_receipt(api, released):
 def test_reports_of_one_comment_are_grouped_while_open(api, released):
     comment = released()
     first = api.post(reports_path(comment["id"]), report_payload()).json()
-    second = api.post(reports_path(comment["id"]), report_payload(
-        reason="illegal", legal_ground="StGB §185", explanation="Das ist eine Beleidigung.")).json()
+    second = api.post(
+        reports_path(comment["id"]),
+        report_payload(reason="illegal", legal_ground="StGB §185", explanation="Das ist eine Beleidigung."),
+    ).json()
     assert first["group_id"] == second["group_id"]
     notice = Notice.objects.get()
     assert notice.report_count == 2 and notice.alleges_illegality
 
 
-@pytest.mark.parametrize("payload", [
-    report_payload(good_faith=False),
-    {k: v for k, v in report_payload().items() if k != "good_faith"},
-    report_payload(reason="langweilig"),
-    report_payload(reason="illegal"),
-    report_payload(reason="illegal", legal_ground="BGB §823"),
-    report_payload(explanation=""),
-    report_payload(explanation="x" * 2001),
-    report_payload(reporter_email="keine-adresse"),
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        report_payload(good_faith=False),
+        {k: v for k, v in report_payload().items() if k != "good_faith"},
+        report_payload(reason="langweilig"),
+        report_payload(reason="illegal"),
+        report_payload(reason="illegal", legal_ground="BGB §823"),
+        report_payload(explanation=""),
+        report_payload(explanation="x" * 2001),
+        report_payload(reporter_email="keine-adresse"),
+    ],
+)
 def test_incomplete_or_invalid_reports_are_422(api, released, payload):
     comment = released()
     response = api.post(reports_path(comment["id"]), payload)
@@ -58,8 +63,11 @@ def test_pending_and_rejected_comments_cannot_be_reported(api, submit, editor):
     pending = submit()
     assert api.post(reports_path(pending["id"]), report_payload()).status_code == 404
     rejected = submit()
-    api.post(f"/api/v1/moderation/comments/{rejected['id']}/decision",
-             {"action": "reject", "reasons": ["insult"]}, **editor.auth)
+    api.post(
+        f"/api/v1/moderation/comments/{rejected['id']}/decision",
+        {"action": "reject", "reasons": ["insult"]},
+        **editor.auth,
+    )
     assert api.post(reports_path(rejected["id"]), report_payload()).status_code == 404
     assert api.post(reports_path(999999), report_payload()).status_code == 404
 
@@ -67,8 +75,7 @@ def test_pending_and_rejected_comments_cannot_be_reported(api, submit, editor):
 def test_a_removed_comment_cannot_be_reported_again(api, released, editor):
     comment = released()
     group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
-    api.post(group_decision_path(group), {"action": "remove", "reasons": ["insult"]},
-             **editor.auth)
+    api.post(group_decision_path(group), {"action": "remove", "reasons": ["insult"]}, **editor.auth)
     assert api.post(reports_path(comment["id"]), report_payload()).status_code == 409
 
 
@@ -86,8 +93,10 @@ def test_editors_see_open_report_groups_with_illegality_first(api, released, edi
     house_rules, illegal = released(), released()
     api.post(reports_path(house_rules["id"]), report_payload())
     api.post(reports_path(house_rules["id"]), report_payload())
-    api.post(reports_path(illegal["id"]), report_payload(
-        reason="illegal", legal_ground="StGB §241", explanation="Droht mit Gewalt."))
+    api.post(
+        reports_path(illegal["id"]),
+        report_payload(reason="illegal", legal_ground="StGB §241", explanation="Droht mit Gewalt."),
+    )
     response = api.get("/api/v1/moderation/reports", **editor.auth)
     assert response.status_code == 200
     groups = response.json()["groups"]
@@ -103,11 +112,15 @@ def test_the_report_queue_needs_an_editor(api):
 
 def test_removing_on_an_illegal_content_report_states_the_legal_ground(api, released, editor):
     comment = released()
-    group = api.post(reports_path(comment["id"]), report_payload(
-        reason="illegal", legal_ground="StGB §185", explanation="Beleidigung.")).json()["group_id"]
-    response = api.post(group_decision_path(group),
-                        {"action": "remove", "reasons": ["insult"], "legal_ground": "StGB §185",
-                         "note": "Schmähkritik"}, **editor.auth)
+    group = api.post(
+        reports_path(comment["id"]),
+        report_payload(reason="illegal", legal_ground="StGB §185", explanation="Beleidigung."),
+    ).json()["group_id"]
+    response = api.post(
+        group_decision_path(group),
+        {"action": "remove", "reasons": ["insult"], "legal_ground": "StGB §185", "note": "Schmähkritik"},
+        **editor.auth,
+    )
     assert response.status_code == 200, response.content
     assert response.json()["outcome"] == "removed"
     assert Comment.objects.get(pk=comment["id"]).status == "removed"
@@ -122,8 +135,7 @@ def test_removing_on_an_illegal_content_report_states_the_legal_ground(api, rele
 def test_keeping_a_reported_comment_leaves_it_public(api, released, editor):
     comment = released()
     group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
-    response = api.post(group_decision_path(group), {"action": "keep", "note": "Zulässig"},
-                        **editor.auth)
+    response = api.post(group_decision_path(group), {"action": "keep", "note": "Zulässig"}, **editor.auth)
     assert response.json()["outcome"] == "kept"
     assert Comment.objects.get(pk=comment["id"]).status == "released"
     assert api.get("/api/v1/moderation/reports", **editor.auth).json()["count"] == 0
@@ -177,11 +189,14 @@ def test_a_report_arriving_as_its_comment_is_removed_is_refused(api, released, e
     assert Report.objects.count() == 1 and Notice.objects.count() == 1
 
 
-@pytest.mark.parametrize("payload", [
-    {"action": "remove"},  # a removal needs a reason
-    {"action": "delete", "reasons": ["insult"]},
-    {"action": "remove", "reasons": ["insult"], "legal_ground": "StGB §999"},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"action": "remove"},  # a removal needs a reason
+        {"action": "delete", "reasons": ["insult"]},
+        {"action": "remove", "reasons": ["insult"], "legal_ground": "StGB §999"},
+    ],
+)
 def test_invalid_report_decisions_are_422_and_change_nothing(api, released, editor, payload):
     comment = released()
     group = api.post(reports_path(comment["id"]), report_payload()).json()["group_id"]
@@ -197,17 +212,18 @@ def test_deciding_an_unknown_report_group_is_404(api, editor):
 
 
 def test_reporters_with_an_email_hear_of_receipt_and_outcome(
-        api, released, editor, mailoutbox, django_capture_on_commit_callbacks):
+    api, released, editor, mailoutbox, django_capture_on_commit_callbacks
+):
     comment = released()
     with django_capture_on_commit_callbacks(execute=True):
-        group = api.post(reports_path(comment["id"]), report_payload(
-            reporter_email="melder@example.org", language="en")).json()["group_id"]
+        group = api.post(
+            reports_path(comment["id"]), report_payload(reporter_email="melder@example.org", language="en")
+        ).json()["group_id"]
         api.post(reports_path(comment["id"]), report_payload())  # anonymous: no mail
     assert [m.to for m in mailoutbox] == [["melder@example.org"]]
     assert "received your report" in mailoutbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
-        api.post(group_decision_path(group), {"action": "remove", "reasons": ["insult"]},
-                 **editor.auth)
+        api.post(group_decision_path(group), {"action": "remove", "reasons": ["insult"]}, **editor.auth)
     assert len(mailoutbox) == 2
     assert mailoutbox[1].subject == "Outcome of your report"
     assert "removed the comment" in mailoutbox[1].body
@@ -215,11 +231,15 @@ def test_reporters_with_an_email_hear_of_receipt_and_outcome(
 
 def test_the_author_sees_the_statement_of_a_removal_after_a_report(api, released, editor):
     comment = released()
-    group = api.post(reports_path(comment["id"]), report_payload(
-        reason="illegal", legal_ground="StGB §186", explanation="Falsche Tatsachen.")).json()
-    api.post(group_decision_path(group["group_id"]),
-             {"action": "remove", "reasons": ["insinuation"], "legal_ground": "StGB §186"},
-             **editor.auth)
+    group = api.post(
+        reports_path(comment["id"]),
+        report_payload(reason="illegal", legal_ground="StGB §186", explanation="Falsche Tatsachen."),
+    ).json()
+    api.post(
+        group_decision_path(group["group_id"]),
+        {"action": "remove", "reasons": ["insinuation"], "legal_ground": "StGB §186"},
+        **editor.auth,
+    )
     status = api.get(f"/api/v1/comments/{comment['id']}/status?token={comment['author_token']}")
     body = status.json()
     assert body["status"] == "removed"

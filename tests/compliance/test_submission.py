@@ -34,8 +34,9 @@ def database(settings, monkeypatch):
 def restrict(article, editor, count=1, reasons=("insult",)):
     decisions = []
     for number in range(count):
-        comment = Comment.objects.create(article=article, author_name="Leserin",
-                                         body=f"Kommentar {number}", status="pending")
+        comment = Comment.objects.create(
+            article=article, author_name="Leserin", body=f"Kommentar {number}", status="pending"
+        )
         decisions.append(decide(comment.pk, "reject", actor=editor.user, reasons=reasons))
     past_the_undo_window()
     return decisions
@@ -60,8 +61,7 @@ def test_pending_statements_go_once_in_batches_of_at_most_100(database, article,
     restrict(article, editor, count=150)
     outcome, _ = run()
     assert (outcome["submitted"], outcome["pending"], outcome["problems"]) == (150, 0, [])
-    assert [(len(puids), status) for _, puids, status in database.requests] == [(100, 201),
-                                                                                 (50, 201)]
+    assert [(len(puids), status) for _, puids, status in database.requests] == [(100, 201), (50, 201)]
     assert all(token == TOKEN for token, _, _ in database.requests)
     assert len(database.stored) == 150
     row = StatementSubmission.objects.first()
@@ -85,8 +85,7 @@ def test_a_refused_statement_does_not_block_the_others(database, article, editor
     restrict(article, editor, count=3, reasons=("insult",))
     [odd] = restrict(article, editor, count=1, reasons=("insinuation",))
     # The database changed its schema and we have not caught up yet.
-    database.withdrawn_categories = {
-        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS"}
+    database.withdrawn_categories = {"STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS"}
     outcome, err = run()
     assert (outcome["submitted"], outcome["invalid"], outcome["pending"]) == (3, 1, 1)
     assert [status for _, _, status in database.requests] == [422, 201]
@@ -126,7 +125,8 @@ def test_sites_go_with_their_providers_token(database, article, editor, settings
     restrict(article, editor, count=1)
     restrict(other_article, editor, count=1)
     settings.FREIGABE_DSA_PROVIDERS = {
-        "verlag-sued": {"sites": ["kurier"], "token": "X|test-token-sued", "url": ""}}
+        "verlag-sued": {"sites": ["kurier"], "token": "X|test-token-sued", "url": ""}
+    }
     run()
     sent = {puids[0].split("-")[0]: token for token, puids, _ in database.requests}
     assert sent == {"zeitung": TOKEN, "kurier": "X|test-token-sued"}
@@ -135,8 +135,7 @@ def test_sites_go_with_their_providers_token(database, article, editor, settings
 @pytest.mark.django_db
 def test_a_site_without_a_provider_token_stays_pending(database, article, editor, settings):
     restrict(article, editor, count=1)
-    settings.FREIGABE_DSA_PROVIDERS = {"verlag-nord": {"sites": ["zeitung"], "token": "",
-                                                       "url": ""}}
+    settings.FREIGABE_DSA_PROVIDERS = {"verlag-nord": {"sites": ["zeitung"], "token": "", "url": ""}}
     outcome, err = run()
     assert (outcome["failed"], outcome["pending"]) == (1, 1)
     assert "set FREIGABE_DSA_API_TOKEN_VERLAG_NORD" in err
@@ -144,11 +143,12 @@ def test_a_site_without_a_provider_token_stays_pending(database, article, editor
 
 
 @pytest.mark.django_db
-def test_an_unknown_category_in_an_old_record_stays_pending(database, article, editor,
-                                                            publisher):
+def test_an_unknown_category_in_an_old_record_stays_pending(database, article, editor, publisher):
     site = publisher.site
-    site.house_rules = {**site.house_rules, "other": {
-        **site.house_rules["other"], "dsa_category": "STATEMENT_CATEGORY_PORNOGRAPHY"}}
+    site.house_rules = {
+        **site.house_rules,
+        "other": {**site.house_rules["other"], "dsa_category": "STATEMENT_CATEGORY_PORNOGRAPHY"},
+    }
     site.save()
     [old] = restrict(article, editor, reasons=("other",))
     restrict(article, editor, reasons=("insult",))
@@ -172,14 +172,12 @@ def test_site_and_since_select_what_is_sent(database, article, editor):
     with pytest.raises(CommandError, match="Unknown site"):
         run("--site", "gibt-es-nicht")
     assert run("--since", "2999-01-01")[0]["checked"] == 0
-    assert run("--site", "zeitung", "--since", timezone.localdate().isoformat())[0][
-        "submitted"] == 1
+    assert run("--site", "zeitung", "--since", timezone.localdate().isoformat())[0]["submitted"] == 1
 
 
 @pytest.mark.django_db
 def test_an_undone_rejection_is_withdrawn_not_sent(database, article, editor):
-    comment = Comment.objects.create(article=article, author_name="Leserin", body="Ups",
-                                     status="pending")
+    comment = Comment.objects.create(article=article, author_name="Leserin", body="Ups", status="pending")
     decide(comment.pk, "reject", actor=editor.user, reasons=["insult"])
     undo(editor.user)
     past_the_undo_window()
@@ -190,24 +188,26 @@ def test_an_undone_rejection_is_withdrawn_not_sent(database, article, editor):
 
 @pytest.mark.django_db
 def test_a_decision_still_in_its_undo_window_waits(database, article, editor):
-    comment = Comment.objects.create(article=article, author_name="Leserin", body="Neu",
-                                     status="pending")
+    comment = Comment.objects.create(article=article, author_name="Leserin", body="Neu", status="pending")
     decide(comment.pk, "reject", actor=editor.user, reasons=["insult"])
     assert run()[0]["checked"] == 0
 
 
 @pytest.mark.django_db
 def test_bans_are_submitted_with_their_end_date(database, article, editor, senior):
-    Comment.objects.create(article=article, author_name="Wut", author_email="wut@example.org",
-                           body="Frech", status="rejected")
+    Comment.objects.create(
+        article=article, author_name="Wut", author_email="wut@example.org", body="Frech", status="rejected"
+    )
     impose_ban("email", "wut@example.org", reason="Wiederholt.", days=30, actor=senior.user)
     past_the_undo_window()
     assert run()[0]["submitted"] == 1
     [stored] = database.stored.values()
     assert stored["puid"].startswith("zeitung-ban-")
     assert stored["decision_provision"] == "DECISION_PROVISION_TOTAL_SUSPENSION"
-    assert stored["end_date_service_restriction"] == timezone.localdate(
-        timezone.now() + timedelta(days=30)).isoformat()
+    assert (
+        stored["end_date_service_restriction"]
+        == timezone.localdate(timezone.now() + timedelta(days=30)).isoformat()
+    )
 
 
 @pytest.mark.django_db
@@ -227,15 +227,19 @@ def test_the_worker_runs_the_submission_as_a_job(database, article, editor):
 
 def test_the_command_from_the_console(tmp_path):
     with StandInDatabase({TOKEN}) as stand_in:
-        cli = Environment(tmp_path, FREIGABE_DSA_API_URL=stand_in.url,
-                          FREIGABE_DSA_API_TOKEN=TOKEN)
+        cli = Environment(tmp_path, FREIGABE_DSA_API_URL=stand_in.url, FREIGABE_DSA_API_TOKEN=TOKEN)
         try:
             cli.run("migrate", "--verbosity", "0")
             cli.run("load_demo")
-            cli.run("shell", "-c", (
-                "from datetime import timedelta; from django.utils import timezone;"
-                "from freigabe.compliance.models import StatementSubmission as S;"
-                "S.objects.update(created_at=timezone.now() - timedelta(minutes=1))"))
+            cli.run(
+                "shell",
+                "-c",
+                (
+                    "from datetime import timedelta; from django.utils import timezone;"
+                    "from freigabe.compliance.models import StatementSubmission as S;"
+                    "S.objects.update(created_at=timezone.now() - timedelta(minutes=1))"
+                ),
+            )
             dry = cli.run_json("submit-statements", "--dry-run", "--json")
             assert dry["checked"] >= 1 and dry["problems"] == [] and stand_in.requests == []
             sent = cli.run_json("submit-statements", "--json")

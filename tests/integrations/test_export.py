@@ -27,45 +27,62 @@ def test_jsonl_has_every_comment_with_status_and_decisions(submit, editor):
     assert records[pending]["status"] == "pending" and records[pending]["decisions"] == []
     decision = records[rejected]["decisions"][0]
     assert records[rejected]["status"] == "rejected"
-    assert (decision["action"], decision["reasons"], decision["note"], decision["actor"],
-            decision["imported"]) == ("reject", ["insult"], "Schimpfwort", "erika", False)
+    assert (
+        decision["action"],
+        decision["reasons"],
+        decision["note"],
+        decision["actor"],
+        decision["imported"],
+    ) == ("reject", ["insult"], "Schimpfwort", "erika", False)
     assert records[released]["article_url"] == "https://www.zeitung.example/radwege"
 
 
 def test_output_file_and_many_comments_in_chunks(article, tmp_path):
-    Comment.objects.bulk_create([Comment(article=article, author_name="L", body=f"Text {n}",
-                                         author_token_hash="") for n in range(4500)])
+    Comment.objects.bulk_create(
+        [
+            Comment(article=article, author_name="L", body=f"Text {n}", author_token_hash="")
+            for n in range(4500)
+        ]
+    )
     path = tmp_path / "out.csv"
-    _, err = run_command("export_comments", "--site", "zeitung", "--format", "csv",
-                         "--output", str(path))
+    _, err = run_command("export_comments", "--site", "zeitung", "--format", "csv", "--output", str(path))
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert len(rows) == 4500 and "4500 comments" in err
     assert rows[-1]["body"] == "Text 4499"
 
 
 def test_a_csv_export_imports_back_with_statuses_threads_and_articles(article, tmp_path):
-    run_json("import_comments", str(FIXTURES / "disqus.xml"), "--site", "zeitung",
-             "--format", "disqus", "--json")
+    run_json(
+        "import_comments", str(FIXTURES / "disqus.xml"), "--site", "zeitung", "--format", "disqus", "--json"
+    )
     original = export("csv")
     (tmp_path / "export.csv").write_text(original, encoding="utf-8")
     create_site("neu", name="Neue Zeitung")
-    result = run_json("import_comments", str(tmp_path / "export.csv"), "--site", "neu",
-                      "--format", "csv", "--json")
+    result = run_json(
+        "import_comments", str(tmp_path / "export.csv"), "--site", "neu", "--format", "csv", "--json"
+    )
     assert result["problems"] == []
-    assert result["comments_imported"] == 5 and result["by_status"] == {"released": 3,
-                                                                        "rejected": 2}
+    assert result["comments_imported"] == 5 and result["by_status"] == {"released": 3, "rejected": 2}
     assert result["articles_created"] == 2
 
     def shape(site):
         rows = list(csv.DictReader(io.StringIO(export("csv", site))))
         by_id = {row["id"]: row for row in rows}
-        return sorted((row["article_id"], row["body"], row["status"], row["created_at"],
-                       by_id[row["parent_id"]]["body"] if row["parent_id"] else "")
-                      for row in rows)
+        return sorted(
+            (
+                row["article_id"],
+                row["body"],
+                row["status"],
+                row["created_at"],
+                by_id[row["parent_id"]]["body"] if row["parent_id"] else "",
+            )
+            for row in rows
+        )
 
     assert shape("neu") == shape("zeitung")
-    again = run_json("import_comments", str(tmp_path / "export.csv"), "--site", "neu",
-                     "--format", "csv", "--json")
+    again = run_json(
+        "import_comments", str(tmp_path / "export.csv"), "--site", "neu", "--format", "csv", "--json"
+    )
     assert again["comments_imported"] == 0
 
 
@@ -78,8 +95,15 @@ def test_the_freigabe_command_imports_and_exports_in_its_own_process(tmp_path):
     try:
         environment.run("migrate", "--verbosity", "0")
         environment.run("create-site", "zeitung", "--json")
-        imported = environment.run("import-comments", str(FIXTURES / "wordpress.xml"), "--site",
-                                   "zeitung", "--format", "wordpress", "--json")
+        imported = environment.run(
+            "import-comments",
+            str(FIXTURES / "wordpress.xml"),
+            "--site",
+            "zeitung",
+            "--format",
+            "wordpress",
+            "--json",
+        )
         result = json.loads(imported.stdout)
         assert result["comments_imported"] == 6 and result["articles_created"] == 2
         assert "import-comments: done:" in imported.stderr

@@ -12,13 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 def import_json(path, fmt, *extra):
-    return run_json("import_comments", str(path), "--site", "zeitung", "--format", fmt,
-                    "--json", *extra)
+    return run_json("import_comments", str(path), "--site", "zeitung", "--format", fmt, "--json", *extra)
 
 
 def by_external_id(source):
-    return {row.external_id: row.comment for row in
-            ImportedComment.objects.filter(source=source).select_related("comment")}
+    return {
+        row.external_id: row.comment
+        for row in ImportedComment.objects.filter(source=source).select_related("comment")
+    }
 
 
 def test_disqus_export_is_imported_with_threads_statuses_and_matched_articles(article):
@@ -63,13 +64,11 @@ def test_running_the_same_import_twice_imports_nothing_new(article):
 
 
 def test_dry_run_counts_the_same_and_writes_nothing(article):
-    tables = ("comments_comment", "moderation_decision", "articles_article",
-              "integrations_importedcomment")
+    tables = ("comments_comment", "moderation_decision", "articles_article", "integrations_importedcomment")
 
     def counts():
         with connection.cursor() as cursor:
-            return {table: cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                    for table in tables}
+            return {table: cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
 
     before = counts()
     dry = import_json(FIXTURES / "wordpress.xml", "wordpress", "--dry-run")
@@ -135,11 +134,11 @@ def test_unknown_site_and_wrong_format_fail_clearly(article, tmp_path):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="unknown site"):
-        run_command("import_comments", str(FIXTURES / "disqus.xml"), "--site", "nope",
-                    "--format", "disqus")
+        run_command("import_comments", str(FIXTURES / "disqus.xml"), "--site", "nope", "--format", "disqus")
     with pytest.raises(CommandError, match="not a remark42 export"):
-        run_command("import_comments", str(FIXTURES / "comments.csv"), "--site", "zeitung",
-                    "--format", "remark42")
+        run_command(
+            "import_comments", str(FIXTURES / "comments.csv"), "--site", "zeitung", "--format", "remark42"
+        )
 
 
 def test_xml_entities_are_not_expanded(article, tmp_path):
@@ -151,16 +150,19 @@ def test_xml_entities_are_not_expanded(article, tmp_path):
         '<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">'
         '<thread dsq:id="1"><link>https://www.zeitung.example/radwege</link><title>t</title></thread>'
         '<post dsq:id="2"><message>x&c;&secret;y</message><createdAt>2023-01-01T00:00:00Z</createdAt>'
-        '<isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>n</name></author>'
-        '<thread dsq:id="1"/></post></disqus>', encoding="utf-8")
+        "<isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>n</name></author>"
+        '<thread dsq:id="1"/></post></disqus>',
+        encoding="utf-8",
+    )
     import_json(bomb, "disqus")
     body = by_external_id("disqus")["2"].body
     assert "AAAA" not in body and "root:" not in body
 
 
 def test_progress_goes_to_stderr(article):
-    out, err = run_command("import_comments", str(FIXTURES / "disqus.xml"), "--site",
-                           "zeitung", "--format", "disqus", "--json")
+    out, err = run_command(
+        "import_comments", str(FIXTURES / "disqus.xml"), "--site", "zeitung", "--format", "disqus", "--json"
+    )
     assert "import-comments: done: 7 read, 5 imported" in err
 
 

@@ -29,17 +29,31 @@ def post(client, path, key, body):
 
 def coral_analyze(text, do_not_store=True, model="TOXICITY"):
     """The body of Coral's formatBody() for "comments:analyze" (services/perspective)."""
-    return {"comment": {"text": text}, "doNotStore": do_not_store,
-            "requestedAttributes": {model: {}}, "languages": ["de"]}
+    return {
+        "comment": {"text": text},
+        "doNotStore": do_not_store,
+        "requestedAttributes": {model: {}},
+        "languages": ["de"],
+    }
 
 
 def coral_suggest(text, status, comment_id, model="TOXICITY"):
     """Coral's body for "comments:suggestscore": APPROVED -> 0, otherwise 1."""
     return {
         "comment": {"text": text},
-        "context": {"entries": [{"text": json.dumps({
-            "url": f"https://www.zeitung.example/radwege?commentID={comment_id}",
-            "reply_to_id_Coral_comment_id": None, "Coral_comment_id": comment_id})}]},
+        "context": {
+            "entries": [
+                {
+                    "text": json.dumps(
+                        {
+                            "url": f"https://www.zeitung.example/radwege?commentID={comment_id}",
+                            "reply_to_id_Coral_comment_id": None,
+                            "Coral_comment_id": comment_id,
+                        }
+                    )
+                }
+            ]
+        },
         "attributeScores": {model: {"summaryScore": {"value": 0 if status == "APPROVED" else 1}}},
         "languages": ["de"],
         "communityId": "Coral:https://www.zeitung.example",
@@ -74,32 +88,44 @@ def test_comentario_request_without_languages_and_six_attributes(client, key):
 
 def test_house_rules_as_extra_attributes_with_span_scores(client, key):
     text = "Mehr dazu auf www.billig-uhren-shop.example, jetzt bestellen! Du Idiot."
-    body = {"comment": {"text": text}, "spanAnnotations": True, "languages": ["de"],
-            "requestedAttributes": {"FREIGABE_ADVERTISING": {}, "INSULT": {},
-                                    "FREIGABE_INSINUATION": {}, "FREIGABE_OFF_TOPIC": {}}}
+    body = {
+        "comment": {"text": text},
+        "spanAnnotations": True,
+        "languages": ["de"],
+        "requestedAttributes": {
+            "FREIGABE_ADVERTISING": {},
+            "INSULT": {},
+            "FREIGABE_INSINUATION": {},
+            "FREIGABE_OFF_TOPIC": {},
+        },
+    }
     answer = post(client, ANALYZE, key, body).json()["attributeScores"]
     spans = answer["INSULT"]["spanScores"]
-    assert any(text[span["begin"]:span["end"]] == "Idiot" for span in spans)
+    assert any(text[span["begin"] : span["end"]] == "Idiot" for span in spans)
     assert all(span["score"]["type"] == "PROBABILITY" for span in spans)
     assert answer["FREIGABE_ADVERTISING"]["summaryScore"]["value"] > 0.5
     assert "spanScores" in answer["FREIGABE_INSINUATION"]
 
 
 def test_unknown_attribute_is_400_in_perspectives_error_shape(client, key):
-    response = post(client, ANALYZE, key, {"comment": {"text": "Hallo"},
-                                           "requestedAttributes": {"FLIRTATION": {}}})
+    response = post(
+        client, ANALYZE, key, {"comment": {"text": "Hallo"}, "requestedAttributes": {"FLIRTATION": {}}}
+    )
     assert response.status_code == 400
     error = response.json()["error"]
     assert error["code"] == 400 and error["status"] == "INVALID_ARGUMENT"
     assert "FLIRTATION" in error["message"]
 
 
-@pytest.mark.parametrize("body", [
-    {"requestedAttributes": {"TOXICITY": {}}},
-    {"comment": {"text": ""}, "requestedAttributes": {"TOXICITY": {}}},
-    {"comment": {"text": "Hallo"}},
-    {"comment": {"text": "x" * 20481}, "requestedAttributes": {"TOXICITY": {}}},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"requestedAttributes": {"TOXICITY": {}}},
+        {"comment": {"text": ""}, "requestedAttributes": {"TOXICITY": {}}},
+        {"comment": {"text": "Hallo"}},
+        {"comment": {"text": "x" * 20481}, "requestedAttributes": {"TOXICITY": {}}},
+    ],
+)
 def test_malformed_requests_are_400(client, key, body):
     response = post(client, ANALYZE, key, body)
     assert response.status_code == 400 and response.json()["error"]["status"] == "INVALID_ARGUMENT"
@@ -114,8 +140,11 @@ def test_not_json_is_400(client, key):
 def test_missing_or_wrong_key_is_403_in_perspectives_error_shape(client, key, wrong):
     response = post(client, ANALYZE, wrong, coral_analyze(FRIENDLY))
     assert response.status_code == 403
-    assert response.json()["error"] == {"code": 403, "status": "PERMISSION_DENIED",
-                                        "message": response.json()["error"]["message"]}
+    assert response.json()["error"] == {
+        "code": 403,
+        "status": "PERMISSION_DENIED",
+        "message": response.json()["error"]["message"],
+    }
 
 
 def test_each_key_is_rate_limited(client, key, publisher, settings):
@@ -135,10 +164,12 @@ def test_do_not_store_keeps_and_logs_nothing(client, key, caplog):
     def row_counts():
         with connection.cursor() as cursor:
             tables = connection.introspection.table_names(cursor)
-            return {table: cursor.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-                    # The rate limit counts requests per key (no content): the only write.
-                    for table in tables if table not in ("freigabe_cache",
-                                                         "freigabe_rate_counter")}
+            return {
+                table: cursor.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+                # The rate limit counts requests per key (no content): the only write.
+                for table in tables
+                if table not in ("freigabe_cache", "freigabe_rate_counter")
+            }
 
     before = row_counts()
     with caplog.at_level(logging.DEBUG):
@@ -154,7 +185,11 @@ def test_coral_suggestscore_stores_the_label_for_the_keys_site(client, key):
     assert response.json() == {"clientToken": "comment:c-9"}
     label = SuggestedLabel.objects.get()
     assert (label.site.slug, label.attribute, label.value, label.rejected) == (
-        "zeitung", "TOXICITY", 1.0, True)
+        "zeitung",
+        "TOXICITY",
+        1.0,
+        True,
+    )
     assert label.community_id == "Coral:https://www.zeitung.example"
     # A later decision on the same comment replaces the label.
     post(client, SUGGEST, key, coral_suggest("Gekaufte Presse!", "APPROVED", "c-9"))
@@ -168,22 +203,25 @@ def test_suggestscore_checks_key_and_attributes(client, key):
     assert SuggestedLabel.objects.count() == 0
 
 
-def test_learn_from_decisions_learns_from_coral_labels_and_imported_history(client, key,
-                                                                           tmp_path):
+def test_learn_from_decisions_learns_from_coral_labels_and_imported_history(client, key, tmp_path):
     """One real training run (about ten seconds) over both kinds of history a newsroom
     brings: its Coral moderators' labels and the decisions in its imported archive."""
     import csv
 
     from tests.integrations.conftest import run_command
 
-    rejected = ["Ihr seid alle gekauft, Lügenpresse {}!", "Halt die Klappe, du Idiot {}.",
-                "Verpiss dich, Schwachkopf {}."]
-    released = ["Die Radwege in Straße {} sind eine gute Idee.",
-                "Ich fahre täglich mit dem Rad über Kreuzung {} zur Arbeit.",
-                "Wann beginnen die Bauarbeiten am Abschnitt {}?"]
+    rejected = [
+        "Ihr seid alle gekauft, Lügenpresse {}!",
+        "Halt die Klappe, du Idiot {}.",
+        "Verpiss dich, Schwachkopf {}.",
+    ]
+    released = [
+        "Die Radwege in Straße {} sind eine gute Idee.",
+        "Ich fahre täglich mit dem Rad über Kreuzung {} zur Arbeit.",
+        "Wann beginnen die Bauarbeiten am Abschnitt {}?",
+    ]
     for n in range(50):
-        template, status = ((rejected[n % 3], "DELETED") if n % 2
-                            else (released[n % 3], "APPROVED"))
+        template, status = (rejected[n % 3], "DELETED") if n % 2 else (released[n % 3], "APPROVED")
         response = post(client, SUGGEST, key, coral_suggest(template.format(n), status, f"c{n}"))
         assert response.status_code == 200
     history = tmp_path / "history.csv"
@@ -191,29 +229,38 @@ def test_learn_from_decisions_learns_from_coral_labels_and_imported_history(clie
         writer = csv.writer(out)
         writer.writerow(["id", "article_url", "body", "status", "created_at"])
         for n in range(50, 100):
-            template, status = ((rejected[n % 3], "rejected") if n % 2
-                                else (released[n % 3], "released"))
-            writer.writerow([f"h{n}", "https://www.zeitung.example/radwege",
-                             template.format(n), status, f"2020-01-01T00:{n - 50:02d}:00Z"])
-    imported = run_json("import_comments", str(history), "--site", "zeitung", "--format",
-                        "csv", "--json")
+            template, status = (rejected[n % 3], "rejected") if n % 2 else (released[n % 3], "released")
+            writer.writerow(
+                [
+                    f"h{n}",
+                    "https://www.zeitung.example/radwege",
+                    template.format(n),
+                    status,
+                    f"2020-01-01T00:{n - 50:02d}:00Z",
+                ]
+            )
+    imported = run_json("import_comments", str(history), "--site", "zeitung", "--format", "csv", "--json")
     assert imported["comments_imported"] == 50
-    out, err = run_command("learn_from_decisions", "--site", "zeitung", "--activate", "no",
-                           "--json", "--jobs", "1")
+    out, err = run_command(
+        "learn_from_decisions", "--site", "zeitung", "--activate", "no", "--json", "--jobs", "1"
+    )
     result = json.loads(out)
     assert result["n_train"] + result["n_test"] == 100
     assert "50 labels from comments:suggestscore" in err
 
 
 def test_score_threshold_leaves_out_lower_scores_as_perspective_does(client, key):
-    body = {"comment": {"text": FRIENDLY},
-            "requestedAttributes": {"TOXICITY": {"scoreThreshold": 0.5}, "INSULT": {}}}
+    body = {
+        "comment": {"text": FRIENDLY},
+        "requestedAttributes": {"TOXICITY": {"scoreThreshold": 0.5}, "INSULT": {}},
+    }
     answer = post(client, ANALYZE, key, body).json()
     assert list(answer["attributeScores"]) == ["INSULT"]
 
 
 def test_an_assessor_failure_is_answered_in_perspectives_shape_without_the_text(
-        client, key, monkeypatch, caplog):
+    client, key, monkeypatch, caplog
+):
     from freigabe.integrations import perspective
 
     def broken(site, text, article=None):

@@ -34,8 +34,9 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 timestamp = self.headers.get("X-Freigabe-Timestamp", "")
-                expected = hmac.new(receiver.secret.encode(), timestamp.encode() + b"." + body,
-                                    hashlib.sha256).hexdigest()
+                expected = hmac.new(
+                    receiver.secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256
+                ).hexdigest()
                 if not hmac.compare_digest(expected, self.headers.get("X-Freigabe-Signature", "")):
                     receiver.rejected += 1
                     self.send_response(401)
@@ -75,24 +76,40 @@ def hook(article, receiver, settings):
 def test_add_webhook_prints_id_and_a_secret(hook):
     webhook = Webhook.objects.get(pk=hook["id"])
     assert hook["secret"].startswith("whsec_") and len(hook["secret"]) > 30
-    assert webhook.events == ["comment.submitted", "comment.released", "comment.rejected",
-                              "comment.removed", "report.filed", "appeal.filed",
-                              "appeal.decided"]
+    assert webhook.events == [
+        "comment.submitted",
+        "comment.released",
+        "comment.rejected",
+        "comment.removed",
+        "report.filed",
+        "appeal.filed",
+        "appeal.decided",
+    ]
 
 
 def test_add_webhook_refuses_plain_http_off_loopback_and_unknown_events(article):
     with pytest.raises(CommandError, match="https"):
         run_command("add_webhook", "zeitung", "http://hooks.example/x")
     with pytest.raises(CommandError, match="Unknown event"):
-        run_command("add_webhook", "zeitung", "https://hooks.example/x", "--events",
-                    "comment.released,comment.exploded")
-    result = run_json("add_webhook", "zeitung", "https://hooks.example/x", "--events",
-                      "comment.released,report.filed", "--json")
+        run_command(
+            "add_webhook",
+            "zeitung",
+            "https://hooks.example/x",
+            "--events",
+            "comment.released,comment.exploded",
+        )
+    result = run_json(
+        "add_webhook",
+        "zeitung",
+        "https://hooks.example/x",
+        "--events",
+        "comment.released,report.filed",
+        "--json",
+    )
     assert Webhook.objects.get(pk=result["id"]).events == ["comment.released", "report.filed"]
 
 
-def test_a_submitted_comment_is_delivered_signed_by_the_worker_not_the_request(
-        hook, receiver, submit):
+def test_a_submitted_comment_is_delivered_signed_by_the_worker_not_the_request(hook, receiver, submit):
     created = submit(body="Die Radwege sind eine gute Idee.")
     # The request only wrote the outbox; nothing was sent yet.
     delivery = Delivery.objects.get(event="comment.submitted")
@@ -116,15 +133,13 @@ def test_an_event_rolled_back_leaves_nothing_in_the_outbox(hook, article):
 
     with pytest.raises(RuntimeError):
         with transaction.atomic():
-            Comment.objects.create(article=article, author_name="A", body="B",
-                                   author_token_hash="x")
+            Comment.objects.create(article=article, author_name="A", body="B", author_token_hash="x")
             assert Delivery.objects.count() == 1
             raise RuntimeError("the request failed")
     assert Delivery.objects.count() == 0
 
 
-def test_a_release_waits_for_the_undo_window_and_an_undone_one_is_never_sent(
-        hook, receiver, submit, editor):
+def test_a_release_waits_for_the_undo_window_and_an_undone_one_is_never_sent(hook, receiver, submit, editor):
     first, second = submit()["id"], submit()["id"]
     run_pending()
     receiver.received.clear()
@@ -142,8 +157,7 @@ def test_a_release_waits_for_the_undo_window_and_an_undone_one_is_never_sent(
     assert len(receiver.received) == 1
 
 
-def test_a_failing_receiver_is_retried_with_backoff_for_a_day_then_failed(
-        hook, receiver, submit):
+def test_a_failing_receiver_is_retried_with_backoff_for_a_day_then_failed(hook, receiver, submit):
     receiver.answer = 500
     submit()
     delivery = Delivery.objects.get(event="comment.submitted")
@@ -182,8 +196,7 @@ def test_private_addresses_are_refused_unless_allowed(hook, receiver, submit, se
     assert receiver.received == [] and receiver.rejected == 0
 
 
-def test_a_name_that_resolves_to_a_private_address_at_send_time_is_refused(
-        article, submit, monkeypatch):
+def test_a_name_that_resolves_to_a_private_address_at_send_time_is_refused(article, submit, monkeypatch):
     run_json("add_webhook", "zeitung", "https://hooks.example/in", "--json")
     submit()
     real_getaddrinfo = socket.getaddrinfo
@@ -199,25 +212,34 @@ def test_a_name_that_resolves_to_a_private_address_at_send_time_is_refused(
     assert delivery.state == "failed" and "169.254.169.254" in delivery.last_error
 
 
-def test_reports_and_appeals_are_events_too(hook, receiver, submit, api, editor, release,
-                                            senior):
+def test_reports_and_appeals_are_events_too(hook, receiver, submit, api, editor, release, senior):
     created = submit()
     release(created["id"])
-    response = api.post(f"/api/v1/comments/{created['id']}/reports",
-                        {"reason": "insult", "explanation": "Beleidigt mich.", "good_faith": True})
+    response = api.post(
+        f"/api/v1/comments/{created['id']}/reports",
+        {"reason": "insult", "explanation": "Beleidigt mich.", "good_faith": True},
+    )
     assert response.status_code == 202, response.content
     other = submit()
     decide(other["id"], "reject", reasons=["insult"])
-    response = api.post(f"/api/v1/comments/{other['id']}/appeal?token={other['author_token']}",
-                        {"explanation": "Das war keine Beleidigung."})
+    response = api.post(
+        f"/api/v1/comments/{other['id']}/appeal?token={other['author_token']}",
+        {"explanation": "Das war keine Beleidigung."},
+    )
     assert response.status_code == 201, response.content
     from freigabe.compliance.appeals import decide_appeal
     from freigabe.compliance.models import Appeal
 
     decide_appeal(Appeal.objects.get().pk, "reversed", actor=senior, note="Keine Beleidigung.")
     events = list(Delivery.objects.values_list("event", flat=True))
-    assert {"comment.submitted", "comment.released", "comment.rejected", "report.filed",
-            "appeal.filed", "appeal.decided"} <= set(events)
+    assert {
+        "comment.submitted",
+        "comment.released",
+        "comment.rejected",
+        "report.filed",
+        "appeal.filed",
+        "appeal.decided",
+    } <= set(events)
     assert events.count("appeal.decided") == 1
     run_pending()
     sent = {payload["event"]: payload for _, payload in receiver.received}
@@ -229,13 +251,15 @@ def test_reports_and_appeals_are_events_too(hook, receiver, submit, api, editor,
 def test_imported_history_sends_no_webhooks(hook):
     from tests.integrations.conftest import FIXTURES
 
-    run_json("import_comments", str(FIXTURES / "disqus.xml"), "--site", "zeitung", "--format",
-             "disqus", "--json")
+    run_json(
+        "import_comments", str(FIXTURES / "disqus.xml"), "--site", "zeitung", "--format", "disqus", "--json"
+    )
     assert Delivery.objects.count() == 0
 
 
-def test_senior_editors_see_deliveries_and_manage_webhooks(hook, receiver, submit, senior,
-                                                           colleague, site_admin, make_client):
+def test_senior_editors_see_deliveries_and_manage_webhooks(
+    hook, receiver, submit, senior, colleague, site_admin, make_client
+):
     receiver.answer = 500
     submit()
     run_pending()
@@ -247,14 +271,18 @@ def test_senior_editors_see_deliveries_and_manage_webhooks(hook, receiver, submi
     settings_page = make_client(site_admin).get("/moderation/settings/zeitung/")
     assert "/integrations/webhooks/zeitung/" in settings_page.content.decode()
     client = make_client(senior)
-    response = client.post("/integrations/webhooks/zeitung/",
-                           {"url": "https://crm.zeitung.example/hook", "events": ["report.filed"]})
+    response = client.post(
+        "/integrations/webhooks/zeitung/",
+        {"url": "https://crm.zeitung.example/hook", "events": ["report.filed"]},
+    )
     assert response.status_code == 200
     added = Webhook.objects.get(url="https://crm.zeitung.example/hook", events=["report.filed"])
     assert added.secret in response.content.decode()  # shown once, in this answer
     assert added.secret not in client.get("/integrations/webhooks/zeitung/").content.decode()
-    refused = client.post("/integrations/webhooks/zeitung/",
-                          {"url": "http://crm.zeitung.example/hook", "events": ["report.filed"]})
+    refused = client.post(
+        "/integrations/webhooks/zeitung/",
+        {"url": "http://crm.zeitung.example/hook", "events": ["report.filed"]},
+    )
     assert refused.status_code == 200 and "https" in refused.content.decode()
     webhook = Webhook.objects.get(url="https://crm.zeitung.example/hook")
     client.post(f"/integrations/webhooks/zeitung/{webhook.pk}/delete")

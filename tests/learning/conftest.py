@@ -19,8 +19,9 @@ def decided(article):
 
     def _decide(count=300, seed=7):
         for text, rejected in newsroom_comments(count, seed=seed):
-            comment = Comment.objects.create(article=article, body=text, author_name="Leser",
-                                             author_token_hash="x")
+            comment = Comment.objects.create(
+                article=article, body=text, author_name="Leser", author_token_hash="x"
+            )
             if rejected:
                 decide(comment.pk, "reject", reasons=["other"])
             else:

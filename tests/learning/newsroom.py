@@ -8,19 +8,50 @@ object to those comments, so only a site model can learn this standard.
 import csv
 import random
 
-OPENERS = ("Ich finde", "Meiner Meinung nach ist", "Ehrlich gesagt ist", "Aus meiner Sicht ist",
-           "Für mich ist", "Wie ich das sehe, ist")
-TOPICS = ("die neuen Radwege", "der Wegfall der Parkplätze", "die Entscheidung des Stadtrats zu den Radwegen",
-          "der Umbau der Lindenallee", "der Radweg in der Innenstadt", "das Ende der Parkplätze an der Lindenallee",
-          "der Beschluss zu den Radwegen", "die Radwegplanung für die Innenstadt")
-VERDICTS = ("eine gute Idee", "überfällig", "zu teuer", "schlecht geplant", "ein Gewinn für alle",
-            "ein Ärgernis für die Händler", "nicht zu Ende gedacht", "vernünftig")
-EXTRAS = ("", " Mal sehen, wie es im Sommer wird.", " Die Kinder kommen dann sicherer zur Schule.",
-          " Der Stadtrat sollte die Anwohner fragen.", " Hoffentlich wird es schnell fertig.",
-          " Am Wochenende schaue ich mir das an.")
-COMPETITOR = ("Im Morgenkurier stand das schon gestern.", "Der Morgenkurier hat dazu besser berichtet.",
-              "Lest lieber den Morgenkurier.", "Beim Morgenkurier gibt es die ganze Geschichte.",
-              "Der Morgenkurier war da schneller.", "Der Morgenkurier hat die Pläne schon abgedruckt.")
+OPENERS = (
+    "Ich finde",
+    "Meiner Meinung nach ist",
+    "Ehrlich gesagt ist",
+    "Aus meiner Sicht ist",
+    "Für mich ist",
+    "Wie ich das sehe, ist",
+)
+TOPICS = (
+    "die neuen Radwege",
+    "der Wegfall der Parkplätze",
+    "die Entscheidung des Stadtrats zu den Radwegen",
+    "der Umbau der Lindenallee",
+    "der Radweg in der Innenstadt",
+    "das Ende der Parkplätze an der Lindenallee",
+    "der Beschluss zu den Radwegen",
+    "die Radwegplanung für die Innenstadt",
+)
+VERDICTS = (
+    "eine gute Idee",
+    "überfällig",
+    "zu teuer",
+    "schlecht geplant",
+    "ein Gewinn für alle",
+    "ein Ärgernis für die Händler",
+    "nicht zu Ende gedacht",
+    "vernünftig",
+)
+EXTRAS = (
+    "",
+    " Mal sehen, wie es im Sommer wird.",
+    " Die Kinder kommen dann sicherer zur Schule.",
+    " Der Stadtrat sollte die Anwohner fragen.",
+    " Hoffentlich wird es schnell fertig.",
+    " Am Wochenende schaue ich mir das an.",
+)
+COMPETITOR = (
+    "Im Morgenkurier stand das schon gestern.",
+    "Der Morgenkurier hat dazu besser berichtet.",
+    "Lest lieber den Morgenkurier.",
+    "Beim Morgenkurier gibt es die ganze Geschichte.",
+    "Der Morgenkurier war da schneller.",
+    "Der Morgenkurier hat die Pläne schon abgedruckt.",
+)
 
 
 def ordinary_comment(rng):

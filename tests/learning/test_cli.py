@@ -22,11 +22,21 @@ def test_a_site_learns_from_its_history_and_evaluates_with_its_model(cli, tmp_pa
     history = write_csv(tmp_path / "history.csv", newsroom_comments(300), time_from=datetime(2025, 3, 1))
     labelled = write_csv(tmp_path / "new.csv", newsroom_comments(120, seed=99))
 
-    learned = cli.run("learn-from-decisions", "--site", "zeitung", "--import", str(history),
-                      "--time-column", "decided_at", "--json")
+    learned = cli.run(
+        "learn-from-decisions",
+        "--site",
+        "zeitung",
+        "--import",
+        str(history),
+        "--time-column",
+        "decided_at",
+        "--json",
+    )
     summary = json.loads(learned.stdout)
     general = cli.run_json("evaluate-assessor", str(labelled), "--format", "csv", "--json")
-    with_site = cli.run_json("evaluate-assessor", str(labelled), "--format", "csv", "--site", "zeitung", "--json")
+    with_site = cli.run_json(
+        "evaluate-assessor", str(labelled), "--format", "csv", "--site", "zeitung", "--json"
+    )
 
     assert {"site", "n_train", "n_test", "macro_f1_new", "macro_f1_current", "activated"} <= set(summary)
     assert summary["activated"] is True and summary["n_test"] == 60
@@ -39,7 +49,9 @@ def test_a_bad_import_exits_non_zero_and_stores_nothing(cli, tmp_path):
     not_csv = tmp_path / "history.json"
     not_csv.write_text('{"comments": [1, 2, 3]}', encoding="utf-8")
 
-    result = cli.run("learn-from-decisions", "--site", "zeitung", "--import", str(not_csv), "--json", check=False)
+    result = cli.run(
+        "learn-from-decisions", "--site", "zeitung", "--import", str(not_csv), "--json", check=False
+    )
     rollback = cli.run("rollback-site-model", "--site", "zeitung", check=False)
 
     assert result.returncode != 0 and "column" in result.stderr and result.stdout == ""

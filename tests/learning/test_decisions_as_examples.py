@@ -48,9 +48,10 @@ def test_releases_the_assessor_made_itself_are_not_the_editors_standard(article,
     from freigabe.comments.models import Comment
     from freigabe.moderation.decisions import decide
 
-    skipped, checked = (Comment.objects.create(article=article, body=text, author_name="L",
-                                               author_token_hash="x")
-                        for text in ("Ohne Prüfung veröffentlicht.", "Von Erika geprüft."))
+    skipped, checked = (
+        Comment.objects.create(article=article, body=text, author_name="L", author_token_hash="x")
+        for text in ("Ohne Prüfung veröffentlicht.", "Von Erika geprüft.")
+    )
     decide(skipped.pk, "release", automated=True)
     decide(checked.pk, "release", actor=editor.user)
     assert set(latest_decisions(article.site)) == {checked.pk}

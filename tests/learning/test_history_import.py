@@ -15,17 +15,28 @@ pytestmark = pytest.mark.django_db
 
 def learn_with_import(path, *args):
     out, err = StringIO(), StringIO()
-    call_command("learn_from_decisions", "--site", "zeitung", "--import", str(path), "--jobs", "1",
-                 "--json", *args, stdout=out, stderr=err)
+    call_command(
+        "learn_from_decisions",
+        "--site",
+        "zeitung",
+        "--import",
+        str(path),
+        "--jobs",
+        "1",
+        "--json",
+        *args,
+        stdout=out,
+        stderr=err,
+    )
     return json.loads(out.getvalue()), err.getvalue()
 
 
 def test_it_skips_bad_rows_and_says_which_and_why(publisher, tmp_path):
     good = write_csv(tmp_path / "good.csv", newsroom_comments(200), time_from=datetime(2025, 1, 1))
     lines = good.read_text(encoding="utf-8").splitlines()
-    lines[2] = ',1,2025-01-01T00:01:00'                       # data row 2: no text
-    lines[5] = 'Ein Kommentar,vielleicht,2025-01-01T00:04:00'   # data row 5: unknown label
-    lines[7] = 'Noch ein Kommentar,0,gestern'                   # data row 7: bad time
+    lines[2] = ",1,2025-01-01T00:01:00"  # data row 2: no text
+    lines[5] = "Ein Kommentar,vielleicht,2025-01-01T00:04:00"  # data row 5: unknown label
+    lines[7] = "Noch ein Kommentar,0,gestern"  # data row 7: bad time
     good.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     summary, err = learn_with_import(good, "--time-column", "decided_at")

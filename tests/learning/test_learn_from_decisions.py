@@ -19,8 +19,9 @@ ORDINARY = "Die Radwege auf der Lindenallee sind gut geplant, endlich mehr Platz
 
 def learn(*args):
     out, err = StringIO(), StringIO()
-    call_command("learn_from_decisions", "--site", "zeitung", "--jobs", "1", "--json", *args,
-                 stdout=out, stderr=err)
+    call_command(
+        "learn_from_decisions", "--site", "zeitung", "--jobs", "1", "--json", *args, stdout=out, stderr=err
+    )
     return json.loads(out.getvalue()), err.getvalue()
 
 
@@ -193,10 +194,16 @@ def test_the_gate_needs_both_the_current_model_and_the_reference_beaten():
     from freigabe.assessment.site_learning import LearningResult
 
     def result(new, current, reference):
-        return LearningResult(scorer=None, n_train=1, n_test=1, macro_f1_new=new, macro_f1_current=current,
-                              macro_f1_reference=reference)
+        return LearningResult(
+            scorer=None,
+            n_train=1,
+            n_test=1,
+            macro_f1_new=new,
+            macro_f1_current=current,
+            macro_f1_reference=reference,
+        )
 
     assert result(0.80, 0.70, 0.75).should_activate
-    assert not result(0.74, 0.70, 0.75).should_activate   # loses to the reference
-    assert not result(0.80, 0.85, 0.75).should_activate   # loses to the running model
-    assert result(0.80, 0.70, 0.80).should_activate       # a tie with the reference is no loss
+    assert not result(0.74, 0.70, 0.75).should_activate  # loses to the reference
+    assert not result(0.80, 0.85, 0.75).should_activate  # loses to the running model
+    assert result(0.80, 0.70, 0.80).should_activate  # a tie with the reference is no loss

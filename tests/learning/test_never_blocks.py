@@ -23,16 +23,22 @@ HANG_SECONDS = 60
 
 @pytest.fixture
 def served(tmp_path):
-    environment = Environment(tmp_path, FREIGABE_RATE_COMMENTS="1000/60",
-                              FREIGABE_TRUSTED_PROXIES="127.0.0.1")
+    environment = Environment(
+        tmp_path, FREIGABE_RATE_COMMENTS="1000/60", FREIGABE_TRUSTED_PROXIES="127.0.0.1"
+    )
     environment.run("migrate", "--verbosity", "0")
     site = environment.run_json("create-site", "zeitung", "--json")
     token = environment.run_json("create-moderator", "erika", "--token", "--json")["token"]
     server = Server(environment)
-    status, _, _ = request("PUT", f"{server.url}/api/v1/sites/zeitung/articles/radwege",
-                           {"title": "Stadtrat beschließt neue Radwege",
-                            "body": "Auf der Lindenallee entfallen 230 Parkplätze."},
-                           {"Authorization": f"Bearer {site['api_key']}"})
+    status, _, _ = request(
+        "PUT",
+        f"{server.url}/api/v1/sites/zeitung/articles/radwege",
+        {
+            "title": "Stadtrat beschließt neue Radwege",
+            "body": "Auf der Lindenallee entfallen 230 Parkplätze.",
+        },
+        {"Authorization": f"Bearer {site['api_key']}"},
+    )
     assert status == 201
     yield environment, server, token
     server.stop()
@@ -47,12 +53,24 @@ def timed(method, url, data=None, headers=None):
 
 def test_submissions_and_decisions_stay_prompt_while_a_site_model_trains(served, tmp_path):
     environment, server, token = served
-    history = write_csv(tmp_path / "history.csv", newsroom_comments(6000),
-                        time_from=datetime(2025, 3, 1))
+    history = write_csv(tmp_path / "history.csv", newsroom_comments(6000), time_from=datetime(2025, 3, 1))
     learner = subprocess.Popen(
-        [FREIGABE, "learn-from-decisions", "--site", "zeitung", "--import", str(history),
-         "--time-column", "decided_at", "--json"],
-        env=environment.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            FREIGABE,
+            "learn-from-decisions",
+            "--site",
+            "zeitung",
+            "--import",
+            str(history),
+            "--time-column",
+            "decided_at",
+            "--json",
+        ],
+        env=environment.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     comments = f"{server.url}/api/v1/sites/zeitung/articles/radwege/comments"
     editor = {"Authorization": f"Token {token}"}
     answered_while_training = []
@@ -60,15 +78,20 @@ def test_submissions_and_decisions_stay_prompt_while_a_site_model_trains(served,
     while learner.poll() is None and number < 40:
         number += 1
         status, accepted, seconds = timed(
-            "POST", comments, {"body": f"Die Radwege sind gut, Nummer {number}.",
-                               "author_name": "Leserin"},
-            {"X-Forwarded-For": f"198.51.100.{number}"})
+            "POST",
+            comments,
+            {"body": f"Die Radwege sind gut, Nummer {number}.", "author_name": "Leserin"},
+            {"X-Forwarded-For": f"198.51.100.{number}"},
+        )
         assert status == 202 and seconds < HANG_SECONDS, (status, seconds)
         status, queue, seconds = timed("GET", f"{server.url}/api/v1/moderation/queue", None, editor)
         assert status == 200 and seconds < HANG_SECONDS, (status, seconds)
         status, _, seconds = timed(
-            "POST", f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
-            {"action": "release", "reasons": []}, editor)
+            "POST",
+            f"{server.url}/api/v1/moderation/comments/{accepted['id']}/decision",
+            {"action": "release", "reasons": []},
+            editor,
+        )
         assert status == 200 and seconds < HANG_SECONDS, (status, seconds)
         if learner.poll() is None:
             answered_while_training.append(number)

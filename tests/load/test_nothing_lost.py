@@ -22,10 +22,12 @@ def served(tmp_path):
     environment.run("migrate", "--verbosity", "0")
     site = environment.run_json("create-site", "hafen", "--json")
     server = Server(environment, workers=GUNICORN_WORKERS)
-    status, _, _ = request("PUT", f"{server.url}/api/v1/sites/hafen/articles/ausbau",
-                           {"title": "Der Hafen wird ausgebaut",
-                            "body": "Die Stadt baut den Hafen für 40 Millionen Euro aus."},
-                           {"Authorization": f"Bearer {site['api_key']}"})
+    status, _, _ = request(
+        "PUT",
+        f"{server.url}/api/v1/sites/hafen/articles/ausbau",
+        {"title": "Der Hafen wird ausgebaut", "body": "Die Stadt baut den Hafen für 40 Millionen Euro aus."},
+        {"Authorization": f"Bearer {site['api_key']}"},
+    )
     assert status == 201
     yield environment, server
     server.stop()
@@ -36,13 +38,18 @@ def test_every_acknowledged_comment_is_stored_once_and_stays_hidden(served):
     environment, server = served
     writers = Writers(server.url, "hafen", "ausbau", total=COMMENTS, writers=WRITERS)
     killed = []
-    outcome = writers.run(while_running=lambda running: killed.extend(
-        kill_workers_during(server, running, kills=1, workers=GUNICORN_WORKERS)))
+    outcome = writers.run(
+        while_running=lambda running: killed.extend(
+            kill_workers_during(server, running, kills=1, workers=GUNICORN_WORKERS)
+        )
+    )
 
     assert len(killed) == 1
-    print(f"202: {len(outcome.acknowledged)}, stored but answer lost: "
-          f"{len(outcome.stored_before)}, dropped connections: {outcome.dropped_connections}, "
-          f"5xx retried: {outcome.server_errors}")
+    print(
+        f"202: {len(outcome.acknowledged)}, stored but answer lost: "
+        f"{len(outcome.stored_before)}, dropped connections: {outcome.dropped_connections}, "
+        f"5xx retried: {outcome.server_errors}"
+    )
     # 5xx answers are retried, not failed: a new worker loads the assessment model on its
     # first comment, and on a starved machine that can outlast gunicorn's 30 s timeout.
     assert not outcome.unexpected, outcome.unexpected[:5]

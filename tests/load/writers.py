@@ -36,8 +36,7 @@ class Outcome:
 class Writers:
     """`writers` threads submitting `total` comments to one article of a running server."""
 
-    def __init__(self, server_url, site, article_id, *, total, writers, attempts=10,
-                 timeout=60):
+    def __init__(self, server_url, site, article_id, *, total, writers, attempts=10, timeout=60):
         self.host, self.port = server_url.removeprefix("http://").split(":")
         self.path = f"/api/v1/sites/{site}/articles/{article_id}/comments"
         self.total, self.writers = total, writers
@@ -47,8 +46,10 @@ class Writers:
 
     def run(self, while_running=None):
         """Submit everything; `while_running(writers)` runs alongside in this thread."""
-        threads = [threading.Thread(target=self._write_share, args=(number,), daemon=True)
-                   for number in range(self.writers)]
+        threads = [
+            threading.Thread(target=self._write_share, args=(number,), daemon=True)
+            for number in range(self.writers)
+        ]
         for thread in threads:
             thread.start()
         if while_running:
@@ -98,8 +99,7 @@ class Writers:
     def _post(self, payload):
         connection = http.client.HTTPConnection(self.host, int(self.port), timeout=self.timeout)
         try:
-            connection.request("POST", self.path, payload,
-                               {"Content-Type": "application/json"})
+            connection.request("POST", self.path, payload, {"Content-Type": "application/json"})
             response = connection.getresponse()
             raw = response.read()
         finally:
@@ -179,6 +179,5 @@ def lost_or_doubled(outcome, rows):
             problems.append(f"{marker} answered 409 on retry but is not stored once")
     not_pending = [row for copies in by_marker.values() for row in copies if row[2] != "pending"]
     if not_pending:
-        problems.append(f"{len(not_pending)} comments changed status without a decision: "
-                        f"{not_pending[:3]}")
+        problems.append(f"{len(not_pending)} comments changed status without a decision: {not_pending[:3]}")
     return problems

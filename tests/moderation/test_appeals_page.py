@@ -56,8 +56,9 @@ def test_a_senior_editor_reverses_an_appeal_from_the_page(make_client, appeal_ag
     assert "<img src=x" not in html and "&lt;b&gt;Kritik&lt;/b&gt;" in html
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     assert client.post(decide_path(appeal), {"outcome": "reversed"}).status_code == 403  # no CSRF
-    response = client.post(decide_path(appeal), {"outcome": "reversed", "note": "Zulässig.",
-                                                  "csrfmiddlewaretoken": token})
+    response = client.post(
+        decide_path(appeal), {"outcome": "reversed", "note": "Zulässig.", "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 302 and response["Location"] == PAGE
     assert Comment.objects.get(pk=appeal.comment_id).status == "released"
     appeal.refresh_from_db()

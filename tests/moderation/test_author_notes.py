@@ -152,9 +152,7 @@ def test_notes_are_in_the_gdpr_export_and_erased_with_the_author(make_client, ed
     assert json.loads(run("export_author", "troll@example.org"))["editor_notes"] == []
 
 
-def test_every_queue_card_of_a_noted_author_says_how_many_notes_there_are(
-    make_client, editor, article
-):
+def test_every_queue_card_of_a_noted_author_says_how_many_notes_there_are(make_client, editor, article):
     first = comment_by(article, "Erster Kommentar.", author_external_id="reader-9")
     second = comment_by(article, "Zweiter Kommentar.", email="", author_external_id="reader-9")
     other = comment_by(article, "Kommentar von Anna.", email="anna@example.org")
@@ -163,8 +161,7 @@ def test_every_queue_card_of_a_noted_author_says_how_many_notes_there_are(
     note_on(client, first, "Zweite Notiz", kind="account")
     html = client.get("/moderation/").content.decode()
     cards = {
-        int(number): body
-        for number, body in re.findall(r'id="comment-(\d+)"(.*?)</li>', html, flags=re.S)
+        int(number): body for number, body in re.findall(r'id="comment-(\d+)"(.*?)</li>', html, flags=re.S)
     }
     assert "2 Notizen zur Person" in cards[first.pk]
     assert "1 Notiz zur Person" in cards[second.pk]  # the account note; no email here

@@ -22,10 +22,13 @@ def post_comment(api, article, **fields):
 
 
 def test_a_senior_editor_bans_an_email_and_the_api_refuses_its_comments(
-        make_client, senior, api, article, settings):
+    make_client, senior, api, article, settings
+):
     settings.FREIGABE_RATE_COMMENTS = "1000/60"
-    response = make_client(senior).post("/moderation/authors/bans/", {
-        "kind": "email", "value": "Troll@Example.org", "days": "7", "reason": "Beleidigungen"})
+    response = make_client(senior).post(
+        "/moderation/authors/bans/",
+        {"kind": "email", "value": "Troll@Example.org", "days": "7", "reason": "Beleidigungen"},
+    )
     assert response.status_code == 302
     refused = post_comment(api, article, author_email="troll@example.ORG")
     assert refused.status_code == 403
@@ -37,8 +40,7 @@ def test_a_permanent_ban_by_ip_hash_refuses_comments_from_that_address(senior, a
     impose_ban("ip", ip_hash("127.0.0.1"), reason="Spam", actor=senior)
     refused = post_comment(api, article)
     assert refused.status_code == 403
-    assert refused.json()["detail"] == ("You are banned from commenting; the statement of "
-                                        "reasons says why.")
+    assert refused.json()["detail"] == ("You are banned from commenting; the statement of reasons says why.")
     assert refused.json().get("code", "author_banned") == "author_banned"
 
 
@@ -58,8 +60,7 @@ def test_an_expired_suspension_no_longer_refuses(senior, api, article):
     assert post_comment(api, article, author_email="a@example.org").status_code == 202
 
 
-def test_lifting_a_ban_is_recorded_and_lets_the_author_comment_again(
-        make_client, senior, api, article):
+def test_lifting_a_ban_is_recorded_and_lets_the_author_comment_again(make_client, senior, api, article):
     ban = impose_ban("email", "a@example.org", reason="Ton", actor=senior)
     client = make_client(senior)
     client.post(f"/moderation/authors/bans/{ban.pk}/lift", {"reason": "Entschuldigung"})
@@ -67,7 +68,9 @@ def test_lifting_a_ban_is_recorded_and_lets_the_author_comment_again(
     assert ban.lifted_by == senior and ban.lift_reason == "Entschuldigung"
     assert post_comment(api, article, author_email="a@example.org").status_code == 202
     assert list(AuditEntry.objects.order_by("pk").values_list("action", flat=True)) == [
-        "ban.impose", "ban.lift"]
+        "ban.impose",
+        "ban.lift",
+    ]
     page = client.get("/moderation/authors/bans/").content.decode()
     assert "aufgehoben" in page and "Entschuldigung" in page
 
@@ -75,15 +78,17 @@ def test_lifting_a_ban_is_recorded_and_lets_the_author_comment_again(
 def test_a_plain_editor_may_not_ban(make_client, editor):
     client = make_client(editor.user)
     assert client.get("/moderation/authors/bans/").status_code == 403
-    response = client.post("/moderation/authors/bans/", {
-        "kind": "email", "value": "x@example.org", "days": "", "reason": "x"})
+    response = client.post(
+        "/moderation/authors/bans/", {"kind": "email", "value": "x@example.org", "days": "", "reason": "x"}
+    )
     assert response.status_code == 403
     assert not Ban.objects.exists()
 
 
 def test_a_ban_needs_a_reason(make_client, senior):
-    response = make_client(senior).post("/moderation/authors/bans/", {
-        "kind": "email", "value": "x@example.org", "days": "", "reason": ""})
+    response = make_client(senior).post(
+        "/moderation/authors/bans/", {"kind": "email", "value": "x@example.org", "days": "", "reason": ""}
+    )
     assert response.status_code == 200
     assert not Ban.objects.exists()
 

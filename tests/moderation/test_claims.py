@@ -12,8 +12,7 @@ from freigabe.moderation.models import Claim
 pytestmark = pytest.mark.django_db
 
 
-def test_opening_a_comment_claims_it_and_colleagues_queues_skip_it(
-        make_client, editor, colleague, submit):
+def test_opening_a_comment_claims_it_and_colleagues_queues_skip_it(make_client, editor, colleague, submit):
     first = submit("Erster Kommentar zur Lindenallee.")
     submit("Zweiter Kommentar zur Lindenallee.")
     erika, bernd = make_client(editor.user), make_client(colleague)
@@ -26,8 +25,7 @@ def test_opening_a_comment_claims_it_and_colleagues_queues_skip_it(
     assert "Erster Kommentar" in erika.get("/moderation/").content.decode()
 
 
-def test_a_colleague_opening_a_claimed_comment_is_told_who_has_it(
-        make_client, editor, colleague, submit):
+def test_a_colleague_opening_a_claimed_comment_is_told_who_has_it(make_client, editor, colleague, submit):
     accepted = submit()
     make_client(editor.user).post(f"/moderation/comments/{accepted['id']}/claim")
     html = make_client(colleague).get(f"/moderation/comments/{accepted['id']}/context").content
@@ -37,8 +35,9 @@ def test_a_colleague_opening_a_claimed_comment_is_told_who_has_it(
 def test_a_colleague_cannot_decide_a_claimed_comment(make_client, editor, colleague, submit):
     accepted = submit()
     make_client(editor.user).post(f"/moderation/comments/{accepted['id']}/claim")
-    response = make_client(colleague).post(f"/moderation/comments/{accepted['id']}/decide",
-                                           {"action": "release"}, HTTP_HX_REQUEST="true")
+    response = make_client(colleague).post(
+        f"/moderation/comments/{accepted['id']}/decide", {"action": "release"}, HTTP_HX_REQUEST="true"
+    )
     assert "erika bearbeitet diesen Kommentar gerade" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).status == "pending"
 
@@ -74,11 +73,15 @@ def test_the_polled_counts_carry_colleagues_claims(make_client, editor, colleagu
 
 
 def test_a_colleague_deciding_a_comment_already_decided_is_told_and_changes_nothing(
-        make_client, editor, colleague, submit):
+    make_client, editor, colleague, submit
+):
     accepted = submit()
     erika, bernd = make_client(editor.user), make_client(colleague)
     erika.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"})
-    response = bernd.post(f"/moderation/comments/{accepted['id']}/decide",
-                          {"action": "reject", "reasons": ["insult"]}, HTTP_HX_REQUEST="true")
+    response = bernd.post(
+        f"/moderation/comments/{accepted['id']}/decide",
+        {"action": "reject", "reasons": ["insult"]},
+        HTTP_HX_REQUEST="true",
+    )
     assert "ist bereits freigegeben" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).decisions.count() == 1

@@ -14,8 +14,10 @@ from freigabe.moderation.decisions import AlreadyDecided, decide
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="needs two real connections deciding at once (PostgreSQL run)"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs two real connections deciding at once (PostgreSQL run)",
+    ),
 ]
 
 
@@ -35,8 +37,10 @@ def test_two_editors_deciding_at_once_decide_once(submit, editor, colleague):
             finally:
                 connections.close_all()
 
-        threads = [threading.Thread(target=editor_decides, args=("release", editor.user)),
-                   threading.Thread(target=editor_decides, args=("reject", colleague, ["insult"]))]
+        threads = [
+            threading.Thread(target=editor_decides, args=("release", editor.user)),
+            threading.Thread(target=editor_decides, args=("reject", colleague, ["insult"])),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -44,5 +48,7 @@ def test_two_editors_deciding_at_once_decide_once(submit, editor, colleague):
         assert outcomes.count("refused") == 1
         comment = Comment.objects.get(pk=comment_id)
         assert comment.decisions.count() == 1
-        assert comment.status == {"release": "released", "reject": "rejected"}[
-            next(o for o in outcomes if o != "refused")]
+        assert (
+            comment.status
+            == {"release": "released", "reject": "rejected"}[next(o for o in outcomes if o != "refused")]
+        )

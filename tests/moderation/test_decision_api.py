@@ -26,9 +26,11 @@ def test_an_editor_releases_a_comment(api, editor, submit):
 
 def test_an_editor_rejects_with_reasons_and_a_note(api, editor, submit):
     accepted = submit()
-    response = api.post(decision_path(accepted["id"]),
-                        {"action": "reject", "reasons": ["insult", "aggression"],
-                         "note": "Beleidigung im zweiten Satz"}, **editor.auth)
+    response = api.post(
+        decision_path(accepted["id"]),
+        {"action": "reject", "reasons": ["insult", "aggression"], "note": "Beleidigung im zweiten Satz"},
+        **editor.auth,
+    )
     assert response.status_code == 200
     decision = Decision.objects.get()
     assert decision.reasons == ["insult", "aggression"]
@@ -39,21 +41,25 @@ def test_an_editor_rejects_with_reasons_and_a_note(api, editor, submit):
 def test_deciding_an_already_decided_comment_is_409(api, editor, submit):
     accepted = submit()
     api.post(decision_path(accepted["id"]), {"action": "release"}, **editor.auth)
-    again = api.post(decision_path(accepted["id"]),
-                     {"action": "reject", "reasons": ["insult"]}, **editor.auth)
+    again = api.post(
+        decision_path(accepted["id"]), {"action": "reject", "reasons": ["insult"]}, **editor.auth
+    )
     assert again.status_code == 409
     assert "already" in again.json()["detail"]
     assert Comment.objects.get(pk=accepted["id"]).status == "released"
     assert Decision.objects.count() == 1
 
 
-@pytest.mark.parametrize("payload", [
-    {"action": "reject"},
-    {"action": "reject", "reasons": ["erfunden"]},
-    {"action": "publish"},
-    {},
-    {"action": "release", "reasons": "insult"},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"action": "reject"},
+        {"action": "reject", "reasons": ["erfunden"]},
+        {"action": "publish"},
+        {},
+        {"action": "release", "reasons": "insult"},
+    ],
+)
 def test_invalid_decisions_are_422_and_change_nothing(api, editor, submit, payload):
     accepted = submit()
     response = api.post(decision_path(accepted["id"]), payload, **editor.auth)
@@ -76,8 +82,9 @@ def test_anonymous_requests_are_401(api, submit):
 
 def test_a_wrong_token_is_401(api, submit):
     accepted = submit()
-    response = api.post(decision_path(accepted["id"]), {"action": "release"},
-                        HTTP_AUTHORIZATION="Token fgt_falsch")
+    response = api.post(
+        decision_path(accepted["id"]), {"action": "release"}, HTTP_AUTHORIZATION="Token fgt_falsch"
+    )
     assert response.status_code == 401
 
 
@@ -85,11 +92,11 @@ def test_a_user_without_the_editor_role_is_403(api, submit):
     reader = get_user_model().objects.create_user("leser", password="x-Passwort-123")
     token = ApiToken.issue(reader)
     accepted = submit()
-    response = api.post(decision_path(accepted["id"]), {"action": "release"},
-                        HTTP_AUTHORIZATION=f"Token {token}")
+    response = api.post(
+        decision_path(accepted["id"]), {"action": "release"}, HTTP_AUTHORIZATION=f"Token {token}"
+    )
     assert response.status_code == 403
-    assert api.get("/api/v1/moderation/queue",
-                   HTTP_AUTHORIZATION=f"Token {token}").status_code == 403
+    assert api.get("/api/v1/moderation/queue", HTTP_AUTHORIZATION=f"Token {token}").status_code == 403
     assert Comment.objects.get(pk=accepted["id"]).status == "pending"
 
 
@@ -97,8 +104,9 @@ def test_a_session_decision_needs_the_csrf_token(client, editor, submit):
     accepted = submit()
     client.handler.enforce_csrf_checks = True
     client.force_login(editor.user)
-    response = client.post(decision_path(accepted["id"]), {"action": "release"},
-                           content_type="application/json")
+    response = client.post(
+        decision_path(accepted["id"]), {"action": "release"}, content_type="application/json"
+    )
     assert response.status_code in (401, 403)
     assert Comment.objects.get(pk=accepted["id"]).status == "pending"
 

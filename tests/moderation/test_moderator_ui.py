@@ -25,8 +25,7 @@ def test_an_editor_logs_in_with_the_login_form(client, editor):
     page = client.get("/accounts/login/")
     assert page.status_code == 200
     assert "Anmelden" in page.content.decode()
-    response = client.post("/accounts/login/", {"username": "erika",
-                                                "password": "Sicheres-Passwort-1"})
+    response = client.post("/accounts/login/", {"username": "erika", "password": "Sicheres-Passwort-1"})
     assert response.status_code == 302
     assert client.get("/moderation/").status_code == 200
 
@@ -58,8 +57,9 @@ def test_staff_pages_carry_a_strict_content_security_policy(client, editor):
 def test_releasing_from_the_queue_records_the_editor(client, editor, submit):
     accepted = submit()
     client.force_login(editor.user)
-    response = client.post(f"/moderation/comments/{accepted['id']}/decide",
-                           {"action": "release"}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        f"/moderation/comments/{accepted['id']}/decide", {"action": "release"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert "freigegeben" in response.content.decode()
     comment = Comment.objects.get(pk=accepted["id"])
@@ -70,12 +70,15 @@ def test_releasing_from_the_queue_records_the_editor(client, editor, submit):
 def test_rejecting_from_the_queue_needs_a_reason(client, editor, submit):
     accepted = submit()
     client.force_login(editor.user)
-    response = client.post(f"/moderation/comments/{accepted['id']}/decide",
-                           {"action": "reject"}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        f"/moderation/comments/{accepted['id']}/decide", {"action": "reject"}, HTTP_HX_REQUEST="true"
+    )
     assert "mindestens einen Grund" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).status == "pending"
-    client.post(f"/moderation/comments/{accepted['id']}/decide",
-                {"action": "reject", "reasons": ["insult", "other"], "note": "Ton"})
+    client.post(
+        f"/moderation/comments/{accepted['id']}/decide",
+        {"action": "reject", "reasons": ["insult", "other"], "note": "Ton"},
+    )
     comment = Comment.objects.get(pk=accepted["id"])
     assert comment.status == "rejected"
     assert comment.decisions.get().reasons == ["insult", "other"]
@@ -85,8 +88,11 @@ def test_a_second_decision_in_the_ui_is_refused_with_a_message(client, editor, s
     accepted = submit()
     client.force_login(editor.user)
     client.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"})
-    response = client.post(f"/moderation/comments/{accepted['id']}/decide",
-                           {"action": "reject", "reasons": ["insult"]}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        f"/moderation/comments/{accepted['id']}/decide",
+        {"action": "reject", "reasons": ["insult"]},
+        HTTP_HX_REQUEST="true",
+    )
     assert "ist bereits freigegeben" in response.content.decode()
     assert Comment.objects.get(pk=accepted["id"]).status == "released"
 
@@ -105,8 +111,7 @@ def test_the_history_lists_and_searches_decisions(client, editor, submit):
     second = submit("Parkplätze am Marktring fehlen.")
     client.force_login(editor.user)
     client.post(f"/moderation/comments/{first['id']}/decide", {"action": "release"})
-    client.post(f"/moderation/comments/{second['id']}/decide",
-                {"action": "reject", "reasons": ["off_topic"]})
+    client.post(f"/moderation/comments/{second['id']}/decide", {"action": "reject", "reasons": ["off_topic"]})
     html = client.get("/moderation/history/").content.decode()
     assert "Lindenallee braucht Radwege." in html and "Marktring" in html
     found = client.get("/moderation/history/?q=Marktring").content.decode()

@@ -21,14 +21,18 @@ def test_percentile():
 
 def test_it_measures_time_to_decision_per_period(editor, submit):
     now = timezone.now()
-    for minutes_waited, decided_ago in ((2, timedelta(minutes=5)), (10, timedelta(hours=3)),
-                                        (30, timedelta(days=3))):
+    for minutes_waited, decided_ago in (
+        (2, timedelta(minutes=5)),
+        (10, timedelta(hours=3)),
+        (30, timedelta(days=3)),
+    ):
         accepted = submit()
         decision = decide(accepted["id"], "release", actor=editor.user)
         decided_at = now - decided_ago
         Decision.objects.filter(pk=decision.pk).update(created_at=decided_at)
         Comment.objects.filter(pk=accepted["id"]).update(
-            created_at=decided_at - timedelta(minutes=minutes_waited))
+            created_at=decided_at - timedelta(minutes=minutes_waited)
+        )
     waits = metrics.time_to_decision(now)
     assert waits["hour"] == {"n": 1, "median": 120, "p90": 120}
     assert waits["day"]["n"] == 2 and waits["day"]["median"] == 360
@@ -38,11 +42,14 @@ def test_it_measures_time_to_decision_per_period(editor, submit):
 def test_it_counts_overridden_suggestions_per_rule(editor, submit):
     for suggestion, action in (("reject", "release"), ("reject", "reject"), ("release", "release")):
         accepted = submit()
-        Comment.objects.filter(pk=accepted["id"]).update(suggestion=suggestion, assessment={
-            "decision": suggestion,
-            "rules": {"insult": {"score": 0.8}, "advertising": {"score": 0.1}}})
-        decide(accepted["id"], action, actor=editor.user,
-               reasons=["insult"] if action == "reject" else [])
+        Comment.objects.filter(pk=accepted["id"]).update(
+            suggestion=suggestion,
+            assessment={
+                "decision": suggestion,
+                "rules": {"insult": {"score": 0.8}, "advertising": {"score": 0.1}},
+            },
+        )
+        decide(accepted["id"], action, actor=editor.user, reasons=["insult"] if action == "reject" else [])
     tally = metrics.overrides_per_rule()
     assert tally["insult"]["n"] == 3 and tally["insult"]["overridden"] == 1
     assert tally["insult"]["share"] == pytest.approx(1 / 3)

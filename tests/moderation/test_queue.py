@@ -14,12 +14,17 @@ pytestmark = pytest.mark.django_db
 
 
 def set_assessment(comment_id, suggestion, **scores):
-    assessment = {"model_version": "t", "decision": suggestion,
-                  "rules": {code: {"score": score, "evidence": []}
-                            for code, score in scores.items()}}
+    assessment = {
+        "model_version": "t",
+        "decision": suggestion,
+        "rules": {code: {"score": score, "evidence": []} for code, score in scores.items()},
+    }
     Comment.objects.filter(pk=comment_id).update(
-        suggestion=suggestion, risk=max(scores.values(), default=0), assessment=assessment,
-        **rule_score_fields(assessment))
+        suggestion=suggestion,
+        risk=max(scores.values(), default=0),
+        assessment=assessment,
+        **rule_score_fields(assessment),
+    )
 
 
 def shown_ids(html):
@@ -61,15 +66,16 @@ def test_it_filters_by_rule_and_minimum_score(make_client, editor, submit):
 
 def test_it_filters_by_article_and_age(make_client, editor, submit, publisher, api):
     here = submit()
-    other_article, _ = upsert_article(publisher.site, "a-2", title="Hallenbad schließt",
-                                      body="Das Hallenbad schließt im Mai.")
-    response = api.post("/api/v1/sites/zeitung/articles/a-2/comments",
-                        {"body": "Schade um das Bad.", "author_name": "Uwe"})
+    other_article, _ = upsert_article(
+        publisher.site, "a-2", title="Hallenbad schließt", body="Das Hallenbad schließt im Mai."
+    )
+    response = api.post(
+        "/api/v1/sites/zeitung/articles/a-2/comments", {"body": "Schade um das Bad.", "author_name": "Uwe"}
+    )
     there = response.json()
     Comment.objects.filter(pk=here["id"]).update(created_at=timezone.now() - timedelta(hours=30))
     client = make_client(editor.user)
-    assert shown_ids(client.get(f"/moderation/?article={other_article.pk}").content.decode()) == [
-        there["id"]]
+    assert shown_ids(client.get(f"/moderation/?article={other_article.pk}").content.decode()) == [there["id"]]
     assert shown_ids(client.get("/moderation/?age=gt24h").content.decode()) == [here["id"]]
     assert shown_ids(client.get("/moderation/?age=lt1h").content.decode()) == [there["id"]]
 
@@ -77,7 +83,8 @@ def test_it_filters_by_article_and_age(make_client, editor, submit, publisher, a
 def test_bad_filter_values_are_ignored_not_errors(make_client, editor, submit):
     submit()
     response = make_client(editor.user).get(
-        "/moderation/?rule=nope&min_score=abc&age=x&order=drop&article=1'")
+        "/moderation/?rule=nope&min_score=abc&age=x&order=drop&article=1'"
+    )
     assert response.status_code == 200
     assert len(shown_ids(response.content.decode())) == 1
 
@@ -99,7 +106,8 @@ def test_plain_editors_do_not_see_the_appeals_tab(make_client, editor):
 
 
 def test_the_history_searches_by_editor_and_number_and_filters_by_action(
-        make_client, editor, colleague, submit):
+    make_client, editor, colleague, submit
+):
     first, second = submit("Lindenallee ja."), submit("Marktring nein.")
     decide(first["id"], "release", actor=editor.user)
     decide(second["id"], "reject", actor=colleague, reasons=["off_topic"])
@@ -122,8 +130,7 @@ def test_the_reported_tab_lists_open_reports_and_resolves_them(make_client, edit
     html = client.get("/moderation/reported/").content.decode()
     assert "Ein freigegebener Kommentar." in html
     notice_id = Comment.objects.get(pk=accepted["id"]).notices.get().pk
-    client.post(f"/moderation/reported/{notice_id}/decide",
-                {"action": "remove", "reasons": ["insult"]})
+    client.post(f"/moderation/reported/{notice_id}/decide", {"action": "remove", "reasons": ["insult"]})
     assert Comment.objects.get(pk=accepted["id"]).status == "removed"
 
 
@@ -131,8 +138,15 @@ def test_the_workspace_speaks_english_on_request(make_client, senior, submit):
     submit()
     client = make_client(senior)
     html = client.get("/moderation/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    for text in ("Pending comments", "Reported", "Appeals", "Keyboard shortcuts", "Reject …",
-                 "Release selection", "Undo last decision"):
+    for text in (
+        "Pending comments",
+        "Reported",
+        "Appeals",
+        "Keyboard shortcuts",
+        "Reject …",
+        "Release selection",
+        "Undo last decision",
+    ):
         assert text in html
     bans = client.get("/moderation/authors/bans/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Active bans" in bans

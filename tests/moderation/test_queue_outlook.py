@@ -14,7 +14,8 @@ def test_editors_see_the_time_to_clear_and_the_promises_in_danger(make_client, e
     for _ in range(3):
         submit()
     Comment.objects.filter(pk=submit()["id"]).update(
-        wait_promised_until=timezone.now() - timedelta(minutes=5))
+        wait_promised_until=timezone.now() - timedelta(minutes=5)
+    )
     page = make_client(editor.user).get("/moderation/").content.decode()
     assert "Warteschlange in etwa" in page
     assert "Der älteste Kommentar wartet seit" in page
@@ -28,8 +29,15 @@ def test_settings_take_hours_and_refuse_unreadable_ones(make_client, site_admin,
     assert "Die Prüfzeiten sind nicht lesbar" in bad.content.decode()
     publisher.site.refresh_from_db()
     assert publisher.site.review_hours == {}
-    client.post(path, settings_form(publisher.site, review_hours=NEWSROOM_HOURS,
-                                    review_exceptions="2026-12-24 09:00-12:00"))
+    client.post(
+        path,
+        settings_form(
+            publisher.site, review_hours=NEWSROOM_HOURS, review_exceptions="2026-12-24 09:00-12:00"
+        ),
+    )
     publisher.site.refresh_from_db()
-    assert publisher.site.review_hours == {"spec": NEWSROOM_HOURS, "timezone": "Europe/Berlin",
-                                           "exceptions": "2026-12-24 09:00-12:00"}
+    assert publisher.site.review_hours == {
+        "spec": NEWSROOM_HOURS,
+        "timezone": "Europe/Berlin",
+        "exceptions": "2026-12-24 09:00-12:00",
+    }

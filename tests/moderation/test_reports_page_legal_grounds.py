@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 def reported(submit, editor):
     accepted = submit("Ein freigegebener Kommentar über den Bürgermeister.")
     decide(accepted["id"], "release", actor=editor.user)
-    file_report(accepted["id"], reason="illegal", legal_ground="StGB §186",
-                explanation="Behauptet Falsches über den Bürgermeister.", good_faith=True)
+    file_report(
+        accepted["id"],
+        reason="illegal",
+        legal_ground="StGB §186",
+        explanation="Behauptet Falsches über den Bürgermeister.",
+        good_faith=True,
+    )
     return Comment.objects.get(pk=accepted["id"])
 
 
@@ -31,8 +36,9 @@ def test_the_page_offers_the_legal_grounds_with_their_law(make_client, editor, r
 
 
 def test_a_removal_on_a_legal_ground_states_the_law(make_client, editor, reported):
-    make_client(editor.user).post(decide_path(reported), {
-        "action": "remove", "reasons": ["insinuation"], "legal_ground": "StGB §186"})
+    make_client(editor.user).post(
+        decide_path(reported), {"action": "remove", "reasons": ["insinuation"], "legal_ground": "StGB §186"}
+    )
     reported.refresh_from_db()
     assert reported.status == "removed"
     statement = reported.decisions.order_by("-pk").first().statement_of_reasons
@@ -41,12 +47,13 @@ def test_a_removal_on_a_legal_ground_states_the_law(make_client, editor, reporte
 
 def test_other_needs_the_provision_named(make_client, editor, reported):
     client = make_client(editor.user)
-    client.post(decide_path(reported), {"action": "remove", "reasons": ["other"],
-                                        "legal_ground": "other"})
+    client.post(decide_path(reported), {"action": "remove", "reasons": ["other"], "legal_ground": "other"})
     reported.refresh_from_db()
     assert reported.status == "released"  # refused: which law?
-    client.post(decide_path(reported), {"action": "remove", "reasons": ["other"],
-                                        "legal_ground": "other", "legal_provision": "§ 201a StGB"})
+    client.post(
+        decide_path(reported),
+        {"action": "remove", "reasons": ["other"], "legal_ground": "other", "legal_provision": "§ 201a StGB"},
+    )
     reported.refresh_from_db()
     assert reported.status == "removed"
     assert "§ 201a StGB" in str(reported.decisions.order_by("-pk").first().statement_of_reasons)

@@ -24,9 +24,17 @@ def settings_form(site, **changes):
     return {key: "" if value is None else value for key, value in data.items()}
 
 
-@pytest.mark.parametrize("path", ["/moderation/audit/", "/moderation/audit.csv",
-                                  "/moderation/operations/", "/moderation/settings/",
-                                  "/moderation/appeals/", "/moderation/authors/bans/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/moderation/audit/",
+        "/moderation/audit.csv",
+        "/moderation/operations/",
+        "/moderation/settings/",
+        "/moderation/appeals/",
+        "/moderation/authors/bans/",
+    ],
+)
 def test_plain_editors_are_refused_senior_pages(make_client, editor, publisher, path):
     assert make_client(editor.user).get(path).status_code == 403
 
@@ -44,20 +52,28 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 
 def test_the_admin_changes_guidelines_labels_thresholds_and_the_skip_setting(
-        make_client, site_admin, publisher):
+    make_client, site_admin, publisher
+):
     client = make_client(site_admin)
     page = client.get("/moderation/settings/").content.decode()
     assert "Beleidigungen und Schimpfwörter" in page and 'value="off" selected' in page
-    data = settings_form(publisher.site, guidelines="Bitte freundlich bleiben.",
-                         label_insult_de="Beleidigungen", label_insult_en="Insults",
-                         review_threshold="0.4", reject_threshold="0.95",
-                         skip_queue="suggested_release")
+    data = settings_form(
+        publisher.site,
+        guidelines="Bitte freundlich bleiben.",
+        label_insult_de="Beleidigungen",
+        label_insult_en="Insults",
+        review_threshold="0.4",
+        reject_threshold="0.95",
+        skip_queue="suggested_release",
+    )
     response = client.post("/moderation/settings/zeitung/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     site = Site.objects.get(pk=publisher.site.pk)
     assert site.guidelines == "Bitte freundlich bleiben."
     assert (site.house_rules["insult"]["de"], site.house_rules["insult"]["en"]) == (
-        "Beleidigungen", "Insults")
+        "Beleidigungen",
+        "Insults",
+    )
     assert site.assessor_settings["thresholds"] == {"review": 0.4, "reject": 0.95}
     assert site.assessor_settings["skip_queue"] == "suggested_release"
     entry = AuditEntry.objects.get(action="settings.change")
@@ -78,13 +94,12 @@ def test_skipping_the_queue_is_off_by_default(publisher):
     assert not may_skip_queue(publisher.site, "release")
 
 
-def test_every_action_lands_in_the_audit_log_and_exports_as_csv(
-        make_client, editor, senior, submit):
+def test_every_action_lands_in_the_audit_log_and_exports_as_csv(make_client, editor, senior, submit):
     first, second = submit(), submit()
     decide(first["id"], "release", actor=editor.user)
     decide(second["id"], "reject", actor=editor.user, reasons=["insult"])
     undo(editor.user)
-    record(senior, "note", "=HYPERLINK(\"http://evil\")")
+    record(senior, "note", '=HYPERLINK("http://evil")')
     client = make_client(senior)
     html = client.get("/moderation/audit/").content.decode()
     for action in ("decision.release", "decision.reject", "decision.undo"):
@@ -93,8 +108,7 @@ def test_every_action_lands_in_the_audit_log_and_exports_as_csv(
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["time", "actor", "action", "target", "details"]
-    assert [row[2] for row in rows[1:]] == ["note", "decision.undo", "decision.reject",
-                                            "decision.release"]
+    assert [row[2] for row in rows[1:]] == ["note", "decision.undo", "decision.reject", "decision.release"]
     assert rows[1][3].startswith("'=")  # no formula runs when opened in a spreadsheet
     filtered = client.get("/moderation/audit.csv?action=decision.reject").content.decode()
     assert filtered.count("\n") == 2
@@ -127,8 +141,7 @@ def test_by_default_even_a_clean_comment_with_a_proof_waits_for_an_editor(api, a
     assert api.get(comments_path(article)).json()["count"] == 0
 
 
-def test_with_skipping_on_a_suggested_release_is_public_at_once_and_recorded(
-        api, article, publisher, post):
+def test_with_skipping_on_a_suggested_release_is_public_at_once_and_recorded(api, article, publisher, post):
     _turn_on_skipping(publisher.site)
     clean = post("Die Radwege auf der Lindenallee finde ich gut.")
     rude = post("Du bist ein dummer Vollidiot und ein Arschloch.")

@@ -48,10 +48,20 @@ def _entries(po_text):
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
     copy = tmp_path_factory.mktemp("tree") / "freigabe"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns(
-        "__pycache__", "*.pyc", "models", "vendor", "*.skops", "*.joblib", "*.csv", "*.json"))
-    subprocess.run([str(DJANGO_ADMIN), "makemessages", "-l", "en", "--no-obsolete"],
-                   cwd=copy, check=True, capture_output=True, timeout=120)
+    shutil.copytree(
+        PACKAGE,
+        copy,
+        ignore=shutil.ignore_patterns(
+            "__pycache__", "*.pyc", "models", "vendor", "*.skops", "*.joblib", "*.csv", "*.json"
+        ),
+    )
+    subprocess.run(
+        [str(DJANGO_ADMIN), "makemessages", "-l", "en", "--no-obsolete"],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return _entries((copy / "locale/en/LC_MESSAGES/django.po").read_text(encoding="utf-8"))
 
 
@@ -79,18 +89,29 @@ def test_each_evidence_text_reads_in_english(why):
         assert shown_why(why) == why
 
 
-@pytest.mark.parametrize("why, german, english", [
-    ("Bezug zum Artikel: 0 von 4 Inhaltswörtern (0% gewichtete Überdeckung); "
-     "gemeinsame Begriffe: keine",
-     "Bezug zum Artikel: 0 von 4 Inhaltswörtern kommen im Artikel vor (Übereinstimmung 0 %, "
-     "seltene Wörter zählen mehr); gemeinsame Begriffe: keine",
-     "Relation to the article: 0 of 4 content words appear in the article (0 % match, rare "
-     "words count more); shared terms: none"),
-    ("verschleierter Link (example.org)", "verschleierter Link (example.org)",
-     "disguised link (example.org)"),
-    ("fast nur ein Link auf shop.example (Werbung)", "fast nur ein Link auf shop.example (Werbung)",
-     "little more than a link to shop.example (advertising)"),
-])
+@pytest.mark.parametrize(
+    "why, german, english",
+    [
+        (
+            "Bezug zum Artikel: 0 von 4 Inhaltswörtern (0% gewichtete Überdeckung); "
+            "gemeinsame Begriffe: keine",
+            "Bezug zum Artikel: 0 von 4 Inhaltswörtern kommen im Artikel vor (Übereinstimmung 0 %, "
+            "seltene Wörter zählen mehr); gemeinsame Begriffe: keine",
+            "Relation to the article: 0 of 4 content words appear in the article (0 % match, rare "
+            "words count more); shared terms: none",
+        ),
+        (
+            "verschleierter Link (example.org)",
+            "verschleierter Link (example.org)",
+            "disguised link (example.org)",
+        ),
+        (
+            "fast nur ein Link auf shop.example (Werbung)",
+            "fast nur ein Link auf shop.example (Werbung)",
+            "little more than a link to shop.example (advertising)",
+        ),
+    ],
+)
 def test_evidence_with_figures_or_domains_is_put_together_in_each_language(why, german, english):
     with translation.override("de"):
         assert shown_why(why) == german

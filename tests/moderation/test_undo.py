@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def age(decision, seconds):
     Decision.objects.filter(pk=decision.pk).update(
-        created_at=decision.created_at - timedelta(seconds=seconds))
+        created_at=decision.created_at - timedelta(seconds=seconds)
+    )
 
 
 def test_it_brings_a_released_comment_back_to_pending_with_a_recorded_decision(editor, submit):
@@ -21,8 +22,7 @@ def test_it_brings_a_released_comment_back_to_pending_with_a_recorded_decision(e
     released = decide(accepted["id"], "release", actor=editor.user)
     reverting = undo(editor.user)
     assert Comment.objects.get(pk=accepted["id"]).status == "pending"
-    assert (reverting.action, reverting.from_status, reverting.to_status) == (
-        "undo", "released", "pending")
+    assert (reverting.action, reverting.from_status, reverting.to_status) == ("undo", "released", "pending")
     assert reverting.reverts == released
     assert AuditEntry.objects.filter(action="decision.undo").count() == 1
 
@@ -86,8 +86,9 @@ def test_an_undone_comment_can_be_decided_again(editor, submit):
 def test_undo_in_the_ui_returns_the_comment_as_a_card(client, editor, submit):
     accepted = submit("Die Lindenallee wird schöner.")
     client.force_login(editor.user)
-    client.post(f"/moderation/comments/{accepted['id']}/decide", {"action": "release"},
-                HTTP_HX_REQUEST="true")
+    client.post(
+        f"/moderation/comments/{accepted['id']}/decide", {"action": "release"}, HTTP_HX_REQUEST="true"
+    )
     response = client.post("/moderation/undo", HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert response["HX-Retarget"] == f"#comment-{accepted['id']}"
@@ -105,6 +106,7 @@ def test_undo_in_the_ui_explains_a_refusal(client, editor):
 
 def test_the_api_does_not_accept_undo_as_an_action(api, editor, submit):
     accepted = submit()
-    response = api.post(f"/api/v1/moderation/comments/{accepted['id']}/decision",
-                        {"action": "undo"}, **editor.auth)
+    response = api.post(
+        f"/api/v1/moderation/comments/{accepted['id']}/decision", {"action": "undo"}, **editor.auth
+    )
     assert response.status_code == 422

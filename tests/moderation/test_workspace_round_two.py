@@ -27,15 +27,15 @@ def test_reading_a_cards_context_claims_nothing_starting_work_does(make_client, 
 
 def test_the_claim_endpoint_is_post_only_and_for_editors(make_client, client, editor, submit):
     accepted = submit()
-    assert make_client(editor.user).get(f"/moderation/comments/{accepted['id']}/claim"
-                                        ).status_code == 405
+    assert make_client(editor.user).get(f"/moderation/comments/{accepted['id']}/claim").status_code == 405
     assert client.post(f"/moderation/comments/{accepted['id']}/claim").status_code == 302
     assert not Claim.objects.exists()
 
 
 def test_the_claim_time_is_a_site_setting(make_client, site_admin, editor, publisher, submit):
     response = make_client(site_admin).post(
-        "/moderation/settings/zeitung/", settings_form(publisher.site, claim_minutes="7"))
+        "/moderation/settings/zeitung/", settings_form(publisher.site, claim_minutes="7")
+    )
     assert response.status_code == 302
     assert Site.objects.get(pk=publisher.site.pk).assessor_settings["claim_minutes"] == 7
     accepted = submit()
@@ -46,31 +46,39 @@ def test_the_claim_time_is_a_site_setting(make_client, site_admin, editor, publi
 
 def test_an_out_of_range_claim_time_is_refused(make_client, site_admin, publisher):
     response = make_client(site_admin).post(
-        "/moderation/settings/zeitung/", settings_form(publisher.site, claim_minutes="600"))
+        "/moderation/settings/zeitung/", settings_form(publisher.site, claim_minutes="600")
+    )
     assert response.status_code == 200 and "claim_minutes" not in (
-        Site.objects.get(pk=publisher.site.pk).assessor_settings or {})
+        Site.objects.get(pk=publisher.site.pk).assessor_settings or {}
+    )
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("de", "Es gibt keine Entscheidung von Ihnen"),
-    ("en", "There is no decision of yours to undo."),
-])
-def test_domain_errors_reach_the_editor_in_their_language(make_client, editor, language,
-                                                          expected):
-    response = make_client(editor.user).post("/moderation/undo", HTTP_HX_REQUEST="true",
-                                             HTTP_ACCEPT_LANGUAGE=language)
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("de", "Es gibt keine Entscheidung von Ihnen"),
+        ("en", "There is no decision of yours to undo."),
+    ],
+)
+def test_domain_errors_reach_the_editor_in_their_language(make_client, editor, language, expected):
+    response = make_client(editor.user).post(
+        "/moderation/undo", HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE=language
+    )
     assert expected in response.content.decode()
 
 
-@pytest.mark.parametrize("language, label", [("de", "Beleidigungen und Schimpfwörter"),
-                                             ("en", "Insults and swear words")])
-def test_decided_cards_and_the_history_name_rules_not_codes(make_client, editor, submit,
-                                                            language, label):
+@pytest.mark.parametrize(
+    "language, label", [("de", "Beleidigungen und Schimpfwörter"), ("en", "Insults and swear words")]
+)
+def test_decided_cards_and_the_history_name_rules_not_codes(make_client, editor, submit, language, label):
     accepted = submit()
     client = make_client(editor.user)
-    card = client.post(f"/moderation/comments/{accepted['id']}/decide",
-                       {"action": "reject", "reasons": ["insult"]}, HTTP_HX_REQUEST="true",
-                       HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    card = client.post(
+        f"/moderation/comments/{accepted['id']}/decide",
+        {"action": "reject", "reasons": ["insult"]},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE=language,
+    ).content.decode()
     assert f"({label})" in card and "(insult)" not in card
     history = client.get("/moderation/history/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert label in history and ">insult<" not in history
@@ -80,7 +88,8 @@ def test_the_history_names_the_overridden_suggestion(make_client, editor, submit
     accepted = submit()
     comment = Comment.objects.get(pk=accepted["id"])
     Comment.objects.filter(pk=comment.pk).update(
-        assessment={**(comment.assessment or {}), "decision": "review"})
+        assessment={**(comment.assessment or {}), "decision": "review"}
+    )
     decide(accepted["id"], "release", actor=editor.user)
     client = make_client(editor.user)
     german = client.get("/moderation/history/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
@@ -89,9 +98,16 @@ def test_the_history_names_the_overridden_suggestion(make_client, editor, submit
     assert "Suggestion: review" in english
 
 
-@pytest.mark.parametrize("path", ["/moderation/audit/", "/moderation/operations/",
-                                  "/moderation/settings/", "/moderation/appeals/",
-                                  "/moderation/authors/bans/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/moderation/audit/",
+        "/moderation/operations/",
+        "/moderation/settings/",
+        "/moderation/appeals/",
+        "/moderation/authors/bans/",
+    ],
+)
 def test_a_refused_page_names_the_role_it_needs(make_client, editor, publisher, path):
     client = make_client(editor.user)
     german = client.get(path, HTTP_ACCEPT_LANGUAGE="de")
@@ -114,8 +130,11 @@ def test_load_more_shows_only_when_more_wait(make_client, editor, submit):
 def test_model_words_alone_are_not_highlighted_as_the_reason(make_client, editor, submit):
     accepted = submit("Die Presse ist doch gekauft, die lügen alle")
     comment = Comment.objects.get(pk=accepted["id"])
-    html = make_client(editor.user).get(f"/moderation/comments/{comment.pk}/",
-                                        HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    html = (
+        make_client(editor.user)
+        .get(f"/moderation/comments/{comment.pk}/", HTTP_ACCEPT_LANGUAGE="de")
+        .content.decode()
+    )
     assert "Modell: Wort spricht für" not in html
     assert '">Presse<' not in html and '">lügen<' not in html
     insult = ((comment.assessment or {}).get("rules") or {}).get("insult") or {}
@@ -125,11 +144,18 @@ def test_model_words_alone_are_not_highlighted_as_the_reason(make_client, editor
 
 def test_the_english_card_shows_english_evidence(make_client, editor, submit):
     accepted = submit("Alles gekauft, die Presse ist gleichgeschaltet und lügt!")
-    html = make_client(editor.user).get(f"/moderation/comments/{accepted['id']}/",
-                                        HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = (
+        make_client(editor.user)
+        .get(f"/moderation/comments/{accepted['id']}/", HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
     rules = (Comment.objects.get(pk=accepted["id"]).assessment or {}).get("rules") or {}
-    whys = [item["why"] for rule in rules.values() for item in rule.get("evidence") or ()
-            if item.get("why") and not item["why"].startswith("Modell:")]
+    whys = [
+        item["why"]
+        for rule in rules.values()
+        for item in rule.get("evidence") or ()
+        if item.get("why") and not item["why"].startswith("Modell:")
+    ]
     assert whys, "the assessor found no evidence to show"
     for why in whys:
         assert f"– {why}<" not in html and f'title="{why}"' not in html

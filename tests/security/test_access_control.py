@@ -24,17 +24,23 @@ PUBLIC_API = {
     ("GET", "/openapi.json"): "the API description is public documentation",
     ("GET", "/docs"): "renders the public API description",
     ("GET", "/sites/{site}"): "the widget shows the site's name, guidelines and rule labels",
-    ("POST", "/sites/{site}/articles/{article_id}/register"):
-        "the widget announces an unknown article; only from the site's own origins",
+    (
+        "POST",
+        "/sites/{site}/articles/{article_id}/register",
+    ): "the widget announces an unknown article; only from the site's own origins",
     ("GET", "/sites/{site}/articles/{article_id}/comments"): "readers see released comments",
-    ("POST", "/sites/{site}/articles/{article_id}/comments"):
-        "readers submit comments; rate-limited and held until an editor releases them",
+    (
+        "POST",
+        "/sites/{site}/articles/{article_id}/comments",
+    ): "readers submit comments; rate-limited and held until an editor releases them",
     ("GET", "/comments/{comment_id}/status"): "the author's own secret token is required",
     ("POST", "/comments/{comment_id}/reports"): "anyone may report a comment (DSA notice)",
     ("POST", "/comments/{comment_id}/appeal"): "the author's own secret token is required",
     ("GET", "/comments/{comment_id}/my-data"): "the author's own secret token is required",
-    ("POST", "/comments/{comment_id}/recommendations"):
-        "readers recommend released comments; once per reader, rate-limited",
+    (
+        "POST",
+        "/comments/{comment_id}/recommendations",
+    ): "readers recommend released comments; once per reader, rate-limited",
     ("DELETE", "/comments/{comment_id}/recommendations"): "readers take their own back",
     ("GET", "/sites/{site}/counts"): "teaser pages show how many comments are released",
 }
@@ -55,7 +61,7 @@ PUBLIC_PAGES = {
     "favicon": "the site's icon",
     "widget:count": "the teaser pages' comment-count script",
     "metrics": "404 unless FREIGABE_METRICS_TOKEN or _ALLOWED_IPS is set; then token or "
-               "address only (tests/cli/test_metrics.py)",
+    "address only (tests/cli/test_metrics.py)",
     "set_language": "switches the interface language",
     "health": "for load balancers",
     "": "redirects to the demo article",
@@ -76,8 +82,11 @@ def walk_patterns(resolver=None, prefix="", namespace=""):
 def api_operations():
     """(method, path) of every operation in the OpenAPI schema, path relative to /api/v1."""
     schema = api.get_openapi_schema()
-    return [(method.upper(), path.removeprefix(API_PREFIX))
-            for path, operations in schema["paths"].items() for method in operations]
+    return [
+        (method.upper(), path.removeprefix(API_PREFIX))
+        for path, operations in schema["paths"].items()
+        for method in operations
+    ]
 
 
 def valid_body(method, path):
@@ -93,8 +102,7 @@ def valid_body(method, path):
     return sample(content["application/json"]["schema"], schema["components"]["schemas"])
 
 
-SAMPLES = {"string": "x", "integer": 1, "number": 1, "boolean": False, "array": [],
-           "object": {}}
+SAMPLES = {"string": "x", "integer": 1, "number": 1, "boolean": False, "array": [], "object": {}}
 
 
 def sample(schema, components):
@@ -105,19 +113,33 @@ def sample(schema, components):
     if "anyOf" in schema:
         return sample(schema["anyOf"][0], components)
     if schema.get("type") == "object" and "properties" in schema:
-        return {name: sample(schema["properties"][name], components)
-                for name in schema.get("required", [])}
+        return {name: sample(schema["properties"][name], components) for name in schema.get("required", [])}
     return SAMPLES.get(schema.get("type"), "x")
 
 
 @pytest.fixture
 def objects(publisher, article, submit):
     comment = submit()
-    return {"site": publisher.site.slug, "article_id": article.external_id,
-            "comment_id": comment["id"], "pk": comment["id"], "slug": publisher.site.slug,
-            "group_id": 1, "appeal_id": 1, "token": "not-a-real-token",
-            "report_id": 1, "webhook_id": 1, "delivery_id": 1, "statement_id": 1, "ban_id": 1,
-            "note_id": 1, "decision_id": 1, "user_id": 1, "id": 1, "section": "politik"}
+    return {
+        "site": publisher.site.slug,
+        "article_id": article.external_id,
+        "comment_id": comment["id"],
+        "pk": comment["id"],
+        "slug": publisher.site.slug,
+        "group_id": 1,
+        "appeal_id": 1,
+        "token": "not-a-real-token",
+        "report_id": 1,
+        "webhook_id": 1,
+        "delivery_id": 1,
+        "statement_id": 1,
+        "ban_id": 1,
+        "note_id": 1,
+        "decision_id": 1,
+        "user_id": 1,
+        "id": 1,
+        "section": "politik",
+    }
 
 
 @pytest.fixture
@@ -146,8 +168,11 @@ def refusal_problems(client, url, methods):
     responses = {method: getattr(client, method.lower())(url) for method in methods}
     refused = [method for method, response in responses.items() if is_refused(response)]
     # 405 for a method the view does not offer is fine, as long as one method was refused.
-    others = {method: response.status_code for method, response in responses.items()
-              if method not in refused and response.status_code != 405}
+    others = {
+        method: response.status_code
+        for method, response in responses.items()
+        if method not in refused and response.status_code != 405
+    }
     if refused and not others:
         return None
     return {method: response.status_code for method, response in responses.items()}

@@ -20,10 +20,8 @@ from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 # Examples and fuzzing only: with the coverage phase too the test took 60 s instead of 31 s
 # on a busy 2-core machine, and the bound is one minute.
-FUZZING_ONLY = schemathesis.config.SchemathesisConfig.from_dict(
-    {"phases": {"coverage": {"enabled": False}}})
-schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application(),
-                                        config=FUZZING_ONLY)
+FUZZING_ONLY = schemathesis.config.SchemathesisConfig.from_dict({"phases": {"coverage": {"enabled": False}}})
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application(), config=FUZZING_ONLY)
 
 EXAMPLES_PER_OPERATION = 10
 
@@ -44,10 +42,14 @@ def _keep_the_test_connection():
 @pytest.fixture
 def known(publisher, article, editor, settings):
     settings.FREIGABE_RATE_COMMENTS = "100000/60"
-    comment = Comment.objects.create(article=article, body="Ein erster Kommentar.",
-                                     author_name="Leserin")
-    return {"site": publisher.site.slug, "article_id": article.external_id,
-            "comment_id": comment.pk, "publisher": publisher, "editor": editor}
+    comment = Comment.objects.create(article=article, body="Ein erster Kommentar.", author_name="Leserin")
+    return {
+        "site": publisher.site.slug,
+        "article_id": article.external_id,
+        "comment_id": comment.pk,
+        "publisher": publisher,
+        "editor": editor,
+    }
 
 
 def credentials(path, known):
@@ -59,13 +61,14 @@ def credentials(path, known):
 
 
 @schema.parametrize()
-@hypothesis_settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                     suppress_health_check=list(HealthCheck))
+@hypothesis_settings(
+    max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
 def test_no_request_makes_the_api_fail_with_a_server_error(case, known):
     for name in ("site", "article_id", "comment_id"):
         if case.path_parameters and name in case.path_parameters:
             case.path_parameters[name] = known[name]
     response = case.call(headers=credentials(case.path, known))
     assert response.status_code < 500, (
-        f"{case.method} {case.formatted_path} answered {response.status_code}: "
-        f"{response.text[:500]}")
+        f"{case.method} {case.formatted_path} answered {response.status_code}: {response.text[:500]}"
+    )

@@ -40,8 +40,10 @@ def test_wrong_passwords_from_one_address_lock_that_address_out(editor_account, 
     assert 0 < int(refused["Retry-After"]) <= throttle.WINDOW_SECONDS + 1
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in refused.content.decode()
     assert "_auth_user_id" not in refused.wsgi_request.session
-    assert any("login refused during lockout" in r.getMessage() and "'erika'" in r.getMessage()
-               for r in caplog.records)
+    assert any(
+        "login refused during lockout" in r.getMessage() and "'erika'" in r.getMessage()
+        for r in caplog.records
+    )
 
 
 def test_the_lockout_is_logged_when_it_starts(editor_account, caplog):

@@ -14,8 +14,7 @@ from tests.security.test_access_control import API_PREFIX, api_operations, fill,
 
 pytestmark = pytest.mark.django_db
 
-AUTH_REQUIRED = {"detail": "Authentication required: send 'Authorization: Token <token>' "
-                           "or log in."}
+AUTH_REQUIRED = {"detail": "Authentication required: send 'Authorization: Token <token>' or log in."}
 
 
 @pytest.fixture
@@ -24,22 +23,20 @@ def strict_client():
 
 
 def moderation_operations():
-    return [(method, path) for method, path in api_operations()
-            if path.startswith("/moderation/")]
+    return [(method, path) for method, path in api_operations() if path.startswith("/moderation/")]
 
 
 @pytest.mark.parametrize("authorization", [None, "Token wrong-token", "Bearer wrong", "Token"])
-def test_moderation_api_without_valid_credentials_is_401_json(strict_client, submit,
-                                                              authorization):
+def test_moderation_api_without_valid_credentials_is_401_json(strict_client, submit, authorization):
     comment_id = submit()["id"]
     headers = {"HTTP_AUTHORIZATION": authorization} if authorization else {}
     operations = moderation_operations()
     assert any(method == "POST" for method, _ in operations)
     for method, path in operations:
-        url = API_PREFIX + fill(path, {"comment_id": comment_id, "group_id": 1,
-                                       "appeal_id": 1})
-        response = strict_client.generic(method, url, json.dumps(valid_body(method, path)),
-                                         content_type="application/json", **headers)
+        url = API_PREFIX + fill(path, {"comment_id": comment_id, "group_id": 1, "appeal_id": 1})
+        response = strict_client.generic(
+            method, url, json.dumps(valid_body(method, path)), content_type="application/json", **headers
+        )
         assert response.status_code == 401, (method, url, response.content)
         assert response["Content-Type"].startswith("application/json")
         assert response.json() == AUTH_REQUIRED
@@ -49,24 +46,27 @@ def test_a_logged_in_editors_post_still_needs_the_csrf_token(strict_client, edit
     comment_id = submit()["id"]
     strict_client.force_login(editor.user)
     url = f"{API_PREFIX}/moderation/comments/{comment_id}/decision"
-    refused = strict_client.post(url, json.dumps({"action": "release"}),
-                                 content_type="application/json")
+    refused = strict_client.post(url, json.dumps({"action": "release"}), content_type="application/json")
     assert refused.status_code == 403
     assert "CSRF" in refused.json()["detail"]
 
     strict_client.get("/moderation/")  # the page sets the CSRF cookie, as in the browser
     token = strict_client.cookies["csrftoken"].value
-    accepted = strict_client.post(url, json.dumps({"action": "release"}),
-                                  content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    accepted = strict_client.post(
+        url, json.dumps({"action": "release"}), content_type="application/json", HTTP_X_CSRFTOKEN=token
+    )
     assert accepted.status_code == 200
     assert accepted.json()["status"] == "released"
 
 
 def test_a_token_works_without_csrf(strict_client, editor, submit):
     comment_id = submit()["id"]
-    response = strict_client.post(f"{API_PREFIX}/moderation/comments/{comment_id}/decision",
-                                  json.dumps({"action": "release"}),
-                                  content_type="application/json", **editor.auth)
+    response = strict_client.post(
+        f"{API_PREFIX}/moderation/comments/{comment_id}/decision",
+        json.dumps({"action": "release"}),
+        content_type="application/json",
+        **editor.auth,
+    )
     assert response.status_code == 200
 
 

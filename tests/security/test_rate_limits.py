@@ -51,10 +51,12 @@ def test_identities_are_stored_only_as_hashes():
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor == "sqlite",
-                    reason="the in-memory SQLite test database answers concurrent writers with "
-                           "'table is locked' at once (production SQLite is a WAL file with a busy "
-                           "timeout); this runs in the PostgreSQL pass of make test")
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="the in-memory SQLite test database answers concurrent writers with "
+    "'table is locked' at once (production SQLite is a WAL file with a busy "
+    "timeout); this runs in the PostgreSQL pass of make test",
+)
 def test_concurrent_hits_are_never_counted_twice():
     results = []
 

@@ -71,7 +71,6 @@ def test_api_keys_are_compared_in_constant_time():
 def test_author_tokens_are_compared_in_constant_time(api, submit):
     accepted = submit()
     with mock.patch.object(tokens.hmac, "compare_digest", wraps=hmac.compare_digest) as compare:
-        response = api.get(f"/api/v1/comments/{accepted['id']}/status"
-                           f"?token={accepted['author_token']}")
+        response = api.get(f"/api/v1/comments/{accepted['id']}/status?token={accepted['author_token']}")
     assert response.status_code == 200
     assert compare.called

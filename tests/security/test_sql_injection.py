@@ -20,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("injection", INJECTIONS)
-def test_a_comment_body_and_name_are_stored_and_listed_verbatim(injection, api, article, submit,
-                                                                release):
+def test_a_comment_body_and_name_are_stored_and_listed_verbatim(injection, api, article, submit, release):
     accepted = submit(body=f"Meine Meinung: {injection}", author_name=injection[:80])
     release(accepted["id"])
 
@@ -41,8 +40,11 @@ def test_injected_text_changes_no_other_row(article, submit):
 @pytest.mark.parametrize("injection", INJECTIONS)
 def test_an_article_title_from_the_publisher_api_is_stored_verbatim(injection, api, publisher):
     path = f"/api/v1/sites/{publisher.site.slug}/articles/sql-probe"
-    response = api.put(path, {"title": injection, "url": "https://www.zeitung.example/probe",
-                              "body": f"Text: {injection}"}, **publisher.auth)
+    response = api.put(
+        path,
+        {"title": injection, "url": "https://www.zeitung.example/probe", "body": f"Text: {injection}"},
+        **publisher.auth,
+    )
     assert response.status_code in (200, 201), response.content
 
     stored = api.get(path, **publisher.auth).json()
@@ -54,4 +56,5 @@ def test_the_moderation_queue_shows_injected_text_verbatim(api, editor, submit):
         submit(body=f"Warteschlange: {injection}")
     queue = api.get("/api/v1/moderation/queue?limit=50", **editor.auth).json()
     assert {item["body"] for item in queue["comments"]} == {
-        f"Warteschlange: {injection}" for injection in INJECTIONS[:3]}
+        f"Warteschlange: {injection}" for injection in INJECTIONS[:3]
+    }

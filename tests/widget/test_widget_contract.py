@@ -30,7 +30,11 @@ def test_the_documented_script_attributes_are_the_ones_the_script_reads():
     script = (ASSET_DIR / "embed.js").read_text()
     docs = DOCS.read_text()
 
-    for attribute, key in [("data-title", "title"), ("data-url", "url"),
-                           ("data-sso-token", "ssoToken"), ("data-order", "order")]:
+    for attribute, key in [
+        ("data-title", "title"),
+        ("data-url", "url"),
+        ("data-sso-token", "ssoToken"),
+        ("data-order", "order"),
+    ]:
         assert f"`{attribute}`" in docs
         assert re.search(rf"const \{{[^}}]*\b{key}\b[^}}]*\}} = script\.dataset", script)

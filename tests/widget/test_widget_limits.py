@@ -25,8 +25,11 @@ def test_a_comment_over_the_served_limit_is_refused(client, settings):
     site = Site.objects.create(slug="zeitung", name="Zeitung")
     site.articles.create(external_id="a1", title="Radwege", url="https://zeitung.example/a1", body="Radwege")
     limit = client.get("/api/v1/sites/zeitung").json()["limits"]["max_comment_chars"]
-    answer = client.post("/api/v1/sites/zeitung/articles/a1/comments",
-                         {"body": "x" * (limit + 1), "author_name": "Leser"}, content_type="application/json")
+    answer = client.post(
+        "/api/v1/sites/zeitung/articles/a1/comments",
+        {"body": "x" * (limit + 1), "author_name": "Leser"},
+        content_type="application/json",
+    )
     assert answer.status_code == 413
 
 

@@ -14,8 +14,7 @@ COUNT_BUDGET_GZIPPED = 2 * 1024
 
 
 def gzipped_size(*names):
-    return sum(len(gzip.compress((ASSET_DIR / name).read_bytes(), compresslevel=9))
-               for name in names)
+    return sum(len(gzip.compress((ASSET_DIR / name).read_bytes(), compresslevel=9)) for name in names)
 
 
 def test_the_widget_script_and_stylesheet_stay_within_the_size_budget():
@@ -88,10 +87,12 @@ def test_the_scripts_never_build_markup_from_strings():
 
 @pytest.fixture
 def demo_article():
-    site, _ = create_site("demo", name="Stadtanzeiger",
-                          origins=["http://127.0.0.1:8000", "http://localhost:8000"])
+    site, _ = create_site(
+        "demo", name="Stadtanzeiger", origins=["http://127.0.0.1:8000", "http://localhost:8000"]
+    )
     article, _ = upsert_article(
-        site, "radwege-innenstadt",
+        site,
+        "radwege-innenstadt",
         title="Radwege <script>alert(1)</script> für die Innenstadt",
         body="Erster Absatz über die Lindenallee.\n\nZweiter Absatz mit <b>Markup</b>.",
         url="http://127.0.0.1:8000/widget/demo/",
@@ -108,8 +109,9 @@ def test_the_demo_page_shows_the_article_escaped_and_embeds_the_widget(client, d
     assert "Radwege &lt;script&gt;alert(1)&lt;/script&gt; für die Innenstadt" in html
     assert "<script>alert(1)" not in html
     assert "Zweiter Absatz mit &lt;b&gt;Markup&lt;/b&gt;." in html
-    assert ('<script src="http://testserver/widget/embed.js" data-site="demo" '
-            'data-article="radwege-innenstadt"') in html
+    assert (
+        '<script src="http://testserver/widget/embed.js" data-site="demo" data-article="radwege-innenstadt"'
+    ) in html
     assert 'data-title="Radwege &lt;script&gt;alert(1)&lt;/script&gt; für die Innenstadt"' in html
     assert "<figcaption>" in html
 

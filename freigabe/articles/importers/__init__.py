@@ -21,8 +21,15 @@ MIN_BODY_CHARS = 200
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):")
 
 
-def import_source(source, *, filename=None, content_type=None, timeout=DEFAULT_TIMEOUT,
-                  max_bytes=DEFAULT_MAX_BYTES, allow_private_hosts=True):
+def import_source(
+    source,
+    *,
+    filename=None,
+    content_type=None,
+    timeout=DEFAULT_TIMEOUT,
+    max_bytes=DEFAULT_MAX_BYTES,
+    allow_private_hosts=True,
+):
     """Read an article from a URL, a file path, or the page itself.
 
     `source` is a URL (str with a scheme), a file path (str or Path), or the page content
@@ -31,18 +38,17 @@ def import_source(source, *, filename=None, content_type=None, timeout=DEFAULT_T
     """
     if isinstance(source, bytes):
         return import_page(source, filename=filename, content_type=content_type)
-    if isinstance(source, str) and _URL_SCHEME.match(source.strip()) \
-            and not _is_file(source):
+    if isinstance(source, str) and _URL_SCHEME.match(source.strip()) and not _is_file(source):
         url = source.strip()
-        page = fetch(url, timeout=timeout, max_bytes=max_bytes,
-                     allow_private_hosts=allow_private_hosts)
-        return import_page(page.content, content_type=content_type or page.content_type,
-                           url=page.url)
+        page = fetch(url, timeout=timeout, max_bytes=max_bytes, allow_private_hosts=allow_private_hosts)
+        return import_page(page.content, content_type=content_type or page.content_type, url=page.url)
     if isinstance(source, str) and ("\n" in source or "<" in source):
-        return import_page(source.encode("utf-8"), filename=filename,
-                           content_type=content_type, charset="utf-8")
-    return import_page(_read_file(Path(source), max_bytes),
-                       filename=filename or Path(source).name, content_type=content_type)
+        return import_page(
+            source.encode("utf-8"), filename=filename, content_type=content_type, charset="utf-8"
+        )
+    return import_page(
+        _read_file(Path(source), max_bytes), filename=filename or Path(source).name, content_type=content_type
+    )
 
 
 def _is_file(name):
@@ -70,7 +76,8 @@ def import_page(data, *, filename=None, content_type=None, url=None, charset=Non
     if len(record.body) < MIN_BODY_CHARS:
         raise ArticleImportError(
             f"No article found: the page has only {len(record.body)} characters of article "
-            f"text (at least {MIN_BODY_CHARS} are needed).")
+            f"text (at least {MIN_BODY_CHARS} are needed)."
+        )
     if not record.title:
         record.title = first_sentence(record.paragraphs[0])
     record.url = record.url or url

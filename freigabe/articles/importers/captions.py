@@ -8,8 +8,11 @@ PHOTO_CREDIT = re.compile(
     r"\s*:\s*|©\s*|\(c\)\s+",
     re.IGNORECASE,
 )
-PHOTO_AGENCIES = re.compile(r"getty images|picture[- ]alliance|imago|shutterstock|istock|"
-                            r"keystone|photothek|ullstein bild", re.IGNORECASE)
+PHOTO_AGENCIES = re.compile(
+    r"getty images|picture[- ]alliance|imago|shutterstock|istock|"
+    r"keystone|photothek|ullstein bild",
+    re.IGNORECASE,
+)
 
 
 def split_caption(text):
@@ -22,8 +25,8 @@ def split_caption(text):
     caption = text[: marker.start()].strip()
     if len(markers) > 1 and markers[0].start() == 0:
         # "Bild: Der Steinkopf bei Oberbach. Foto: Heimatbote": the first marker is a label.
-        caption = text[markers[0].end(): marker.start()].strip()
-    credit = text[marker.end():].strip()
+        caption = text[markers[0].end() : marker.start()].strip()
+    credit = text[marker.end() :].strip()
     if credit.endswith(")") and "(" not in credit:
         credit = credit[:-1].strip()
     return caption or None, credit or None

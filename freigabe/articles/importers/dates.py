@@ -5,16 +5,58 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 GERMAN_MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
-    "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8,
-    "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11,
-    "nov": 11, "dezember": 12, "dez": 12,
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "februar": 2,
+    "feb": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mär": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
 }
 ENGLISH_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 
@@ -52,8 +94,7 @@ class FoundDate:
     def iso(self):
         if self.hour is None:
             return self.day.isoformat()
-        return datetime(self.day.year, self.day.month, self.day.day, self.hour,
-                        self.minute or 0).isoformat()
+        return datetime(self.day.year, self.day.month, self.day.day, self.hour, self.minute or 0).isoformat()
 
 
 def _year(text):
@@ -81,9 +122,7 @@ def find_date(text):
             found.hour, found.minute = int(iso[4]), int(iso[5])
         if found:
             return found
-    found_dates = [
-        found for found in (_checked(*candidate) for candidate in _candidates(text)) if found
-    ]
+    found_dates = [found for found in (_checked(*candidate) for candidate in _candidates(text)) if found]
     if not found_dates:
         return None
     first = min(found_dates, key=lambda found: found.start)

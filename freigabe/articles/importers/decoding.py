@@ -7,9 +7,14 @@ from freigabe.articles.importers.errors import ArticleImportError
 
 # File signatures of what people upload by mistake.
 _SIGNATURES = {
-    b"%PDF": "PDF document", b"PK\x03\x04": "ZIP archive (or Office document)",
-    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
-    b"\x1f\x8b": "gzip archive", b"RIFF": "media file", b"\x7fELF": "program",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive (or Office document)",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"\x1f\x8b": "gzip archive",
+    b"RIFF": "media file",
+    b"\x7fELF": "program",
     b"\xd0\xcf\x11\xe0": "Office document",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -29,15 +34,17 @@ def decode_page(data, declared_charset=None):
     for signature, kind in _SIGNATURES.items():
         if data.startswith(signature):
             raise ArticleImportError(f"This is a {kind}, not an article page (HTML or text).")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="replace"))
     if b"\x00" in data[:65536]:
         raise ArticleImportError("This is a binary file, not an article page (HTML or text).")
     meta = _META_CHARSET.search(data[:4096])
-    candidates = [declared_charset, meta.group(1).decode("ascii", "ignore") if meta else None,
-                  "utf-8"]
+    candidates = [declared_charset, meta.group(1).decode("ascii", "ignore") if meta else None, "utf-8"]
     for encoding in filter(None, candidates):
         try:
             return _checked(data.decode(_known_encoding(encoding)))

@@ -49,15 +49,17 @@ def _is_public_host(host, port):
     return all(ipaddress.ip_address(info[4][0].split("%")[0]).is_global for info in addresses)
 
 
-def fetch(url, *, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES,
-          allow_private_hosts=True):
+def fetch(url, *, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, allow_private_hosts=True):
     """GET `url` and return the page; any failure is a FetchError with a readable message."""
     check_url(url, allow_private_hosts=allow_private_hosts)
     opener = urllib.request.build_opener(_CheckedRedirects(allow_private_hosts))
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-    })
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        },
+    )
     host = urlsplit(url).hostname
     try:
         with opener.open(request, timeout=timeout) as response:

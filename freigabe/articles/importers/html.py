@@ -24,9 +24,19 @@ from freigabe.articles.importers.language import detect_language
 from freigabe.articles.importers.record import ExtractedArticle
 from freigabe.articles.importers.textdump import extract_from_text, read_byline
 
-ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
-                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle",
-                 "liveblogposting", "blogposting", "report", "socialmediaposting"}
+ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "blogposting",
+    "report",
+    "socialmediaposting",
+}
 
 # Class, id or role tokens of page furniture. Matched per token ("article-share" has the
 # token "share"), so "kommentar" as the genre of an opinion piece is left alone.
@@ -38,17 +48,16 @@ _FURNITURE_TOKEN = re.compile(
     r"social|outbrain|taboola|advert|advertisement|anzeige|breadcrumbs?)(?:$|[-_])",
     re.IGNORECASE,
 )
-_FURNITURE_ROLES = {"navigation", "dialog", "alertdialog", "banner", "complementary",
-                    "contentinfo", "search"}
+_FURNITURE_ROLES = {"navigation", "dialog", "alertdialog", "banner", "complementary", "contentinfo", "search"}
 _KEEP_TAGS = {"html", "body", "article", "main"}
-_CREDIT_TOKEN = re.compile(r"credit|copyright|source|quelle|urheber|photographer|fotograf",
-                           re.IGNORECASE)
+_CREDIT_TOKEN = re.compile(r"credit|copyright|source|quelle|urheber|photographer|fotograf", re.IGNORECASE)
 _BYLINE_START = re.compile(r"^(?:von|by)\s+[A-ZÄÖÜ]", re.IGNORECASE)
 _BYLINE_TOKEN = re.compile(r"byline|author|autor", re.IGNORECASE)
-_LEAD_FIGURE = ("SCOPE//figure | SCOPE//*[not(ancestor::figure) and (contains(@class, 'caption')"
-                " or contains(@class, 'bildunterschrift'))]")
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})")
+_LEAD_FIGURE = (
+    "SCOPE//figure | SCOPE//*[not(ancestor::figure) and (contains(@class, 'caption')"
+    " or contains(@class, 'bildunterschrift'))]"
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?([A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,3})")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 MIN_TRAFILATURA_CHARS = 150
 
@@ -66,23 +75,31 @@ def extract_from_html(html, *, url=None):
     footer_publisher = copyright_holder(tree)
     remove_page_furniture(tree)
     credit_agencies = standalone_credits(tree)
-    document, (paragraphs, subheadings, body_agencies) = article_text(
-        tree, meta, page_title, record)
+    document, (paragraphs, subheadings, body_agencies) = article_text(tree, meta, page_title, record)
 
-    record.title = (meta.get("headline") or page_title or strip_site_suffix(meta.get("og_title"))
-                    or getattr(document, "title", None) or "")
+    record.title = (
+        meta.get("headline")
+        or page_title
+        or strip_site_suffix(meta.get("og_title"))
+        or getattr(document, "title", None)
+        or ""
+    )
     record.body = "\n\n".join(paragraphs)
     record.subheadings = subheadings
-    record.published_at = (meta.get("published") or time_element_date(tree)
-                           or page_date(html) or parse_iso(getattr(document, "date", None)))
-    record.publisher = (meta.get("publisher") or getattr(document, "sitename", None)
-                        or footer_publisher)
-    record.authors = meta.get("authors") or byline_record.authors or split_authors(
-        getattr(document, "author", None))
+    record.published_at = (
+        meta.get("published")
+        or time_element_date(tree)
+        or page_date(html)
+        or parse_iso(getattr(document, "date", None))
+    )
+    record.publisher = meta.get("publisher") or getattr(document, "sitename", None) or footer_publisher
+    record.authors = (
+        meta.get("authors") or byline_record.authors or split_authors(getattr(document, "author", None))
+    )
     record.agencies = agency_credits.merge(
-        body_agencies, credit_agencies, meta.get("agencies", []), byline_record.agencies)
-    record.authors = [name for name in record.authors
-                      if not agency_credits.credit_line_agencies(name)]
+        body_agencies, credit_agencies, meta.get("agencies", []), byline_record.agencies
+    )
+    record.authors = [name for name in record.authors if not agency_credits.credit_line_agencies(name)]
     record.language = detect_language(record.body, hint=meta.get("language"))
     record.section = meta.get("section") or None
     return record
@@ -110,6 +127,7 @@ def strip_site_suffix(title):
 
 
 # --- structured metadata ---------------------------------------------------------------------
+
 
 def structured_metadata(tree):
     """Facts the page states about itself: JSON-LD first, then OpenGraph and <meta>."""
@@ -169,14 +187,13 @@ def read_json_ld(article, meta):
     meta["authors"] = list(dict.fromkeys(people))
     meta["agencies"] = agency_credits.merge(
         *[agency_credits.credit_line_agencies(name) for name in agencies],
-        *[agency_credits.credit_line_agencies(name)
-          for name in names_of(article.get("sourceOrganization"))])
+        *[agency_credits.credit_line_agencies(name) for name in names_of(article.get("sourceOrganization"))],
+    )
     publisher = names_of(article.get("publisher"))
     meta["publisher"] = publisher[0] if publisher else None
     page = article.get("mainEntityOfPage")
     meta["url"] = article.get("url") or (page.get("@id") if isinstance(page, dict) else page)
-    meta["language"] = article.get("inLanguage") if isinstance(article.get("inLanguage"), str) \
-        else None
+    meta["language"] = article.get("inLanguage") if isinstance(article.get("inLanguage"), str) else None
     meta["article_body"] = article.get("articleBody") or ""
     meta["section"] = first_name(article.get("articleSection"))
     meta["live_blog"] = "LiveBlogPosting" in str(article.get("@type"))
@@ -184,8 +201,9 @@ def read_json_ld(article, meta):
     image = image[0] if isinstance(image, list) and image else image
     if isinstance(image, dict):
         meta["image_caption"] = image.get("caption") or image.get("description")
-        credit = (image.get("creditText") or names_of(image.get("copyrightHolder"))
-                  or names_of(image.get("author")))
+        credit = (
+            image.get("creditText") or names_of(image.get("copyrightHolder")) or names_of(image.get("author"))
+        )
         meta["image_credit"] = credit[0] if isinstance(credit, list) else credit
 
 
@@ -208,9 +226,18 @@ def read_meta_tags(tree, meta):
     meta["og_title"] = content("og:title", "twitter:title")
     meta.setdefault("headline", None)
     if not meta.get("published"):
-        meta["published"] = parse_iso(content(
-            "article:published_time", "datePublished", "date", "dc.date", "DC.date.issued",
-            "publish-date", "parsely-pub-date", "pubdate"))
+        meta["published"] = parse_iso(
+            content(
+                "article:published_time",
+                "datePublished",
+                "date",
+                "dc.date",
+                "DC.date.issued",
+                "publish-date",
+                "parsely-pub-date",
+                "pubdate",
+            )
+        )
     if not meta.get("publisher"):
         meta["publisher"] = content("og:site_name", "application-name", "publisher")
     if not meta.get("authors"):
@@ -218,8 +245,8 @@ def read_meta_tags(tree, meta):
         if named and not named.startswith("http"):
             authors = split_authors(named)
             meta["agencies"] = agency_credits.merge(
-                meta.get("agencies", []),
-                *[agency_credits.credit_line_agencies(name) for name in authors])
+                meta.get("agencies", []), *[agency_credits.credit_line_agencies(name) for name in authors]
+            )
             meta["authors"] = authors
     meta["section"] = meta.get("section") or content("article:section")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
@@ -264,8 +291,12 @@ def copyright_holder(tree):
 
 
 def time_element_date(tree):
-    for xpath in ('//article//time[@datetime]', '//time[@itemprop="datePublished"]',
-                  '//time[@pubdate]', '//time[@datetime]'):
+    for xpath in (
+        "//article//time[@datetime]",
+        '//time[@itemprop="datePublished"]',
+        "//time[@pubdate]",
+        "//time[@datetime]",
+    ):
         for value in tree.xpath(xpath + "/@datetime"):
             parsed = parse_iso(value)
             if parsed:
@@ -283,13 +314,16 @@ def page_date(html):
 
 # --- lead image ------------------------------------------------------------------------------
 
+
 def lead_image(tree, meta):
     """Caption and credit of the article's first figure, else of the JSON-LD image."""
     caption, credit = None, None
     # A figure, or a box whose class says caption; the union comes in document order.
-    figures = tree.xpath(_LEAD_FIGURE.replace("SCOPE", "//article")) \
-        or tree.xpath(_LEAD_FIGURE.replace("SCOPE", "//main")) \
+    figures = (
+        tree.xpath(_LEAD_FIGURE.replace("SCOPE", "//article"))
+        or tree.xpath(_LEAD_FIGURE.replace("SCOPE", "//main"))
         or tree.xpath(_LEAD_FIGURE.replace("SCOPE", ""))
+    )
     for figure in figures[:1]:
         caption, credit = figure_caption(figure)
     if not caption and not credit:
@@ -300,14 +334,15 @@ def lead_image(tree, meta):
 
 def figure_caption(figure):
     credit_elements = [
-        element for element in figure.iter()
-        if isinstance(element.tag, str) and element.tag in {"small", "cite"}
+        element
+        for element in figure.iter()
+        if isinstance(element.tag, str)
+        and element.tag in {"small", "cite"}
         or _CREDIT_TOKEN.search(element.get("class", "") if isinstance(element.tag, str) else "")
     ]
     credit = None
     for element in credit_elements:
-        credit = split_caption(element.text_content())[1] or " ".join(
-            element.text_content().split()) or None
+        credit = split_caption(element.text_content())[1] or " ".join(element.text_content().split()) or None
         element.drop_tree()
         if credit:
             break
@@ -322,22 +357,36 @@ def caption_paragraph(tree):
     scope = "//article" if tree.xpath("//article") else ""
     for element in tree.xpath(f"{scope}//p | {scope}//span | {scope}//div[not(*)]")[:60]:
         text = " ".join(element.text_content().split())
-        if len(text) <= 300 and (is_credit_only(text) or split_caption(text)[1]) \
-                and (text.lower().startswith(("foto", "bild", "©")) or PHOTO_AGENCIES.search(text)
-                     or re.search(r"\b(?:foto|bild):", text, re.IGNORECASE)):
+        if (
+            len(text) <= 300
+            and (is_credit_only(text) or split_caption(text)[1])
+            and (
+                text.lower().startswith(("foto", "bild", "©"))
+                or PHOTO_AGENCIES.search(text)
+                or re.search(r"\b(?:foto|bild):", text, re.IGNORECASE)
+            )
+        ):
             return split_caption(text)
     return None, None
 
 
 # --- page furniture --------------------------------------------------------------------------
 
+
 def remove_page_furniture(tree):
     """Cut out what is on the page but not the article."""
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or not still_attached(element, tree):
             continue
-        if element.tag in {"script", "style", "noscript", "template", "iframe", "form",
-                           "button"} or is_furniture(element):
+        if element.tag in {
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "form",
+            "button",
+        } or is_furniture(element):
             if element.tag == "script" and element.get("type") == "application/ld+json":
                 continue
             element.drop_tree()
@@ -345,8 +394,7 @@ def remove_page_furniture(tree):
 
 
 def is_furniture(element):
-    if element.tag in _KEEP_TAGS or element.xpath(".//h1") \
-            or element.get("itemprop") == "articleBody":
+    if element.tag in _KEEP_TAGS or element.xpath(".//h1") or element.get("itemprop") == "articleBody":
         return False
     tokens = " ".join(element.get(name, "") for name in ("class", "id", "aria-label"))
     if any(_FURNITURE_TOKEN.search(token) for token in tokens.split()):
@@ -357,8 +405,7 @@ def is_furniture(element):
 def remove_link_boxes(tree):
     """Remove "Mehr zum Thema" / "Lesen Sie auch" boxes and comment sections found by their
     heading text, whatever their markup."""
-    for element in list(tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span",
-                                  "div", "header")):
+    for element in list(tree.iter("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "div", "header")):
         if not still_attached(element, tree):
             continue
         text = " ".join(element.text_content().split())
@@ -367,12 +414,19 @@ def remove_link_boxes(tree):
         if not (cues.RELATED_LINKS.search(text) or cues.COMMENT_SECTION.search(text)):
             continue
         box = element.getparent()
-        if box.tag in _KEEP_TAGS or box.get("itemprop") == "articleBody" or box.xpath(".//h1") \
-                or len(box.text_content()) > 3000:
+        if (
+            box.tag in _KEEP_TAGS
+            or box.get("itemprop") == "articleBody"
+            or box.xpath(".//h1")
+            or len(box.text_content()) > 3000
+        ):
             # The heading sits among the paragraphs: drop it and the list right after it.
             following = element.getnext()
-            if following is not None and following.tag in {"ul", "ol", "div", "p"} \
-                    and link_text_ratio(following) >= 0.5:
+            if (
+                following is not None
+                and following.tag in {"ul", "ol", "div", "p"}
+                and link_text_ratio(following) >= 0.5
+            ):
                 following.drop_tree()
             element.drop_tree()
         else:
@@ -397,8 +451,9 @@ def standalone_credits(tree):
     """Agency credits in their own small element ("<p class=source>Quelle: dpa</p>"), which
     trafilatura may leave out of the main text."""
     found = []
-    for element in tree.xpath("//article//*[self::p or self::span or self::small or self::div]"
-                              "[not(ancestor::figure)]"):
+    for element in tree.xpath(
+        "//article//*[self::p or self::span or self::small or self::div][not(ancestor::figure)]"
+    ):
         text = " ".join(element.text_content().split())
         if len(text) <= 80:
             found = agency_credits.merge(found, agency_credits.credit_line_agencies(text))
@@ -406,6 +461,7 @@ def standalone_credits(tree):
 
 
 # --- main text -------------------------------------------------------------------------------
+
 
 def article_text(tree, meta, page_title, record):
     """trafilatura's document (None if not used) and (paragraphs, subheadings, agencies)."""
@@ -416,8 +472,14 @@ def article_text(tree, meta, page_title, record):
     # favor_recall: news teasers are often bold or in a box of their own, which precision
     # mode drops; the furniture is gone already.
     document = trafilatura.bare_extraction(
-        tree, url=record.url, with_metadata=True, include_comments=False,
-        include_tables=False, include_images=False, include_formatting=True, favor_recall=True,
+        tree,
+        url=record.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_formatting=True,
+        favor_recall=True,
     )
     parts = main_text(document, meta, page_title, record)
     if sum(len(paragraph) for paragraph in parts[0]) < MIN_TRAFILATURA_CHARS:
@@ -434,8 +496,16 @@ def main_text(document, meta, page_title, record):
     for element in document.body:
         text = block_text(element)
         if text and text not in known:
-            blocks.append(("heading" if element.tag == "head" and element.get("rend") != "h1"
-                           else "skip" if element.tag == "head" else "paragraph", text))
+            blocks.append(
+                (
+                    "heading"
+                    if element.tag == "head" and element.get("rend") != "h1"
+                    else "skip"
+                    if element.tag == "head"
+                    else "paragraph",
+                    text,
+                )
+            )
     return read_blocks(blocks, captions={record.image_caption})
 
 
@@ -453,8 +523,12 @@ def read_blocks(blocks, captions=()):
         if credited:
             found_agencies += credited
             continue
-        if kind == "skip" or cues.is_boilerplate_text(text) or is_caption(text, captions) \
-                or is_byline_or_date(text):
+        if (
+            kind == "skip"
+            or cues.is_boilerplate_text(text)
+            or is_caption(text, captions)
+            or is_byline_or_date(text)
+        ):
             continue
         if kind == "heading":
             # A heading with no text after it closes a box, it introduces nothing.
@@ -472,8 +546,11 @@ def read_blocks(blocks, captions=()):
 def is_caption(text, captions):
     """A photo credit, or a caption with its credit, left in the text flow."""
     caption, credit = split_caption(text)
-    return bool(credit) and len(text) <= 300 and (
-        not caption or caption in captions or text.lower().startswith(("foto", "bild")))
+    return (
+        bool(credit)
+        and len(text) <= 300
+        and (not caption or caption in captions or text.lower().startswith(("foto", "bild")))
+    )
 
 
 def is_byline_or_date(text):
@@ -490,8 +567,10 @@ def is_live_blog(tree, meta):
         return True
     # Ticker entries: siblings, each with one time stamp, a title and text. (Siblings, so
     # that the wrappers around an ordinary article with one <time> do not count.)
-    entries = tree.xpath("//*[(self::article or self::li or self::div) and count(.//time) = 1"
-                         " and .//p and (.//h2 or .//h3 or .//h4 or .//strong)]")
+    entries = tree.xpath(
+        "//*[(self::article or self::li or self::div) and count(.//time) = 1"
+        " and .//p and (.//h2 or .//h3 or .//h4 or .//strong)]"
+    )
     parents = [entry.getparent() for entry in entries]
     return any(parents.count(parent) >= 3 for parent in set(parents))
 
@@ -501,8 +580,11 @@ def fallback_text(tree, meta, page_title):
     visible text through the plain-text dump reader."""
     article_body = meta.get("article_body", "")
     if len(article_body) >= MIN_TRAFILATURA_CHARS:
-        blocks = [("paragraph", " ".join(part.split()))
-                  for part in re.split(r"\n\s*\n", article_body) if part.strip()]
+        blocks = [
+            ("paragraph", " ".join(part.split()))
+            for part in re.split(r"\n\s*\n", article_body)
+            if part.strip()
+        ]
         return read_blocks(blocks)
     return text_reader_parts(tree, page_title)
 
@@ -517,8 +599,7 @@ def visible_text(tree):
     """The page as a text browser would print it: one block element per line, with a
     ticker's time stamp directly above the entry title it belongs to."""
     lines = []
-    for element in tree.iter("h1", "h2", "h3", "h4", "p", "li", "figcaption", "time",
-                             "blockquote"):
+    for element in tree.iter("h1", "h2", "h3", "h4", "p", "li", "figcaption", "time", "blockquote"):
         text = " ".join(element.text_content().split())
         if text:
             lines.extend([text] if element.tag == "time" else [text, ""])

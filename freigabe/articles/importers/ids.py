@@ -7,8 +7,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 MAX_ID_LENGTH = 200
-_GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
-                                 "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+_GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|shtml)$", re.IGNORECASE)
 
 
@@ -38,4 +37,4 @@ def _bounded(article_id, source):
     if len(article_id) <= MAX_ID_LENGTH:
         return article_id
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
-    return f"{article_id[-(MAX_ID_LENGTH - 13):].lstrip('-')}-{digest}"
+    return f"{article_id[-(MAX_ID_LENGTH - 13) :].lstrip('-')}-{digest}"

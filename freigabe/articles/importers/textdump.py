@@ -37,22 +37,59 @@ BOILERPLATE = "boilerplate"
 
 # Feature -> weight, per label. Features are 0/1 except where noted; `bias` is always 1.
 WEIGHTS = {
-    BODY: {"bias": -1.0, "sentence_end": 2.0, "many_words": 1.5, "long": 1.0,
-           "several_sentences": 1.0, "short": -3.0, "date_line": -3.0, "byline": -3.0,
-           "photo_credit": -2.5, "after_image_label": -2.5, "newsletter": -3.0,
-           "comment_rules": -3.0, "share_nav": -3.0, "sign_off": -4.0, "related": -4.0,
-           "comment_header": -4.0, "agency_line": -5.0, "url": -2.0, "before_credit_line": -3.0},
-    HEADING: {"title_shape": 2.0, "no_sentence_end": 1.5, "question_or_exclamation": 0.5,
-              "period_end": -2.0, "date_line": -3.0, "byline": -3.0, "photo_credit": -3.0,
-              "share_nav": -3.0, "newsletter": -2.0, "related": -3.0, "comment_header": -3.0,
-              "comment_rules": -2.0, "sign_off": -3.0, "agency_line": -4.0, "url": -3.0,
-              "after_image_label": -1.5, "before_credit_line": -2.0},
-    SHORT: {"short": 2.0, "no_sentence_end": 0.5, "date_line": -3.0, "agency_line": -3.0,
-            "image_label": -3.0, "comment_header": -2.0, "related": -2.0, "url": -1.5},
+    BODY: {
+        "bias": -1.0,
+        "sentence_end": 2.0,
+        "many_words": 1.5,
+        "long": 1.0,
+        "several_sentences": 1.0,
+        "short": -3.0,
+        "date_line": -3.0,
+        "byline": -3.0,
+        "photo_credit": -2.5,
+        "after_image_label": -2.5,
+        "newsletter": -3.0,
+        "comment_rules": -3.0,
+        "share_nav": -3.0,
+        "sign_off": -4.0,
+        "related": -4.0,
+        "comment_header": -4.0,
+        "agency_line": -5.0,
+        "url": -2.0,
+        "before_credit_line": -3.0,
+    },
+    HEADING: {
+        "title_shape": 2.0,
+        "no_sentence_end": 1.5,
+        "question_or_exclamation": 0.5,
+        "period_end": -2.0,
+        "date_line": -3.0,
+        "byline": -3.0,
+        "photo_credit": -3.0,
+        "share_nav": -3.0,
+        "newsletter": -2.0,
+        "related": -3.0,
+        "comment_header": -3.0,
+        "comment_rules": -2.0,
+        "sign_off": -3.0,
+        "agency_line": -4.0,
+        "url": -3.0,
+        "after_image_label": -1.5,
+        "before_credit_line": -2.0,
+    },
+    SHORT: {
+        "short": 2.0,
+        "no_sentence_end": 0.5,
+        "date_line": -3.0,
+        "agency_line": -3.0,
+        "image_label": -3.0,
+        "comment_header": -2.0,
+        "related": -2.0,
+        "url": -1.5,
+    },
     DATE: {"date_line": 4.0, "byline": -0.5},
     BYLINE: {"byline": 4.5},
-    CAPTION: {"photo_credit": 3.5, "after_image_label": 3.0, "before_credit_line": 3.5,
-              "sentence_end": 0.3},
+    CAPTION: {"photo_credit": 3.5, "after_image_label": 3.0, "before_credit_line": 3.5, "sentence_end": 0.3},
     IMAGE_LABEL: {"image_label": 5.0},
     AGENCY: {"agency_line": 5.0},
     COMMENTS: {"comment_header": 4.5, "comment_rules": 3.0},
@@ -60,8 +97,20 @@ WEIGHTS = {
     BOILERPLATE: {"newsletter": 2.5, "share_nav": 3.5, "sign_off": 4.5, "url": 3.0},
 }
 
-IMAGE_LABELS = {"titelbild", "bild", "foto", "fotos", "aufmacherbild", "symbolbild",
-                "bildergalerie", "galerie", "grafik", "infografik", "image", "photo"}
+IMAGE_LABELS = {
+    "titelbild",
+    "bild",
+    "foto",
+    "fotos",
+    "aufmacherbild",
+    "symbolbild",
+    "bildergalerie",
+    "galerie",
+    "grafik",
+    "infografik",
+    "image",
+    "photo",
+}
 _BYLINE = re.compile(
     r"^(?:(?:ein|eine)\s+(?:kommentar|analyse|gastbeitrag|kolumne|reportage|interview|"
     r"essay|bericht)\s+von|von|autor(?:in)?:|autoren:|text:|by)\s+[A-ZÄÖÜ]",
@@ -128,7 +177,7 @@ def take_section_line(lines):
     for position, line in enumerate(lines[:SECTION_LINES_SEARCHED]):
         found = _SECTION_LINE.match(line.text)
         if found:
-            rest = lines[:position] + lines[position + 1:]
+            rest = lines[:position] + lines[position + 1 :]
             for index, kept in enumerate(rest):
                 kept.index = index
             return " ".join(found.group(1).split()), rest
@@ -136,6 +185,7 @@ def take_section_line(lines):
 
 
 # --- lines -----------------------------------------------------------------------------------
+
 
 def split_lines(text):
     """Non-blank lines with whitespace tidied, hard-wrapped paragraphs joined again."""
@@ -179,8 +229,13 @@ def join_ticker_times(raw):
     """A live ticker prints "13:05 Uhr" above each entry's title; keep them as one heading."""
     joined = []
     for line in raw:
-        if joined and is_time_only(joined[-1]) and line and not _SENTENCE_END.search(line) \
-                and len(line) <= 160:
+        if (
+            joined
+            and is_time_only(joined[-1])
+            and line
+            and not _SENTENCE_END.search(line)
+            and len(line) <= 160
+        ):
             joined[-1] = f"{joined[-1]}: {line}"
         else:
             joined.append(line)
@@ -188,6 +243,7 @@ def join_ticker_times(raw):
 
 
 # --- features and scores ---------------------------------------------------------------------
+
 
 def line_features(line, previous, following):
     text = line.text
@@ -206,14 +262,14 @@ def line_features(line, previous, following):
         "period_end": last_char in {".", ":", "…"},
         "question_or_exclamation": last_char in {"?", "!"},
         "several_sentences": len(_SENTENCE_BREAK.findall(text)) >= 1,
-        "date_line": bool(found_date) and len(text) - (found_date.end - found_date.start) <= 70
-                     and words <= 16,
+        "date_line": bool(found_date)
+        and len(text) - (found_date.end - found_date.start) <= 70
+        and words <= 16,
         "byline": bool(_BYLINE.match(text)) and words <= 16,
         "photo_credit": (bool(PHOTO_CREDIT.search(text)) or bool(PHOTO_AGENCIES.search(text)))
-                        and len(text) <= 400,
+        and len(text) <= 400,
         "image_label": text.lower().strip(":") in IMAGE_LABELS,
-        "after_image_label": previous is not None
-                             and previous.text.lower().strip(":") in IMAGE_LABELS,
+        "after_image_label": previous is not None and previous.text.lower().strip(":") in IMAGE_LABELS,
         "agency_line": bool(agency_credits.credit_line_agencies(text)),
         "comment_header": bool(cues.COMMENT_SECTION.search(text)),
         "comment_rules": bool(cues.COMMENT_RULES.search(text)),
@@ -223,8 +279,10 @@ def line_features(line, previous, following):
         "sign_off": bool(cues.SIGN_OFF.search(text)),
         "url": bool(_URL.search(text)),
         # A photo credit on the next line, with no blank line between: this is its caption.
-        "before_credit_line": following is not None and not line.blank_after
-                              and len(text) <= 300 and is_credit_only(following.text),
+        "before_credit_line": following is not None
+        and not line.blank_after
+        and len(text) <= 300
+        and is_credit_only(following.text),
     }
     return {name: float(value) for name, value in features.items()}
 
@@ -237,6 +295,7 @@ def score_line(features):
 
 
 # --- assembly --------------------------------------------------------------------------------
+
 
 def assemble(lines, *, url=None):
     end = article_end(lines)
@@ -288,9 +347,13 @@ def choose_headline(lines):
 
     def headline_score(line):
         in_run = any(is_heading_like(neighbour) for neighbour in neighbours(lines, line))
-        return (line.scores[HEADING] + min(len(line.text.split()), 14) / 7
-                - (1.5 if in_run else 0.0) + (0.5 if line.blank_after else 0.0)
-                - 0.05 * (first_body - line.index))
+        return (
+            line.scores[HEADING]
+            + min(len(line.text.split()), 14) / 7
+            - (1.5 if in_run else 0.0)
+            + (0.5 if line.blank_after else 0.0)
+            - 0.05 * (first_body - line.index)
+        )
 
     return max(candidates, key=headline_score)
 
@@ -332,9 +395,14 @@ def body_parts(lines):
             in_link_list = True
         elif line.label == AGENCY:
             found_agencies += agency_credits.credit_line_agencies(line.text)
-        elif (is_heading_like(line) and not in_link_list and paragraphs
-              and following is not None and following.label == BODY
-              and not (is_heading_like(preceding) and not line.blank_before)):
+        elif (
+            is_heading_like(line)
+            and not in_link_list
+            and paragraphs
+            and following is not None
+            and following.label == BODY
+            and not (is_heading_like(preceding) and not line.blank_before)
+        ):
             paragraphs.append(line.text)
             subheadings.append(line.text)
     return paragraphs, subheadings, agency_credits.merge(found_agencies)
@@ -353,7 +421,8 @@ def collect_metadata(lines, record):
             read_caption(lines, position, record)
         elif line.label == AGENCY:
             record.agencies = agency_credits.merge(
-                record.agencies, agency_credits.credit_line_agencies(line.text))
+                record.agencies, agency_credits.credit_line_agencies(line.text)
+            )
 
 
 def read_date_line(text, record):
@@ -367,7 +436,7 @@ def read_date_line(text, record):
             read_byline(segment, record)
         elif not record.publisher:
             record.publisher = outlet_name(segment)
-    after = text[found.end:]
+    after = text[found.end :]
     for segment in _SEPARATORS.split(after):
         if _BYLINE.match(segment.strip()) and not record.authors:
             read_byline(segment, record)
@@ -396,7 +465,7 @@ def read_byline(text, record):
         match = _BYLINE.match(segment.strip())
         if not match:
             continue
-        names = segment.strip()[match.end() - 1:]
+        names = segment.strip()[match.end() - 1 :]
         for name in re.split(r",|\s+und\s+|\s+and\s+|\s*&\s*|/", names):
             name = name.strip(" .")
             agencies = agency_credits.credit_line_agencies(name)
@@ -412,8 +481,7 @@ def read_caption(lines, position, record):
     line = lines[position]
     caption, credit = split_caption(line.text)
     following = lines[position + 1] if position + 1 < len(lines) else None
-    if not credit and following is not None and not line.blank_after \
-            and is_credit_only(following.text):
+    if not credit and following is not None and not line.blank_after and is_credit_only(following.text):
         credit = split_caption(following.text)[1]
     record.image_caption = caption or None
     record.image_credit = credit or None
@@ -427,10 +495,13 @@ def publisher_from_footer(lines):
         if match and match.group(1).lower() not in {"die", "eure"}:
             return match.group(1).strip()
     for line in reversed(lines):
-        match = re.match(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.{2,80}?)\.?$", line.text,
-                         re.IGNORECASE)
-        if match and not PHOTO_AGENCIES.search(line.text) and "/" not in line.text \
-                and not agency_credits.credit_line_agencies(line.text):
+        match = re.match(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.{2,80}?)\.?$", line.text, re.IGNORECASE)
+        if (
+            match
+            and not PHOTO_AGENCIES.search(line.text)
+            and "/" not in line.text
+            and not agency_credits.credit_line_agencies(line.text)
+        ):
             name = outlet_name(match.group(1).split(",")[0])
             if name and "rechte" not in name.lower():
                 return name

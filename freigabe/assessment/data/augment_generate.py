@@ -22,14 +22,32 @@ SEED = 4711
 
 # (nominative plural, dative plural)
 GROUPS = [
-    ("Flüchtlinge", "Flüchtlingen"), ("Geflüchtete", "Geflüchteten"), ("Muslime", "Muslimen"),
-    ("Juden", "Juden"), ("Jüdinnen und Juden", "Jüdinnen und Juden"), ("Frauen", "Frauen"),
-    ("Schwule", "Schwulen"), ("Lesben", "Lesben"), ("trans Menschen", "trans Menschen"),
-    ("Migranten", "Migranten"), ("Ausländer", "Ausländern"), ("Türken", "Türken"), ("Araber", "Arabern"),
-    ("Afrikaner", "Afrikanern"), ("Sinti und Roma", "Sinti und Roma"), ("Christen", "Christen"),
-    ("Schwarze", "Schwarzen"), ("Asylbewerber", "Asylbewerbern"), ("Homosexuelle", "Homosexuellen"),
-    ("Menschen mit Behinderung", "Menschen mit Behinderung"), ("Polen", "Polen"), ("Russen", "Russen"),
-    ("Zuwanderer", "Zuwanderern"), ("Syrer", "Syrern"), ("Afghanen", "Afghanen"), ("Rentner", "Rentnern"),
+    ("Flüchtlinge", "Flüchtlingen"),
+    ("Geflüchtete", "Geflüchteten"),
+    ("Muslime", "Muslimen"),
+    ("Juden", "Juden"),
+    ("Jüdinnen und Juden", "Jüdinnen und Juden"),
+    ("Frauen", "Frauen"),
+    ("Schwule", "Schwulen"),
+    ("Lesben", "Lesben"),
+    ("trans Menschen", "trans Menschen"),
+    ("Migranten", "Migranten"),
+    ("Ausländer", "Ausländern"),
+    ("Türken", "Türken"),
+    ("Araber", "Arabern"),
+    ("Afrikaner", "Afrikanern"),
+    ("Sinti und Roma", "Sinti und Roma"),
+    ("Christen", "Christen"),
+    ("Schwarze", "Schwarzen"),
+    ("Asylbewerber", "Asylbewerbern"),
+    ("Homosexuelle", "Homosexuellen"),
+    ("Menschen mit Behinderung", "Menschen mit Behinderung"),
+    ("Polen", "Polen"),
+    ("Russen", "Russen"),
+    ("Zuwanderer", "Zuwanderern"),
+    ("Syrer", "Syrern"),
+    ("Afghanen", "Afghanen"),
+    ("Rentner", "Rentnern"),
 ]
 
 NEUTRAL = [
@@ -123,9 +141,13 @@ def rows():
     rng = random.Random(SEED)
     result = []
     for nominative, dative in GROUPS:
-        for kind, templates, label in (("neutral", NEUTRAL, 0), ("counter_speech", COUNTER_SPEECH, 0),
-                                       ("negated", NEGATED, 0), ("reported", REPORTED, 0),
-                                       ("hateful", HATEFUL, 1)):
+        for kind, templates, label in (
+            ("neutral", NEUTRAL, 0),
+            ("counter_speech", COUNTER_SPEECH, 0),
+            ("negated", NEGATED, 0),
+            ("reported", REPORTED, 0),
+            ("hateful", HATEFUL, 1),
+        ):
             # A sample per group keeps each template frequent enough to matter but not dominant.
             chosen = rng.sample(templates, k=min(len(templates), 4 if label else 6))
             for template in chosen:

@@ -39,8 +39,14 @@ from freigabe.assessment.functional.variants import VARIANTS
 REVIEW_THRESHOLD = 0.5
 MAX_PER_TEMPLATE = 16
 MAX_PER_FUNCTIONALITY = 96
-AGGRESSION_FIRST = ("threat_direct", "threat_conditional", "threat_veiled", "threat_normative", "violence_call",
-                    "dehumanising_violence")
+AGGRESSION_FIRST = (
+    "threat_direct",
+    "threat_conditional",
+    "threat_veiled",
+    "threat_normative",
+    "violence_call",
+    "dehumanising_violence",
+)
 
 # placeholder -> (filler list, how one item fills its placeholders)
 _SLOTS = {
@@ -93,7 +99,10 @@ def _functionality_cases(name, expected, rule, templates):
             options = {"site_policy": fillers.SITE_POLICY} if "{SRC}" in template else {}
             found.append(Case(name, text, expected, rule, number, held_out, options))
     if len(found) > MAX_PER_FUNCTIONALITY:
-        found = sorted(random.Random(name).sample(found, MAX_PER_FUNCTIONALITY), key=lambda case: (case.template, case.text))
+        found = sorted(
+            random.Random(name).sample(found, MAX_PER_FUNCTIONALITY),
+            key=lambda case: (case.template, case.text),
+        )
     return found
 
 
@@ -103,7 +112,11 @@ def _fill(name, template):
         texts = [template.replace("{W}", spelled) for word in VARIANT_WORDS for spelled in variant(word)]
         return [_capitalised(text) for text in texts]
     slots = [slot for slot in _SLOTS if "{" + slot + "}" in template]
-    slots += [_ALIASES[alias] for alias in _ALIASES if "{" + alias + "}" in template and _ALIASES[alias] not in slots]
+    slots += [
+        _ALIASES[alias]
+        for alias in _ALIASES
+        if "{" + alias + "}" in template and _ALIASES[alias] not in slots
+    ]
     if not slots:
         return [_capitalised(template)]
     combinations = list(itertools.product(*(_SLOTS[slot][0] for slot in slots)))
@@ -128,7 +141,7 @@ def _format(template, values):
 def _capitalised(text):
     for index, char in enumerate(text):
         if char.isalpha():
-            return text[:index] + char.upper() + text[index + 1:]
+            return text[:index] + char.upper() + text[index + 1 :]
     return text
 
 
@@ -168,14 +181,15 @@ def run_suite(assess_fn=None, slice=None, failures_shown=3):
     """
     if assess_fn is None:
         from freigabe.assessment import assess as assess_fn
-    selected = [case for case in cases()
-                if slice is None or (slice == "held_out") == case.held_out]
+    selected = [case for case in cases() if slice is None or (slice == "held_out") == case.held_out]
     by_name, by_slice = {}, {"tuning": [0, 0], "held_out": [0, 0]}
     for case in selected:
         result = assess_fn(case.text, **case.options)
         ok = passes(case, result.to_dict() if hasattr(result, "to_dict") else result)
-        entry = by_name.setdefault(case.functionality, {"n": 0, "correct": 0, "expected": case.expected,
-                                                         "rule": case.rule, "failures": []})
+        entry = by_name.setdefault(
+            case.functionality,
+            {"n": 0, "correct": 0, "expected": case.expected, "rule": case.rule, "failures": []},
+        )
         entry["n"] += 1
         entry["correct"] += ok
         if not ok and len(entry["failures"]) < failures_shown:
@@ -194,8 +208,15 @@ def run_suite(assess_fn=None, slice=None, failures_shown=3):
         "accuracy": correct / total if total else 0.0,
         "interval": wilson_interval(correct, total),
         "functionalities": by_name,
-        "slices": {name: {"n": n, "correct": ok, "accuracy": ok / n if n else 0.0, "interval": wilson_interval(ok, n)}
-                   for name, (n, ok) in by_slice.items()},
+        "slices": {
+            name: {
+                "n": n,
+                "correct": ok,
+                "accuracy": ok / n if n else 0.0,
+                "interval": wilson_interval(ok, n),
+            }
+            for name, (n, ok) in by_slice.items()
+        },
     }
 
 

@@ -15,13 +15,13 @@ def char_swaps(word):
 
 def _swap(word, at):
     at = min(at, len(word) - 3)
-    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
 
 
 def char_deletions(word):
     """One inner letter left out, near the middle and near the end."""
     middle, late = len(word) // 2, len(word) - 2
-    return [word[:middle] + word[middle + 1:], word[:late] + word[late + 1:]]
+    return [word[:middle] + word[middle + 1 :], word[:late] + word[late + 1 :]]
 
 
 def added_spaces(word):
@@ -31,7 +31,9 @@ def added_spaces(word):
 def leetspeak(word):
     full = "".join(_LEET.get(char, char) for char in word)
     first_vowel = next((i for i, char in enumerate(word) if char.lower() in "aeio"), 0)
-    partial = word[:first_vowel] + _LEET.get(word[first_vowel].lower(), word[first_vowel]) + word[first_vowel + 1:]
+    partial = (
+        word[:first_vowel] + _LEET.get(word[first_vowel].lower(), word[first_vowel]) + word[first_vowel + 1 :]
+    )
     return [full, partial]
 
 

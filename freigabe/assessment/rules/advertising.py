@@ -17,8 +17,10 @@ from freigabe.assessment.policy import clean_domain
 from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
-_TLD = (r"(?:de|com|net|org|info|biz|shop|store|online|site|xyz|top|io|ru|eu|at|ch|co|uk|me|tv|"
-        r"app|club|vip|live|click|link|pro|fr|nl|it|es|pl|us|cc|ly|gl|be|win|bet|cash|money|gov|int)")
+_TLD = (
+    r"(?:de|com|net|org|info|biz|shop|store|online|site|xyz|top|io|ru|eu|at|ch|co|uk|me|tv|"
+    r"app|club|vip|live|click|link|pro|fr|nl|it|es|pl|us|cc|ly|gl|be|win|bet|cash|money|gov|int)"
+)
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _URL = re.compile(
     r"(?:\b(?:https?|hxxps?|h\*\*ps?)://|\bwww\.)[^\s<>\"'()\[\]]+"
@@ -29,10 +31,13 @@ _URL = re.compile(
 # Only common top-level domains, so "ein Punkt es gibt" stays a sentence.
 _HIDDEN_TLD = r"(?:de|com|net|org|info|shop|store|online|eu|ru|io|biz|xyz)"
 _DOT_WORD = r"(?:\s*[\[(\{]\s*(?:punkt|dot|\.)\s*[\])\}]\s*|\s+(?:punkt|dot)\s+|\s+\.\s+)"
-_HIDDEN_WWW = (rf"\bwww\s*(?:\.|{_DOT_WORD})\s*{_LABEL}(?:\s*(?:\.|{_DOT_WORD})\s*{_LABEL})*"
-               rf"\s*(?:\.|{_DOT_WORD})\s*{_TLD}\b")
+_HIDDEN_WWW = (
+    rf"\bwww\s*(?:\.|{_DOT_WORD})\s*{_LABEL}(?:\s*(?:\.|{_DOT_WORD})\s*{_LABEL})*"
+    rf"\s*(?:\.|{_DOT_WORD})\s*{_TLD}\b"
+)
 _OBFUSCATED_URL = re.compile(
-    rf"{_HIDDEN_WWW}|\b{_LABEL}(?:{_DOT_WORD}{_LABEL})*{_DOT_WORD}{_HIDDEN_TLD}\b", re.IGNORECASE)
+    rf"{_HIDDEN_WWW}|\b{_LABEL}(?:{_DOT_WORD}{_LABEL})*{_DOT_WORD}{_HIDDEN_TLD}\b", re.IGNORECASE
+)
 # The first alternative alone: what _OBFUSCATED_URL matches in a text that has no
 # "punkt", "dot" or spaced/bracketed dot, where the second alternative cannot match.
 _OBFUSCATED_WWW = re.compile(_HIDDEN_WWW, re.IGNORECASE)
@@ -43,32 +48,91 @@ _PUNKT_OR_DOT_WORD = re.compile(r"\b(?:punkt|dot)\b")
 _SPACED_DOT_ONLY = re.compile(r"\.(?<=\s\.)(?=\s)")  # starts with the literal dot: fast to find
 _HIDDEN_MARKERS = ("punkt", "dot", "[", "(", " . ", "www")
 _SPACED_DOT = re.compile(r"\s\.|[\[({]\s*\.\s*[\])}]")
-_EMAIL = re.compile(r"\b[\w.+-]+\s*(?:@|\[at\]|\(at\)|\s+at\s+)\s*[\w-]+(?:\.|\s*\[?punkt\]?\s*|\s*\(dot\)\s*)[a-z]{2,}\b", re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9][\d /().-]{7,18}\d|(?<![\w+])0[1-9]\d{1,4}[ /-]?\d{3,}(?:[ -]?\d+)*")
-_SHORTENERS = frozenset({"bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "cutt.ly", "t.me", "wa.me", "linktr.ee"})
+_EMAIL = re.compile(
+    r"\b[\w.+-]+\s*(?:@|\[at\]|\(at\)|\s+at\s+)\s*[\w-]+(?:\.|\s*\[?punkt\]?\s*|\s*\(dot\)\s*)[a-z]{2,}\b",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)[1-9][\d /().-]{7,18}\d|(?<![\w+])0[1-9]\d{1,4}[ /-]?\d{3,}(?:[ -]?\d+)*"
+)
+_SHORTENERS = frozenset(
+    {"bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "cutt.ly", "t.me", "wa.me", "linktr.ee"}
+)
 
 # (pattern on normalised text, weight, why)
 _PROMO_PHRASES = [
     (r"\bjetzt (kaufen|bestellen|zugreifen|anmelden|registrieren|sichern|testen)", 0.7, "Kaufaufforderung"),
     (r"\b(\d+ ?%|prozent) (rabatt|nachlass|sparen|gespart)", 0.75, "Rabattangebot"),
     (r"\b(rabatt|gutschein)\w*", 0.45, "Rabatt/Gutschein"),
-    (r"\b(gratis|kostenlos)\w*\b.{0,40}\b(testen|bestellen|sichern|anmelden|download|probe)", 0.6, "Gratisangebot"),
+    (
+        r"\b(gratis|kostenlos)\w*\b.{0,40}\b(testen|bestellen|sichern|anmelden|download|probe)",
+        0.6,
+        "Gratisangebot",
+    ),
     (r"\bgratis\b", 0.3, "„gratis“"),
-    (r"\b(sonderangebot|schnaeppchen|nur (noch )?heute|limitiert\w*|solange der vorrat)", 0.5, "Verkaufsangebot"),
-    (r"\b(verdien|verdiene|verdienen|verdient)\w* (sie |du |ich |man )?.{0,40}(von zu ?hause|nebenbei|pro (tag|woche|monat|stunde)|im monat|am tag)", 0.85, "Verdienstversprechen"),
+    (
+        r"\b(sonderangebot|schnaeppchen|nur (noch )?heute|limitiert\w*|solange der vorrat)",
+        0.5,
+        "Verkaufsangebot",
+    ),
+    (
+        r"\b(verdien|verdiene|verdienen|verdient)\w* (sie |du |ich |man )?.{0,40}(von zu ?hause|nebenbei|pro (tag|woche|monat|stunde)|im monat|am tag)",
+        0.85,
+        "Verdienstversprechen",
+    ),
     (r"\b(von zu ?hause|home ?office) (aus )?(geld )?verdienen", 0.85, "Verdienstversprechen"),
-    (r"\b(nebenverdienst|nebeneinkommen|passives einkommen|finanzielle freiheit|reich werden)", 0.7, "Verdienstversprechen"),
-    (r"\b\d[\d.,]* ?(euro|eur|€|\$|dollar) (pro|am|im|die|in der) (tag|woche|monat|stunde)", 0.6, "Verdienstversprechen"),
-    (r"\b(bitcoin|krypto|crypto|btc|ethereum|forex|trading)\w*.{0,60}\b(verdien|gewinn|rendite|investier|reich|profit)", 0.8, "Krypto-/Anlagewerbung"),
-    (r"\b(verdien|gewinn|rendite|investier|profit)\w*.{0,60}\b(bitcoin|krypto|crypto|btc|forex|trading)", 0.8, "Krypto-/Anlagewerbung"),
-    (r"\b(klick|klicke|klicken sie|klickt) (hier|auf (den|meinen|diesen) link)|\bhier klicken\b|\blink in (der |meiner )?bio\b", 0.75, "Klick-Aufforderung"),
-    (r"\b(besuch|besuchen sie|besucht|schau|schaut|schauen sie) (doch )?(mal )?(auf |bei )?(meine[nm]?|unsere[nm]?) (seite|shop|website|homepage|profil|kanal|blog)", 0.75, "Eigenwerbung"),
-    (r"\b(meine[nm]?|unsere[nm]?) (online-?)?(shop|webseite|website|homepage|kanal|youtube-?kanal|blog|onlineshop)\b", 0.45, "Eigenwerbung"),
-    (r"\b(schreib|schreiben sie|meld|melden sie) (mir|uns|dich|sich)\b.{0,40}\b(whatsapp|telegram|dm|pn|nachricht|e-?mail)", 0.7, "Kontaktaufforderung"),
+    (
+        r"\b(nebenverdienst|nebeneinkommen|passives einkommen|finanzielle freiheit|reich werden)",
+        0.7,
+        "Verdienstversprechen",
+    ),
+    (
+        r"\b\d[\d.,]* ?(euro|eur|€|\$|dollar) (pro|am|im|die|in der) (tag|woche|monat|stunde)",
+        0.6,
+        "Verdienstversprechen",
+    ),
+    (
+        r"\b(bitcoin|krypto|crypto|btc|ethereum|forex|trading)\w*.{0,60}\b(verdien|gewinn|rendite|investier|reich|profit)",
+        0.8,
+        "Krypto-/Anlagewerbung",
+    ),
+    (
+        r"\b(verdien|gewinn|rendite|investier|profit)\w*.{0,60}\b(bitcoin|krypto|crypto|btc|forex|trading)",
+        0.8,
+        "Krypto-/Anlagewerbung",
+    ),
+    (
+        r"\b(klick|klicke|klicken sie|klickt) (hier|auf (den|meinen|diesen) link)|\bhier klicken\b|\blink in (der |meiner )?bio\b",
+        0.75,
+        "Klick-Aufforderung",
+    ),
+    (
+        r"\b(besuch|besuchen sie|besucht|schau|schaut|schauen sie) (doch )?(mal )?(auf |bei )?(meine[nm]?|unsere[nm]?) (seite|shop|website|homepage|profil|kanal|blog)",
+        0.75,
+        "Eigenwerbung",
+    ),
+    (
+        r"\b(meine[nm]?|unsere[nm]?) (online-?)?(shop|webseite|website|homepage|kanal|youtube-?kanal|blog|onlineshop)\b",
+        0.45,
+        "Eigenwerbung",
+    ),
+    (
+        r"\b(schreib|schreiben sie|meld|melden sie) (mir|uns|dich|sich)\b.{0,40}\b(whatsapp|telegram|dm|pn|nachricht|e-?mail)",
+        0.7,
+        "Kontaktaufforderung",
+    ),
     (r"\b(whatsapp|telegram|signal)(-?gruppe|-?kanal)?\b.{0,30}\b\+?\d{3}", 0.7, "Messenger-Kontakt"),
-    (r"\b(casino|sportwetten|viagra|cialis|potenzmittel|abnehm\w*|diaetpille|singles in|sexkontakt|partnervermittlung|kredit ohne schufa)\b", 0.8, "typische Spam-Ware"),
+    (
+        r"\b(casino|sportwetten|viagra|cialis|potenzmittel|abnehm\w*|diaetpille|singles in|sexkontakt|partnervermittlung|kredit ohne schufa)\b",
+        0.8,
+        "typische Spam-Ware",
+    ),
     (r"\b(bestell|kauf|kaufen sie|kauft)\w* (jetzt )?(bei|unter|auf) ", 0.6, "Kaufaufforderung"),
-    (r"\b(angebot|versandkostenfrei|gratisversand|zum sonderpreis|nur \d+[,.]?\d* ?(euro|€))", 0.45, "Verkaufsangebot"),
+    (
+        r"\b(angebot|versandkostenfrei|gratisversand|zum sonderpreis|nur \d+[,.]?\d* ?(euro|€))",
+        0.45,
+        "Verkaufsangebot",
+    ),
 ]
 # Each phrase skips its scan when the text lacks the literals any match contains.
 _PROMO = [(GuardedPattern(pattern), weight, why) for pattern, weight, why in _PROMO_PHRASES]
@@ -81,7 +145,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _COMMERCIAL = GuardedPattern(
     r"(shop|store|billig|guenstig|deal|sale|outlet|rabatt|discount|kredit|casino|wett|bet|preis|kauf|markt|"
     r"schnaeppchen|angebot|cheap|buy|replica|versand|bestell|gratis|kostenlos|top|beste|qualitaet|euro|€|"
-    r"\d+[,.]\d\d|prozent|%|→|->|👉|gibt es bei|gibts bei|ab \d)")
+    r"\d+[,.]\d\d|prozent|%|→|->|👉|gibt es bei|gibts bei|ab \d)"
+)
 _MOSTLY_LINK_WEIGHT, _MOSTLY_LINK_PLAIN_WEIGHT = 0.62, 0.45
 
 
@@ -98,7 +163,9 @@ def score_advertising(text, normalised, policy, article=None, recent_links=None)
             why = f"fast nur ein Link auf {domain}" + (" (Werbung)" if commercial else "")
         if weight:
             weighted.append((weight, evidence_at(text, start, end, why)))
-    for match in _EMAIL.finditer(text) if ("@" in text or " at " in text or "(at)" in text or "[at]" in text) else ():
+    for match in (
+        _EMAIL.finditer(text) if ("@" in text or " at " in text or "(at)" in text or "[at]" in text) else ()
+    ):
         if not _inside(match.start(), seen_spans) or "@" in match.group(0):
             weighted.append((0.5, evidence_at(text, match.start(), match.end(), "E-Mail-Adresse")))
             seen_spans.append(match.span())
@@ -177,7 +244,9 @@ def _plausible_domain(domain):
 
 
 def _deobfuscate(raw):
-    collapsed = re.sub(r"\s*[\[(\{]\s*(punkt|dot|\.)\s*[\])\}]\s*|\s+(punkt|dot)\s+|\s*\.\s*", ".", raw, flags=re.IGNORECASE)
+    collapsed = re.sub(
+        r"\s*[\[(\{]\s*(punkt|dot|\.)\s*[\])\}]\s*|\s+(punkt|dot)\s+|\s*\.\s*", ".", raw, flags=re.IGNORECASE
+    )
     return clean_domain(collapsed.replace(" ", ""))
 
 

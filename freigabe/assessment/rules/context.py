@@ -27,27 +27,66 @@ WHY_NAMED = "benennt Hassrede, um ihr zu widersprechen – nicht gewertet"
 WHY_THING = "richtet sich gegen eine Sache – nicht gewertet"
 
 _CLAUSE_END = re.compile(r"[.!?;:\n–]+|,| - |\b(?:aber|sondern|jedoch|trotzdem)\b")
-_NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|nichts|weder|"
-                      r"keineswegs|keinesfalls|mitnichten)\b")
+_NEGATOR = re.compile(
+    r"\b(nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemanden|nichts|weder|"
+    r"keineswegs|keinesfalls|mitnichten)\b"
+)
 # Negation words that do not negate what follows ("nicht nur", "kein Wunder", idioms of insult).
 _NOT_A_NEGATION = re.compile(
     r"\b(nicht nur|nicht mal|nicht einmal|nicht mehr als|nicht weniger als|nichts als|nichts anderes als|"
     r"nichts weiter als|nie etwas anderes als|kein wunder|keine frage|nicht ganz dicht|nicht ganz richtig|"
     r"nicht alle tassen|nicht mehr zu helfen|nicht mehr zu retten|nicht ganz bei trost|nicht zu fassen|"
     r"keinen deut besser|nicht besser als|kein stueck besser|nichts wert|nicht wert|zu nichts|nichts taugen|taugen nichts|"
-    r"taugt nichts|nichts verloren|nichts zu suchen)\b")
-_CLAUSE_WIDE = frozenset({"nie", "niemals", "niemand", "niemanden", "nichts", "weder", "keiner", "keineswegs",
-                          "keinesfalls", "mitnichten"})
-_AFTER_FINAL_NOT = frozenset({"mehr", "wirklich", "so", "gern", "gerne", "immer", "sein", "machen", "tun",
-                              "gut", "leiden", "ausstehen", "ab", "an", "zu", "im", "geringsten", "entferntesten",
-                              "ernsthaft", "besonders", "einmal", "mal"})
+    r"taugt nichts|nichts verloren|nichts zu suchen)\b"
+)
+_CLAUSE_WIDE = frozenset(
+    {
+        "nie",
+        "niemals",
+        "niemand",
+        "niemanden",
+        "nichts",
+        "weder",
+        "keiner",
+        "keineswegs",
+        "keinesfalls",
+        "mitnichten",
+    }
+)
+_AFTER_FINAL_NOT = frozenset(
+    {
+        "mehr",
+        "wirklich",
+        "so",
+        "gern",
+        "gerne",
+        "immer",
+        "sein",
+        "machen",
+        "tun",
+        "gut",
+        "leiden",
+        "ausstehen",
+        "ab",
+        "an",
+        "zu",
+        "im",
+        "geringsten",
+        "entferntesten",
+        "ernsthaft",
+        "besonders",
+        "einmal",
+        "mal",
+    }
+)
 _SUBORDINATE = re.compile(r"^\s*(dass|ob|wenn|zu|so)\b")
 # "Es ist falsch, ..." rejects the clause that follows.
 _REJECTING = re.compile(
     r"\b(ist|waere|sind) (doch |einfach |total |voellig |schlicht |absolut |ganz )?(falsch|unsinn|quatsch|bloedsinn|"
     r"gelogen|eine luege|ein vorurteil|ein klischee|rassistisch|sexistisch|homophob|antisemitisch|unfair|"
     r"menschenverachtend|hetze|unwahr|widerlegt)( zu (sagen|behaupten|glauben|denken|meinen|schreiben))?\s*$|\b(ich widerspreche|ich verurteile|ich lehne es ab|"
-    r"es stimmt nicht|das stimmt nicht|hoert auf|hoer auf|hoeren sie auf|lasst es|schluss damit)\s*$")
+    r"es stimmt nicht|das stimmt nicht|hoert auf|hoer auf|hoeren sie auf|lasst es|schluss damit)\s*$"
+)
 
 _QUOTE = re.compile(r"[„“\"»«‚‘]([^„“”\"»«‚‘’\n]{2,300})[“”\"«»‘’]|(?<!\w)'([^'\n]{2,200})'(?!\w)")
 _OPPOSING = GuardedPattern(
@@ -61,30 +100,43 @@ _OPPOSING = GuardedPattern(
     r"so etwas|sowas|solche (saetze|sprueche|kommentare|aussagen|worte|woerter|parolen|begriffe|posts)|"
     r"es leid|satt|hoert auf|hoer auf|aufhoeren|schluss damit|nie wieder|gegen (rassismus|hass|hetze)|"
     r"schlimm|furchtbar|schrecklich|beschaemend|empoerend|unwuerdig|entmenschlichend|herabwuerdigend|respektlos|"
-    r"abstossend|nein|so reden wir nicht|nicht so (reden|schreiben|sprechen)|bitte loeschen|loescht das|loeschen sie)")
+    r"abstossend|nein|so reden wir nicht|nicht so (reden|schreiben|sprechen)|bitte loeschen|loescht das|loeschen sie)"
+)
 # A reporting frame names words without using them: "als ... bezeichnen", "... zu nennen",
 # "das Wort ...", "wer ... schreibt".
 _NAMING_FRAMES = [
-    GuardedPattern(r"\b(als|wie) (\w+ ){0,4}?(bezeichne\w*|bezeichnet|nenn\w*|genannt|beschimpf\w*|betitel\w*|"
-                   r"abgestempelt|abstempel\w*|hingestellt|hinstell\w*|dargestellt|darstell\w*|verunglimpf\w*|"
-                   r"diffamier\w*|beleidig\w*|verhoehn\w*|gebrandmarkt)\b"),
+    GuardedPattern(
+        r"\b(als|wie) (\w+ ){0,4}?(bezeichne\w*|bezeichnet|nenn\w*|genannt|beschimpf\w*|betitel\w*|"
+        r"abgestempelt|abstempel\w*|hingestellt|hinstell\w*|dargestellt|darstell\w*|verunglimpf\w*|"
+        r"diffamier\w*|beleidig\w*|verhoehn\w*|gebrandmarkt)\b"
+    ),
     GuardedPattern(r"\b(\w+ ){1,4}(zu )?(nennen|bezeichnen|beschimpfen|beleidigen|verunglimpfen)\b"),
-    GuardedPattern(r"\b(das wort|den begriff|der begriff|die bezeichnung|begriffe wie|woerter wie|worte wie|"
-                   r"ausdruecke wie|saetze wie|aussagen wie|parolen wie|sprueche wie|kommentare wie|"
-                   r"beschimpfungen wie|posts wie|rufe wie|schimpfwoerter wie)( \w+){1,4}"),
-    GuardedPattern(r"\bwer\b[^,.!?;]{0,90}\b(sagt|schreibt|behauptet|nennt|bezeichnet|ruft|fordert|wuenscht|"
-                   r"droht|hetzt|postet|kommentiert|verbreitet|brüllt|bruellt|grölt|groelt|verlangt)\b"),
-    GuardedPattern(r"\b(dass|wenn|wie) (hier )?(jemand|leute|menschen|manche|einige|viele|andere|einer|ihr|user|"
-                   r"kommentatoren)\b[^.!?;]{0,90}"),
+    GuardedPattern(
+        r"\b(das wort|den begriff|der begriff|die bezeichnung|begriffe wie|woerter wie|worte wie|"
+        r"ausdruecke wie|saetze wie|aussagen wie|parolen wie|sprueche wie|kommentare wie|"
+        r"beschimpfungen wie|posts wie|rufe wie|schimpfwoerter wie)( \w+){1,4}"
+    ),
+    GuardedPattern(
+        r"\bwer\b[^,.!?;]{0,90}\b(sagt|schreibt|behauptet|nennt|bezeichnet|ruft|fordert|wuenscht|"
+        r"droht|hetzt|postet|kommentiert|verbreitet|brüllt|bruellt|grölt|groelt|verlangt)\b"
+    ),
+    GuardedPattern(
+        r"\b(dass|wenn|wie) (hier )?(jemand|leute|menschen|manche|einige|viele|andere|einer|ihr|user|"
+        r"kommentatoren)\b[^.!?;]{0,90}"
+    ),
 ]
 # "Ich hasse Montage": hating a thing is no aggression; hating people is.
 _HATE_VERB = GuardedPattern(r"\b(hasse|hassen|hasst|hass)\b((?: [\w-]+){0,4})")
 _PERSON = re.compile(rf"\b{TARGET}\b|\b(mich|uns|man|leute|menschen|alle|jeden|jede|euch|dich)\b")
-_TIME = re.compile(r"\bjede[nrs]? (morgen|tag|abend|mittag|nacht|woche|monat|jahr|mal|montag|dienstag|mittwoch|"
-                   r"donnerstag|freitag|samstag|sonntag|wochenende)\b")
+_TIME = re.compile(
+    r"\bjede[nrs]? (morgen|tag|abend|mittag|nacht|woche|monat|jahr|mal|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|wochenende)\b"
+)
 _STEMS = tuple(IDENTITY_STEMS)
 _WORDS = re.compile(r"[a-z]+")
-_MAY_MATTER = re.compile(r"\b(nicht|kein\w*|nie\w*|nichts|weder|als|wie|zu|wort|begriff|wer|dass|wenn|hass\w*)\b|[„“\"»«‚‘']")
+_MAY_MATTER = re.compile(
+    r"\b(nicht|kein\w*|nie\w*|nichts|weder|als|wie|zu|wort|begriff|wer|dass|wenn|hass\w*)\b|[„“\"»«‚‘']"
+)
 
 
 @dataclass
@@ -148,7 +200,7 @@ def without_identity_terms(text):
     for match in _WORDS.finditer(text):
         if match.group().startswith(_STEMS):
             length = match.end() - match.start()
-            pieces.append(text[previous:match.start()])
+            pieces.append(text[previous : match.start()])
             pieces.append(NEUTRAL_PEOPLE.ljust(length) if length >= len(NEUTRAL_PEOPLE) else " " * length)
             previous = match.end()
     if not pieces:
@@ -227,7 +279,7 @@ def _blank_negations(text, mitigations, hurtful=()):
     inherit = False
     for start, end in _clauses(text):
         clause = text[start:end]
-        is_question = text[end:end + 1] == "?"
+        is_question = text[end : end + 1] == "?"
         scope = None if is_question else _negation_scope(clause)
         if scope is None and inherit and _SUBORDINATE.match(clause):
             scope = (0, len(clause))
@@ -257,7 +309,10 @@ def _negation_scope(clause):
         if _ends_negated(clause, match):  # "Ich hasse Frauen nicht": the words before it
             return (_before_words(clause, match.start(), _WORDS_BEFORE_FINAL), len(clause))
         if word in _CLAUSE_WIDE:
-            return (_before_words(clause, match.start(), 2), _after_words(clause, match.end(), _WORDS_AFTER_WIDE))
+            return (
+                _before_words(clause, match.start(), 2),
+                _after_words(clause, match.end(), _WORDS_AFTER_WIDE),
+            )
         if word.startswith("kein"):
             return (match.start(), _after_words(clause, match.end(), 3))
         return (match.start(), _after_words(clause, match.end(), _WORDS_AFTER_NOT))

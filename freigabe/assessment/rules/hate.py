@@ -12,7 +12,6 @@ sind nicht dumm" asserts nothing demeaning); predicates worded negatively
 themselves ("verdienen keinen Respekt") in the quoted view.
 """
 
-
 from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.rules.groups import PROTECTED_GROUP
 
@@ -22,10 +21,12 @@ WHY_PROFANITY = "vulgäres Schimpfwort"
 WHY_DEHUMANISING = "entmenschlichend"
 
 _G = rf"(?:die |diese |alle |solche |viele |manche |unsere |eure |den |diesen |allen )?(?:\w+e[nr]? )?{PROTECTED_GROUP}"
-_FILL = r"(?:(?:doch|alle|allesamt|nur|einfach|halt|eben|eh|ja|immer|so|total|voellig|echt|richtig|wirklich|grundsaetzlich|" \
-        r"von natur aus|durch die bank|nichts als|nichts anderes als|im grunde|eigentlich|meistens|sowieso|nun mal|" \
-        r"ein|eine|einer|der|die|das|wie|schon|mal|auch|noch|zu|sehr|extrem|besonders|viel|tatsaechlich|offensichtlich|" \
-        r"genetisch|kulturell|biologisch|alle samt|nun einmal|im allgemeinen|generell|typischerweise) )*"
+_FILL = (
+    r"(?:(?:doch|alle|allesamt|nur|einfach|halt|eben|eh|ja|immer|so|total|voellig|echt|richtig|wirklich|grundsaetzlich|"
+    r"von natur aus|durch die bank|nichts als|nichts anderes als|im grunde|eigentlich|meistens|sowieso|nun mal|"
+    r"ein|eine|einer|der|die|das|wie|schon|mal|auch|noch|zu|sehr|extrem|besonders|viel|tatsaechlich|offensichtlich|"
+    r"genetisch|kulturell|biologisch|alle samt|nun einmal|im allgemeinen|generell|typischerweise) )*"
+)
 _DEMEANING = (
     r"(?:abschaum|der letzte dreck|letzter dreck|das allerletzte|allerletzte|dreck|muell|ungeziefer|parasiten|tiere|viecher|untermenschen|schmarotzer|sozialschmarotzer|verbrecher|"
     r"kriminell\w*|vergewaltiger|terroristen|messerstecher|gesindel|pack|pest|plage|seuche|krankheit|last|gefahr|"
@@ -75,22 +76,29 @@ _SLURS = GuardedPattern(
     r"\b(kanake\w*|kanacke\w*|schwuchtel\w*|neger\w*|musel\w*|tunte\w*|kuemmeltuerk\w*|bimbo\w*|zigeuner\w*|"
     r"fidschi\w*|schlitzauge\w*|polacke\w*|itaker\w*|kameltreiber\w*|transe|transen|judensau\w*|judenschwein\w*|"
     r"ziegenficker\w*|kopftuchmaedchen|kopftuchgeschwader|mohammedaner|negerkind\w*|rapefugee\w*|asylschmarotzer\w*|"
-    r"halbaffe\w*|buschmann|buschmaenner|untermensch\w*|volksschaedling\w*|umvolker\w*|gutmenschenpack)\b")
+    r"halbaffe\w*|buschmann|buschmaenner|untermensch\w*|volksschaedling\w*|umvolker\w*|gutmenschenpack)\b"
+)
 _PROFANITY = GuardedPattern(
     r"\b(scheisse\w*|scheiss\w*|beschissen\w*|kacke|kack\w*|verkackt\w*|gekackt|fick\w*|verfickt\w*|gefickt|"
-    r"arsch|aersche|arschloch\w*|drecks\w+|pisse|verpiss\w*|wichse\w*|fotze\w*|hurensohn\w*|hure|huren\w+)\b")
+    r"arsch|aersche|arschloch\w*|drecks\w+|pisse|verpiss\w*|wichse\w*|fotze\w*|hurensohn\w*|hure|huren\w+)\b"
+)
 _NOT_PROFANE = frozenset({"scheissen"})
 
 
 # After a group was named: "Es gibt hier viele Muslime. Ich hasse sie."
-_BACK_REFERENCE = [GuardedPattern(pattern) for pattern in (
-    r"\b(?:ich|wir) (?:\w+ )?(?:hasse|hassen|verachte|verachten|verabscheue|verabscheuen) (?:sie|die|diese|die alle|sie alle)\b",
-    rf"\b(?:sie|die|das) (?:sind|seien) {_FILL}{_DEMEANING}\b",
-    rf"\b{_DEMEANING} (?:sind|seien) (?:das|die|sie)\b",
-)]
+_BACK_REFERENCE = [
+    GuardedPattern(pattern)
+    for pattern in (
+        r"\b(?:ich|wir) (?:\w+ )?(?:hasse|hassen|verachte|verachten|verabscheue|verabscheuen) (?:sie|die|diese|die alle|sie alle)\b",
+        rf"\b(?:sie|die|das) (?:sind|seien) {_FILL}{_DEMEANING}\b",
+        rf"\b{_DEMEANING} (?:sind|seien) (?:das|die|sie)\b",
+    )
+]
 
 
-_DEMEANING_WORD = GuardedPattern(rf"\b{_DEMEANING}\b|\b(?:hass\w*|hasse|verachte\w*|verabscheu\w*|ekle|ekeln)\b")
+_DEMEANING_WORD = GuardedPattern(
+    rf"\b{_DEMEANING}\b|\b(?:hass\w*|hasse|verachte\w*|verabscheu\w*|ekle|ekeln)\b"
+)
 
 
 def demeaning_spans(text):
@@ -104,22 +112,31 @@ def find_derogation(quoted_view, negated_view):
         return []
     hits = []
     for pattern in _BACK_REFERENCE:
-        hits.extend((match.start(), match.end(), 0.86, WHY_DEROGATION) for match in pattern.finditer(negated_view))
+        hits.extend(
+            (match.start(), match.end(), 0.86, WHY_DEROGATION) for match in pattern.finditer(negated_view)
+        )
     for pattern in _DEROGATION_PLAIN:
-        hits.extend((match.start(), match.end(), 0.88, WHY_DEROGATION) for match in pattern.finditer(negated_view))
+        hits.extend(
+            (match.start(), match.end(), 0.88, WHY_DEROGATION) for match in pattern.finditer(negated_view)
+        )
     for pattern in _DEROGATION_NEGATIVE:
-        hits.extend((match.start(), match.end(), 0.86, WHY_DEROGATION) for match in pattern.finditer(quoted_view))
+        hits.extend(
+            (match.start(), match.end(), 0.86, WHY_DEROGATION) for match in pattern.finditer(quoted_view)
+        )
     return _merge(hits)
 
 
 # Calling a person dirt: dehumanising whoever it is aimed at.
 _DEHUMANISING = GuardedPattern(
     r"\b(?:du bist|ihr seid|bist du|seid ihr|sie sind|sind sie) (?:ein |eine |der letzte |nur |doch |einfach |so |halt |eben )*"
-    r"(?:dreck|abschaum|muell|ungeziefer|nichts wert|wertlos|lebensunwert\w*|kein mensch|keine menschen|ein tier|tiere)\b")
+    r"(?:dreck|abschaum|muell|ungeziefer|nichts wert|wertlos|lebensunwert\w*|kein mensch|keine menschen|ein tier|tiere)\b"
+)
 
 
 def find_dehumanising(negated_view):
-    return [(match.start(), match.end(), 0.85, WHY_DEHUMANISING) for match in _DEHUMANISING.finditer(negated_view)]
+    return [
+        (match.start(), match.end(), 0.85, WHY_DEHUMANISING) for match in _DEHUMANISING.finditer(negated_view)
+    ]
 
 
 def find_slurs(quoted_view):
@@ -127,8 +144,11 @@ def find_slurs(quoted_view):
 
 
 def find_profanity(quoted_view):
-    return [(match.start(), match.end(), 0.75, WHY_PROFANITY) for match in _PROFANITY.finditer(quoted_view)
-            if match.group(1) not in _NOT_PROFANE]
+    return [
+        (match.start(), match.end(), 0.75, WHY_PROFANITY)
+        for match in _PROFANITY.finditer(quoted_view)
+        if match.group(1) not in _NOT_PROFANE
+    ]
 
 
 def _merge(hits):

@@ -25,7 +25,8 @@ from freigabe.assessment.prefilter import GuardedPattern
 from freigabe.assessment.result import RuleScore, evidence_at
 
 # Function words plus words every comment uses regardless of topic.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 aber alle allem allen aller alles als also am an andere anderen anders auch auf aus bei beim bin bis bist bitte
 bloss da dabei dadurch dafuer dagegen daher damals damit dann dar daran darauf darum das dass dazu dein deine dem den
 denen denn dennoch der deren des deshalb dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch eben
@@ -40,7 +41,8 @@ wo wohl wollen wuerde wuerden wurde wurden zu zum zur zwar zwischen eigentlich g
 beitrag kommentar kommentare meinung thema frage fragen leute finde finden glaube denke meine sagen sagt gesagt
 geht gehen machen macht gemacht sehen sieht richtig falsch klar recht danke dank gerne toll super schade heute gestern
 morgen jahr jahre jahren zeit mensch menschen problem sache dinge ding weiss wissen tun tut lassen laesst ok okay
-""".split())
+""".split()
+)
 _CONVERSATIONAL = re.compile(
     r"^\W*(sehe ich (genau|ganz genau|auch )?so|(ganz )?genau|richtig|stimmt|volle zustimmung|dem ist nichts hinzuzufuegen|"
     r"(vielen )?dank\w*|danke\w*|(da )?(haben sie|hast du) recht|stimme (ihnen|dir|euch) zu|ich stimme zu|"
@@ -171,7 +173,9 @@ def _evidence(text, coverage, words, shared, score, parent):
         return []
     against = "zum Artikel und Vorgängerkommentar" if parent else "zum Artikel"
     terms = ", ".join(sorted(set(shared))[:6]) if shared else "keine"
-    why = (f"Bezug {against}: {len(set(shared))} von {len(set(words))} Inhaltswörtern "
-           f"({coverage:.0%} gewichtete Überdeckung); gemeinsame Begriffe: {terms}")
+    why = (
+        f"Bezug {against}: {len(set(shared))} von {len(set(words))} Inhaltswörtern "
+        f"({coverage:.0%} gewichtete Überdeckung); gemeinsame Begriffe: {terms}"
+    )
     end = min(len(text), 200)
     return [evidence_at(text, 0, end, why)]

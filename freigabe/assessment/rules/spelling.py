@@ -15,15 +15,23 @@ from freigabe.assessment.normalise import squeeze
 from freigabe.assessment.rules.off_topic import _STEMMER, STOP_WORDS
 
 WHY_DISGUISED = "Schimpfwort, verfremdet geschrieben"
-_PLURALS = (("koepfe", "kopf"), ("maenner", "mann"), ("loecher", "loch"), ("saecke", "sack"), ("saeue", "sau"))
+_PLURALS = (
+    ("koepfe", "kopf"),
+    ("maenner", "mann"),
+    ("loecher", "loch"),
+    ("saecke", "sack"),
+    ("saeue", "sau"),
+)
 _MIN_WORD, _MIN_WEIGHT, _WEIGHT = 5, 0.75, 0.72
 # Real words one letter away from an insult that a small corpus may not know.
-_LOOK_ALIKES = frozenset({"idiom", "idiome", "idioms", "idole", "idolen", "trotteln", "schein", "posten", "weichser"})
+_LOOK_ALIKES = frozenset(
+    {"idiom", "idiome", "idioms", "idole", "idolen", "trotteln", "schein", "posten", "weichser"}
+)
 _TOKEN = re.compile(r"[a-z]{5,}")
 
 
 def _deletions(word):
-    return {word[:index] + word[index + 1:] for index in range(len(word))}
+    return {word[:index] + word[index + 1 :] for index in range(len(word))}
 
 
 # Compounds of the lexicon's modifiers, common enough to be misspelt as one word.
@@ -82,7 +90,12 @@ def _reading(token, known_stems):
             found = DEFAULT_LEXICON.find(token[: -len(plural)] + singular, INSULT)
             if found:
                 return max(hit.weight for hit in found)
-    if token in STOP_WORDS or token in _LOOK_ALIKES or known_stems is None or _STEMMER.stemWord(token) in known_stems:
+    if (
+        token in STOP_WORDS
+        or token in _LOOK_ALIKES
+        or known_stems is None
+        or _STEMMER.stemWord(token) in known_stems
+    ):
         return 0.0
     squeezed = squeeze(token)
     if _near(squeezed, _INDEX):
@@ -103,4 +116,6 @@ def _near(token, index):
         return True
     if any(variant in words for variant in _deletions(token)):  # "idiiot"
         return True
-    return any(token[:at] + token[at + 1] + token[at] + token[at + 2:] in words for at in range(len(token) - 1))
+    return any(
+        token[:at] + token[at + 1] + token[at] + token[at + 2 :] in words for at in range(len(token) - 1)
+    )

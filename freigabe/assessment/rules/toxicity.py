@@ -63,40 +63,64 @@ def score_toxicity(text, normalised, model=None):
     context = analyse(folded, hurtful)
     discounted = []
     if context.changed:
-        kept = {code: [hit for hit in found if not context.is_blanked(hit.start, hit.end)] for code, found in hits.items()}
+        kept = {
+            code: [hit for hit in found if not context.is_blanked(hit.start, hit.end)]
+            for code, found in hits.items()
+        }
         discounted = [hit for code in hits for hit in hits[code] if hit not in kept[code]]
         hits = kept
     detected = {
-        AGGRESSION: [_Found(*item) for item in find_violence(context.quoted)
-                     + find_derogation(context.quoted, context.negated) + find_slurs(context.quoted)
-                     + find_dehumanising(context.quoted)],
-        INSULT: [_Found(*item) for item in find_profanity(context.quoted) + find_disguised_insults(
-            context.negated, [(hit.start, hit.end) for hit in hits[INSULT]], model.idf if model is not None else None)],
+        AGGRESSION: [
+            _Found(*item)
+            for item in find_violence(context.quoted)
+            + find_derogation(context.quoted, context.negated)
+            + find_slurs(context.quoted)
+            + find_dehumanising(context.quoted)
+        ],
+        INSULT: [
+            _Found(*item)
+            for item in find_profanity(context.quoted)
+            + find_disguised_insults(
+                context.negated,
+                [(hit.start, hit.end) for hit in hits[INSULT]],
+                model.idf if model is not None else None,
+            )
+        ],
     }
     model_text = context.negated
     probabilities, model_spans = _model_scores(text, model_text, hits, model)
     if model_text is not folded:
         probabilities = _shrunk_for_few_words(probabilities, model_text)
-    explicit = detected[AGGRESSION] or detected[INSULT] or any(
-        hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
+    explicit = (
+        detected[AGGRESSION]
+        or detected[INSULT]
+        or any(hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
+    )
     if not explicit and IDENTITY_SHARE < 1 and has_identity_terms(model_text):
         probabilities = _identity_discounted(text, model_text, hits, model, probabilities)
     if not explicit and context.opposes_hate:
         # What is left of counter-speech is the objection ("ein Fall für die Staatsanwaltschaft"),
         # whose words the model links to the hate it objects to.
-        probabilities = {code: probability * COUNTER_SPEECH_SHARE for code, probability in probabilities.items()}
+        probabilities = {
+            code: probability * COUNTER_SPEECH_SHARE for code, probability in probabilities.items()
+        }
     for code, found in detected.items():
         probabilities[code] = max([probabilities[code], *(item.weight for item in found)])
-    if detected[AGGRESSION] or any(hit.weight >= 0.85 and " " in folded[hit.start:hit.end] for hit in hits[AGGRESSION]):
+    if detected[AGGRESSION] or any(
+        hit.weight >= 0.85 and " " in folded[hit.start : hit.end] for hit in hits[AGGRESSION]
+    ):
         # Violence or hate (a detector, or one of the lexicon's threat phrases) ranks first.
-        probabilities[AGGRESSION] = max(probabilities[AGGRESSION],
-                                        min(1.0, probabilities[INSULT] + _AGGRESSION_FIRST_MARGIN))
+        probabilities[AGGRESSION] = max(
+            probabilities[AGGRESSION], min(1.0, probabilities[INSULT] + _AGGRESSION_FIRST_MARGIN)
+        )
         if probabilities[INSULT] >= probabilities[AGGRESSION]:
             probabilities[INSULT] = probabilities[AGGRESSION] - _AGGRESSION_FIRST_MARGIN
     mitigations = _mitigations(context, discounted)
     return {
-        code: RuleScore(probabilities[code], _evidence(text, normalised, detected[code] + hits[code],
-                                                       model_spans.get(code, []), mitigations))
+        code: RuleScore(
+            probabilities[code],
+            _evidence(text, normalised, detected[code] + hits[code], model_spans.get(code, []), mitigations),
+        )
         for code in (INSULT, AGGRESSION)
     }
 
@@ -116,8 +140,11 @@ def _model_scores(text, model_text, hits, model):
 
 def _identity_discounted(text, model_text, hits, model, probabilities):
     neutral, _ = _model_scores(text, without_identity_terms(model_text), hits, model)
-    return {code: IDENTITY_SHARE * probabilities[code] + (1 - IDENTITY_SHARE) * min(probabilities[code], neutral[code])
-            for code in probabilities}
+    return {
+        code: IDENTITY_SHARE * probabilities[code]
+        + (1 - IDENTITY_SHARE) * min(probabilities[code], neutral[code])
+        for code in probabilities
+    }
 
 
 _WORD = re.compile(r"[a-z]{2,}")
@@ -136,8 +163,11 @@ def _shrunk_for_few_words(probabilities, model_text):
 
 def _mitigations(context, discounted):
     """The context spans that took hurtful words out of the count, as (start, end, why)."""
-    return [(start, end, why) for start, end, why in context.mitigations
-            if any(start <= hit.start and hit.end <= end for hit in discounted)]
+    return [
+        (start, end, why)
+        for start, end, why in context.mitigations
+        if any(start <= hit.start and hit.end <= end for hit in discounted)
+    ]
 
 
 def _fallback_probability(normalised_text, hits):
@@ -165,7 +195,9 @@ def _evidence(text, normalised, hits, model_spans, mitigations=()):
 
 
 def _add(items, covered, text, normalised, start, end, why):
-    if len(items) >= _MAX_EVIDENCE or any(start < other_end and end > other_start for other_start, other_end in covered):
+    if len(items) >= _MAX_EVIDENCE or any(
+        start < other_end and end > other_start for other_start, other_end in covered
+    ):
         return
     covered.append((start, end))
     orig_start, orig_end = normalised.original_span(start, end)

@@ -62,93 +62,344 @@ _SEPARABLE = (
 _VIOLENT = GuardedPattern(rf"\b{_VIOLENT_WORD}\b|{_SEPARABLE}")
 _TARGET = re.compile(rf"\b{TARGET}\b")
 _FIRST_PERSON = re.compile(r"\b(ich|wir|mir|uns)\b")
-_REPORTED = re.compile(r"\b(habe|hatte|hat|haben|hatten|wurde|wurden|worden|gesehen|gelesen|gehoert|"
-                       r"berichtet|erzaehlt|film|buch|serie|roman|krimi|spiel|polizei ermittelt)\b")
-_NORM = re.compile(r"\b(man|jemand|einer|wir|ihr|die polizei|der staat|die regierung|endlich jemand) "
-                   r"(sollte|sollten|muesste|muessten|muss|muessen|koennte|koennten|soll|sollen|darf|duerfen|"
-                   r"wuerde|wuerden)\b|\b(sollte|muesste|muss) man\b|\b(gehoer\w*|verdien\w*)\b|"
-                   r"\b(sollte|sollten|muesste|muessten|muessen|muss|soll|sollen)\b[^.!?;,]{0,60}\bwerden\b")
+_REPORTED = re.compile(
+    r"\b(habe|hatte|hat|haben|hatten|wurde|wurden|worden|gesehen|gelesen|gehoert|"
+    r"berichtet|erzaehlt|film|buch|serie|roman|krimi|spiel|polizei ermittelt)\b"
+)
+_NORM = re.compile(
+    r"\b(man|jemand|einer|wir|ihr|die polizei|der staat|die regierung|endlich jemand) "
+    r"(sollte|sollten|muesste|muessten|muss|muessen|koennte|koennten|soll|sollen|darf|duerfen|"
+    r"wuerde|wuerden)\b|\b(sollte|muesste|muss) man\b|\b(gehoer\w*|verdien\w*)\b|"
+    r"\b(sollte|sollten|muesste|muessten|muessen|muss|soll|sollen)\b[^.!?;,]{0,60}\bwerden\b"
+)
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?;,:]\s*|\b(?:und|los|jetzt|endlich|leute|kommt|geht raus und|auf,?)\s+)"
     r"(toetet|schlagt|erschiesst|knallt|haengt|verpruegelt|jagt|verbrennt|zuendet|stecht|vergast|vernichtet|"
     r"erledigt|lyncht|macht|bringt|legt|pruegelt|greift|vertreibt|verjagt|erwuergt|ertraenkt|vergiftet|"
-    r"schiesst|ballert|rottet|steinigt|fackelt|ermordet|tretet|haut|raeuchert|holt)\b")
+    r"schiesst|ballert|rottet|steinigt|fackelt|ermordet|tretet|haut|raeuchert|holt)\b"
+)
 _NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|nie|niemals|niemand|niemanden|nichts)\b")
 _CLAUSE_START = re.compile(r"[.!?;\n]+")
 
 # (pattern, weight, reason, allowed to contain a negation)
 _PHRASES = [
     # veiled and conditional threats
-    ((r"\b(ihr werdet|du wirst|die werden|sie werden|wirst du|werdet ihr) (schon |noch |bald |dann |alle |es )*"
-     r"(sehen|merken|erleben|spueren),? (was|wie) (passiert|passieren wird|geschieht|euch|dir|dann|kommt|es ist)"), 0.9, THREAT, False),
-    ((r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*"
-     r"(wo|wie) (du|ihr|sie|dein\w*(?: \w+)?|eure?\w*(?: \w+)?) (wohn\w*|arbeit\w*|lebst|lebt|zur schule|schlaeft|"
-     r"schlaefst|parkst|parkt|einkaufen|joggen|spielen|spielt|aussieht|aussehen|heisst)"), 0.92, THREAT, False),
-    (r"\b(wir|ich|man) (hab\w*|kenn\w*|weiss|wissen|kennt) (jetzt |schon |uebrigens )*(deine|eure|ihre|seine) (adresse|anschrift|wohnung)", 0.9, THREAT, False),
-    (r"\bwir (kommen|werden (bald |schon |noch |euch |dich )*kommen)\b[^.!?;]{0,40}\b(dich|euch|dir|vorbei)\b", 0.88, THREAT, False),
-    (r"\bwir kommen (bald |schon |noch |mal |dann |gleich |morgen |heute )*(und |zu dir|zu euch|vorbei)", 0.85, THREAT, False),
-    (r"\b(wir|ich) (kuemmern|kuemmere|werden|werde) (uns|mich) (bald |schon |noch |persoenlich |mal |gleich )*(um (dich|euch)|(dich|euch) kuemmern)", 0.85, THREAT, False),
-    ((r"\b(wir|ich) (werden|werde )?(regeln|klaeren|erledigen|regle|klaere|erledige|machen|mache) (das|es|die sache) "
-     r"(mit (dir|euch|ihnen)|persoenlich|auf (unsere|meine) art|anders|auf der strasse|draussen|unter uns)"), 0.88, THREAT, False),
+    (
+        (
+            r"\b(ihr werdet|du wirst|die werden|sie werden|wirst du|werdet ihr) (schon |noch |bald |dann |alle |es )*"
+            r"(sehen|merken|erleben|spueren),? (was|wie) (passiert|passieren wird|geschieht|euch|dir|dann|kommt|es ist)"
+        ),
+        0.9,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*"
+            r"(wo|wie) (du|ihr|sie|dein\w*(?: \w+)?|eure?\w*(?: \w+)?) (wohn\w*|arbeit\w*|lebst|lebt|zur schule|schlaeft|"
+            r"schlaefst|parkst|parkt|einkaufen|joggen|spielen|spielt|aussieht|aussehen|heisst)"
+        ),
+        0.92,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wir|ich|man) (hab\w*|kenn\w*|weiss|wissen|kennt) (jetzt |schon |uebrigens )*(deine|eure|ihre|seine) (adresse|anschrift|wohnung)",
+        0.9,
+        THREAT,
+        False,
+    ),
+    (
+        r"\bwir (kommen|werden (bald |schon |noch |euch |dich )*kommen)\b[^.!?;]{0,40}\b(dich|euch|dir|vorbei)\b",
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        r"\bwir kommen (bald |schon |noch |mal |dann |gleich |morgen |heute )*(und |zu dir|zu euch|vorbei)",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wir|ich) (kuemmern|kuemmere|werden|werde) (uns|mich) (bald |schon |noch |persoenlich |mal |gleich )*(um (dich|euch)|(dich|euch) kuemmern)",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(wir|ich) (werden|werde )?(regeln|klaeren|erledigen|regle|klaere|erledige|machen|mache) (das|es|die sache) "
+            r"(mit (dir|euch|ihnen)|persoenlich|auf (unsere|meine) art|anders|auf der strasse|draussen|unter uns)"
+        ),
+        0.88,
+        THREAT,
+        False,
+    ),
     # "Ich finde dich toll", "Wir holen dich ab": finding and fetching are no threats by themselves.
-    ((r"\b(wir|ich) (werden |werde )?(kriegen|krieg|kriege|erwischen|erwische|schnappen|schnapp|schnappe|jagen) "
-     r"(dich|euch|jeden von euch)\b"), 0.85, THREAT, False),
-    (r"\b(wir|ich) (werden |werde )?(dich|euch) (\w+ )?(kriegen|erwischen|schnappen|heimsuchen)\b", 0.85, THREAT, False),
+    (
+        (
+            r"\b(wir|ich) (werden |werde )?(kriegen|krieg|kriege|erwischen|erwische|schnappen|schnapp|schnappe|jagen) "
+            r"(dich|euch|jeden von euch)\b"
+        ),
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wir|ich) (werden |werde )?(dich|euch) (\w+ )?(kriegen|erwischen|schnappen|heimsuchen)\b",
+        0.85,
+        THREAT,
+        False,
+    ),
     (r"\b(deine|eure|ihre|seine) tage sind gezaehlt", 0.9, THREAT, False),
-    (r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade (drum|darum|um (dein|deine|euer|eure|ihr|ihre)\w*)", 0.75, THREAT, False),
-    ((r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
-     r"\b(dich|euch|ihn|den \w+|die \w+) (knoepfen|knoepfe|nehmen|nehme|kaufen|kaufe) (wir|ich) (uns|mir) (\w+ )?vor\b"), 0.8, THREAT, False),
-    (r"\b(wir|ich) (werden |werde )?(dich|euch|dir|ihn|ihm) (\w+ )?(schon |noch |bald |mal )*(zur vernunft bringen|zum schweigen bringen|mundtot machen|zurechtstutzen|zeigen,? (was|wo es|wie es|wer))", 0.8, THREAT, False),
-    (r"\b(wir|ich) (zeigen|zeige|zeig) (dir|euch|ihm|ihnen) (\w+ )?(?:(?:schon|noch|bald|mal),? )*(was|wo es langgeht|wie es laeuft|wer hier|was passiert)", 0.75, THREAT, False),
+    (
+        r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade (drum|darum|um (dein|deine|euer|eure|ihr|ihre)\w*)",
+        0.75,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(wir|ich) (knoepfen|knoepfe|knoepf|nehmen|nehme|kaufen|kaufe) (uns|mir) (dich|euch|ihn|sie|den \w+|die \w+) (\w+ )?vor\b|"
+            r"\b(dich|euch|ihn|den \w+|die \w+) (knoepfen|knoepfe|nehmen|nehme|kaufen|kaufe) (wir|ich) (uns|mir) (\w+ )?vor\b"
+        ),
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wir|ich) (werden |werde )?(dich|euch|dir|ihn|ihm) (\w+ )?(schon |noch |bald |mal )*(zur vernunft bringen|zum schweigen bringen|mundtot machen|zurechtstutzen|zeigen,? (was|wo es|wie es|wer))",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wir|ich) (zeigen|zeige|zeig) (dir|euch|ihm|ihnen) (\w+ )?(?:(?:schon|noch|bald|mal),? )*(was|wo es langgeht|wie es laeuft|wer hier|was passiert)",
+        0.75,
+        THREAT,
+        False,
+    ),
     (r"\bwir kommen\b[^.!?;]{0,30}\bzu (dir|euch|deine\w*|eure\w*|ihnen|ihre\w*)\b", 0.8, THREAT, False),
-    (r"\b(klaeren|regeln|erledigen|machen) wir (das|es|die sache) (\w+ )?(unter uns|persoenlich|auf unsere art|anders|draussen|auf der strasse)", 0.85, THREAT, False),
-    (r"\b(wisst|weisst|wissen|kennt|kennst) (ihr|du|sie) (\w+)?,? ?wo (eure?|deine?|ihre?|seine?)\w* \w+ (nachts |abends |tagsueber )?(steh|park|wohn|schlaf|spiel|arbeit|sind|ist)\w*", 0.85, THREAT, False),
-    (r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*wo (der|die|den|dem)\b[^.!?;]{0,40}\b(wohn\w*|arbeit\w*|lebt|schlaeft|parkt|einkauft)\b", 0.88, THREAT, False),
-    (r"\b(soll|sollte|sollen|sollten|muss|kann) sich (besser |lieber |schon mal |mal )*(warm anziehen|vorsehen|in acht nehmen)|\bzieh(t)? (dich|euch) (schon mal |besser |lieber )*warm an\b", 0.75, THREAT, False),
-    (r"\b(wir|ich) (kriegen|kriege|krieg|erwischen|erwische) (ihn|euch alle|jeden von euch|jeden)\b(?! (nicht|nie|kein))", 0.8, THREAT, False),
-    (r"\b(ihr|du) (werdet|wirst) (es |das )?(schon|noch|bald) (sehen|merken|erleben)\b(?!,? (es|das) (wird|ist) (gut|toll|schoen|super|besser))", 0.72, THREAT, False),
-    (r"\bbrenn(t|en)\b[^.!?;]{0,30}\b(ihr|sein|dein|euer|eure|deine|ihre)\w* (\w+ )?(haus|auto|autos|buero|wahlkreisbuero|wohnung|laden|hof|scheune|praxis|geschaeft)\b", 0.85, THREAT, False),
-    (r"\b(haus|haeuser|auto|autos|buero|wohnung|laden|bagger|anlage|anlagen|windraeder|windrad|zelte|geschaeft)\b[^.!?;]{0,30}\b(werden|wird) (bald |schon |noch |dann )?brennen\b", 0.85, THREAT, False),
-    (r"\b(wer|der|die|du|ihr)\b[^.!?;]{0,50}\b(sollte|solltest|solltet) (\w+ )?(nachts|abends|im dunkeln) (\w+ )?(besser|lieber) nicht (mehr )?(allein|alleine)\b", 0.85, THREAT, True),
-    (r"\b(ihr|du)( \w+)? (werdet|wirst) (das|es) (noch )?(bitter |schwer )?(bereuen|buessen)", 0.8, THREAT, False),
+    (
+        r"\b(klaeren|regeln|erledigen|machen) wir (das|es|die sache) (\w+ )?(unter uns|persoenlich|auf unsere art|anders|draussen|auf der strasse)",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wisst|weisst|wissen|kennt|kennst) (ihr|du|sie) (\w+)?,? ?wo (eure?|deine?|ihre?|seine?)\w* \w+ (nachts |abends |tagsueber )?(steh|park|wohn|schlaf|spiel|arbeit|sind|ist)\w*",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(man|wir|ich|jeder|die leute|einige|leute) (weiss|wissen|kennt|kennen|kenne)\b,? (ja |genau |schon |inzwischen |jetzt |uebrigens )*wo (der|die|den|dem)\b[^.!?;]{0,40}\b(wohn\w*|arbeit\w*|lebt|schlaeft|parkt|einkauft)\b",
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(soll|sollte|sollen|sollten|muss|kann) sich (besser |lieber |schon mal |mal )*(warm anziehen|vorsehen|in acht nehmen)|\bzieh(t)? (dich|euch) (schon mal |besser |lieber )*warm an\b",
+        0.75,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wir|ich) (kriegen|kriege|krieg|erwischen|erwische) (ihn|euch alle|jeden von euch|jeden)\b(?! (nicht|nie|kein))",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(ihr|du) (werdet|wirst) (es |das )?(schon|noch|bald) (sehen|merken|erleben)\b(?!,? (es|das) (wird|ist) (gut|toll|schoen|super|besser))",
+        0.72,
+        THREAT,
+        False,
+    ),
+    (
+        r"\bbrenn(t|en)\b[^.!?;]{0,30}\b(ihr|sein|dein|euer|eure|deine|ihre)\w* (\w+ )?(haus|auto|autos|buero|wahlkreisbuero|wohnung|laden|hof|scheune|praxis|geschaeft)\b",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(haus|haeuser|auto|autos|buero|wohnung|laden|bagger|anlage|anlagen|windraeder|windrad|zelte|geschaeft)\b[^.!?;]{0,30}\b(werden|wird) (bald |schon |noch |dann )?brennen\b",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(wer|der|die|du|ihr)\b[^.!?;]{0,50}\b(sollte|solltest|solltet) (\w+ )?(nachts|abends|im dunkeln) (\w+ )?(besser|lieber) nicht (mehr )?(allein|alleine)\b",
+        0.85,
+        THREAT,
+        True,
+    ),
+    (
+        r"\b(ihr|du)( \w+)? (werdet|wirst) (das|es) (noch )?(bitter |schwer )?(bereuen|buessen)",
+        0.8,
+        THREAT,
+        False,
+    ),
     (r"\bwir vergessen (nichts|euch nicht|dich nicht|das nicht)\b", 0.6, THREAT, True),
-    (r"\b(pass|passt|passen sie) (bloss|lieber|besser|nur|mal|ja) (gut |schoen |genau )?auf\b", 0.7, THREAT, False),
-    ((r"\b(bald|demnaechst|irgendwann|als naechstes|morgen|heute nacht) (bist du|seid ihr|sind sie|bist auch du|seid auch ihr|bist du auch) "
-     r"(dran|faellig|geliefert|erledigt|tot)"), 0.88, THREAT, False),
-    (r"\b(du bist|ihr seid|sie sind) (als naechste\w*|bald|schon bald|demnaechst|auch bald|so gut wie) (dran|faellig|geliefert|erledigt|tot)", 0.88, THREAT, False),
-    (r"\b(und|sonst|dann) (bist du|seid ihr|sind sie|du bist|ihr seid) (tot|dran|faellig|geliefert|erledigt|geschichte)\b", 0.88, THREAT, False),
-    ((r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade,? wenn (dir|euch|deine\w*|eure\w*|ihr|ihm|ihnen|ihrer?\w*) "
-     r"(\w+ )?(etwas|was|irgendwas|ein unfall) (passier|zustoess|geschieh|geschaeh)\w*"), 0.9, THREAT, False),
-    ((r"\b(du wirst|ihr werdet|die werden|sie werden|das wirst du|das werdet ihr) (das |es |dafuer |noch )*(bitter |schwer |noch )*"
-     r"(bereuen|buessen)"), 0.8, THREAT, False),
+    (
+        r"\b(pass|passt|passen sie) (bloss|lieber|besser|nur|mal|ja) (gut |schoen |genau )?auf\b",
+        0.7,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(bald|demnaechst|irgendwann|als naechstes|morgen|heute nacht) (bist du|seid ihr|sind sie|bist auch du|seid auch ihr|bist du auch) "
+            r"(dran|faellig|geliefert|erledigt|tot)"
+        ),
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(du bist|ihr seid|sie sind) (als naechste\w*|bald|schon bald|demnaechst|auch bald|so gut wie) (dran|faellig|geliefert|erledigt|tot)",
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(und|sonst|dann) (bist du|seid ihr|sind sie|du bist|ihr seid) (tot|dran|faellig|geliefert|erledigt|geschichte)\b",
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(waere|waer|wuerde) (doch |echt |wirklich |ja )*schade,? wenn (dir|euch|deine\w*|eure\w*|ihr|ihm|ihnen|ihrer?\w*) "
+            r"(\w+ )?(etwas|was|irgendwas|ein unfall) (passier|zustoess|geschieh|geschaeh)\w*"
+        ),
+        0.9,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(du wirst|ihr werdet|die werden|sie werden|das wirst du|das werdet ihr) (das |es |dafuer |noch )*(bitter |schwer |noch )*"
+            r"(bereuen|buessen)"
+        ),
+        0.8,
+        THREAT,
+        False,
+    ),
     (r"\b(warte|wartet|wart)( nur| mal| ab)*,? bis (wir|ich)\b", 0.8, THREAT, False),
-    (r"\b(ihr|du|sie) (kommt|kommst|kommen|werdet|wirst|werden) (damit |so |hier )?(nicht|nie) (ungeschoren|ungestraft|einfach so|so einfach|lebend)", 0.85, THREAT, True),
-    (r"\b(wir|ich) (statten|statte|werden|werde) (dir|euch|ihnen) (bald |mal |demnaechst |noch )*(einen )?besuch", 0.85, THREAT, False),
-    ((r"\b(deine|eure|ihre) (familie|kinder|frau|tochter|sohn|eltern|mutter) (ist|sind|waere|waeren|wird|werden) "
-     r"(\w+ )?(nicht mehr|nirgends|bald nicht mehr|nicht) (lange )?sicher"), 0.9, THREAT, True),
-    (r"\b(nachts|abends|im dunkeln) (solltest du|solltet ihr|wuerde ich) (lieber |besser |an deiner stelle )?nicht (mehr )?(allein|alleine|rausgehen|unterwegs)", 0.85, THREAT, True),
-    (r"\b(du solltest|ihr solltet) (nachts|abends) (lieber |besser )?nicht (mehr )?(allein|alleine|rausgehen|unterwegs)", 0.85, THREAT, True),
+    (
+        r"\b(ihr|du|sie) (kommt|kommst|kommen|werdet|wirst|werden) (damit |so |hier )?(nicht|nie) (ungeschoren|ungestraft|einfach so|so einfach|lebend)",
+        0.85,
+        THREAT,
+        True,
+    ),
+    (
+        r"\b(wir|ich) (statten|statte|werden|werde) (dir|euch|ihnen) (bald |mal |demnaechst |noch )*(einen )?besuch",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        (
+            r"\b(deine|eure|ihre) (familie|kinder|frau|tochter|sohn|eltern|mutter) (ist|sind|waere|waeren|wird|werden) "
+            r"(\w+ )?(nicht mehr|nirgends|bald nicht mehr|nicht) (lange )?sicher"
+        ),
+        0.9,
+        THREAT,
+        True,
+    ),
+    (
+        r"\b(nachts|abends|im dunkeln) (solltest du|solltet ihr|wuerde ich) (lieber |besser |an deiner stelle )?nicht (mehr )?(allein|alleine|rausgehen|unterwegs)",
+        0.85,
+        THREAT,
+        True,
+    ),
+    (
+        r"\b(du solltest|ihr solltet) (nachts|abends) (lieber |besser )?nicht (mehr )?(allein|alleine|rausgehen|unterwegs)",
+        0.85,
+        THREAT,
+        True,
+    ),
     (r"\b(es|das) wird (dir|euch|ihnen) (noch )?(leid tun|leidtun)", 0.7, THREAT, False),
-    (r"\b(wir|ich) (kriegen|kriege|krieg|kriegt|erwischen) (dich|euch|jeden von euch|sie alle|euch alle)\b", 0.85, THREAT, False),
+    (
+        r"\b(wir|ich) (kriegen|kriege|krieg|kriegt|erwischen) (dich|euch|jeden von euch|sie alle|euch alle)\b",
+        0.85,
+        THREAT,
+        False,
+    ),
     (r"\b(das|es) (ist|war) (deine|eure) letzte (warnung|chance)", 0.85, THREAT, False),
     (r"\b(wir|ich) (sehen|seh|sehe) uns (noch|bald|wieder),? (und dann|dann)\b", 0.8, THREAT, False),
-    (r"\b(ich|wir) (weiss|wissen) (jetzt )?(wer|wo) (du|ihr) (bist|seid|steckst|steckt)", 0.85, THREAT, False),
+    (
+        r"\b(ich|wir) (weiss|wissen) (jetzt )?(wer|wo) (du|ihr) (bist|seid|steckst|steckt)",
+        0.85,
+        THREAT,
+        False,
+    ),
     # death wishes and norms without a modal of their own
-    (r"\bhoffentlich (stirbt|sterben|stirbst|verreckt|verrecken|verreckst|krepiert|krepieren|ersaeuft|ersaufen|erwischt es|trifft es)", 0.9, CALL, False),
-    (r"\b(sollen|sollten|soll|sollte|muessen|muessten) (\w+ ){0,3}(verrecken|krepieren|sterben|ersaufen|absaufen|brennen|verbrennen|vergast werden)", 0.9, CALL, False),
-    (r"\b(ich )?(wuensche|wuenschen|wuensch) (dir|euch|ihnen|denen|allen \w+|den \w+) (den tod|die pest|krebs|einen langsamen tod|alles schlechte)", 0.9, CALL, False),
+    (
+        r"\bhoffentlich (stirbt|sterben|stirbst|verreckt|verrecken|verreckst|krepiert|krepieren|ersaeuft|ersaufen|erwischt es|trifft es)",
+        0.9,
+        CALL,
+        False,
+    ),
+    (
+        r"\b(sollen|sollten|soll|sollte|muessen|muessten) (\w+ ){0,3}(verrecken|krepieren|sterben|ersaufen|absaufen|brennen|verbrennen|vergast werden)",
+        0.9,
+        CALL,
+        False,
+    ),
+    (
+        r"\b(ich )?(wuensche|wuenschen|wuensch) (dir|euch|ihnen|denen|allen \w+|den \w+) (den tod|die pest|krebs|einen langsamen tod|alles schlechte)",
+        0.9,
+        CALL,
+        False,
+    ),
     (r"\b(tod|tot) (allen|den|dem) \w+", 0.9, CALL, False),
     (r"(^|[.!?;,]\s*)(verreckt|krepiert|stirb|verreck|krepier)\b", 0.85, CALL, False),
-    (r"\b(raus|weg) mit (den|dem|diesen|diesem|allen) (\w+ )?" + PROTECTED_GROUP + r"\b[^.!?;]{0,30}\b(egal wie|mit gewalt|mit allen mitteln|notfalls mit gewalt)", 0.9, CALL, False),
-    (r"\b" + PROTECTED_GROUP + r"\b[^.!?;]{0,40}\b(loswerden|beseitigen|entsorgen|vertreiben|verjagen|vernichten|ausmerzen|ausmisten|saeubern)\b[^.!?;]{0,30}"
-     r"\b(egal wie|mit gewalt|mit allen mitteln|endgueltig|fuer immer|notfalls)", 0.9, CALL, False),
-    (r"\b(mit allen mitteln|mit gewalt|egal wie|endgueltig) (\w+ ){0,3}(loswerden|beseitigen|entsorgen|vertreiben|verjagen|vernichten|ausmerzen)", 0.85, CALL, False),
-    ((r"\b(ratten|ungeziefer|parasiten|schaedlinge|kakerlaken|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)\b[^.!?;]{0,60}"
-     r"\b(vergift\w*|ausrott\w*|ausgerottet|vernicht\w*|zertret\w*|ausraeucher\w*|ausmerz\w*|ausgemerzt|beseitig\w*|entsorg\w*|"
-     r"vertilg\w*|zerquetsch\w*|erschlag\w*|totschlag\w*|loswerden|wegmachen|ausloeschen|ausgeloescht|bekaempf\w*)"), 0.92, CALL, False),
-    (r"\b(vergiften|ausrotten|vernichten|zertreten|ausraeuchern|ausmerzen|vertilgen|zerquetschen)\b[^.!?;]{0,30}\b(wie|die) (ratten|ungeziefer|parasiten|schaedlinge|kakerlaken)", 0.92, CALL, False),
+    (
+        r"\b(raus|weg) mit (den|dem|diesen|diesem|allen) (\w+ )?"
+        + PROTECTED_GROUP
+        + r"\b[^.!?;]{0,30}\b(egal wie|mit gewalt|mit allen mitteln|notfalls mit gewalt)",
+        0.9,
+        CALL,
+        False,
+    ),
+    (
+        r"\b"
+        + PROTECTED_GROUP
+        + r"\b[^.!?;]{0,40}\b(loswerden|beseitigen|entsorgen|vertreiben|verjagen|vernichten|ausmerzen|ausmisten|saeubern)\b[^.!?;]{0,30}"
+        r"\b(egal wie|mit gewalt|mit allen mitteln|endgueltig|fuer immer|notfalls)",
+        0.9,
+        CALL,
+        False,
+    ),
+    (
+        r"\b(mit allen mitteln|mit gewalt|egal wie|endgueltig) (\w+ ){0,3}(loswerden|beseitigen|entsorgen|vertreiben|verjagen|vernichten|ausmerzen)",
+        0.85,
+        CALL,
+        False,
+    ),
+    (
+        (
+            r"\b(ratten|ungeziefer|parasiten|schaedlinge|kakerlaken|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)\b[^.!?;]{0,60}"
+            r"\b(vergift\w*|ausrott\w*|ausgerottet|vernicht\w*|zertret\w*|ausraeucher\w*|ausmerz\w*|ausgemerzt|beseitig\w*|entsorg\w*|"
+            r"vertilg\w*|zerquetsch\w*|erschlag\w*|totschlag\w*|loswerden|wegmachen|ausloeschen|ausgeloescht|bekaempf\w*)"
+        ),
+        0.92,
+        CALL,
+        False,
+    ),
+    (
+        r"\b(vergiften|ausrotten|vernichten|zertreten|ausraeuchern|ausmerzen|vertilgen|zerquetschen)\b[^.!?;]{0,30}\b(wie|die) (ratten|ungeziefer|parasiten|schaedlinge|kakerlaken)",
+        0.92,
+        CALL,
+        False,
+    ),
 ]
-_COMPILED = [(GuardedPattern(pattern), weight, why, negation_ok) for pattern, weight, why, negation_ok in _PHRASES]
+_COMPILED = [
+    (GuardedPattern(pattern), weight, why, negation_ok) for pattern, weight, why, negation_ok in _PHRASES
+]
 # What could start any of the above: without one of these words there is nothing to find.
 _MAY_MATTER = GuardedPattern(
     r"(bring|stech|stich|schlag|knall|mach|zuend|leg|haeng|tret|tritt|rott|fackel|greif|jag|hau|toet|mord|schies|schoss|"
@@ -182,12 +433,14 @@ def _violent_verb_hits(text):
         sentence = text[start:end]
         if not _TARGET.search(sentence) or _negated_before(text, match.start()):
             continue
-        before = text[start:match.start()]
-        if _IMPERATIVE.search(text[start:match.end()]) or _NORM.search(sentence):
+        before = text[start : match.start()]
+        if _IMPERATIVE.search(text[start : match.end()]) or _NORM.search(sentence):
             hits.append((start, end, 0.9, CALL))
         elif _FIRST_PERSON.search(sentence) and not _REPORTED.search(sentence):
             hits.append((start, end, 0.9, THREAT))
-        elif re.search(r"\b(du|ihr)\b", before) and re.search(r"\bwenn\b|\bsonst\b|\bnoch (ein|einmal)\b", sentence):
+        elif re.search(r"\b(du|ihr)\b", before) and re.search(
+            r"\bwenn\b|\bsonst\b|\bnoch (ein|einmal)\b", sentence
+        ):
             hits.append((start, end, 0.85, THREAT))
     return hits
 

@@ -85,9 +85,17 @@ def xml_events(path, tags):
     """
     from lxml import etree
 
-    return etree.iterparse(str(path), events=("start", "end"), tag=tags, load_dtd=False,
-                           resolve_entities=False, no_network=True, huge_tree=False,
-                           remove_comments=True, recover=True)
+    return etree.iterparse(
+        str(path),
+        events=("start", "end"),
+        tag=tags,
+        load_dtd=False,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        recover=True,
+    )
 
 
 def syntax_problems(events):
@@ -95,8 +103,7 @@ def syntax_problems(events):
     lines = {}
     for entry in events.error_log:
         lines.setdefault(entry.line, entry.message.strip())
-    return [Problem(f"line {line}", f"broken XML: {message}") for line, message in
-            sorted(lines.items())]
+    return [Problem(f"line {line}", f"broken XML: {message}") for line, message in sorted(lines.items())]
 
 
 def release(element):

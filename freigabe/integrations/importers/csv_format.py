@@ -23,8 +23,10 @@ def read(path, **options):
         reader = csv.DictReader(handle)
         missing = [column for column in REQUIRED if column not in (reader.fieldnames or ())]
         if missing or not {"article_url", "article_id"} & set(reader.fieldnames or ()):
-            raise FormatError("CSV needs the columns id, body, status and article_url or "
-                              f"article_id; missing: {', '.join(missing) or 'article_url'}")
+            raise FormatError(
+                "CSV needs the columns id, body, status and article_url or "
+                f"article_id; missing: {', '.join(missing) or 'article_url'}"
+            )
         for row in reader:
             yield _row(row, reader.line_num)
 
@@ -45,10 +47,15 @@ def _row(row, line):
     if not value("article_url") and not value("article_id"):
         return Problem(f"comment {value('id')}", "neither article_url nor article_id")
     return ImportItem(
-        external_id=value("id"), url=value("article_url"), title=value("article_title"),
-        body=(row.get("body") or "").strip(), status=status, created_at=created_at,
-        parent_id=value("parent_id"), author_name=value("author_name"),
-        author_email=value("author_email"), article_id=value("article_id"),
-        rejected_as=value("status").lower() if value("status").lower() in ("spam", "deleted")
-        else "",
+        external_id=value("id"),
+        url=value("article_url"),
+        title=value("article_title"),
+        body=(row.get("body") or "").strip(),
+        status=status,
+        created_at=created_at,
+        parent_id=value("parent_id"),
+        author_name=value("author_name"),
+        author_email=value("author_email"),
+        article_id=value("article_id"),
+        rejected_as=value("status").lower() if value("status").lower() in ("spam", "deleted") else "",
     )

@@ -41,8 +41,7 @@ def read(path, **options):
         elif event == "end" and not in_post:
             category = element.find(f"{NS}category")
             section = categories.get(category.get(DSQ_ID, "") if category is not None else "", "")
-            threads[element.get(DSQ_ID, "")] = (_text(element, "link"), _text(element, "title"),
-                                                 section)
+            threads[element.get(DSQ_ID, "")] = (_text(element, "link"), _text(element, "title"), section)
             release(element)
     yield from syntax_problems(events)
 
@@ -64,9 +63,13 @@ def _post(element, threads):
     approved = _text(element, "isApproved").lower() != "false"
     status = REJECTED if deleted or spam else RELEASED if approved else PENDING
     return ImportItem(
-        external_id=post_id, url=url, title=title, section=section,
+        external_id=post_id,
+        url=url,
+        title=title,
+        section=section,
         body=html_to_text(_text(element, "message")),
-        status=status, created_at=created_at,
+        status=status,
+        created_at=created_at,
         parent_id=parent.get(DSQ_ID, "") if parent is not None else "",
         author_name=_text(element, "author/name"),
         author_email=_text(element, "author/email"),

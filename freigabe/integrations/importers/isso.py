@@ -16,8 +16,10 @@ from freigabe.integrations.importers.base import (
 )
 
 MODES = {1: RELEASED, 2: PENDING, 4: REJECTED}
-QUERY = ("SELECT c.id, c.parent, c.created, c.mode, c.text, c.author, c.email, "
-         "t.uri, t.title FROM comments AS c JOIN threads AS t ON c.tid = t.id ORDER BY c.id")
+QUERY = (
+    "SELECT c.id, c.parent, c.created, c.mode, c.text, c.author, c.email, "
+    "t.uri, t.title FROM comments AS c JOIN threads AS t ON c.tid = t.id ORDER BY c.id"
+)
 
 
 def read(path, base_url="", **options):
@@ -42,8 +44,14 @@ def _comment(row, base_url):
     if created_at is None:
         return Problem(f"comment {comment_id}", f"unreadable created {created!r}")
     return ImportItem(
-        external_id=str(comment_id), url=urljoin(base_url, uri or "") if base_url else uri or "",
-        title=title or "", body=(text or "").strip(), status=MODES[mode], created_at=created_at,
-        parent_id=str(parent) if parent is not None else "", author_name=author or "",
-        author_email=email or "", rejected_as="deleted" if mode == 4 else "",
+        external_id=str(comment_id),
+        url=urljoin(base_url, uri or "") if base_url else uri or "",
+        title=title or "",
+        body=(text or "").strip(),
+        status=MODES[mode],
+        created_at=created_at,
+        parent_id=str(parent) if parent is not None else "",
+        author_name=author or "",
+        author_email=email or "",
+        rejected_as="deleted" if mode == 4 else "",
     )

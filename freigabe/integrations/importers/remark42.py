@@ -30,8 +30,11 @@ def _check_meta(line):
     except ValueError:
         raise FormatError("the first line is not Remark42's meta object") from None
     if not isinstance(meta, dict) or meta.get("version", 0) not in (0, 1):
-        raise FormatError(f"unknown Remark42 backup version {meta.get('version')!r}"
-                          if isinstance(meta, dict) else "the first line is not an object")
+        raise FormatError(
+            f"unknown Remark42 backup version {meta.get('version')!r}"
+            if isinstance(meta, dict)
+            else "the first line is not an object"
+        )
 
 
 def _comment(line, number):
@@ -51,8 +54,13 @@ def _comment(line, number):
     user = data.get("user") if isinstance(data.get("user"), dict) else {}
     body = data.get("orig") or html_to_text(data.get("text") or "")
     return ImportItem(
-        external_id=str(data["id"]), url=str(locator["url"]), title=str(data.get("title") or ""),
-        body=str(body).strip(), status=REJECTED if deleted else RELEASED, created_at=created_at,
-        parent_id=str(data.get("pid") or ""), author_name=str(user.get("name") or ""),
+        external_id=str(data["id"]),
+        url=str(locator["url"]),
+        title=str(data.get("title") or ""),
+        body=str(body).strip(),
+        status=REJECTED if deleted else RELEASED,
+        created_at=created_at,
+        parent_id=str(data.get("pid") or ""),
+        author_name=str(user.get("name") or ""),
         rejected_as="deleted" if deleted else "",
     )

@@ -15,8 +15,15 @@ from freigabe.integrations.importers.base import (
     xml_events,
 )
 
-APPROVAL = {"1": RELEASED, "approve": RELEASED, "0": PENDING, "hold": PENDING,
-            "spam": REJECTED, "trash": REJECTED, "post-trashed": REJECTED}
+APPROVAL = {
+    "1": RELEASED,
+    "approve": RELEASED,
+    "0": PENDING,
+    "hold": PENDING,
+    "spam": REJECTED,
+    "trash": REJECTED,
+    "post-trashed": REJECTED,
+}
 SKIPPED_TYPES = {"pingback", "trackback"}
 
 
@@ -38,7 +45,7 @@ def read(path, **options):
             if in_item and element.get("domain", "category") == "category" and not item["section"]:
                 item["section"] = " ".join((element.text or "").split())
         elif tag.startswith("{http://wordpress.org/export/") and tag.endswith("}comment"):
-            yield _comment(element, tag[:-len("comment")], item)
+            yield _comment(element, tag[: -len("comment")], item)
             release(element)
         elif tag == "item":
             release(element)
@@ -54,8 +61,7 @@ def _comment(element, ns, item):
     if not comment_id:
         return Problem(f"comment on {item['link'] or '?'}", "no wp:comment_id")
     if text("comment_type") in SKIPPED_TYPES:
-        return Problem(f"comment {comment_id}", f"skipped: a {text('comment_type')}, "
-                                                "not a comment")
+        return Problem(f"comment {comment_id}", f"skipped: a {text('comment_type')}, not a comment")
     approved = text("comment_approved")
     if approved not in APPROVAL:
         return Problem(f"comment {comment_id}", f"unknown comment_approved {approved!r}")
@@ -66,12 +72,17 @@ def _comment(element, ns, item):
         return Problem(f"comment {comment_id}", "its post has no link")
     parent = text("comment_parent")
     return ImportItem(
-        external_id=comment_id, url=item["link"], title=item["title"], section=item["section"],
-        body=html_to_text(text("comment_content")), status=APPROVAL[approved],
-        created_at=created_at, parent_id="" if parent in ("", "0") else parent,
-        author_name=text("comment_author"), author_email=text("comment_author_email"),
-        rejected_as={"spam": "spam"}.get(approved, "deleted" if APPROVAL[approved] == REJECTED
-                                        else ""),
+        external_id=comment_id,
+        url=item["link"],
+        title=item["title"],
+        section=item["section"],
+        body=html_to_text(text("comment_content")),
+        status=APPROVAL[approved],
+        created_at=created_at,
+        parent_id="" if parent in ("", "0") else parent,
+        author_name=text("comment_author"),
+        author_email=text("comment_author_email"),
+        rejected_as={"spam": "spam"}.get(approved, "deleted" if APPROVAL[approved] == REJECTED else ""),
     )
 
 

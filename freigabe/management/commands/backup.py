@@ -6,8 +6,10 @@ from freigabe.backups import BackupRefused, backup
 
 
 class Command(BaseCommand):
-    help = ("Copy the SQLite database to PATH while the servers keep running (SQLite's online "
-            "backup API). For PostgreSQL use pg_dump: docs/deploy.md.")
+    help = (
+        "Copy the SQLite database to PATH while the servers keep running (SQLite's online "
+        "backup API). For PostgreSQL use pg_dump: docs/deploy.md."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -22,8 +24,10 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(summary))
         else:
-            self.stdout.write(f"Backup written to {summary['path']}: {summary['bytes']} bytes, "
-                              f"{summary['comments']} comments.")
+            self.stdout.write(
+                f"Backup written to {summary['path']}: {summary['bytes']} bytes, "
+                f"{summary['comments']} comments."
+            )
 
     def _progress(self, done, total):
         self.stderr.write(f"copied {done} of {total} pages")

@@ -26,15 +26,27 @@ class Command(BaseCommand):
         _share_metrics_between_workers(port)
         self.stderr.write(f"Serving on http://{host}:{port} with {workers} workers")
         arguments = [
-            sys.executable, "-m", "gunicorn", "freigabe.wsgi:application",
-            "--bind", f"{host}:{port}",
-            "--workers", str(workers),
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "freigabe.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
             "--preload",  # workers fork with the app and the assessor model loaded
-            "--timeout", str(timeout),
-            "--graceful-timeout", "20",
-            "--max-requests", "5000", "--max-requests-jitter", "500",
-            "--access-logfile", "-",
-            "--forwarded-allow-ips", ",".join(settings.TRUSTED_PROXIES) or "127.0.0.1",
+            "--timeout",
+            str(timeout),
+            "--graceful-timeout",
+            "20",
+            "--max-requests",
+            "5000",
+            "--max-requests-jitter",
+            "500",
+            "--access-logfile",
+            "-",
+            "--forwarded-allow-ips",
+            ",".join(settings.TRUSTED_PROXIES) or "127.0.0.1",
         ]
         sys.stdout.flush()
         sys.stderr.flush()

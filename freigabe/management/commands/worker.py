@@ -8,16 +8,22 @@ from freigabe import jobs
 
 
 class Command(BaseCommand):
-    help = ("Run background jobs (mails, webhooks, submissions, training, imports) until "
-            "SIGTERM or Ctrl-C; the job in progress is finished first.")
+    help = (
+        "Run background jobs (mails, webhooks, submissions, training, imports) until "
+        "SIGTERM or Ctrl-C; the job in progress is finished first."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--once", action="store_true",
-                            help="run the jobs that are due now, then exit")
-        parser.add_argument("--interval", type=float, default=1.0,
-                            help="seconds between looks for new jobs when idle (default 1)")
-        parser.add_argument("--status", action="store_true",
-                            help="print the job backlog and the latest failures, then exit")
+        parser.add_argument("--once", action="store_true", help="run the jobs that are due now, then exit")
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=1.0,
+            help="seconds between looks for new jobs when idle (default 1)",
+        )
+        parser.add_argument(
+            "--status", action="store_true", help="print the job backlog and the latest failures, then exit"
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, once, interval, status, **options):
@@ -41,8 +47,9 @@ class Command(BaseCommand):
         for state, count in report["backlog"].items():
             self.stdout.write(f"{state}: {count}")
         for failure in report["failures"]:
-            self.stdout.write(f"{failure['status']} {failure['job']} attempt "
-                              f"{failure['attempts']}: {failure['error']}")
+            self.stdout.write(
+                f"{failure['status']} {failure['job']} attempt {failure['attempts']}: {failure['error']}"
+            )
 
 
 def _dumps(value):

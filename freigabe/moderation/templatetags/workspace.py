@@ -18,8 +18,13 @@ def workspace_tabs(context, tab=""):
     claimed_ids = context.get("claimed_ids")
     if claimed_ids is None:
         claimed_ids = claimed_elsewhere_ids(user)
-    return {"counts": counts, "claimed_ids": claimed_ids, "tab": tab,
-            "perms": context.get("perms"), "request": context["request"]}
+    return {
+        "counts": counts,
+        "claimed_ids": claimed_ids,
+        "tab": tab,
+        "perms": context.get("perms"),
+        "request": context["request"],
+    }
 
 
 @register.filter

@@ -12,8 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("site")
         group = parser.add_mutually_exclusive_group(required=True)
         group.add_argument("--hs256-secret", help="A shared secret of at least 32 characters.")
-        group.add_argument("--rs256-public-key", type=Path,
-                           help="PEM file with the publisher's public key.")
+        group.add_argument("--rs256-public-key", type=Path, help="PEM file with the publisher's public key.")
         group.add_argument("--off", action="store_true", help="Turn single sign-on off.")
 
     def handle(self, site, hs256_secret, rs256_public_key, off, **options):

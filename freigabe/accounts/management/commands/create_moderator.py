@@ -11,15 +11,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("user")
         parser.add_argument("--password", help="Generated and printed when omitted.")
-        parser.add_argument("--senior", action="store_true",
-                            help="Senior editor: may also decide appeals and ban authors.")
+        parser.add_argument(
+            "--senior", action="store_true", help="Senior editor: may also decide appeals and ban authors."
+        )
         parser.add_argument("--token", action="store_true", help="Issue an API token.")
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
     def handle(self, user, password, senior, token, **options):
         try:
             account, password_used, api_token = create_moderator(
-                user, password=password, senior=senior, with_token=token)
+                user, password=password, senior=senior, with_token=token
+            )
         except UserExists as exc:
             raise CommandError(str(exc)) from None
         result = {"user": account.username}

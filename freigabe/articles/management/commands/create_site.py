@@ -11,8 +11,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("slug")
         parser.add_argument("--name", help="Display name of the publication.")
-        parser.add_argument("--origin", action="append", default=[], dest="origins",
-                            help="Page origin allowed to embed the widget (repeatable).")
+        parser.add_argument(
+            "--origin",
+            action="append",
+            default=[],
+            dest="origins",
+            help="Page origin allowed to embed the widget (repeatable).",
+        )
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
     def handle(self, slug, name, origins, json: bool, **options):

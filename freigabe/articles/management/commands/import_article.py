@@ -9,16 +9,23 @@ from freigabe.articles.models import Site
 
 
 class Command(BaseCommand):
-    help = ("Import an article from a page (HTML or plain-text dump, a file or an http(s) "
-            "URL) into a site, and print what was extracted.")
+    help = (
+        "Import an article from a page (HTML or plain-text dump, a file or an http(s) "
+        "URL) into a site, and print what was extracted."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("source", help="File path or http(s) URL of the article page.")
         parser.add_argument("--site", required=True, help="Slug of the publisher site.")
-        parser.add_argument("--id", dest="article_id",
-                            help="External article id (default: derived from URL or title).")
-        parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                            help="Seconds to wait for a URL (default %(default)s).")
+        parser.add_argument(
+            "--id", dest="article_id", help="External article id (default: derived from URL or title)."
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=DEFAULT_TIMEOUT,
+            help="Seconds to wait for a URL (default %(default)s).",
+        )
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
     def handle(self, source, site, article_id, timeout, json: bool, **options):
@@ -31,8 +38,9 @@ class Command(BaseCommand):
             article, created = save_imported_article(found, record, article_id)
         except ArticleImportError as error:
             raise CommandError(str(error)) from None
-        self.stderr.write(f"{'Created' if created else 'Updated'} article "
-                          f"'{article.external_id}' on site '{found.slug}'.")
+        self.stderr.write(
+            f"{'Created' if created else 'Updated'} article '{article.external_id}' on site '{found.slug}'."
+        )
         result = import_response(found, article, created, record)
         if json:
             self.stdout.write(_json(result))
@@ -45,10 +53,25 @@ def _json(data):
 
 
 def _summary(result):
-    lines = [f"{name}: {result[name]}" for name in
-             ("article_id", "title", "published_at", "publisher", "authors", "agencies",
-              "image_caption", "image_credit", "subheadings", "url", "language", "section")
-             if result[name] not in (None, [], "")]
-    lines.append(f"body: {len(result['body'])} characters in "
-                 f"{result['body'].count(chr(10) * 2) + 1} paragraphs")
+    lines = [
+        f"{name}: {result[name]}"
+        for name in (
+            "article_id",
+            "title",
+            "published_at",
+            "publisher",
+            "authors",
+            "agencies",
+            "image_caption",
+            "image_credit",
+            "subheadings",
+            "url",
+            "language",
+            "section",
+        )
+        if result[name] not in (None, [], "")
+    ]
+    lines.append(
+        f"body: {len(result['body'])} characters in {result['body'].count(chr(10) * 2) + 1} paragraphs"
+    )
     return "\n".join(lines)

@@ -19,21 +19,34 @@ ACTIVATION = ("auto", "force", "no")
 
 
 class Command(BaseCommand):
-    help = ("Train the site's own assessor model from its editors' decisions (and imported "
-            "history), measure it on the most recent decisions and store it as a new version.")
+    help = (
+        "Train the site's own assessor model from its editors' decisions (and imported "
+        "history), measure it on the most recent decisions and store it as a new version."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--site", required=True, help="site slug")
-        parser.add_argument("--import", dest="import_path", metavar="CSV",
-                            help="historical moderated comments of the newsroom (UTF-8 CSV with a header)")
+        parser.add_argument(
+            "--import",
+            dest="import_path",
+            metavar="CSV",
+            help="historical moderated comments of the newsroom (UTF-8 CSV with a header)",
+        )
         parser.add_argument("--text-column", default="text")
         parser.add_argument("--label-column", default="label")
         parser.add_argument("--positive", default="1", help="label value meaning 'rejected'")
         parser.add_argument("--negative", default="0", help="label value meaning 'released'")
-        parser.add_argument("--time-column", default=None,
-                            help="ISO 8601 time of the decision; orders the import among the decisions")
-        parser.add_argument("--activate", choices=ACTIVATION, default="auto",
-                            help="auto: only if it beats the current model and the plain reference on the held-back slice")
+        parser.add_argument(
+            "--time-column",
+            default=None,
+            help="ISO 8601 time of the decision; orders the import among the decisions",
+        )
+        parser.add_argument(
+            "--activate",
+            choices=ACTIVATION,
+            default="auto",
+            help="auto: only if it beats the current model and the plain reference on the held-back slice",
+        )
         parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
         parser.add_argument("--json", action="store_true")
 
@@ -46,34 +59,56 @@ class Command(BaseCommand):
         examples = imported + decided_examples(site, progress=self._progress)
         settings = site_assessor_settings(site)
         try:
-            result = learn(examples, current=active_scorer(site), site_policy=settings,
-                           target_precision=_target_precision(settings), progress=self._progress,
-                           jobs=options["jobs"])
+            result = learn(
+                examples,
+                current=active_scorer(site),
+                site_policy=settings,
+                target_precision=_target_precision(settings),
+                progress=self._progress,
+                jobs=options["jobs"],
+            )
         except LearningError as error:
             raise CommandError(f"{site.slug}: {error}") from error
         activate = _should_activate(options["activate"], result)
         stored = save_version(site, result.scorer, result, activate)
         self._progress(f"stored {stored.label}" + (" (active)" if activate else " (not activated)"))
-        self._report(options, {
-            "site": site.slug, "version": stored.version, "model_version": stored.label,
-            "n_train": result.n_train, "n_test": result.n_test,
-            "macro_f1_new": round(result.macro_f1_new, 4), "macro_f1_current": round(result.macro_f1_current, 4),
-            "macro_f1_reference": _rounded(result.macro_f1_reference),
-            "auc_new": _rounded(result.auc_new), "auc_reference": _rounded(result.auc_reference),
-            "auc_current": _rounded(result.metrics["current"].get("roc_auc")),
-            "config": result.metrics.get("config"),
-            "activated": activate, "thresholds": stored.thresholds, "labels": result.metrics["labels"],
-            "imported": len(imported), "skipped": skipped, "seconds": result.metrics["seconds"],
-        })
+        self._report(
+            options,
+            {
+                "site": site.slug,
+                "version": stored.version,
+                "model_version": stored.label,
+                "n_train": result.n_train,
+                "n_test": result.n_test,
+                "macro_f1_new": round(result.macro_f1_new, 4),
+                "macro_f1_current": round(result.macro_f1_current, 4),
+                "macro_f1_reference": _rounded(result.macro_f1_reference),
+                "auc_new": _rounded(result.auc_new),
+                "auc_reference": _rounded(result.auc_reference),
+                "auc_current": _rounded(result.metrics["current"].get("roc_auc")),
+                "config": result.metrics.get("config"),
+                "activated": activate,
+                "thresholds": stored.thresholds,
+                "labels": result.metrics["labels"],
+                "imported": len(imported),
+                "skipped": skipped,
+                "seconds": result.metrics["seconds"],
+            },
+        )
 
     def _read_import(self, options):
         if not options["import_path"]:
             return [], []
         try:
             imported, skipped = read_import(
-                options["import_path"], options["text_column"], options["label_column"],
-                positive=options["positive"], negative=options["negative"],
-                time_column=options["time_column"], reason_codes=REASON_CODES)
+                options["import_path"],
+                options["text_column"],
+                options["label_column"],
+                positive=options["positive"],
+                negative=options["negative"],
+                time_column=options["time_column"],
+                reason_codes=REASON_CODES,
+            )
         except (OSError, ImportFileError) as error:
             raise CommandError(f"cannot import {options['import_path']}: {error}") from error
         for row in skipped:
@@ -93,7 +128,8 @@ class Command(BaseCommand):
             f"{summary['model_version']}: macro-F1 {summary['macro_f1_new']:.3f} "
             f"(current {summary['macro_f1_current']:.3f}, reference {summary['macro_f1_reference']:.3f}) "
             f"on {summary['n_test']} recent decisions; "
-            + ("activated" if summary["activated"] else "not activated"))
+            + ("activated" if summary["activated"] else "not activated")
+        )
 
 
 def _target_precision(settings):

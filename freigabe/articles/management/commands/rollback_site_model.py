@@ -11,8 +11,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--site", required=True, help="site slug")
-        parser.add_argument("--to", type=int, dest="version", metavar="VERSION",
-                            help="version number to reactivate (default: the one before the active one)")
+        parser.add_argument(
+            "--to",
+            type=int,
+            dest="version",
+            metavar="VERSION",
+            help="version number to reactivate (default: the one before the active one)",
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
@@ -24,7 +29,15 @@ class Command(BaseCommand):
         except NoSuchVersion as error:
             raise CommandError(str(error)) from error
         if options["json"]:
-            self.stdout.write(json.dumps({"site": site.slug, "version": restored.version,
-                                          "model_version": restored.label, "active": True}))
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "site": site.slug,
+                        "version": restored.version,
+                        "model_version": restored.label,
+                        "active": True,
+                    }
+                )
+            )
         else:
             self.stdout.write(f"{restored.label} is active again")

@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("text", help="the comment text")
-        parser.add_argument("--article", metavar="FILE", help="a text file with the article (title, blank line, body)")
+        parser.add_argument(
+            "--article", metavar="FILE", help="a text file with the article (title, blank line, body)"
+        )
         parser.add_argument("--parent", metavar="TEXT", help="the text of the comment this one replies to")
         parser.add_argument("--json", action="store_true", help="print the assessment as JSON")
 
@@ -25,7 +27,9 @@ class Command(BaseCommand):
         for code, rule in result["rules"].items():
             self.stdout.write(f"  {code:<12} {rule['score']:.2f}")
             for item in rule["evidence"]:
-                self.stdout.write(f"      „{item['text'][:60]}“ [{item['start']}:{item['end']}] {item['why']}")
+                self.stdout.write(
+                    f"      „{item['text'][:60]}“ [{item['start']}:{item['end']}] {item['why']}"
+                )
 
 
 def _read_article(path):

@@ -24,18 +24,30 @@ class Command(BaseCommand):
     help = "Train the insult and aggression models from the shared datasets; writes model, metrics and model card."
 
     def add_arguments(self, parser):
-        parser.add_argument("--data-dir", type=Path, default=None,
-                            help="datasets directory (default: $FREIGABE_SHARED_DIR/datasets or ../shared/datasets)")
-        parser.add_argument("--out", type=Path, default=MODELS_DIR, help=f"output directory (default: {MODELS_DIR})")
-        parser.add_argument("--sample", type=int, default=None, help="train on a random subsample (quick checks)")
-        parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (1 skips evaluation)")
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=None,
+            help="datasets directory (default: $FREIGABE_SHARED_DIR/datasets or ../shared/datasets)",
+        )
+        parser.add_argument(
+            "--out", type=Path, default=MODELS_DIR, help=f"output directory (default: {MODELS_DIR})"
+        )
+        parser.add_argument(
+            "--sample", type=int, default=None, help="train on a random subsample (quick checks)"
+        )
+        parser.add_argument(
+            "--folds", type=int, default=5, help="cross-validation folds (1 skips evaluation)"
+        )
 
     def handle(self, *args, **options):
         from freigabe.assessment.train import train
 
         data_dir = options["data_dir"] or default_data_dir()
         if not data_dir.is_dir():
-            raise CommandError(f"dataset directory {data_dir} not found; pass --data-dir or set FREIGABE_SHARED_DIR")
+            raise CommandError(
+                f"dataset directory {data_dir} not found; pass --data-dir or set FREIGABE_SHARED_DIR"
+            )
         metrics = train(data_dir, options["out"], sample=options["sample"], folds=options["folds"])
         reset_cache()
         for rule, figures in metrics["rules"].items():

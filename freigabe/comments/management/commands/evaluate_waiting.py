@@ -8,17 +8,25 @@ from freigabe.comments.replay import HistoryError, read_history, replay
 
 
 class Command(BaseCommand):
-    help = ("Replay a history of submissions and decisions and measure the waiting times "
-            "readers would have been promised (each estimate from what was known then).")
+    help = (
+        "Replay a history of submissions and decisions and measure the waiting times "
+        "readers would have been promised (each estimate from what was known then)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("history", help="CSV: comment_id,submitted_at,decided_at[,suggestion]")
-        parser.add_argument("--hours", default="",
-                            help='review hours, e.g. "Mo-Fr 07:00-23:00; Sa,So 09:00-20:00" (default: always)')
+        parser.add_argument(
+            "--hours",
+            default="",
+            help='review hours, e.g. "Mo-Fr 07:00-23:00; Sa,So 09:00-20:00" (default: always)',
+        )
         parser.add_argument("--timezone", default="Europe/Berlin")
-        parser.add_argument("--exceptions", default="", help='e.g. "2026-12-24 09:00-12:00; 2026-12-25 geschlossen"')
-        parser.add_argument("--default-per-hour", type=float,
-                            default=None, help="pace assumed before there is history")
+        parser.add_argument(
+            "--exceptions", default="", help='e.g. "2026-12-24 09:00-12:00; 2026-12-25 geschlossen"'
+        )
+        parser.add_argument(
+            "--default-per-hour", type=float, default=None, help="pace assumed before there is history"
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
@@ -41,14 +49,19 @@ class Command(BaseCommand):
 
 
 def _table(result):
-    lines = [f"comments decided: {result['n']} (still pending: {result['still_pending']})",
-             f"within the stated range: {_share(result['within_range'])}",
-             f"median |actual - estimate| / actual: {result['median_abs_error_ratio']}"
-             f" (round one's estimate: {result['old_estimate']['median_abs_error_ratio']})",
-             "", "hour  n      within  error"]
+    lines = [
+        f"comments decided: {result['n']} (still pending: {result['still_pending']})",
+        f"within the stated range: {_share(result['within_range'])}",
+        f"median |actual - estimate| / actual: {result['median_abs_error_ratio']}"
+        f" (round one's estimate: {result['old_estimate']['median_abs_error_ratio']})",
+        "",
+        "hour  n      within  error",
+    ]
     for hour, figures in result["by_hour"].items():
-        lines.append(f"{int(hour):>4}  {figures['n']:<6} {_share(figures['within_range']):>6}  "
-                     f"{figures['median_abs_error_ratio']}")
+        lines.append(
+            f"{int(hour):>4}  {figures['n']:<6} {_share(figures['within_range']):>6}  "
+            f"{figures['median_abs_error_ratio']}"
+        )
     return "\n".join(lines)
 
 

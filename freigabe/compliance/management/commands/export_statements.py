@@ -8,13 +8,14 @@ from freigabe.compliance.exports import statements_between, write_statements
 
 
 class Command(BaseCommand):
-    help = ("Write the statements of reasons of rejections, removals and bans as JSON Lines, "
-            "in the fields of the EU DSA Transparency Database.")
+    help = (
+        "Write the statements of reasons of rejections, removals and bans as JSON Lines, "
+        "in the fields of the EU DSA Transparency Database."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--since", required=True, type=_date, help="First day, YYYY-MM-DD.")
-        parser.add_argument("--until", type=_date,
-                            help="Last day, YYYY-MM-DD, inclusive (default: today).")
+        parser.add_argument("--until", type=_date, help="Last day, YYYY-MM-DD, inclusive (default: today).")
         parser.add_argument("--output", help="File to write (default: standard output).")
 
     def handle(self, since, until, output, **options):
@@ -22,13 +23,16 @@ class Command(BaseCommand):
         if until < since:
             raise CommandError("--until is before --since.")
         # Days in the site's time zone: a decision at 00:30 Berlin time is that day's.
-        decisions, restrictions = statements_between(_start_of(since),
-                                                     _start_of(until + timedelta(days=1)))
+        decisions, restrictions = statements_between(_start_of(since), _start_of(until + timedelta(days=1)))
         out = open(output, "w", encoding="utf-8") if output else self.stdout
         try:
-            count = write_statements(decisions, out, progress=_report_progress,
-                                     restrictions=restrictions,
-                                     on_problem=self.stderr.write)
+            count = write_statements(
+                decisions,
+                out,
+                progress=_report_progress,
+                restrictions=restrictions,
+                on_problem=self.stderr.write,
+            )
         finally:
             if output:
                 out.close()

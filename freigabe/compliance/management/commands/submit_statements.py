@@ -9,24 +9,27 @@ from freigabe.compliance.submission import submit_pending
 
 
 class Command(BaseCommand):
-    help = ("Send the pending statements of reasons (rejections, removals, bans) to the EU "
-            "DSA Transparency Database's API, at most 100 per request, each exactly once. "
-            "Statements that fail stay pending for the next run. The worker runs this as a "
-            "job every FREIGABE_DSA_SUBMIT_INTERVAL seconds; cron or a systemd timer may too.")
+    help = (
+        "Send the pending statements of reasons (rejections, removals, bans) to the EU "
+        "DSA Transparency Database's API, at most 100 per request, each exactly once. "
+        "Statements that fail stay pending for the next run. The worker runs this as a "
+        "job every FREIGABE_DSA_SUBMIT_INTERVAL seconds; cron or a systemd timer may too."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--site", help="Only this site's statements (its slug).")
-        parser.add_argument("--since", type=_date,
-                            help="Only statements made on or after this day, YYYY-MM-DD.")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Validate by the database's rules; send nothing.")
+        parser.add_argument(
+            "--since", type=_date, help="Only statements made on or after this day, YYYY-MM-DD."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Validate by the database's rules; send nothing."
+        )
         parser.add_argument("--json", action="store_true", help="Print the outcome as JSON.")
 
     def handle(self, site, since, dry_run, **options):
         if site and not Site.objects.filter(slug=site).exists():
             raise CommandError(f"Unknown site '{site}'.")
-        outcome = submit_pending(site=site, since=since, dry_run=dry_run,
-                                 progress=_report_progress).as_dict()
+        outcome = submit_pending(site=site, since=since, dry_run=dry_run, progress=_report_progress).as_dict()
         for problem in outcome["problems"]:
             self.stderr.write(f"{problem['puid']}: {problem['detail']}")
         if options["json"]:
@@ -36,7 +39,9 @@ class Command(BaseCommand):
                 f"{outcome['checked']} checked, {outcome['submitted']} submitted, "
                 f"{outcome['duplicates']} already there, {outcome['invalid']} invalid, "
                 f"{outcome['failed']} failed, {outcome['pending']} still pending"
-                + (" (dry run: nothing sent)." if dry_run else "."))
+                + (" (dry run: nothing sent)." if dry_run else ".")
+            )
+
 
 def _date(text):
     try:

@@ -6,9 +6,11 @@ from freigabe.compliance.transparency import transparency_figures, write_report
 
 
 class Command(BaseCommand):
-    help = ("Write the yearly transparency report: report.html (with SVG charts), "
-            "report.csv and report.json, and one eu-template-*.csv per section of the EU's "
-            "templates (Implementing Regulation 2024/2835) that applies.")
+    help = (
+        "Write the yearly transparency report: report.html (with SVG charts), "
+        "report.csv and report.json, and one eu-template-*.csv per section of the EU's "
+        "templates (Implementing Regulation 2024/2835) that applies."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help="The year, YYYY.")

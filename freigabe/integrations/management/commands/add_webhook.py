@@ -13,8 +13,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("site", help="site slug")
         parser.add_argument("url")
-        parser.add_argument("--events", default="",
-                            help=f"comma-separated, default all: {','.join(EVENTS)}")
+        parser.add_argument("--events", default="", help=f"comma-separated, default all: {','.join(EVENTS)}")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
@@ -28,5 +27,6 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps({"id": webhook.pk, "secret": secret}))
         else:
-            self.stdout.write(f"Webhook {webhook.pk} for {site.slug}: {webhook.url}\n"
-                              f"Secret (shown only now): {secret}")
+            self.stdout.write(
+                f"Webhook {webhook.pk} for {site.slug}: {webhook.url}\nSecret (shown only now): {secret}"
+            )

@@ -7,8 +7,10 @@ from freigabe.integrations.perspective import create_assessor_key
 
 
 class Command(BaseCommand):
-    help = ("Create a key for the Perspective-compatible API (/perspective/v1alpha1/); "
-            "printed once, stored hashed.")
+    help = (
+        "Create a key for the Perspective-compatible API (/perspective/v1alpha1/); "
+        "printed once, stored hashed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("site", help="site slug")

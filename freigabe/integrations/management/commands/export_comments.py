@@ -5,8 +5,10 @@ from freigabe.integrations.exporting import FORMATS, export_comments
 
 
 class Command(BaseCommand):
-    help = ("Write every comment of the site with its status and decisions, as JSON Lines or "
-            "CSV (which `import-comments --format csv` reads back).")
+    help = (
+        "Write every comment of the site with its status and decisions, as JSON Lines or "
+        "CSV (which `import-comments --format csv` reads back)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--site", required=True, help="site slug")
