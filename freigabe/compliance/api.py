@@ -12,7 +12,6 @@ from freigabe.comments.models import Comment
 from freigabe.compliance.appeal_links import report_for_token, reporter_token
 from freigabe.compliance.appeals import (
     AppealError,
-    appeal_kind,
     appeal_summary,
     decide_appeal,
     file_appeal,
@@ -288,7 +287,7 @@ def _appeal(appeal):
 
 def _appealed(appeal):
     """What the appeal is against: the decision, the ban, or the decision to keep."""
-    kind = appeal_kind(appeal)
+    kind = appeal.kind
     if kind == "decision":
         decision = appeal.decision
         return {

@@ -6,6 +6,9 @@ reporter's against keeping a comment (report) each have their own salt.
 
 from django.core import signing
 
+from freigabe.compliance.models import AccountRestriction, Report
+from freigabe.moderation.models import Decision
+
 SALT = "freigabe.compliance.appeal"
 RESTRICTION_SALT = "freigabe.compliance.ban-appeal"
 REPORT_SALT = "freigabe.compliance.report-appeal"
@@ -19,8 +22,6 @@ def appeal_token(decision):
 
 def decision_for_token(token):
     """The Decision the link was made for, or None if the link is forged or too old."""
-    from freigabe.moderation.models import Decision
-
     data = _load(token, SALT)
     return data and (
         Decision.objects.select_related("comment__article")
@@ -34,8 +35,6 @@ def restriction_appeal_token(restriction):
 
 
 def restriction_for_token(token):
-    from freigabe.compliance.models import AccountRestriction
-
     data = _load(token, RESTRICTION_SALT)
     return data and (
         AccountRestriction.objects.select_related("ban", "comment__article")
@@ -50,8 +49,6 @@ def reporter_token(report):
 
 
 def report_for_token(token, report_id=None):
-    from freigabe.compliance.models import Report
-
     data = _load(token, REPORT_SALT)
     if not data or (report_id is not None and data.get("report") != report_id):
         return None

@@ -2,13 +2,9 @@
 
 Authors appeal a rejection, a removal or a ban; reporters appeal the decision to keep the
 comment they reported. The window is six calendar months from the day the person was
-informed (§§ 187, 188 BGB: informed on 15 January, the last day is 15 July; from 31 August
-it is the last day of February). Deciding needs a written reason, which the outcome mail
+informed (compliance/deadlines.py). Deciding needs a written reason, which the outcome mail
 and the status show.
 """
-
-import calendar
-from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,13 +12,20 @@ from django.utils import timezone
 from freigabe.articles.rules import OTHER, REASON_CODES
 from freigabe.comments.models import Status
 from freigabe.comments.services import clean_text
-from freigabe.compliance.models import Appeal, Notice, OutcomeMail
+from freigabe.compliance.deadlines import (
+    appeal_deadline,
+    mark_informed,
+    report_appeal_deadline,
+    restriction_appeal_deadline,
+)
+from freigabe.compliance.models import Appeal, Notice
+from freigabe.compliance.notifications import tell_appellant_on_commit
+from freigabe.compliance.restrictions import lift_on_appeal, restriction_of_author
 from freigabe.moderation import audit
-from freigabe.moderation.decisions import UNDO_WINDOW, UNDOABLE, decide
+from freigabe.moderation.decisions import decide
 from freigabe.moderation.models import Action
 
 MAX_EXPLANATION_CHARS = 2000
-APPEAL_WINDOW_MONTHS = 6
 UPHELD, REVERSED = Appeal.Outcome.UPHELD, Appeal.Outcome.REVERSED
 
 
@@ -35,48 +38,6 @@ class AppealError(Exception):
         super().__init__(message)
         if status is not None:
             self.status = status
-
-
-# --- the window ---------------------------------------------------------------------------------
-
-
-def add_months(day, months):
-    """The same day number `months` later, or that month's last day if it has none."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def window_end(informed_at):
-    """The end of the last day of the appeal window, in the site's time zone."""
-    last_day = add_months(timezone.localtime(informed_at).date(), APPEAL_WINDOW_MONTHS)
-    return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min)) - timedelta(
-        microseconds=1
-    )
-
-
-def decision_informed_at(decision):
-    """When the author learned of the decision: its outcome mail if one went out, else the
-    moment the status began to show it (after the undo window for an editor's rejection)."""
-    mail = OutcomeMail.objects.filter(decision=decision).values_list("sent_at", flat=True).first()
-    if mail is not None:
-        return mail
-    if decision.actor_id is not None and decision.action in UNDOABLE:
-        return decision.created_at + UNDO_WINDOW
-    return decision.created_at
-
-
-def appeal_deadline(decision):
-    return window_end(decision_informed_at(decision))
-
-
-def restriction_appeal_deadline(restriction):
-    # Not yet informed: the window has not begun; counting from now is the earliest it can.
-    return window_end(restriction.informed_at or timezone.now())
-
-
-def report_appeal_deadline(report):
-    return window_end(report.notice.resolved_at or timezone.now())
 
 
 # --- filing -----------------------------------------------------------------------------------
@@ -107,8 +68,6 @@ def file_appeal(comment, explanation):
 
 def file_ban_appeal(comment, explanation):
     """The author's appeal against the ban or suspension that covers them."""
-    from freigabe.compliance.restrictions import mark_informed, restriction_of_author
-
     explanation = _clean_explanation(explanation)
     restriction = restriction_of_author(comment)
     if restriction is None:
@@ -200,8 +159,6 @@ def decide_appeal(appeal_id, outcome, *, actor, note=""):
         appeal.decided_at = timezone.now()
         appeal.save()
         audit.record(actor, f"appeal.{outcome}", f"appeal:{appeal.pk}")
-        from freigabe.compliance.notifications import tell_appellant_on_commit
-
         tell_appellant_on_commit(appeal)
     return appeal
 
@@ -218,8 +175,6 @@ def _reverse(appeal, actor, note):
     if appeal.decision_id:
         appeal.reinstatement = decide(appeal.comment_id, "reinstate", actor=actor, note=note)
     elif appeal.restriction_id:
-        from freigabe.compliance.restrictions import lift_on_appeal
-
         lift_on_appeal(appeal.restriction, actor, note)
     else:
         report = appeal.report
@@ -268,16 +223,10 @@ def appeal_status(comment):
     return result
 
 
-def appeal_kind(appeal):
-    if appeal.restriction_id:
-        return "ban"
-    return "report" if appeal.report_id else "decision"
-
-
 def appeal_summary(appeal):
     return {
         "id": appeal.pk,
-        "kind": appeal_kind(appeal),
+        "kind": appeal.kind,
         "state": appeal.state,
         "outcome": appeal.outcome or None,
         "note": appeal.note,

@@ -114,6 +114,13 @@ class Appeal(models.Model):
     def __str__(self):
         return f"appeal #{self.pk} against decision #{self.decision_id} ({self.state})"
 
+    @property
+    def kind(self):
+        """What is appealed against: "decision", "ban" or (a reporter's) "report"."""
+        if self.restriction_id:
+            return "ban"
+        return "report" if self.report_id else "decision"
+
 
 class NotificationRequest(models.Model):
     """An author's opt-in to hear about their comment by email, and in which language."""

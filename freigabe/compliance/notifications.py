@@ -15,9 +15,20 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from freigabe.compliance.models import EmailAddress, NotificationRequest, OutcomeMail
+from freigabe.comments.finality import UNDO_WINDOW, seconds_until_final
+from freigabe.comments.models import Comment
+from freigabe.compliance.appeal_links import appeal_token, reporter_token, restriction_appeal_token
+from freigabe.compliance.deadlines import mark_informed, report_appeal_deadline, window_end
+from freigabe.compliance.models import (
+    AccountRestriction,
+    Appeal,
+    EmailAddress,
+    NotificationRequest,
+    OutcomeMail,
+    Report,
+)
 from freigabe.jobs import job
-from freigabe.moderation.models import Action
+from freigabe.moderation.models import Action, Decision
 
 log = logging.getLogger(__name__)
 
@@ -99,20 +110,7 @@ def address_for_confirmation(token):
     return EmailAddress.objects.filter(pk=pk).first()
 
 
-def confirm_email(token):
-    """Mark the linked address as confirmed and send what it missed; None if the link is bad."""
-    address = address_for_confirmation(token)
-    if address is not None and not address.confirmed:
-        address.confirmed_at = timezone.now()
-        address.save(update_fields=["confirmed_at"])
-        _send_missed_outcomes(address.email)
-        from freigabe.compliance.reply_mails import deliver_after_confirmation
-
-        deliver_after_confirmation(address.email)
-    return address
-
-
-def _send_missed_outcomes(email):
+def send_missed_outcomes(email):
     """Comments decided while the address waited for confirmation get their outcome now."""
     waiting = NotificationRequest.objects.filter(
         comment__author_email__iexact=email, notified_at__isnull=True, comment__decided_at__isnull=False
@@ -152,8 +150,6 @@ def on_decision_saved(sender, instance, created, **kwargs):
         return
     if not NotificationRequest.objects.filter(comment_id=instance.comment_id).exists():
         return
-    from freigabe.moderation.decisions import seconds_until_final
-
     wait = seconds_until_final(instance)
     if wait:
         deliver_outcome_mail.enqueue_in(wait + UNDO_MARGIN_SECONDS, instance.pk)
@@ -169,9 +165,6 @@ def deliver_outcome_mail(decision_id):
 
 def send_due_outcome_mails(now=None):
     """Send the outcome mails whose undo window has passed; return how many were sent."""
-    from freigabe.moderation.decisions import UNDO_WINDOW
-    from freigabe.moderation.models import Decision
-
     now = now or timezone.now()
     due = (
         Decision.objects.standing()
@@ -194,8 +187,6 @@ def send_decision_mail(decision_id, raise_errors=False):
     Returns whether a mail went out. If sending fails, the decision counts as not mailed;
     with `raise_errors` the error is raised (the job is then retried), else logged.
     """
-    from freigabe.moderation.models import Decision
-
     decision = Decision.objects.select_related("comment__article").standing().filter(pk=decision_id).first()
     if decision is None:
         return False
@@ -241,16 +232,12 @@ def _claim_outcome_mail(decision):
 
 def _appeal_until():
     # This mail informs the author: the six months run from today.
-    from freigabe.compliance.appeals import window_end
-
     return timezone.localtime(window_end(timezone.now())).date().isoformat()
 
 
 def _appeal_link(decision):
     if decision.action not in (Action.REJECT, Action.REMOVE):
         return ""
-    from freigabe.compliance.appeal_links import appeal_token
-
     return public_url(f"/compliance/appeal/{appeal_token(decision)}")
 
 
@@ -261,13 +248,10 @@ def tell_appellant_on_commit(appeal):
 
 def send_appeal_outcome(appeal_id):
     """Tell whoever appealed the outcome and its reason: the author, or the reporter."""
-    from freigabe.compliance.appeals import appeal_kind
-    from freigabe.compliance.models import Appeal
-
     appeal = Appeal.objects.select_related("comment__article", "report").filter(pk=appeal_id).first()
     if appeal is None:
         return
-    kind = appeal_kind(appeal)
+    kind = appeal.kind
     if kind == "report":
         to, language = appeal.report.reporter_email, appeal.report.language
     else:
@@ -290,8 +274,6 @@ def send_data_link_on_commit(comment, language):
 
 def email_for_data_link(token):
     """The address of the comment the link was made for (None if bad, expired or erased)."""
-    from freigabe.comments.models import Comment
-
     try:
         pk = signing.loads(token, salt=DATA_LINK_SALT, max_age=DATA_LINK_MAX_AGE.total_seconds())
     except signing.BadSignature:
@@ -314,14 +296,9 @@ def tell_reporters_on_commit(notice):
 
 
 def _send_report_mail(kind, report_id):
-    from freigabe.compliance.models import Report
-
     report = Report.objects.select_related("notice__comment__article").filter(pk=report_id).first()
     if report is None or not report.reporter_email:
         return
-    from freigabe.compliance.appeal_links import reporter_token
-    from freigabe.compliance.appeals import report_appeal_deadline
-
     extra = {}
     if kind == "report_outcome":
         # Art. 16(5): the outcome, and the redress open to the reporter (Art. 20, 21).
@@ -355,10 +332,6 @@ def _deliver(kind, to, language, **context):
 @job()
 def send_ban_mail(restriction_id):
     """Tell a banned author why, where their address is confirmed; once (job may rerun)."""
-    from freigabe.compliance.appeal_links import restriction_appeal_token
-    from freigabe.compliance.models import AccountRestriction
-    from freigabe.compliance.restrictions import mark_informed
-
     restriction = (
         AccountRestriction.objects.select_related("ban", "comment__article").filter(pk=restriction_id).first()
     )

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from freigabe.comments.cache import bump_thread_version
-from freigabe.comments.models import Comment
+from freigabe.comments.models import Comment, Recommendation
 from freigabe.compliance.models import (
     Appeal,
     EmailAddress,
@@ -226,8 +226,6 @@ def _anonymise_comment(comment):
 def purge_ip_hashes(retention_days):
     """Clear IP hashes of comments (and of guests' recommendations) older than the
     retention period; return how many."""
-    from freigabe.comments.models import Recommendation
-
     cutoff = timezone.now() - timedelta(days=retention_days)
     comments = Comment.objects.filter(created_at__lt=cutoff).exclude(ip_hash="").update(ip_hash="")
     return comments + (

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from freigabe.comments.finality import seconds_until_final
 from freigabe.comments.models import Status
 from freigabe.compliance.models import ReplyNotice, ReplySubscription
 from freigabe.compliance.notifications import (
@@ -108,8 +109,6 @@ def on_decision_saved(sender, instance, created, **kwargs):
     if subscription is None or _own_reply(subscription.comment, instance.comment):
         return
     ReplyNotice.objects.get_or_create(subscription=subscription, reply=instance.comment)
-    from freigabe.moderation.decisions import seconds_until_final
-
     wait = seconds_until_final(instance)
     deliver_reply_mails.enqueue_in(wait + UNDO_MARGIN_SECONDS if wait else 0, subscription.pk)
 
@@ -179,8 +178,6 @@ def _notices_for(email, article):
 
 def _pending_notices(email, article, now):
     """Due notices whose reply is still public and whose release can no longer be undone."""
-    from freigabe.moderation.decisions import seconds_until_final
-
     pending = list(
         _notices_for(email, article)
         .filter(mailed_at__isnull=True, subscription__unsubscribed_at__isnull=True)

@@ -11,6 +11,7 @@ from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text
 from freigabe.compliance.legal import LEGAL_GROUNDS
 from freigabe.compliance.models import ILLEGAL, Notice, Report
+from freigabe.compliance.notifications import tell_reporter_received_on_commit, tell_reporters_on_commit
 from freigabe.moderation import audit
 from freigabe.moderation.decisions import DecisionError, decide
 
@@ -58,8 +59,6 @@ def file_report(
     with transaction.atomic():
         notice = _count_on_open_notice(comment_id, alleges_illegality=fields["reason"] == ILLEGAL)
         report = Report.objects.create(notice=notice, language=language, **fields)
-        from freigabe.compliance.notifications import tell_reporter_received_on_commit
-
         tell_reporter_received_on_commit(report)
     return report
 
@@ -162,8 +161,6 @@ def decide_report_group(
         notice.decision = decision
         notice.save()
         audit.record(actor, f"report.{action}", f"notice:{notice.pk}")
-        from freigabe.compliance.notifications import tell_reporters_on_commit
-
         tell_reporters_on_commit(notice)
     return notice
 

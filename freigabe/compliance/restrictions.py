@@ -9,9 +9,12 @@ from django.utils import timezone
 
 from freigabe.articles.rules import OTHER, rule_label, rule_text
 from freigabe.comments.models import Comment
+from freigabe.compliance.deadlines import mark_informed, restriction_appeal_deadline
 from freigabe.compliance.dsa import ban_puid
 from freigabe.compliance.models import AccountRestriction, StatementSubmission
+from freigabe.compliance.notifications import send_ban_mail
 from freigabe.compliance.statements import REDRESS_TEXT
+from freigabe.moderation.bans import BanError, active_ban_for, lift_ban
 from freigabe.moderation.models import Action, BanKind, Decision
 
 
@@ -47,8 +50,6 @@ def record_ban(ban):
         puid=ban_puid(site.slug if site else "", ban.pk), site=site, restriction=restriction
     )
     if latest is not None and latest.author_email:
-        from freigabe.compliance.notifications import send_ban_mail
-
         send_ban_mail.enqueue(restriction.pk)
     return restriction
 
@@ -101,26 +102,13 @@ def restriction_for_refusal(ban):
     mark_informed(restriction)
     details = {"statement_of_reasons": restriction.statement_of_reasons}
     if restriction.comment_id:
-        from freigabe.compliance.appeals import restriction_appeal_deadline
-
         details["appeal_possible_until"] = restriction_appeal_deadline(restriction).isoformat()
         details["appeal_path"] = f"/api/v1/comments/{restriction.comment_id}/ban-appeal"
     return details
 
 
-def mark_informed(restriction, when=None):
-    when = when or timezone.now()
-    if restriction.informed_at is None:
-        AccountRestriction.objects.filter(pk=restriction.pk, informed_at__isnull=True).update(
-            informed_at=when
-        )
-        restriction.informed_at = when
-
-
 def restriction_of_author(comment):
     """The running ban's restriction that covers this comment's author, or None."""
-    from freigabe.moderation.bans import active_ban_for
-
     ban = active_ban_for(
         account=comment.author_external_id, email=comment.author_email, ip_hash=comment.ip_hash
     )
@@ -138,8 +126,6 @@ def restrictions_between(since, until):
 
 
 def lift_on_appeal(restriction, actor, note):
-    from freigabe.moderation.bans import BanError, lift_ban
-
     with transaction.atomic():
         try:
             lift_ban(restriction.ban_id, actor=actor, reason=note)

@@ -1,8 +1,7 @@
 """Statements of reasons (EU DSA Art. 17), composed from reason codes so editors never type one."""
 
-from datetime import timedelta
-
 from freigabe.articles.rules import rule_label, rule_text
+from freigabe.compliance.deadlines import APPEAL_WINDOW_MONTHS, undo_delay, window_end
 from freigabe.compliance.legal import legal_citation, legal_ground_label
 
 DECISION_TEXT = {
@@ -23,7 +22,6 @@ REDRESS_TEXT = {
     "editorial team will then review it. Out-of-court dispute settlement and the "
     "courts are also open to you.",
 }
-APPEAL_WINDOW_MONTHS = 6
 
 
 def compose_statement(comment, decision, notice=None):
@@ -68,7 +66,7 @@ def compose_statement(comment, decision, notice=None):
         # mail give the date that applies; this is the earliest it can be).
         "appeal_window_months": APPEAL_WINDOW_MONTHS,
         "appeal": {
-            "until": window_end(decision.created_at + _undo_window(decision)).isoformat(),
+            "until": window_end(decision.created_at + undo_delay(decision)).isoformat(),
             "path": f"/api/v1/comments/{comment.pk}/appeal",
         },
     }
@@ -86,15 +84,3 @@ def _legal_ground(notice):
         "provision": provision,
         "label": {lang: legal_ground_label(notice.legal_ground, lang) for lang in ("de", "en")},
     }
-
-
-def _undo_window(decision):
-    from freigabe.moderation.decisions import UNDO_WINDOW, UNDOABLE
-
-    return UNDO_WINDOW if decision.actor_id and decision.action in UNDOABLE else timedelta(0)
-
-
-def window_end(informed_at):
-    from freigabe.compliance.appeals import window_end as end
-
-    return end(informed_at)

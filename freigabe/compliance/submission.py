@@ -29,7 +29,15 @@ from datetime import time as day_start
 from django.conf import settings
 from django.utils import timezone
 
-from freigabe.compliance.dsa import UnknownCategory, ban_record, redactor_for, statement_record
+from freigabe.comments.finality import UNDO_WINDOW
+from freigabe.compliance.dsa import (
+    EXPORTED_ACTIONS,
+    UnknownCategory,
+    ban_record,
+    decision_puid,
+    redactor_for,
+    statement_record,
+)
 from freigabe.compliance.dsa_schema import messages, validate
 from freigabe.compliance.models import Notice, StatementSubmission
 from freigabe.jobs import job
@@ -138,8 +146,6 @@ def record_for(submission):
 
 def due_submissions(site=None, since=None, now=None):
     """Pending statements whose decision can no longer be undone, oldest first."""
-    from freigabe.moderation.decisions import UNDO_WINDOW
-
     now = now or timezone.now()
     rows = StatementSubmission.objects.filter(
         state=PENDING, created_at__lte=now - UNDO_WINDOW
@@ -394,9 +400,6 @@ def schedule_submission(seconds, force=False):
 
 def queue_statement(sender, instance, created, **kwargs):
     """post_save receiver on moderation.Decision: every restriction gets its submission."""
-    from freigabe.compliance.dsa import EXPORTED_ACTIONS, decision_puid
-    from freigabe.moderation.decisions import UNDO_WINDOW
-
     # Imported history was decided by another system, long ago: not our statements.
     if not created or instance.action not in EXPORTED_ACTIONS or getattr(instance, "imported", False):
         return

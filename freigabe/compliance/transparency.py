@@ -12,6 +12,7 @@ from django.utils import timezone
 from freigabe.comments.models import Status
 from freigabe.compliance.legal import legal_ground_text
 from freigabe.compliance.models import ILLEGAL, Appeal, Notice, Report
+from freigabe.compliance.transparency_templates import write_template_csvs
 from freigabe.moderation.models import Action, Decision
 
 BAR_MAX_WIDTH = 360
@@ -113,8 +114,6 @@ def write_report(figures, directory):
             "compliance/transparency_report.html", {"figures": figures, "charts": _charts(figures)}
         )
     )
-    from freigabe.compliance.transparency_templates import write_template_csvs
-
     # The same period in the sections of the EU's templates (Implementing Reg. 2024/2835).
     templates = write_template_csvs(*year_bounds(int(figures["period"])), directory)
     return [directory / name for name in ("report.html", "report.csv", "report.json")] + templates

@@ -14,6 +14,7 @@ import json
 from collections import Counter, defaultdict
 from statistics import median
 
+from freigabe.assessment.model_store import MODELS_DIR
 from freigabe.compliance.dsa import (
     INCOMPATIBLE_CONTENT,
     UnknownCategory,
@@ -166,8 +167,6 @@ def _own_initiative(start, end):
 
 
 def _model_metrics():
-    from freigabe.assessment.model_store import MODELS_DIR
-
     try:
         return json.loads((MODELS_DIR / "metrics.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

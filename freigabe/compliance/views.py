@@ -14,17 +14,16 @@ from freigabe.compliance.appeal_links import (
 )
 from freigabe.compliance.appeals import (
     AppealError,
-    appeal_deadline,
     file_appeal,
     file_report_appeal,
     file_restriction_appeal,
-    report_appeal_deadline,
-    restriction_appeal_deadline,
 )
+from freigabe.compliance.confirmation import confirm_email as confirm_address
+from freigabe.compliance.deadlines import appeal_deadline, report_appeal_deadline, restriction_appeal_deadline
 from freigabe.compliance.models import Appeal
 from freigabe.compliance.notifications import address_for_confirmation, email_for_data_link
-from freigabe.compliance.notifications import confirm_email as confirm_address
 from freigabe.compliance.privacy import author_data
+from freigabe.compliance.reply_mails import subscription_for_token, unsubscribe
 
 
 def confirm_email(request, token):
@@ -72,8 +71,6 @@ def appeal(request, token):
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without a session
 def unsubscribe_replies(request, token):
     """GET asks, POST unsubscribes: the signed token is the proof, a CSRF token cannot be."""
-    from freigabe.compliance.reply_mails import subscription_for_token, unsubscribe
-
     if request.method != "POST":
         valid = subscription_for_token(token) is not None
         return render(

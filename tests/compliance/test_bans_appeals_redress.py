@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from freigabe.compliance.appeals import add_months, window_end
+from freigabe.compliance.deadlines import add_months, window_end
 from freigabe.compliance.dsa import puid_prefix
 from freigabe.compliance.dsa_schema import validate
 from freigabe.compliance.models import AccountRestriction, OutcomeMail
