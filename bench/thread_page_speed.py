@@ -6,7 +6,9 @@ Two servers hold the same thread (2,700 top-level comments, 300 replies, about 4
 characters each): the working tree, and the tree of --peer-rev (the code before the thread
 was paged: the widget then downloaded the whole thread and paged on the client), unpacked
 with `git archive` into a temporary directory and served from there with the same
-virtualenv. One publisher page per server embeds its own widget. Debian's chromium opens
+virtualenv. The peer's publisher page embeds its widget with a plain script tag; ours is
+opened twice, with the plain script tag and with docs/widget.md's snippet that also
+preloads the stylesheet and the first page of the thread. Debian's chromium opens
 them in turn, each run in a fresh browser context (empty cache), with Chrome DevTools'
 "Slow 4G" network (562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up) and 4x CPU slowdown,
 at a 375 px wide viewport, and measures:
@@ -19,7 +21,7 @@ at a 375 px wide viewport, and measures:
 - deep link: on the open page, the hash set to the oldest comment, until it is highlighted
   and the frame after it is drawn; and cold, opening the page with that hash.
 
-Medians over --runs; the last column is the peer's figure divided by ours.
+Medians over --runs; the last columns are the peer's figure divided by ours.
 """
 
 import argparse
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import machine
 
+from tests.browser.embed_snippets import documented_fast_snippet
 from tests.processes import Environment, Server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -171,14 +174,20 @@ LINKED_VISIBLE = """(id) => {
 }"""
 
 
-def page_html(widget_server):
+def page_html(widget_server, fast=False):
+    """The publisher's page: the plain script tag, or (fast) docs/widget.md's preload snippet."""
+    snippet = (
+        documented_fast_snippet(widget_server, SITE, ARTICLE)
+        if fast
+        else f"""<script src="{widget_server}/widget/embed.js" data-site="{SITE}"
+ data-article="{ARTICLE}" async></script>"""
+    )
     return f"""<!doctype html><html lang="de"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Die große Radweg-Debatte</title></head><body>
 <article><h1>Die große Radweg-Debatte</h1><p>Der Stadtrat hat neue Radwege beschlossen.</p>
 </article>
-<script src="{widget_server}/widget/embed.js" data-site="{SITE}" data-article="{ARTICLE}"
- async></script></body></html>"""
+{snippet}</body></html>"""
 
 
 class PublisherPages:
@@ -381,11 +390,17 @@ def main():
                     headless=True,
                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
                 )
-                for name, _environment, server, _seeded in servers:
-                    pages.pages[f"/{name}"] = page_html(server.url)
-                    results[name] = []
+                # The peer's page has the snippet of its time; ours is measured with the
+                # plain script tag and with the documented preload lines.
+                pages_to_measure = []
+                for name, _environment, server, seeded in servers:
+                    variants = [(name, False)] + ([("ours-preload", True)] if name == "ours" else [])
+                    for page_name, fast in variants:
+                        pages.pages[f"/{page_name}"] = page_html(server.url, fast)
+                        results[page_name] = []
+                        pages_to_measure.append((page_name, seeded))
                 for run in range(1, arguments.runs + 1):
-                    for name, _environment, _server, seeded in servers:  # taking turns
+                    for name, seeded in pages_to_measure:  # taking turns
                         url = f"{pages.origin}/{name}"
                         figures = measure(
                             browser, url, seeded["oldest"], arguments.clicks, arguments.deep_threads
@@ -399,13 +414,13 @@ def main():
                 server.stop()
                 environment.close()
             pages.close()
-    ours, peer = summary(results["ours"]), summary(results["peer"])
-    print(f"\n{'':46} {'peer':>10} {'ours':>10} {'peer/ours':>10}")
+    peer, ours, preloaded = (summary(results[name]) for name in ("peer", "ours", "ours-preload"))
+    print(f"\n{'':46} {'peer':>10} {'ours':>10} {'preload':>10} {'peer/ours':>10} {'peer/prel.':>10}")
     for label in ours:
-        a, b = peer[label], ours[label]
-        label = label.replace("DEEP", f"{arguments.deep_threads:,}")
-        ratio = f"{a / b:10.1f}" if a and b else f"{'–':>10}"
-        print(f"{label:46} {a:10.0f} {b:10.0f} {ratio}")
+        a, b, c = peer[label], ours[label], preloaded[label]
+        shown = label.replace("DEEP", f"{arguments.deep_threads:,}")
+        ratios = "".join(f"{a / x:10.1f} " if a and x else f"{'–':>10} " for x in (b, c))
+        print(f"{shown:46} {a:10.0f} {b:10.0f} {c:10.0f} {ratios}")
 
 
 if __name__ == "__main__":

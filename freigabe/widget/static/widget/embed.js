@@ -503,6 +503,10 @@
         `sites/${encodeURIComponent(site)}/articles/${encodeURIComponent(article)}/comments`;
       this.sitePath = `sites/${encodeURIComponent(site)}`;
       this.articlePath = `${this.sitePath}/articles/${encodeURIComponent(article)}`;
+      // No cookies ever: the widget identifies nobody; an author proves ownership by token.
+      // To another origin "same-origin" sends none either, and it is the mode of a
+      // crossorigin="anonymous" preload, so the page's preloaded first page is taken.
+      this.credentials = this.root.origin === location.origin ? "omit" : "same-origin";
     }
 
     send(path, fields) {
@@ -530,8 +534,8 @@
     async request(path, options = {}) {
       let response;
       try {
-        // No cookies: the widget identifies nobody; an author proves ownership by token.
-        response = await fetch(new URL(path, this.root), { credentials: "omit", ...options });
+        response = await fetch(new URL(path, this.root),
+          { credentials: this.credentials, ...options });
       } catch (error) {
         throw new ApiError(0, "network");
       }
