@@ -6,9 +6,12 @@ disk. At most one version per site is active.
 """
 
 import threading
+from urllib.parse import urlsplit
 
 from django.db import models, transaction
 from django.utils import timezone
+
+from freigabe.assessment.site_model import SiteScorer
 
 
 class SiteModel(models.Model):
@@ -123,8 +126,6 @@ def active_scorer(site):
 
 
 def _load(site, pk, version):
-    from freigabe.assessment.site_model import SiteScorer
-
     archive = SiteModel.objects.values_list("archive", flat=True).get(pk=pk)
     return SiteScorer.from_bytes(archive, version=f"site:{site.slug}:v{version}")
 
@@ -133,3 +134,11 @@ def forget_loaded_scorers():
     """Drop cached site models (tests)."""
     with _lock:
         _scorers.clear()
+
+
+def site_assessor_settings(site):
+    """The site's assessor settings, knowing its own domains (never advertising)."""
+    settings = dict(site.assessor_settings or {})
+    own = {urlsplit(origin).hostname for origin in site.allowed_origins}
+    settings["site_domains"] = sorted({*settings.get("site_domains", ()), *filter(None, own)})
+    return settings

@@ -4,11 +4,11 @@ Reads in chunks with `.iterator()` and takes no locks, so retraining can run nex
 comment submission and the moderation queue; only storing the result is a (short) write.
 """
 
-from urllib.parse import urlsplit
-
 from freigabe.articles.rules import REASON_CODES
 from freigabe.assessment.site_learning import Example
-from freigabe.comments.models import Status
+from freigabe.comments.models import Comment, Status
+from freigabe.integrations.perspective import suggested_examples
+from freigabe.moderation.models import Decision
 
 CHUNK = 2000
 REJECTING = (Status.REJECTED, Status.REMOVED)
@@ -34,8 +34,6 @@ def decided_examples(site, progress=lambda message: None):
 def suggested_score_examples(site, progress=lambda message: None):
     """Labels a Coral newsroom's moderators sent through the Perspective-compatible
     `comments:suggestscore` (freigabe/integrations/perspective.py), as Examples."""
-    from freigabe.integrations.perspective import suggested_examples
-
     examples = suggested_examples(site)
     if examples:
         progress(f"{len(examples)} labels from comments:suggestscore on {site.slug}")
@@ -44,8 +42,6 @@ def suggested_score_examples(site, progress=lambda message: None):
 
 def latest_decisions(site):
     """{comment id: (to_status, reasons, created_at)} of the last decision that still stands."""
-    from freigabe.moderation.models import Decision
-
     # The editors' standard: decisions the site let the assessor make itself teach nothing.
     rows = (
         Decision.objects.standing()
@@ -65,8 +61,6 @@ def _article_texts(site):
 
 
 def _examples_for(comment_ids, latest, articles):
-    from freigabe.comments.models import Comment
-
     rows = Comment.objects.filter(pk__in=comment_ids).values_list("pk", "body", "article_id", "parent__body")
     for pk, body, article_id, parent_body in rows.iterator(chunk_size=CHUNK):
         to_status, reasons, created_at = latest[pk]
@@ -80,11 +74,3 @@ def _examples_for(comment_ids, latest, articles):
             article=articles.get(article_id),
             parent=parent_body,
         )
-
-
-def site_assessor_settings(site):
-    """The site's assessor settings, knowing its own domains (never advertising)."""
-    settings = dict(site.assessor_settings or {})
-    own = {urlsplit(origin).hostname for origin in site.allowed_origins}
-    settings["site_domains"] = sorted({*settings.get("site_domains", ()), *filter(None, own)})
-    return settings

@@ -26,11 +26,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from freigabe.articles.importers.ids import derive_article_id
-from freigabe.articles.models import Article
+from freigabe.articles.models import Article, Site
 from freigabe.articles.services import clean_section
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.services import clean_text, rule_score_fields
 from freigabe.integrations.bulk import insert_returning_pks
+from freigabe.integrations.importers import READERS
 from freigabe.integrations.importers.base import ImportItem, Problem
 from freigabe.integrations.models import ImportedComment
 from freigabe.integrations.perspective import assess_for_site
@@ -454,9 +455,6 @@ def _email(email):
 
 def import_file(site_slug, path, format, *, base_url="", dry_run=False, progress=lambda message: None):
     """Read `path` with the format's reader and import it; return the report as a dict."""
-    from freigabe.articles.models import Site
-    from freigabe.integrations.importers import READERS
-
     site = Site.objects.get(slug=site_slug)
     items = READERS[format](path, base_url=base_url)
     return import_comments(site, items, source=format, dry_run=dry_run, progress=progress).to_dict()

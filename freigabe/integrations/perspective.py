@@ -7,6 +7,11 @@ Plain functions; the views in perspective_views.py only parse and answer.
 
 import re
 
+from freigabe.articles.site_models import active_scorer, site_assessor_settings
+from freigabe.assessment import assess
+from freigabe.assessment.site_learning import Example
+from freigabe.assessment.site_model import combine
+from freigabe.integrations.models import AssessorKey, SuggestedLabel
 from freigabe.tokens import hash_secret, new_secret
 
 # Perspective attribute -> the rule scores it is made of (the highest counts).
@@ -61,16 +66,12 @@ class PerspectiveError(Exception):
 
 def create_assessor_key(site):
     """A new key for the site; returned once, stored only as a hash."""
-    from freigabe.integrations.models import AssessorKey
-
     key = new_secret("fgp_")
     AssessorKey.objects.create(site=site, key_hash=hash_secret(key))
     return key
 
 
 def site_for_key(key):
-    from freigabe.integrations.models import AssessorKey
-
     if not key:
         raise PerspectiveError(403, "The request is missing a valid API key.")
     row = AssessorKey.objects.select_related("site").filter(key_hash=hash_secret(key)).first()
@@ -161,11 +162,6 @@ def span_scores(rules):
 def assess_for_site(site, text, article=None):
     """The general assessor with the site's settings (and its own model when it has one);
     `article` is the article's text, for the off-topic rule."""
-    from freigabe.articles.site_models import active_scorer
-    from freigabe.articles.site_training import site_assessor_settings
-    from freigabe.assessment import assess
-    from freigabe.assessment.site_model import combine
-
     policy = site_assessor_settings(site)
     result = assess(text, article=article, site_policy=policy)
     scorer = active_scorer(site)
@@ -179,8 +175,6 @@ def assess_for_site(site, text, article=None):
 
 def suggest_score(site, request):
     """Keep a moderator's label for the site's learning; answer like Perspective."""
-    from freigabe.integrations.models import SuggestedLabel
-
     text = comment_text(request)
     scores = request.get("attributeScores")
     if not isinstance(scores, dict) or not scores:
@@ -217,9 +211,6 @@ def suggested_examples(site):
     A comment counts as rejected when any attribute was labelled 0.5 or more; the
     FREIGABE_* attributes name the house rule it broke.
     """
-    from freigabe.assessment.site_learning import Example
-    from freigabe.integrations.models import SuggestedLabel
-
     by_comment = {}
     rows = (
         SuggestedLabel.objects.filter(site=site)

@@ -10,6 +10,7 @@ from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS
 from freigabe.http import parse_id
+from freigabe.moderation.claims import comments_claimed_by_others
 
 
 def _suggestion_rank():
@@ -118,8 +119,6 @@ class QueueFilter:
 
 def editor_queue(editor, queue_filter):
     """Pending comments for this editor: filtered, in order, without colleagues' claims."""
-    from freigabe.moderation.claims import comments_claimed_by_others
-
     comments = queue_filter.apply(pending_comments(queue_filter.order))
     return comments.exclude(pk__in=comments_claimed_by_others(editor))
 

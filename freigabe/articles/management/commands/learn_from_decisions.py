@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from freigabe.articles.models import Site
 from freigabe.articles.rules import REASON_CODES
-from freigabe.articles.site_models import active_scorer, save_version
-from freigabe.articles.site_training import decided_examples, site_assessor_settings
+from freigabe.articles.site_models import active_scorer, save_version, site_assessor_settings
+from freigabe.articles.site_training import decided_examples
 from freigabe.assessment.site_learning import (
     DEFAULT_TARGET_PRECISION,
     ImportFileError,

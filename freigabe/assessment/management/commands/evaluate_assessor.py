@@ -98,8 +98,7 @@ def _site_model(slug):
     if not slug:
         return None, None
     from freigabe.articles.models import Site
-    from freigabe.articles.site_models import active_scorer
-    from freigabe.articles.site_training import site_assessor_settings
+    from freigabe.articles.site_models import active_scorer, site_assessor_settings
 
     site = Site.objects.filter(slug=slug).first()
     if site is None:
