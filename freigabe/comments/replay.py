@@ -73,7 +73,9 @@ def replay(entries, hours, default_per_hour=60.0):
         while decisions and decisions[0][0] <= now:
             decided, submitted, rank, ahead_then, raw, _ = heapq.heappop(decisions)
             stats.observe(submitted, decided, hours, rank)
-            stats.learn_outcome(rank, ahead_then, raw, (decided - submitted).total_seconds())
+            stats.learn_outcome(
+                rank, ahead_then, raw, (decided - submitted).total_seconds(), not hours.is_open(submitted)
+            )
             pending[rank] -= 1
             recent.append(decided)
         while recent and recent[0] < now - OLD_WINDOW:
@@ -83,7 +85,7 @@ def replay(entries, hours, default_per_hour=60.0):
         old = old_estimate(sum(pending.values()), len(recent), default_per_hour)
         if entry.decided_at is not None:
             actual = max(1.0, (entry.decided_at - now).total_seconds())
-            rows.append((now.astimezone(hours.zone).hour, actual, new, old, ahead))
+            rows.append((now.astimezone(hours.zone).hour, actual, new, old, ahead, entry.rank, now))
             heapq.heappush(
                 decisions, (entry.decided_at, now, entry.rank, ahead, new.raw_seconds, entry.comment_id)
             )
@@ -95,7 +97,7 @@ QUEUE_CLASSES = (("0", 0, 0), ("1-5", 1, 5), ("6-30", 6, 30), ("31+", 31, None))
 
 
 def summarise(rows, still_pending=0):
-    """rows: (local hour of submission, actual seconds, WaitEstimate, old estimate, ahead)."""
+    """rows: (local hour of submission, actual seconds, WaitEstimate, old estimate, ahead, rank, submitted)."""
 
     def figures(selected):
         if not selected:

@@ -107,18 +107,25 @@ class QueueStats:
     # How actual waits compared with what was promised, per (rank, queue size) cell.
     calibration: dict = field(default_factory=dict)
     decayed_at: float | None = None
+    # Factors worked out from `calibration`, per cell, until the next outcome (not stored).
+    _factors: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_json(cls, value):
         value = dict(value or {})
-        stats = cls(**{key: value[key] for key in cls.__dataclass_fields__ if key in value})
+        stats = cls(**{key: value[key] for key in _STORED if key in value})
+        stats.calibration = {
+            key: cell
+            for key, cell in stats.calibration.items()
+            if isinstance(cell, dict) and "counts" in cell
+        }  # cells of an older layout are dropped: the record refills with the next decisions
         shapes = [stats.busy, stats.done, stats.elapsed, *stats.arrived]
         if len(stats.arrived) != len(TRIAGE_RANKS) or any(len(v) != HOURS_PER_WEEK for v in shapes):
             return cls(last_decision_at=stats.last_decision_at)  # an older layout: start afresh
         return stats
 
     def to_json(self):
-        return {key: getattr(self, key) for key in self.__dataclass_fields__}
+        return {key: getattr(self, key) for key in _STORED}
 
     def average(self, name):
         return _Average(**getattr(self, name))
@@ -153,18 +160,34 @@ class QueueStats:
         setattr(self, name, average.__dict__.copy())
         self.last_decision_at = max(decided, previous or 0.0)
 
-    def learn_outcome(self, rank, ahead, promised_seconds, actual_seconds):
-        """Compare a decided comment's wait with the (uncalibrated) estimate it was given."""
+    def learn_outcome(self, rank, ahead, promised_seconds, actual_seconds, closed=False):
+        """Compare a decided comment's wait with the (uncalibrated) estimate it was given.
+
+        `closed`: nobody checked comments when it was submitted (outside the set hours).
+        """
         if not promised_seconds or promised_seconds <= 0:
             return
         ratio = math.log(max(actual_seconds, 1.0) / promised_seconds)
-        key = _calibration_key(rank, ahead)
-        cell = _Calibration(**self.calibration.get(key, {}))
-        cell.learn(ratio)
-        self.calibration[key] = cell.__dict__.copy()
+        for key in (_calibration_key(rank, ahead or 0, closed), _pooled_key(closed)):
+            cell = _Residuals(**self.calibration.get(key, {}))
+            cell.learn(ratio)
+            self.calibration[key] = cell.to_json()
+        # Forget the factors this outcome changes: its own cell's and those borrowed from the pool.
+        changed = _calibration_key(rank, ahead or 0, closed)
+        self._factors = {k: v for k, v in self._factors.items() if k != changed and v[1] == k}
 
-    def calibration_for(self, rank, ahead):
-        return _Calibration(**self.calibration.get(_calibration_key(rank, ahead), {}))
+    def calibration_factors(self, rank, ahead, closed=False):
+        """(low, point, high) multipliers for the raw estimate from the site's record."""
+        key = _calibration_key(rank, ahead, closed)
+        if key not in self._factors:
+            for name in (key, _pooled_key(closed)):
+                cell = _Residuals(**self.calibration.get(name, {}))
+                if cell.weight >= MIN_RESIDUALS:
+                    self._factors[key] = (cell.factors(), name)
+                    break
+            else:
+                self._factors[key] = (PRIOR_FACTORS, None)
+        return self._factors[key][0]
 
     def _decay_to(self, now):
         if self.decayed_at is not None and now > self.decayed_at:
@@ -207,46 +230,105 @@ class QueueStats:
         return (sum(self.busy[hour::24]), sum(self.done[hour::24]))
 
 
+_STORED = [name for name in QueueStats.__dataclass_fields__ if not name.startswith("_")]
 QUEUE_SIZES = (0, 3, 10, 30, 100)
 
 
-def _calibration_key(rank, ahead):
+def _calibration_key(rank, ahead, closed=False):
     size = sum(1 for bound in QUEUE_SIZES if ahead > bound)
-    return f"{rank}:{size}"
+    return f"{rank}:{size}:{'c' if closed else 'o'}"
+
+
+def _pooled_key(closed):
+    return f"*:{'c' if closed else 'o'}"
+
+
+# Residuals r = log(actual / raw estimate) are kept as a histogram over [-R_SPAN, R_SPAN].
+R_SPAN = 3.0
+R_BIN = 0.1
+R_BINS = round(2 * R_SPAN / R_BIN)
+RESIDUAL_MEMORY = 300  # residuals a cell remembers, older ones fading (recent promises count)
+MIN_RESIDUALS = 25  # below this a cell borrows the site's pooled record, then the prior
+# The point estimate maximises the share of waits it hits within this relative error (the
+# aim of the replay: median |actual - estimate| / actual <= 0.25). For a skewed spread of
+# waits that point is not the median: see docs/waiting-time.md.
+POINT_TOLERANCE = 0.25
+BAND_LEVEL = 0.88  # share of the recent residuals inside the band
+PRIOR_FACTORS = (math.exp(-0.7), 1.0, math.exp(0.7))
 
 
 @dataclass
-class _Calibration:
-    """Running quantiles of log(actual wait / estimate): the site's own record of its promises.
+class _Residuals:
+    """A fading histogram of log(actual wait / raw estimate): the site's record of its promises.
 
-    Each quantile moves a small step towards every new observation (stochastic
-    approximation), so the band keeps the share of waits it is meant to hold, whatever
-    the shape of the errors.
+    The band is its empirical quantiles (a conformal band, per triage rank, queue size and
+    whether the editors were at work), so it holds the share of waits it is meant to
+    hold whatever the shape of the errors; the point is the factor that would have come
+    within POINT_TOLERANCE of the most recent waits.
     """
 
-    low: float = -0.7
-    middle: float = 0.0
-    high: float = 0.7
-    samples: int = 0
-
-    STEP = 0.05
-    LEVELS = (0.06, 0.5, 0.94)
+    counts: dict = field(default_factory=dict)  # bin index (as text) -> weight x boost
+    boost: float = 1.0  # the weight of the newest residual: older ones fade relative to it
+    weight: float = 0.0  # residuals remembered (faded)
 
     def learn(self, value):
-        step = max(self.STEP, 1.0 / (self.samples + 2))
-        for name, level in zip(("low", "middle", "high"), self.LEVELS):
-            current = getattr(self, name)
-            setattr(self, name, current + step * (level - (value < current)))
-        self.samples += 1
+        self.boost /= 1 - 1 / RESIDUAL_MEMORY
+        if self.boost > 1e6:  # keep the numbers small: rescale now and then
+            self.counts = {b: w / self.boost for b, w in self.counts.items() if w / self.boost > 1e-4}
+            self.boost = 1.0
+        index = str(min(R_BINS - 1, max(0, int((value + R_SPAN) / R_BIN))))
+        self.counts[index] = self.counts.get(index, 0.0) + self.boost
+        self.weight = self.weight * (1 - 1 / RESIDUAL_MEMORY) + 1.0
+
+    def to_json(self):
+        return {"counts": self.counts, "boost": self.boost, "weight": self.weight}
 
     def factors(self):
-        """(low, middle, high) multipliers, trusted as samples accumulate."""
-        trust = self.samples / (self.samples + 10)
-        prior = _Calibration()
-        return tuple(
-            math.exp(trust * getattr(self, name) + (1 - trust) * getattr(prior, name))
-            for name in ("low", "middle", "high")
-        )
+        """(low, point, high) multipliers of the raw estimate."""
+        cumulative = self._cumulative()
+        low = self._quantile(cumulative, (1 - BAND_LEVEL) / 2)
+        high = self._quantile(cumulative, (1 + BAND_LEVEL) / 2)
+        point = self._best_point(cumulative)
+        return math.exp(low), math.exp(min(max(point, low), high)), math.exp(high)
+
+    def _cumulative(self):
+        masses = [self.counts.get(str(index), 0.0) for index in range(R_BINS)]
+        total = sum(masses) or 1.0
+        cumulative, running = [0.0], 0.0
+        for mass in masses:
+            running += mass / total
+            cumulative.append(running)
+        return cumulative
+
+    @staticmethod
+    def _share_below(cumulative, value):
+        """The share of residuals below `value` (uniform within a bin)."""
+        position = min(max((value + R_SPAN) / R_BIN, 0.0), R_BINS)
+        index = min(int(position), R_BINS - 1)
+        return cumulative[index] + (position - index) * (cumulative[index + 1] - cumulative[index])
+
+    @staticmethod
+    def _quantile(cumulative, level):
+        for index in range(R_BINS):
+            if cumulative[index + 1] >= level:
+                inside = cumulative[index + 1] - cumulative[index]
+                part = (level - cumulative[index]) / inside if inside else 0.0
+                return -R_SPAN + (index + part) * R_BIN
+        return R_SPAN
+
+    def _best_point(self, cumulative):
+        """log factor c maximising the share of r with |1 - exp(c - r)| <= POINT_TOLERANCE."""
+        below, above = math.log(1 + POINT_TOLERANCE), -math.log(1 - POINT_TOLERANCE)
+        best, best_share = 0.0, -1.0
+        steps = round(2 * R_SPAN / (R_BIN / 2))
+        for step in range(steps + 1):
+            centre = -R_SPAN + step * R_BIN / 2
+            share = self._share_below(cumulative, centre + above) - self._share_below(
+                cumulative, centre - below
+            )
+            if share > best_share + 1e-9 or (abs(share - best_share) <= 1e-9 and abs(centre) < abs(best)):
+                best, best_share = centre, share
+        return best
 
 
 @dataclass(frozen=True)
@@ -279,7 +361,7 @@ def estimate(stats, now, ahead, hours, default_per_hour=60.0, rank=0):
     # Until the editors are back nothing is uncertain; the band spreads the work after that.
     idle = min(raw, round((resumes - now).total_seconds())) if resumes else 0
     work = raw - idle
-    low_factor, middle_factor, high_factor = stats.calibration_for(rank, ahead).factors()
+    low_factor, middle_factor, high_factor = stats.calibration_factors(rank, ahead, not hours.is_open(now))
     point = max(MINIMUM_WAIT_SECONDS, idle + round(work * middle_factor))
     low = max(MINIMUM_WAIT_SECONDS // 2, min(point, idle + round(work * low_factor)))
     high = max(point, idle + round(work * high_factor))

@@ -164,7 +164,8 @@ def _learn(stats, comment, hours):
     rank = suggestion_rank(comment.suggestion)
     stats.observe(comment.created_at, comment.decided_at, hours, rank)
     waited = (comment.decided_at - comment.created_at).total_seconds()
-    stats.learn_outcome(rank, comment.wait_ahead, comment.wait_raw_seconds, waited)
+    closed = not hours.is_open(comment.created_at)
+    stats.learn_outcome(rank, comment.wait_ahead, comment.wait_raw_seconds, waited, closed)
 
 
 def rebuild_stats(site):
