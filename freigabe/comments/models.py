@@ -21,7 +21,9 @@ class AuthorRole(models.TextChoices):
 class Comment(models.Model):
     """A reader's comment. Its status changes only through moderation.decisions.decide()."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    # No index of its own: comment_article_status (article, status) serves every lookup by
+    # article, and each index costs every submission a page write (docs/benchmarks.md).
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments", db_index=False)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
@@ -54,7 +56,8 @@ class Comment(models.Model):
     link_domains = models.JSONField(default=list, blank=True)
     # Whether the widget's proof of work came with the comment (None: not checked).
     bot_check_passed = models.BooleanField(null=True, blank=True)
-    author_token_hash = models.CharField(max_length=64, db_index=True)
+    # Compared with the comment found by its id, never searched for: no index.
+    author_token_hash = models.CharField(max_length=64)
     # A short hash of the body: finds the same text again (a double post) by index.
     body_digest = models.CharField(max_length=16, blank=True)
     # Readers' recommendations ("Empfehlen"), counted in the transaction that stores each

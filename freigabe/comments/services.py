@@ -18,7 +18,7 @@ from freigabe.articles.site_models import active_scorer
 from freigabe.assessment.rules.advertising import link_domains
 from freigabe.assessment.site_model import combine
 from freigabe.comments import extensions
-from freigabe.comments.intake import body_digest, refusal_facts
+from freigabe.comments.intake import body_digest, refusal_facts, store_comment
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.names import reserved_name_refusal
 from freigabe.comments.waiting import as_json as wait_json
@@ -101,7 +101,7 @@ def submit_comment(
     # Estimated before the comment joins the queue: the comments ahead of it in triage order.
     suggestion = (assessment or {}).get("decision", "review")
     wait, ahead = estimate_for_submission(article.site, suggestion)
-    comment = Comment.objects.create(
+    comment = Comment(
         article=article,
         parent=parent,
         author_name=author_name,
@@ -121,6 +121,7 @@ def submit_comment(
         author_token_hash=hash_secret(token),
         body_digest=body_digest(body),
     )
+    store_comment(comment)
     if _may_skip_queue(article.site, comment):
         _release_automatically(comment)
         return Submission(

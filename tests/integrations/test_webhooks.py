@@ -11,8 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.management.base import CommandError
 
+from freigabe.articles.services import create_site
 from freigabe.comments.models import Comment
-from freigabe.integrations.models import Delivery, Webhook
+from freigabe.integrations.models import EVENTS, Delivery, Webhook
 from freigabe.integrations.webhooks import attempt_delivery
 from freigabe.jobs import run_pending
 from freigabe.moderation.decisions import decide, undo
@@ -126,6 +127,33 @@ def test_a_submitted_comment_is_delivered_signed_by_the_worker_not_the_request(h
     # A second run of the same job sends nothing again.
     attempt_delivery(delivery.pk)
     assert len(receiver.received) == 1
+
+
+def test_only_active_webhooks_of_the_site_that_want_the_event_get_it_at_once(article, submit, publisher):
+    wanted = Webhook.objects.create(
+        site=article.site, url="https://a.example/h", secret="s", events=list(EVENTS)
+    )
+    Webhook.objects.create(site=article.site, url="https://b.example/h", secret="s", events=["report.filed"])
+    switched_off = Webhook.objects.create(
+        site=article.site, url="https://c.example/h", secret="s", events=list(EVENTS), active=False
+    )
+    other_site, _ = create_site("abendblatt")
+    Webhook.objects.create(site=other_site, url="https://d.example/h", secret="s", events=list(EVENTS))
+    first = submit()
+    assert list(
+        Delivery.objects.filter(event_key=f"comment.submitted:{first['id']}").values_list(
+            "webhook", flat=True
+        )
+    ) == [wanted.pk]
+    # Switched on and off elsewhere (another worker, the CLI): the next comment follows at once.
+    Webhook.objects.filter(pk=switched_off.pk).update(active=True)
+    Webhook.objects.filter(pk=wanted.pk).update(active=False)
+    second = submit()
+    assert list(
+        Delivery.objects.filter(event_key=f"comment.submitted:{second['id']}").values_list(
+            "webhook", flat=True
+        )
+    ) == [switched_off.pk]
 
 
 def test_an_event_rolled_back_leaves_nothing_in_the_outbox(hook, article):
