@@ -78,7 +78,12 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="comment_status_created"),
             models.Index(fields=["article", "status"], name="comment_article_status"),
-            models.Index(fields=["status", "suggestion", "created_at"], name="comment_triage"),
+            # The queue in triage order (id: its tie-break), and, article last so that the
+            # index alone answers it, the count of comments ahead of a new one on its site
+            # (comments/waiting.py), which read every pending comment's row.
+            models.Index(
+                fields=["status", "suggestion", "created_at", "id", "article"], name="comment_triage_article"
+            ),
             models.Index(fields=["ip_hash", "created_at"], name="comment_ip_recent"),
             models.Index(fields=["body_digest"], name="comment_body_digest"),
             # The queue filtered by a score: these cover the filter and the triage order.

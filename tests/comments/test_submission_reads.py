@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from freigabe.comments.intake import article_for_submission, body_digest, refusal_facts, store_comment
 from freigabe.comments.models import Comment
+from freigabe.comments.waiting import estimate_for_submission
 from freigabe.moderation.bans import active_ban_for, impose_ban, lift_ban
 from freigabe.moderation.models import Ban
 from tests.conftest import comments_path
@@ -187,3 +188,15 @@ def test_the_comment_table_keeps_the_indexes_other_apps_made_with_sql(db):
     )
     single_columns = {tuple(index["columns"]) for index in indexes.values() if index["index"]}
     assert ("author_token_hash",) not in single_columns and ("article_id",) not in single_columns
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner")
+def test_the_comments_ahead_of_a_new_one_are_counted_from_the_index_alone(article, submit):
+    for _ in range(3):
+        submit()
+    with CaptureQueriesContext(connection) as captured:
+        estimate_for_submission(article.site, "review")
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + captured.captured_queries[0]["sql"])
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "COVERING INDEX comment_triage_article" in plan
