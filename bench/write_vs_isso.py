@@ -8,7 +8,9 @@ machine's load during the run hits both alike. Freigabe
 assesses every comment (house rules, model) and holds it as pending; Isso stores it
 (moderation off, its guard off so its per-address limit does not cap the figure).
 Freigabe's per-address rate limit is lifted for the run. Afterwards the stored comments
-are counted, so an "accepted" figure is never larger than what was really kept.
+are counted, so an "accepted" figure is never larger than what was really kept. It also
+prints the CPU time each server (its process tree; with PostgreSQL, the database server
+too) spent per accepted comment, which a busy machine disturbs much less than the rates.
 """
 
 import json
@@ -46,13 +48,16 @@ def numbered(round_number):
     return TEXT.replace("%s", f"{round_number}.%s")
 
 
-def measure(url, template, arguments):
-    return load.run_wrk(
+def measure(url, template, arguments, server_pid):
+    """(wrk's figures, CPU seconds the server used meanwhile, its database server included)."""
+    before = machine.process_tree_cpu(server_pid) + machine.postgres_cpu()
+    result = load.run_wrk(
         url,
         seconds=max(1, round(arguments.seconds / arguments.rounds)),
         connections=arguments.connections,
         post_template=template,
     )
+    return result, machine.process_tree_cpu(server_pid) + machine.postgres_cpu() - before
 
 
 def combined(results):
@@ -74,6 +79,10 @@ def print_row(name, result, stored):
         f"{name:<28} {result.requests:>8} {result.good_per_second:>12.1f} {result.p50_ms:>9.1f} "
         f"{result.p99_ms:>9.1f} {result.non_2xx_3xx:>7} {result.socket_errors:>7} {stored:>7}"
     )
+
+
+def using_postgres():
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
 
 
 def parse_arguments():
@@ -102,15 +111,22 @@ def main():
             for number in range(arguments.workers * 2):
                 peer.post(ARTICLE_ID, f"Erster Beitrag zum Hafenausbau ({number}).", "Leserin")
             before = (isso.thread_size(ISSO_URI), peer.stored_count(ARTICLE_ID))
-            isso_rounds, freigabe_rounds = [], []
+            isso_rounds, freigabe_rounds, isso_cpu, freigabe_cpu = [], [], 0.0, 0.0
             for number in range(1, arguments.rounds + 1):
                 print(f"Round {number}/{arguments.rounds}: Isso, then Freigabe ...", flush=True)
-                isso_rounds.append(
-                    measure(f"{isso.url}/new?uri={ISSO_URI}", isso_template(number), arguments)
+                result, cpu = measure(
+                    f"{isso.url}/new?uri={ISSO_URI}", isso_template(number), arguments, isso.process.pid
                 )
-                freigabe_rounds.append(
-                    measure(peer.comments_url(ARTICLE_ID), freigabe_template(number), arguments)
+                isso_rounds.append(result)
+                isso_cpu += cpu
+                result, cpu = measure(
+                    peer.comments_url(ARTICLE_ID),
+                    freigabe_template(number),
+                    arguments,
+                    peer.server.process.pid,
                 )
+                freigabe_rounds.append(result)
+                freigabe_cpu += cpu
             isso_result, freigabe_result = combined(isso_rounds), combined(freigabe_rounds)
             stored = (isso.thread_size(ISSO_URI) - before[0], peer.stored_count(ARTICLE_ID) - before[1])
         finally:
@@ -123,7 +139,7 @@ def main():
         f"Load: wrk, 1 thread, {arguments.connections} connections, {arguments.seconds} s "
         f"per server in {arguments.rounds} alternating rounds, {arguments.workers} gunicorn "
         f"sync workers each; Freigabe on "
-        f"{'PostgreSQL' if os.environ.get('DATABASE_URL', '').startswith('postgres') else 'SQLite'}"
+        f"{'PostgreSQL' if using_postgres() else 'SQLite'}"
     )
     print()
     print(
@@ -142,6 +158,16 @@ def main():
         for ours, theirs in zip(freigabe_rounds, isso_rounds)
     )
     print(f"Ratio per round: {per_round}")
+    # CPU per comment depends far less on what else runs on the machine than a rate does.
+    isso_ms, freigabe_ms = (
+        1000 * cpu / max(1, result.requests - result.non_2xx_3xx)
+        for cpu, result in ((isso_cpu, isso_result), (freigabe_cpu, freigabe_result))
+    )
+    database = " (with its PostgreSQL server)" if using_postgres() else ""
+    print(
+        f"Server CPU per accepted comment: Isso {isso_ms:.2f} ms, Freigabe{database} {freigabe_ms:.2f} ms; "
+        f"Isso/Freigabe {load.ratio(isso_ms, freigabe_ms)}"
+    )
     accepted = freigabe_result.requests - freigabe_result.non_2xx_3xx
     if stored[1] < accepted:
         print(f"LOST: Freigabe answered {accepted} comments 202 but stored {stored[1]}")
