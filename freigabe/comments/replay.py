@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from freigabe.comments.triage import suggestion_rank
-from freigabe.comments.wait_model import QueueStats, estimate, old_estimate
+from freigabe.comments.wait_model import QueueStats, closed_for, estimate, old_estimate
 
 REQUIRED_COLUMNS = ("comment_id", "submitted_at", "decided_at")
 OLD_WINDOW = timedelta(hours=2)
@@ -74,7 +74,7 @@ def replay(entries, hours, default_per_hour=60.0):
             decided, submitted, rank, ahead_then, raw, _ = heapq.heappop(decisions)
             stats.observe(submitted, decided, hours, rank)
             stats.learn_outcome(
-                rank, ahead_then, raw, (decided - submitted).total_seconds(), not hours.is_open(submitted)
+                rank, ahead_then, raw, (decided - submitted).total_seconds(), closed_for(hours, submitted)
             )
             pending[rank] -= 1
             recent.append(decided)
@@ -108,6 +108,11 @@ def summarise(rows, still_pending=0):
             "within_range": round(within / len(selected), 3),
             "median_abs_error_ratio": round(
                 statistics.median(abs(row[1] - row[2].seconds) / row[1] for row in selected), 3
+            ),
+            # The share whose point estimate came within 25 % (the median error is <= 0.25
+            # exactly when this is at least half).
+            "within_quarter": round(
+                sum(1 for row in selected if abs(row[1] - row[2].seconds) <= 0.25 * row[1]) / len(selected), 3
             ),
             "median_actual_seconds": round(statistics.median(row[1] for row in selected)),
             "median_width_ratio": round(

@@ -160,14 +160,17 @@ class QueueStats:
         setattr(self, name, average.__dict__.copy())
         self.last_decision_at = max(decided, previous or 0.0)
 
-    def learn_outcome(self, rank, ahead, promised_seconds, actual_seconds, closed=False):
+    def learn_outcome(self, rank, ahead, promised_seconds, actual_seconds, closed_seconds=None):
         """Compare a decided comment's wait with the (uncalibrated) estimate it was given.
 
-        `closed`: nobody checked comments when it was submitted (outside the set hours).
+        `closed_seconds`: submitted outside the set hours, this long before they began
+        (`closed_for`); only the wait after that is uncertain, and compared.
         """
         if not promised_seconds or promised_seconds <= 0:
             return
-        ratio = math.log(max(actual_seconds, 1.0) / promised_seconds)
+        closed = closed_seconds is not None
+        idle = min(closed_seconds or 0.0, promised_seconds - 1.0, actual_seconds - 1.0)
+        ratio = math.log(max(actual_seconds - idle, 1.0) / max(promised_seconds - idle, 1.0))
         for key in (_calibration_key(rank, ahead or 0, closed), _pooled_key(closed)):
             cell = _Residuals(**self.calibration.get(key, {}))
             cell.learn(ratio)
@@ -234,6 +237,14 @@ _STORED = [name for name in QueueStats.__dataclass_fields__ if not name.startswi
 QUEUE_SIZES = (0, 3, 10, 30, 100)
 
 
+def closed_for(hours, submitted_at):
+    """Seconds from `submitted_at` until the set hours begin; None while they are open."""
+    if hours.is_open(submitted_at):
+        return None
+    opens = hours.next_open(submitted_at)
+    return (opens - submitted_at).total_seconds() if opens else 0.0
+
+
 def _calibration_key(rank, ahead, closed=False):
     size = sum(1 for bound in QUEUE_SIZES if ahead > bound)
     return f"{rank}:{size}:{'c' if closed else 'o'}"
@@ -253,7 +264,7 @@ MIN_RESIDUALS = 25  # below this a cell borrows the site's pooled record, then t
 # aim of the replay: median |actual - estimate| / actual <= 0.25). For a skewed spread of
 # waits that point is not the median: see docs/waiting-time.md.
 POINT_TOLERANCE = 0.25
-BAND_LEVEL = 0.88  # share of the recent residuals inside the band
+BAND_LEVEL = 0.93  # share of the recent residuals inside the band
 PRIOR_FACTORS = (math.exp(-0.7), 1.0, math.exp(0.7))
 
 

@@ -17,7 +17,7 @@ from freigabe.articles.models import Site
 from freigabe.articles.review_hours import ReviewHours
 from freigabe.comments.models import Comment, Status, WaitingStats
 from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS, suggestion_rank
-from freigabe.comments.wait_model import QueueStats, WaitEstimate, estimate
+from freigabe.comments.wait_model import QueueStats, WaitEstimate, closed_for, estimate
 
 # How far back a rebuild of the record reads (after an undo, or for a site without one).
 REBUILD_WINDOW = timedelta(days=28)
@@ -164,7 +164,7 @@ def _learn(stats, comment, hours):
     rank = suggestion_rank(comment.suggestion)
     stats.observe(comment.created_at, comment.decided_at, hours, rank)
     waited = (comment.decided_at - comment.created_at).total_seconds()
-    closed = not hours.is_open(comment.created_at)
+    closed = closed_for(hours, comment.created_at)
     stats.learn_outcome(rank, comment.wait_ahead, comment.wait_raw_seconds, waited, closed)
 
 

@@ -154,7 +154,9 @@ def test_the_replay_uses_only_what_was_known_at_each_submission(tmp_path, capsys
     assert result["by_hour"]["9"]["n"] == 2  # 08:00 UTC is 09:00 in Berlin
 
 
-@pytest.mark.parametrize("name, hours", [("week", NEWSROOM_HOURS), ("night", "")])
+@pytest.mark.parametrize(
+    "name, hours", [("week", NEWSROOM_HOURS), ("night", ""), ("newsroom", NEWSROOM_HOURS)]
+)
 def test_on_a_realistic_week_the_promise_holds(capsys, name, hours):
     result = evaluate(capsys, HISTORIES / f"{name}.csv", "--hours", hours, "--timezone", "Europe/Berlin")
     assert result["n"] > 5000
