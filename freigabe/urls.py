@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/", include("freigabe.accounts.urls")),
     path("moderation/", include("freigabe.moderation.urls")),
+    path("moderation/", include("freigabe.compliance.moderator_urls")),  # reports and appeals tabs
     path("widget/", include("freigabe.widget.urls")),
     path("compliance/", include("freigabe.compliance.urls")),
     path("integrations/", include("freigabe.integrations.urls")),

@@ -30,14 +30,19 @@ UPHELD, REVERSED = Appeal.Outcome.UPHELD, Appeal.Outcome.REVERSED
 
 
 class AppealError(Exception):
-    """The appeal step is not possible; `status` is the HTTP status to answer with."""
+    """The appeal step is not possible; `status` is the HTTP status to answer with.
+
+    The message is English, for the API; `code` and `params` let the pages say the same in
+    the reader's or editor's language (compliance/error_messages.py).
+    """
 
     status = 409
 
-    def __init__(self, message, status=None):
+    def __init__(self, message, status=None, code="", **params):
         super().__init__(message)
         if status is not None:
             self.status = status
+        self.code, self.params = code, params
 
 
 # --- filing -----------------------------------------------------------------------------------
@@ -60,7 +65,10 @@ def file_appeal(comment, explanation):
     decision = appealable_decision(comment)
     if decision is None:
         raise AppealError(
-            f"Comment {comment.pk} is {comment.status}; only a rejected or removed comment can be appealed."
+            f"Comment {comment.pk} is {comment.status}; only a rejected or removed comment can be appealed.",
+            code="not_appealable",
+            id=comment.pk,
+            state=Status(comment.status).label,
         )
     _check_window(appeal_deadline(decision))
     return _create(comment=comment, decision=decision, explanation=explanation)
@@ -71,7 +79,7 @@ def file_ban_appeal(comment, explanation):
     explanation = _clean_explanation(explanation)
     restriction = restriction_of_author(comment)
     if restriction is None:
-        raise AppealError("There is no running ban or suspension to appeal against.")
+        raise AppealError("There is no running ban or suspension to appeal against.", code="no_ban")
     mark_informed(restriction)
     _check_window(restriction_appeal_deadline(restriction))
     return _create(comment=restriction.comment or comment, restriction=restriction, explanation=explanation)
@@ -81,9 +89,11 @@ def file_restriction_appeal(restriction, explanation):
     """The same, from the signed link in the ban mail."""
     explanation = _clean_explanation(explanation)
     if restriction.ban.lifted_at is not None:
-        raise AppealError("This ban has been lifted already.")
+        raise AppealError("This ban has been lifted already.", code="ban_lifted")
     if restriction.comment_id is None:
-        raise AppealError("This ban concerns no comment we hold; please write to the editors.")
+        raise AppealError(
+            "This ban concerns no comment we hold; please write to the editors.", code="ban_without_comment"
+        )
     _check_window(restriction_appeal_deadline(restriction))
     return _create(comment=restriction.comment, restriction=restriction, explanation=explanation)
 
@@ -93,7 +103,10 @@ def file_report_appeal(report, explanation):
     explanation = _clean_explanation(explanation)
     notice = report.notice
     if notice.state != Notice.State.RESOLVED or notice.outcome != Notice.Outcome.KEPT:
-        raise AppealError("Only a decision to keep a reported comment can be appealed by the reporter.")
+        raise AppealError(
+            "Only a decision to keep a reported comment can be appealed by the reporter.",
+            code="report_not_kept",
+        )
     _check_window(report_appeal_deadline(report))
     return _create(comment=notice.comment, report=report, explanation=explanation)
 
@@ -101,9 +114,16 @@ def file_report_appeal(report, explanation):
 def _clean_explanation(explanation):
     explanation = clean_text(explanation or "")
     if not explanation:
-        raise AppealError("Please explain why the decision should be reviewed.", status=422)
+        raise AppealError(
+            "Please explain why the decision should be reviewed.", status=422, code="explanation_missing"
+        )
     if len(explanation) > MAX_EXPLANATION_CHARS:
-        raise AppealError(f"The explanation is longer than {MAX_EXPLANATION_CHARS} characters.", status=422)
+        raise AppealError(
+            f"The explanation is longer than {MAX_EXPLANATION_CHARS} characters.",
+            status=422,
+            code="explanation_too_long",
+            limit=MAX_EXPLANATION_CHARS,
+        )
     return explanation
 
 
@@ -112,6 +132,8 @@ def _check_window(deadline):
         raise AppealError(
             f"The six-month period for an appeal ended on {timezone.localtime(deadline):%Y-%m-%d}.",
             status=410,
+            code="window_closed",
+            date=timezone.localtime(deadline).date(),
         )
 
 
@@ -120,7 +142,9 @@ def _create(**fields):
         with transaction.atomic():
             return Appeal.objects.create(**fields)
     except IntegrityError:
-        raise AppealError("An appeal against this decision has already been filed.") from None
+        raise AppealError(
+            "An appeal against this decision has already been filed.", code="already_appealed"
+        ) from None
 
 
 # --- deciding ---------------------------------------------------------------------------------
@@ -134,21 +158,29 @@ def decide_appeal(appeal_id, outcome, *, actor, note=""):
     made the decision, may.
     """
     if outcome not in (UPHELD, REVERSED):
-        raise AppealError(f"Unknown outcome '{outcome}'; use 'upheld' or 'reversed'.", status=422)
+        raise AppealError(
+            f"Unknown outcome '{outcome}'; use 'upheld' or 'reversed'.",
+            status=422,
+            code="unknown_outcome",
+            outcome=outcome,
+        )
     if not actor.has_perm("moderation.decide_appeal"):
-        raise AppealError("Only a senior editor may decide appeals.", status=403)
+        raise AppealError("Only a senior editor may decide appeals.", status=403, code="senior_only")
     note = (note or "").strip()
     with transaction.atomic():
         appeal = _open_appeal_for_update(appeal_id)
         if _decided_by(appeal) == actor.pk:
             raise AppealError(
-                "You made the decision appealed against; another senior editor must review it.", status=403
+                "You made the decision appealed against; another senior editor must review it.",
+                status=403,
+                code="own_decision",
             )
         if not note:
             raise AppealError(
                 "Please give the reason for the decision on the appeal (note); "
                 "the person who appealed is told it.",
                 status=422,
+                code="appeal_reason_needed",
             )
         if outcome == REVERSED:
             _reverse(appeal, actor, note)
@@ -197,9 +229,13 @@ def _open_appeal_for_update(appeal_id):
         .first()
     )
     if appeal is None:
-        raise AppealError(f"Appeal {appeal_id} does not exist.", status=404)
+        raise AppealError(
+            f"Appeal {appeal_id} does not exist.", status=404, code="appeal_not_found", id=appeal_id
+        )
     if appeal.state != Appeal.State.OPEN:
-        raise AppealError(f"Appeal {appeal_id} has already been decided.")
+        raise AppealError(
+            f"Appeal {appeal_id} has already been decided.", code="appeal_decided", id=appeal_id
+        )
     return appeal
 
 

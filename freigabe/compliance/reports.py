@@ -133,15 +133,20 @@ def decide_report_group(
     Returns the resolved Notice; raises DecisionError when not possible.
     """
     if action not in (KEEP, REMOVE):
-        raise ReportDecisionError(f"Unknown action '{action}'; use 'remove' or 'keep'.")
+        raise ReportDecisionError(
+            f"Unknown action '{action}'; use 'remove' or 'keep'.", code="unknown_action", action=action
+        )
     if legal_ground and legal_ground not in LEGAL_GROUNDS:
         raise ReportDecisionError(
-            f"Unknown legal_ground '{legal_ground}'; use one of: " + ", ".join(LEGAL_GROUNDS) + "."
+            f"Unknown legal_ground '{legal_ground}'; use one of: " + ", ".join(LEGAL_GROUNDS) + ".",
+            code="unknown_legal_ground",
+            ground=legal_ground,
         )
     legal_provision = clean_text(legal_provision or "")[:200]
     if action == REMOVE and legal_ground == "other" and not legal_provision:
         raise ReportDecisionError(
-            "With legal_ground 'other', name the provision in legal_provision (e.g. '§ 201a StGB')."
+            "With legal_ground 'other', name the provision in legal_provision (e.g. '§ 201a StGB').",
+            code="provision_needed",
         )
     with transaction.atomic():
         notice = _open_notice_for_update(notice_id)
@@ -168,7 +173,11 @@ def decide_report_group(
 def _open_notice_for_update(notice_id):
     notice = Notice.objects.select_for_update().filter(pk=notice_id).first()
     if notice is None:
-        raise NoticeNotFound(f"Report group {notice_id} does not exist.")
+        raise NoticeNotFound(
+            f"Report group {notice_id} does not exist.", code="notice_not_found", id=notice_id
+        )
     if notice.state != Notice.State.OPEN:
-        raise NoticeAlreadyResolved(f"Report group {notice_id} has already been resolved.")
+        raise NoticeAlreadyResolved(
+            f"Report group {notice_id} has already been resolved.", code="notice_resolved", id=notice_id
+        )
     return notice

@@ -20,6 +20,7 @@ from freigabe.compliance.appeals import (
 )
 from freigabe.compliance.confirmation import confirm_email as confirm_address
 from freigabe.compliance.deadlines import appeal_deadline, report_appeal_deadline, restriction_appeal_deadline
+from freigabe.compliance.error_messages import shown_error
 from freigabe.compliance.models import Appeal
 from freigabe.compliance.notifications import address_for_confirmation, email_for_data_link
 from freigabe.compliance.privacy import author_data
@@ -64,7 +65,7 @@ def appeal(request, token):
         try:
             context["appeal"] = file_appeal(decision.comment, request.POST.get("explanation", ""))
         except AppealError as refused:
-            context["error"], status = str(refused), refused.status
+            context["error"], status = shown_error(refused), refused.status
     return render(request, "compliance/appeal.html", context, status=status)
 
 
@@ -129,5 +130,5 @@ def _other_appeal(request, kind, statement, deadline, appeal, file, comment=None
         try:
             context["appeal"] = file(request.POST.get("explanation", ""))
         except AppealError as refused:
-            context["error"], status = str(refused), refused.status
+            context["error"], status = shown_error(refused), refused.status
     return render(request, "compliance/other_appeal.html", context, status=status)

@@ -43,9 +43,10 @@ MESSAGES = {
 }
 
 
-def shown_error(error):
-    """The refusal `error` as a sentence in the active language."""
-    message = MESSAGES.get(getattr(error, "code", ""))
+def shown_error(error, messages=MESSAGES):
+    """The refusal `error` as a sentence in the active language (`messages`: code -> text;
+    another app passes its own codes with these)."""
+    message = messages.get(getattr(error, "code", ""))
     if message is None:
         return str(error)
     params = dict(getattr(error, "params", {}) or {})

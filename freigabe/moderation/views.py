@@ -5,10 +5,11 @@ Views parse the request, check the permission and call a domain function
 """
 
 from io import StringIO
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -322,11 +323,7 @@ def bulk_decide(request):
 
 def _safe_query(query):
     # Only a query string of our own filter form goes back into the redirect.
-    from urllib.parse import urlencode
-
     allowed = {"order", "article", "rule", "min_score", "age", "section", "group"}
-    from django.http import QueryDict
-
     params = {k: v for k, v in QueryDict(query.lstrip("?")).items() if k in allowed}
     return "?" + urlencode(params) if params else ""
 
@@ -345,7 +342,7 @@ def counts(request):
     )
 
 
-# --- decided history, reports, appeals -------------------------------------------------
+# --- decided history -----------------------------------------------------------------
 
 
 @editor_required
@@ -377,76 +374,6 @@ def history(request):
             "tab": "decided",
         },
     )
-
-
-@editor_required
-def reported(request):
-    from freigabe.compliance.legal import LEGAL_GROUNDS, legal_citation, legal_ground_label
-    from freigabe.compliance.queues import reported_comments
-
-    language = request.LANGUAGE_CODE
-    return render(
-        request,
-        "moderation/reported.html",
-        {
-            "notices": list(reported_comments()[:PAGE_SIZE]),
-            "reasons": reason_choices(None, language),
-            "tab": "reported",
-            "legal_grounds": [
-                (
-                    code,
-                    f"{legal_citation(code)} – {legal_ground_label(code, language)}"
-                    if code != "other"
-                    else legal_ground_label(code, language),
-                )
-                for code in LEGAL_GROUNDS
-            ],
-        },
-    )
-
-
-@editor_required
-@require_POST
-def decide_report(request, pk):
-    from freigabe.compliance.reports import decide_report_group
-
-    try:
-        decide_report_group(
-            pk,
-            request.POST.get("action", ""),
-            actor=request.user,
-            reasons=request.POST.getlist("reasons"),
-            legal_ground=request.POST.get("legal_ground", ""),
-            legal_provision=request.POST.get("legal_provision", ""),
-            note=request.POST.get("note", ""),
-        )
-        messages.success(request, _("Meldung erledigt."))
-    except DecisionError as exc:
-        messages.error(request, shown_error(exc))
-    return redirect("moderation:reported")
-
-
-@staff_view("moderation.decide_appeal")
-def appeals(request):
-    from freigabe.compliance.queues import pending_appeals
-
-    return render(
-        request, "moderation/appeals.html", {"appeals": list(pending_appeals()[:PAGE_SIZE]), "tab": "appeals"}
-    )
-
-
-@staff_view("moderation.decide_appeal")
-@require_POST
-def decide_appeal_view(request, pk):
-    from freigabe.compliance.appeals import AppealError, decide_appeal
-
-    outcome = request.POST.get("outcome", "")
-    try:
-        decide_appeal(pk, outcome, actor=request.user, note=request.POST.get("note", ""))
-        messages.success(request, _("Beschwerde entschieden."))
-    except (AppealError, DecisionError) as exc:
-        messages.error(request, shown_error(exc))
-    return redirect("moderation:appeals")
 
 
 # --- authors: bans and suspensions -----------------------------------------------------

@@ -81,7 +81,11 @@ def test_the_deciding_editor_gets_no_form_and_a_refusal(make_client, appeal_agai
     page = client.get(PAGE).content.decode()
     assert f"appeal-{appeal.pk}" in page and decide_path(appeal) not in page
     refused = client.post(decide_path(appeal), {"outcome": "reversed"}, follow=True)
-    assert "another senior editor must review it" in refused.content.decode()
+    assert "eine andere Person der leitenden Redaktion muss die Beschwerde prüfen" in refused.content.decode()
+    english = client.post(
+        decide_path(appeal), {"outcome": "reversed"}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "another senior editor must review the appeal" in english.content.decode()
     assert Comment.objects.get(pk=appeal.comment_id).status == "rejected"
     assert Appeal.objects.get(pk=appeal.pk).state == "open"
     assert not AuditEntry.objects.filter(action__startswith="appeal.").exists()

@@ -6,6 +6,7 @@ left fuzzy. The assessor's evidence texts (German, from Django-free code) are ch
 against the catalogue too.
 """
 
+import ast
 import re
 import shutil
 import subprocess
@@ -117,3 +118,49 @@ def test_evidence_with_figures_or_domains_is_put_together_in_each_language(why, 
         assert shown_why(why) == german
     with translation.override("en"):
         assert shown_why(why) == english
+
+
+# Domain errors the pages show (messages or templates): raised with a code, worded per language.
+SHOWN_ERRORS = {
+    "moderation/decisions.py": {"AlreadyDecided", "InvalidDecision", "CommentNotFound", "CannotUndo"},
+    "moderation/bans.py": {"BanError"},
+    "moderation/picks.py": {"PickError"},
+    "moderation/newsroom.py": {"NewsroomReplyError"},
+    "compliance/appeals.py": {"AppealError"},
+    "compliance/reports.py": {"ReportDecisionError", "NoticeNotFound", "NoticeAlreadyResolved"},
+}
+
+
+def _raised_codes(relative, classes):
+    """[(line, strings passed besides the English message)] of each raise of `classes`."""
+    raised = []
+    for node in ast.walk(ast.parse((PACKAGE / relative).read_text(encoding="utf-8"))):
+        call = node.exc if isinstance(node, ast.Raise) else None
+        if isinstance(call, ast.Call) and getattr(call.func, "id", None) in classes:
+            values = [*call.args[1:], *(keyword.value for keyword in call.keywords if keyword.arg == "code")]
+            raised.append((node.lineno, {v.value for v in values if isinstance(v, ast.Constant)}))
+    return raised
+
+
+def test_every_domain_error_the_pages_show_has_a_worded_code():
+    from freigabe.compliance.error_messages import MESSAGES
+
+    found = [
+        (relative, line, codes)
+        for relative, classes in SHOWN_ERRORS.items()
+        for line, codes in _raised_codes(relative, classes)
+    ]
+    assert len(found) > 40  # the walker found the raises
+    uncoded = [(relative, line) for relative, line, codes in found if not codes & set(MESSAGES)]
+    assert not uncoded, f"raised without a code the pages can word (error_messages.py): {uncoded}"
+
+
+def test_each_worded_domain_error_reads_in_german_and_in_english():
+    from freigabe.compliance.error_messages import MESSAGES
+
+    for code, message in MESSAGES.items():
+        with translation.override("de"):
+            german = str(message)
+        with translation.override("en"):
+            english = str(message)
+        assert german != english, f"{code}: no English for {german!r}"
