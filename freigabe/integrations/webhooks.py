@@ -20,10 +20,14 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from freigabe.articles.models import Site
 from freigabe.comments.display import safe_display_text
+from freigabe.comments.models import Comment
+from freigabe.compliance.models import Appeal, Report
 from freigabe.integrations.models import EVENTS, Delivery, Webhook
 from freigabe.integrations.safe_http import AddressRefused, is_loopback_host, post
 from freigabe.jobs import job
+from freigabe.moderation.models import Decision
 from freigabe.tokens import new_secret
 
 log = logging.getLogger(__name__)
@@ -86,10 +90,6 @@ def sign(secret, timestamp, body):
 
 
 def connect_signals():
-    from freigabe.comments.models import Comment
-    from freigabe.compliance.models import Appeal, Report
-    from freigabe.moderation.models import Decision
-
     post_save.connect(_on_comment, sender=Comment, dispatch_uid="webhooks-comment")
     post_save.connect(_on_decision, sender=Decision, dispatch_uid="webhooks-decision")
     post_save.connect(_on_report, sender=Report, dispatch_uid="webhooks-report")
@@ -173,8 +173,6 @@ def record_event(site_id, event, event_key, data, *, decision_id=None, delay=0):
     webhooks = subscribed_webhooks(site_id, event)
     if not webhooks:
         return []
-    from freigabe.articles.models import Site
-
     envelope = {
         "id": event_key,
         "event": event,
@@ -347,8 +345,6 @@ def _finish(delivery, state, error="", delivered_at=None):
 
 
 def _decision_stands(decision_id):
-    from freigabe.moderation.models import Decision
-
     return Decision.objects.standing().filter(pk=decision_id).exists()
 
 
