@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
 
+from freigabe.articles.models import Site
 from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS
+from freigabe.comments.waiting import estimate_wait
 from freigabe.http import parse_id
 from freigabe.moderation.claims import comments_claimed_by_others
 
@@ -97,13 +99,18 @@ class QueueFilter:
         # A rule alone narrows nothing: it says which score `min_score` applies to.
         return bool(self.article or self.min_score or self.age or self.sections or self.group)
 
-    def apply(self, comments, now=None):
+    def scope(self, comments):
+        """The queue being worked: one article, the chosen sections or a group of stories."""
         if self.article:
             comments = comments.filter(article_id=self.article)
         if self.sections:
             comments = comments.filter(article__section__in=self.sections)
         if self.group:
             comments = comments.filter(article__story_groups=self.group)
+        return comments
+
+    def apply(self, comments, now=None):
+        comments = self.scope(comments)
         # A rule's score, or the highest of all (risk); a minimum of 0 filters nothing.
         if self.min_score:
             field = f"score_{self.rule}" if self.rule else "risk"
@@ -186,3 +193,32 @@ def _int_or_none(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def scoped_outlook(queue_filter, now=None):
+    """The outlook (comments/waiting.py) of the queue being worked, not of all pending ones.
+
+    Time to clear it: each site's estimate for its share of that queue at its editors' pace
+    (the slowest site speaks for all); promises broken or at risk among those comments only.
+    """
+    now = now or timezone.now()
+    pending = queue_filter.scope(Comment.objects.filter(status=Status.PENDING))
+    counts = dict(pending.values_list("article__site_id").annotate(n=Count("pk")).order_by())
+    estimates = [
+        estimate_wait(site, "reject", ahead=counts[site.pk] - 1, now=now)
+        for site in Site.objects.filter(pk__in=counts)
+    ]
+    clear = max(estimates, key=lambda wait: wait.seconds) if estimates else None
+    clears_at = now + timedelta(seconds=clear.seconds) if clear else now
+    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+    return {
+        "pending": sum(counts.values()),
+        "oldest_waiting_seconds": round((now - oldest).total_seconds()) if oldest else 0,
+        "clear_seconds": clear.seconds if clear else 0,
+        "clear_range": clear.range if clear else [0, 0],
+        "resumes_at": clear.resumes_at if clear else None,
+        "promises_broken": pending.filter(wait_promised_until__lt=now).count(),
+        "promises_at_risk": pending.filter(
+            wait_promised_until__gte=now, wait_promised_until__lt=clears_at
+        ).count(),
+    }

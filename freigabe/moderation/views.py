@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from freigabe.accounts.access import editor_required, staff_view
-from freigabe.articles.models import Article, Site
+from freigabe.articles.models import Site
 from freigabe.articles.rules import ASSESSED_RULES, rule_label
-from freigabe.comments import waiting
 from freigabe.comments.models import Comment
 from freigabe.http import parse_id
 from freigabe.moderation import audit, charts, metrics
@@ -45,6 +44,7 @@ from freigabe.moderation.queue import (
     articles_with_pending,
     editor_queue,
     editor_queue_page,
+    scoped_outlook,
 )
 from freigabe.moderation.sections import (
     editor_sections,
@@ -133,13 +133,8 @@ def _section_choices(queue_filter):
 
 
 def _queue_outlook(queue_filter):
-    """How long the queue takes to clear and which promises to readers are in danger."""
-    article = (
-        Article.objects.select_related("site").filter(pk=queue_filter.article).first()
-        if queue_filter.article
-        else None
-    )
-    outlook = waiting.queue_outlook(article.site if article else None)
+    """How long the queue being worked takes to clear and which promises are in danger."""
+    outlook = scoped_outlook(queue_filter)
     return {
         **outlook,
         "clear": charts.duration(outlook["clear_seconds"]),

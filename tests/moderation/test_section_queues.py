@@ -2,8 +2,10 @@
 groups of critical stories as one queue; triage order and counts follow the filter."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from freigabe.articles.services import upsert_article
 from freigabe.comments.models import Comment
@@ -187,3 +189,33 @@ def test_the_article_menu_lists_only_the_chosen_sections_articles(make_client, e
     assert "Artikel s-1" not in menu and "Artikel x-1" not in menu
     everything = re.search(r'<select name="article">(.*?)</select>', queue(client, section=""), re.S).group(1)
     assert "Artikel s-1 (2)" in everything and "Artikel x-1 (2)" in everything
+
+
+def outlook_of(html):
+    """(time to clear, oldest waiting, promises broken) as the queue page states them."""
+    clear, oldest = re.search(
+        r"in etwa (.+?) abgearbeitet.*?wartet seit (.+?)\.(?:\s|<)", html, re.S
+    ).groups()
+    broken = re.search(r"(\d+) Kommentare? warte", html)
+    return clear, oldest, int(broken.group(1)) if broken else 0
+
+
+def test_the_outlook_follows_the_section_and_the_group_of_stories(make_client, editor, senior, newsroom):
+    """Time to clear, the oldest comment and broken promises count the queue being worked."""
+    articles, comments = newsroom
+    for _ in range(40):  # a long Sport queue, hours old, its promises broken
+        submit_comment(articles["s-1"], body="Noch ein Kommentar zum Spiel.", author_name="Fan")
+    sport = Comment.objects.filter(article=articles["s-1"])
+    sport.update(
+        created_at=timezone.now() - timedelta(hours=3),
+        wait_promised_until=timezone.now() - timedelta(hours=1),
+    )
+    client = make_client(editor.user)
+    everything, politics = outlook_of(queue(client)), outlook_of(queue(client, section="Politik"))
+    assert everything[1] == "3.0 h" and everything[2] == sport.count()
+    assert politics[1] != "3.0 h" and politics[2] == 0
+    assert everything[0] != politics[0]  # 48 comments take longer than 4
+    group = save_story_group("Spieltag", [articles["s-1"].pk], actor=senior)
+    stories = outlook_of(queue(client, group=group.pk))
+    assert stories[1:] == ("3.0 h", sport.count())
+    assert stories[0] not in (everything[0], politics[0])  # 42 of the 48 comments
