@@ -123,12 +123,7 @@ def _author_comment(comment_id, token):
     summary="Appeal against the rejection or removal of your comment",
 )
 def post_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
-    comment = _author_comment(comment_id, token)
-    try:
-        appeal = file_appeal(comment, payload.explanation)
-    except AppealError as exc:
-        raise HttpError(exc.status, str(exc)) from None
-    return Status(201, appeal_summary(appeal))
+    return _filed(file_appeal, _author_comment(comment_id, token), payload.explanation)
 
 
 @router.post(
@@ -137,12 +132,7 @@ def post_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
     summary="Appeal against the ban or suspension that covers you",
 )
 def post_ban_appeal(request, comment_id: ApiId, payload: AppealIn, token: str = ""):
-    comment = _author_comment(comment_id, token)
-    try:
-        appeal = file_ban_appeal(comment, payload.explanation)
-    except AppealError as exc:
-        raise HttpError(exc.status, str(exc)) from None
-    return Status(201, appeal_summary(appeal))
+    return _filed(file_ban_appeal, _author_comment(comment_id, token), payload.explanation)
 
 
 @router.post(
@@ -154,10 +144,15 @@ def post_report_appeal(request, report_id: ApiId, payload: AppealIn, token: str 
     report = report_for_token(token, report_id)
     if report is None:
         raise HttpError(403, "The token does not belong to this report.")
+    return _filed(file_report_appeal, report, payload.explanation)
+
+
+def _filed(file, appealed, explanation):
+    """File the appeal against `appealed`: 201 with it, or the refusal with its status."""
     try:
-        appeal = file_report_appeal(report, payload.explanation)
-    except AppealError as exc:
-        raise HttpError(exc.status, str(exc)) from None
+        appeal = file(appealed, explanation)
+    except AppealError as refused:
+        raise HttpError(refused.status, str(refused)) from None
     return Status(201, appeal_summary(appeal))
 
 
