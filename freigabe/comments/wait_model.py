@@ -272,9 +272,9 @@ PRIOR_FACTORS = (math.exp(-0.7), 1.0, math.exp(0.7))
 class _Residuals:
     """A fading histogram of log(actual wait / raw estimate): the site's record of its promises.
 
-    The band is its empirical quantiles (a conformal band, per triage rank, queue size and
-    whether the editors were at work), so it holds the share of waits it is meant to
-    hold whatever the shape of the errors; the point is the factor that would have come
+    The band is the shortest stretch holding BAND_LEVEL of them (a conformal band, per
+    triage rank, queue size and whether the editors were at work), so it holds the share
+    of waits it is meant to hold whatever the shape of the errors; the point is the factor that would have come
     within POINT_TOLERANCE of the most recent waits.
     """
 
@@ -297,8 +297,7 @@ class _Residuals:
     def factors(self):
         """(low, point, high) multipliers of the raw estimate."""
         cumulative = self._cumulative()
-        low = self._quantile(cumulative, (1 - BAND_LEVEL) / 2)
-        high = self._quantile(cumulative, (1 + BAND_LEVEL) / 2)
+        low, high = self._band(cumulative)
         point = self._best_point(cumulative)
         return math.exp(low), math.exp(min(max(point, low), high)), math.exp(high)
 
@@ -317,6 +316,16 @@ class _Residuals:
         position = min(max((value + R_SPAN) / R_BIN, 0.0), R_BINS)
         index = min(int(position), R_BINS - 1)
         return cumulative[index] + (position - index) * (cumulative[index + 1] - cumulative[index])
+
+    def _band(self, cumulative):
+        """The shortest stretch of log factors holding BAND_LEVEL of the residuals."""
+        best = None
+        for step in range(41):
+            start = (1 - BAND_LEVEL) * step / 40
+            low, high = self._quantile(cumulative, start), self._quantile(cumulative, start + BAND_LEVEL)
+            if best is None or high - low < best[1] - best[0] - 1e-9:
+                best = (low, high)
+        return best
 
     @staticmethod
     def _quantile(cumulative, level):
