@@ -5,7 +5,7 @@ import hmac
 from typing import Annotated
 
 from django.conf import settings
-from ninja import Path
+from ninja import Path, Query
 from pydantic import Field
 
 
@@ -66,6 +66,7 @@ def parse_id(value):
 # (`parent_id: BodyId | None`) outside 1..MAX_ID is refused with 422.
 ApiId = Annotated[int, Path(ge=1, le=MAX_ID)]
 BodyId = Annotated[int, Field(ge=1, le=MAX_ID)]
+QueryId = Annotated[int, Query(ge=1, le=MAX_ID)]
 
 
 class IdConverter:

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from freigabe.accounts.access import require_editor
 from freigabe.accounts.auth import editor_auth
-from freigabe.http import ApiId
+from freigabe.http import ApiId, QueryId
 from freigabe.moderation.decisions import (
     AlreadyDecided,
     CommentNotFound,
@@ -162,7 +162,7 @@ def get_queue(
     order: str = DEFAULT_ORDER,
     site: str | None = None,
     section: str | None = None,
-    group: int | None = None,
+    group: QueryId | None = None,
 ):
     require_editor(request)
     if order not in ORDERS:

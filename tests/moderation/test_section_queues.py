@@ -109,6 +109,10 @@ def test_the_moderation_api_queue_filters_by_section_and_group(api, editor, news
     group = save_story_group("Eilmeldungen", [articles["x-1"].pk], actor=senior)
     grouped = api.get(f"/api/v1/moderation/queue?group={group.pk}", **editor.auth)
     assert grouped.json()["count"] == 2
+    # A group id no database can hold is refused, not a server error (the fuzz test found it).
+    for hostile in (10**25, 0, -1):
+        refused = api.get(f"/api/v1/moderation/queue?group={hostile}", **editor.auth)
+        assert refused.status_code == 422, (hostile, refused.status_code)
 
 
 def test_a_senior_editor_assigns_sections_and_marks_critical_stories_audited(
