@@ -9,9 +9,11 @@ from django.views.decorators.http import require_POST
 
 from freigabe.accounts.access import staff_view
 from freigabe.articles.models import Site
+from freigabe.integrations.error_messages import MESSAGES
 from freigabe.integrations.models import EVENTS, Delivery, Webhook
 from freigabe.integrations.webhooks import WebhookError, add_webhook, recent_deliveries
 from freigabe.moderation import audit
+from freigabe.moderation.error_messages import shown_error
 
 SENIOR = "moderation.decide_appeal"
 
@@ -38,7 +40,7 @@ def webhooks(request, slug=None):
         try:
             webhook, new_secret = add_webhook(site, form.cleaned_data["url"], form.cleaned_data["events"])
         except WebhookError as error:
-            form.add_error("url", str(error))
+            form.add_error("url", shown_error(error, MESSAGES))
         else:
             audit.record(
                 request.user, "webhook.add", f"site:{site.slug}", webhook=webhook.pk, url=webhook.url

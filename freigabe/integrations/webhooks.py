@@ -42,7 +42,15 @@ USER_AGENT = "Freigabe-Webhooks/1"
 
 
 class WebhookError(ValueError):
-    """The webhook cannot be added; the message says why."""
+    """The webhook cannot be added; the message says why (in English, for the CLI).
+
+    `code` and `params` let the settings page say it in the editor's language
+    (integrations/error_messages.py).
+    """
+
+    def __init__(self, message, code="", **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 # --- managing webhooks ------------------------------------------------------------------------
@@ -54,11 +62,11 @@ def check_webhook_url(url):
 
     parts = urlsplit((url or "").strip())
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise WebhookError("The webhook URL must be an absolute https:// URL.")
+        raise WebhookError("The webhook URL must be an absolute https:// URL.", "webhook_not_absolute")
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise WebhookError("The webhook URL must use https (http only on loopback).")
+        raise WebhookError("The webhook URL must use https (http only on loopback).", "webhook_not_https")
     if parts.username or parts.password:
-        raise WebhookError("The webhook URL must not contain credentials.")
+        raise WebhookError("The webhook URL must not contain credentials.", "webhook_credentials")
     return parts.geturl()
 
 
@@ -67,7 +75,12 @@ def parse_events(text):
     events = [item.strip() for item in (text or "").split(",") if item.strip()]
     unknown = [item for item in events if item not in EVENTS]
     if unknown:
-        raise WebhookError(f"Unknown event(s): {', '.join(unknown)}. Known events: {', '.join(EVENTS)}.")
+        raise WebhookError(
+            f"Unknown event(s): {', '.join(unknown)}. Known events: {', '.join(EVENTS)}.",
+            "webhook_unknown_events",
+            events=", ".join(unknown),
+            known=", ".join(EVENTS),
+        )
     return list(dict.fromkeys(events)) or list(EVENTS)
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import html
 import json
 import socket
 import threading
@@ -311,7 +312,14 @@ def test_senior_editors_see_deliveries_and_manage_webhooks(
         "/integrations/webhooks/zeitung/",
         {"url": "http://crm.zeitung.example/hook", "events": ["report.filed"]},
     )
-    assert refused.status_code == 200 and "https" in refused.content.decode()
+    assert refused.status_code == 200
+    assert "Die Webhook-Adresse muss https verwenden" in html_text(refused)
+    in_english = client.post(
+        "/integrations/webhooks/zeitung/",
+        {"url": "https://user:pw@crm.zeitung.example/hook", "events": ["report.filed"]},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "The webhook address must not contain credentials." in html_text(in_english)
     webhook = Webhook.objects.get(url="https://crm.zeitung.example/hook")
     client.post(f"/integrations/webhooks/zeitung/{webhook.pk}/delete")
     assert not Webhook.objects.filter(pk=webhook.pk).exists()
@@ -325,3 +333,7 @@ def test_a_removal_is_sent_at_once(hook, receiver, submit, editor, release):
     removed = [payload for _, payload in receiver.received if payload["event"] == "comment.removed"]
     assert removed and removed[0]["data"]["comment"]["status"] == "removed"
     assert removed[0]["data"]["decision"]["reasons"] == ["insult"]
+
+
+def html_text(response):
+    return html.unescape(response.content.decode())

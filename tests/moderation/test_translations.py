@@ -128,7 +128,16 @@ SHOWN_ERRORS = {
     "moderation/newsroom.py": {"NewsroomReplyError"},
     "compliance/appeals.py": {"AppealError"},
     "compliance/reports.py": {"ReportDecisionError", "NoticeNotFound", "NoticeAlreadyResolved"},
+    "integrations/webhooks.py": {"WebhookError"},
 }
+
+
+def _worded():
+    """Every code the pages can word: compliance's (which include moderation's), the webhooks'."""
+    from freigabe.compliance.error_messages import MESSAGES
+    from freigabe.integrations.error_messages import MESSAGES as WEBHOOK_MESSAGES
+
+    return {**MESSAGES, **WEBHOOK_MESSAGES}
 
 
 def _raised_codes(relative, classes):
@@ -143,8 +152,7 @@ def _raised_codes(relative, classes):
 
 
 def test_every_domain_error_the_pages_show_has_a_worded_code():
-    from freigabe.compliance.error_messages import MESSAGES
-
+    MESSAGES = _worded()
     found = [
         (relative, line, codes)
         for relative, classes in SHOWN_ERRORS.items()
@@ -156,9 +164,7 @@ def test_every_domain_error_the_pages_show_has_a_worded_code():
 
 
 def test_each_worded_domain_error_reads_in_german_and_in_english():
-    from freigabe.compliance.error_messages import MESSAGES
-
-    for code, message in MESSAGES.items():
+    for code, message in _worded().items():
         with translation.override("de"):
             german = str(message)
         with translation.override("en"):
