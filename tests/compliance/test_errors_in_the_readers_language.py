@@ -33,6 +33,20 @@ def test_an_empty_appeal_is_refused_in_the_pages_language(client, appeal_page, l
     assert expected in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "language, shown, not_shown",
+    [
+        ("de", "Ihr Kommentar wurde nicht veröffentlicht.", "Your comment was not published."),
+        ("en", "Your comment was not published.", "Ihr Kommentar wurde nicht veröffentlicht."),
+    ],
+)
+def test_the_statement_on_the_appeal_page_is_in_the_pages_language(
+    client, appeal_page, language, shown, not_shown
+):
+    page = client.get(appeal_page, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert shown in page and not_shown not in page
+
+
 def test_the_api_keeps_its_english_message(api, submit, editor):
     comment = submit()
     decide(comment["id"], "reject", actor=editor.user, reasons=["insult"])
