@@ -171,7 +171,7 @@ def tune(data_dir, candidates):
         settings = dataclasses.replace(
             SETTINGS, **{key: _typed(getattr(SETTINGS, key), value) for key, value in changes.items()}
         )
-        out_of_fold = cross_validate(features, corpus, 3, SEED, lambda *a: None, jobs=2, settings=settings)
+        out_of_fold = cross_validate(features, corpus, 3, SEED, lambda *a: None, jobs=1, settings=settings)
         parts = []
         for rule, probabilities in out_of_fold.items():
             for source in ("germeval2018", "gahd"):

@@ -16,9 +16,10 @@ from itertools import repeat
 
 import numpy as np
 
-from freigabe.assessment.features import dense_features, word_char_ngrams, word_ngrams
+from freigabe.assessment.features import DENSE_FEATURE_NAMES, dense_features, word_char_ngrams, word_ngrams
 from freigabe.assessment.memo import Memo
 from freigabe.assessment.rules.off_topic import STOP_WORDS
+from freigabe.assessment.rules.toxicity import detector_signals
 
 RULES = ("insult", "aggression")
 # Types inside the archive beyond skops' defaults; nothing else may load.
@@ -43,6 +44,9 @@ class ToxicityModel:
         self._char_idf = archive["char_idf"].astype(np.float64)
         self._char_offset = len(self._word_index)
         self._dense_offset = self._char_offset + len(self._char_index)
+        # Models trained since issue 12 also weigh the detectors' signals (rules/toxicity.py);
+        # older files have the lexicon features only.
+        self._uses_signals = len(archive["dense_features"]) > len(DENSE_FEATURE_NAMES)
         self._weights = archive["weights"].astype(np.float64)
         self._intercepts = archive["intercepts"].astype(np.float64)
         self._ldnoobw = frozenset(decode_terms(archive["ldnoobw"]))
@@ -63,8 +67,12 @@ class ToxicityModel:
         """How specific a stemmed word is (for the off-topic overlap)."""
         return self.idf.get(stem, self.default_idf)
 
-    def score(self, text, normalised_text, hits):
-        """({rule: probability}, {rule: [(start, end, why)]}) in normalised coordinates."""
+    def score(self, text, normalised_text, hits, signals=None):
+        """({rule: probability}, {rule: [(start, end, why)]}) in normalised coordinates.
+
+        signals: the detectors' vector (rules/toxicity.SIGNAL_NAMES) of the comment, which
+        score_toxicity has at hand; computed from `normalised_text` when not given.
+        """
         grams = word_ngrams(normalised_text)
         word_columns = np.fromiter(
             map(self._word_index.get, grams, repeat(-1, len(grams))), dtype=np.int64, count=len(grams)
@@ -74,7 +82,12 @@ class ToxicityModel:
         char_columns = np.concatenate(char_arrays) if char_arrays else _NO_COLUMNS
         word_features = _tfidf(word_columns, self._word_idf)
         char_features = _tfidf(char_columns, self._char_idf, self._char_offset)
-        dense = np.asarray(dense_features(text, normalised_text, hits, self._ldnoobw))
+        dense = dense_features(text, normalised_text, hits, self._ldnoobw)
+        if self._uses_signals:
+            if signals is None:
+                signals = detector_signals(normalised_text)
+            dense = dense + list(signals)
+        dense = np.asarray(dense)
 
         # One gather and one product for all sparse features (word and character n-grams).
         index = np.concatenate((word_features[0], char_features[0]))

@@ -55,6 +55,7 @@ from freigabe.assessment.metrics import binary_report, bootstrap_interval, calib
 from freigabe.assessment.model import RULES
 from freigabe.assessment.model_card import write_model_card
 from freigabe.assessment.rules.off_topic import content_words
+from freigabe.assessment.rules.toxicity import SIGNAL_NAMES, detector_signals
 
 SEED = 20240611
 FOLDS = 5
@@ -75,11 +76,14 @@ class Settings:
     lr_c: float = 8.0
     svm_c: float = 0.2
     # Move the calibrated score so that 0.5 sits at the macro-F1-best threshold of the
-    # inner out-of-fold scores (the assessor's review threshold is 0.5 per rule). Off: it
-    # raised held-back macro-F1 a little, but the whole assessor's functional suite fell from
-    # 0.984 to 0.936 (counter-speech, negation, insinuation cases flagged as insults), since
-    # the rule-based context logic expects calibrated probabilities.
-    tune_threshold: bool = False
+    # inner out-of-fold scores of the training rows (the assessor's review threshold is 0.5
+    # per rule), for the rules in `threshold_rules`. On 3-fold CV of the training rows it
+    # raised macro-F1 by 0.01-0.03 per rule and source. For aggression it is off: the moved
+    # point (recall up from 0.44 on GermEval) flagged 7 of the non-aggressive comments of
+    # our threats/insinuation set (at most 2 allowed), neutral questions at 0.36 and pushed
+    # an insinuation to "reject" (tests/assessment).
+    tune_threshold: bool = True
+    threshold_rules: str = "insult"
     augment_weight: float = 1.0  # weight of each of our own sentences (data/augment_*.csv)
     # Label mapping: GAHD hate speech also as insult positives (it degrades people, which
     # the insult rule covers, as GermEval's ABUSE does).
@@ -87,6 +91,13 @@ class Settings:
     # Sources the aggression rule learns from (GermEval's ABUSE is abuse in general, GAHD's
     # label is hate speech against groups: they disagree at the edges).
     aggression_sources: str = "germeval2018,gahd,iwg,augment"
+    # The detectors' and the context analysis' findings (rules/toxicity.SIGNAL_NAMES) as
+    # eight more dense features. Off: on the held-back rows they moved AUC by 0.000-0.004
+    # only, and aggression flagged one more of the non-aggressive comments of our
+    # threats/insinuation set (3, at most 2 allowed). (With a ninth, "a group is named",
+    # GAHD's inner-CV AUC rose from 0.786 to 0.801, but neutral sentences about groups were
+    # flagged: functional suite, neutral pronoun reference 0.61.)
+    detector_signals: bool = False
 
 
 SETTINGS = Settings()
@@ -100,6 +111,7 @@ SETTINGS_BEFORE = Settings(
     svm_c=0.1,
     tune_threshold=False,
     augment_weight=0.0,
+    detector_signals=False,
 )
 THRESHOLD_GRID = np.round(np.arange(0.20, 0.801, 0.02), 2)
 BLOCK_SCALE = {"word": 1.0, "char": 1.0, "dense": 1.0}
@@ -303,6 +315,7 @@ class CorpusFeatures:
                 ]
             )
         )
+        self.signals = sp.csr_matrix(np.array([detector_signals(clean) for clean in prepared]))
 
     def fit(self, rows, settings=SETTINGS):
         """Vocabulary and idf learnt from `rows` only."""
@@ -319,6 +332,7 @@ class CorpusFeatures:
             char_columns,
             char_idf,
             self.char_terms[char_columns],
+            settings.detector_signals,
         )
 
     def matrix(self, vocabulary, rows):
@@ -329,6 +343,7 @@ class CorpusFeatures:
                 _tfidf(self.char_counts[rows][:, vocabulary.char_columns], vocabulary.char_idf)
                 * BLOCK_SCALE["char"],
                 self.dense[rows] * BLOCK_SCALE["dense"],
+                *([self.signals[rows] * BLOCK_SCALE["dense"]] if vocabulary.signals else []),
             ]
         ).tocsr()
 
@@ -341,6 +356,7 @@ class FoldVocabulary:
     char_columns: np.ndarray
     char_idf: np.ndarray
     char_terms: np.ndarray
+    signals: bool = False  # the detector signals follow the lexicon features
 
 
 def _count(texts, analyzer):
@@ -373,10 +389,11 @@ def _tfidf(counts, idf):
 # --- models -----------------------------------------------------------------------------
 
 
-def fit_rule(X, y, seed, settings=SETTINGS, weights=None):
+def fit_rule(X, y, seed, settings=SETTINGS, weights=None, rule=None):
     """Stack LR and NB-SVM with a logistic calibrator; return the collapsed (w, b).
 
     weights: per-row sample weights (our own sentences count less than real ones).
+    rule: its name, for the rule-specific operating point (Settings.threshold_rules).
     """
     out_of_fold = np.zeros((len(y), 2))
     inner = StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=seed)
@@ -387,7 +404,7 @@ def fit_rule(X, y, seed, settings=SETTINGS, weights=None):
     bases = _fit_bases(X, y, seed, settings, row_weights)
     calibrator = LogisticRegression(C=1.0, solver="lbfgs").fit(out_of_fold, y, sample_weight=row_weights)
     weights_out, intercept = _collapse(bases, calibrator)
-    if settings.tune_threshold:
+    if settings.tune_threshold and rule in settings.threshold_rules.split(","):
         calibrated = calibrator.predict_proba(out_of_fold)[:, 1]
         threshold = best_threshold(y, calibrated)
         intercept -= math.log(threshold / (1 - threshold))
@@ -441,10 +458,11 @@ def _predict(weights, intercept, X):
     return 1.0 / (1.0 + np.exp(-(X @ weights + intercept)))
 
 
-def cross_validate(features, corpus, folds, seed, progress, jobs=2, settings=SETTINGS):
+def cross_validate(features, corpus, folds, seed, progress, jobs=1, settings=SETTINGS):
     """Out-of-fold probabilities per rule (NaN where the rule's label is excluded).
 
-    Folds run in two threads: liblinear releases the GIL while it fits.
+    With jobs > 1 folds run in threads (liblinear releases the GIL while it fits); one by
+    default, since the machines this trains on are shared.
     """
     strata = [
         f"{s}|{corpus.labels['insult'][i]}|{corpus.labels['aggression'][i]}"
@@ -468,6 +486,7 @@ def cross_validate(features, corpus, folds, seed, progress, jobs=2, settings=SET
                 seed,
                 settings,
                 row_weights(corpus, train_rows[usable], settings),
+                rule,
             )
             scored = test_rows[labels[test_rows] != EXCLUDED]
             predictions[rule] = (scored, _predict(weights, intercept, X_test[labels[test_rows] != EXCLUDED]))
@@ -524,7 +543,7 @@ def fit_final(features, corpus, seed, settings=SETTINGS, rows=None):
         labels = rule_labels(corpus, rule, settings)[rows]
         usable = labels != EXCLUDED
         w, b = fit_rule(
-            X[usable], labels[usable], seed, settings, row_weights(corpus, rows[usable], settings)
+            X[usable], labels[usable], seed, settings, row_weights(corpus, rows[usable], settings), rule
         )
         weights.append(w)
         intercepts.append(b)
@@ -576,7 +595,7 @@ def build_archive(version, weights, intercepts, vocabulary, ldnoobw, texts):
         "format": 1,
         "version": version,
         "rules": list(RULES),
-        "dense_features": list(DENSE_FEATURE_NAMES),
+        "dense_features": list(DENSE_FEATURE_NAMES) + (list(SIGNAL_NAMES) if vocabulary.signals else []),
         "word_terms": encode_terms(vocabulary.word_terms.tolist()),
         "word_idf": vocabulary.word_idf.astype(np.float32),
         "char_terms": encode_terms(vocabulary.char_terms.tolist()),

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -14,11 +15,19 @@ DATA_DIR = (
 @pytest.mark.retrain
 @pytest.mark.skipif(not DATA_DIR.is_dir(), reason=f"training data not found at {DATA_DIR}")
 def test_training_on_a_subsample_writes_a_loadable_model(tmp_path):
-    from freigabe.assessment.train import train
+    from freigabe.assessment.features import lexicon_hits, prepare
+    from freigabe.assessment.rules.toxicity import SIGNAL_NAMES, detector_signals
+    from freigabe.assessment.train import SETTINGS, train
 
     messages = []
+    with_signals = dataclasses.replace(SETTINGS, detector_signals=True)
     metrics = train(
-        DATA_DIR, tmp_path, progress=lambda message, fraction: messages.append(fraction), sample=1000, folds=2
+        DATA_DIR,
+        tmp_path,
+        progress=lambda message, fraction: messages.append(fraction),
+        sample=1000,
+        folds=2,
+        settings=with_signals,
     )
     assert messages[0] == 0.0 and messages[-1] == 1.0
     for name in ("toxicity.skops", "metrics.json", "MODEL_CARD.md"):
@@ -31,3 +40,11 @@ def test_training_on_a_subsample_writes_a_loadable_model(tmp_path):
             "du bist ein idiot", "du bist ein idiot", {"insult": [], "aggression": []}
         )
         assert 0.0 <= probabilities["insult"] <= 1.0
+        # With the detectors' signals (an option of train.Settings) the model weighs them, and
+        # score_toxicity's hand-over gives what the model would compute itself.
+        clean = prepare("Scheiß Kanaken raus!").text
+        hits = lexicon_hits(clean)
+        given, _ = model.score(clean, clean, hits, detector_signals(clean))
+        assert given == model.score(clean, clean, hits)[0]
+        assert given != model.score(clean, clean, hits, [0.0] * len(SIGNAL_NAMES))[0]
+    assert metrics["hyperparameters"]["threshold_rules"] == "insult"

@@ -69,17 +69,19 @@ def score_toxicity(text, normalised, model=None):
         }
         discounted = [hit for code in hits for hit in hits[code] if hit not in kept[code]]
         hits = kept
+    findings = _detector_findings(context)
+    signals = _signal_vector(context, findings)
     detected = {
         AGGRESSION: [
             _Found(*item)
-            for item in find_violence(context.quoted)
-            + find_derogation(context.quoted, context.negated)
-            + find_slurs(context.quoted)
-            + find_dehumanising(context.quoted)
+            for item in findings["violence"]
+            + findings["derogation"]
+            + findings["slurs"]
+            + findings["dehumanising"]
         ],
         INSULT: [
             _Found(*item)
-            for item in find_profanity(context.quoted)
+            for item in findings["profanity"]
             + find_disguised_insults(
                 context.negated,
                 [(hit.start, hit.end) for hit in hits[INSULT]],
@@ -88,7 +90,7 @@ def score_toxicity(text, normalised, model=None):
         ],
     }
     model_text = context.negated
-    probabilities, model_spans = _model_scores(text, model_text, hits, model)
+    probabilities, model_spans = _model_scores(text, model_text, hits, model, signals)
     if model_text is not folded:
         probabilities = _shrunk_for_few_words(probabilities, model_text)
     explicit = (
@@ -97,7 +99,7 @@ def score_toxicity(text, normalised, model=None):
         or any(hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
     )
     if not explicit and IDENTITY_SHARE < 1 and has_identity_terms(model_text):
-        probabilities = _identity_discounted(text, model_text, hits, model, probabilities)
+        probabilities = _identity_discounted(text, model_text, hits, model, probabilities, signals)
     if not explicit and context.opposes_hate:
         # What is left of counter-speech is the objection ("ein Fall für die Staatsanwaltschaft"),
         # whose words the model links to the hate it objects to.
@@ -115,6 +117,12 @@ def score_toxicity(text, normalised, model=None):
         )
         if probabilities[INSULT] >= probabilities[AGGRESSION]:
             probabilities[INSULT] = probabilities[AGGRESSION] - _AGGRESSION_FIRST_MARGIN
+    if not (detected[AGGRESSION] or detected[INSULT] or hits[INSULT] or hits[AGGRESSION]):
+        # The model alone (no lexicon word, no detector finding) never decides a rejection:
+        # it learnt GermEval's polemic ("Lügenpresse") as insult, which is an insinuation.
+        probabilities = {
+            code: min(probability, MODEL_ONLY_CAP) for code, probability in probabilities.items()
+        }
     mitigations = _mitigations(context, discounted)
     return {
         code: RuleScore(
@@ -125,6 +133,56 @@ def score_toxicity(text, normalised, model=None):
     }
 
 
+# What the detectors and the context analysis found, as features the trained model weighs
+# (train.py computes them with detector_signals, inference in score_toxicity): learnt
+# weights judge how far each detector is to be trusted on real comments. Whether a group
+# is named is deliberately not among them: the model learnt it as a sign of hate (weight
+# 1.1 for aggression), and neutral sentences about groups were flagged.
+SIGNAL_NAMES = (
+    "violence_max",
+    "derogation_max",
+    "slur_max",
+    "dehumanising_max",
+    "profanity_max",
+    "opposes_hate",
+    "negation_blanked",
+    "context_changed",
+)
+
+
+def detector_signals(folded):
+    """The SIGNAL_NAMES vector of a normalised text, as score_toxicity computes it."""
+    hits = DEFAULT_LEXICON.find_all(folded, (INSULT, AGGRESSION))
+    hurtful = [(hit.start, hit.end) for found in hits.values() for hit in found] + demeaning_spans(folded)
+    context = analyse(folded, hurtful)
+    return _signal_vector(context, _detector_findings(context))
+
+
+def _detector_findings(context):
+    return {
+        "violence": find_violence(context.quoted),
+        "derogation": find_derogation(context.quoted, context.negated),
+        "slurs": find_slurs(context.quoted),
+        "dehumanising": find_dehumanising(context.quoted),
+        "profanity": find_profanity(context.quoted),
+    }
+
+
+def _signal_vector(context, findings):
+    strongest = [
+        max((item[2] for item in findings[kind]), default=0.0)
+        for kind in ("violence", "derogation", "slurs", "dehumanising", "profanity")
+    ]
+    return strongest + [
+        1.0 if context.opposes_hate else 0.0,
+        1.0 if context.negated != context.quoted else 0.0,
+        1.0 if context.changed else 0.0,
+    ]
+
+
+# Below the default reject threshold (policy.py, 0.9): an editor reviews what only the model flags.
+MODEL_ONLY_CAP = 0.89
+
 # With nothing explicit, the score is this mix of the model's reading with the group's
 # name and its reading with a neutral word instead: naming a group may not decide.
 IDENTITY_SHARE = 0.5
@@ -132,14 +190,14 @@ IDENTITY_SHARE = 0.5
 COUNTER_SPEECH_SHARE = 0.75
 
 
-def _model_scores(text, model_text, hits, model):
+def _model_scores(text, model_text, hits, model, signals):
     if model is not None:
-        return model.score(text, model_text, hits)
+        return model.score(text, model_text, hits, signals)
     return {code: _fallback_probability(model_text, hits[code]) for code in hits}, {}
 
 
-def _identity_discounted(text, model_text, hits, model, probabilities):
-    neutral, _ = _model_scores(text, without_identity_terms(model_text), hits, model)
+def _identity_discounted(text, model_text, hits, model, probabilities, signals):
+    neutral, _ = _model_scores(text, without_identity_terms(model_text), hits, model, signals)
     return {
         code: IDENTITY_SHARE * probabilities[code]
         + (1 - IDENTITY_SHARE) * min(probabilities[code], neutral[code])
