@@ -199,20 +199,14 @@ def as_json(wait: WaitEstimate):
     }
 
 
-def queue_outlook(site=None, now=None):
-    """What editors should know of the queue: time to clear it, the oldest waiting
-    comment, and promises to readers that are broken or about to be."""
+def queue_outlook(pending, now=None):
+    """What editors should know of the queue they work (`pending`: its pending comments, of
+    all sites, one site, or a section): time to clear it, the oldest waiting comment, and
+    promises to readers that are broken or about to be."""
     now = now or timezone.now()
-    pending = Comment.objects.filter(status=Status.PENDING)
-    if site is not None:
-        pending = pending.filter(article__site=site)
     oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
     total = pending.count()
-    clear = None
-    if total and site is not None:
-        clear = estimate_wait(site, "reject", ahead=total - 1, now=now)
-    elif total:
-        clear = _slowest_site_estimate(pending, now)
+    clear = _slowest_site_estimate(pending, now) if total else None
     clears_at = now + timedelta(seconds=clear.seconds) if clear else now
     broken = pending.filter(wait_promised_until__lt=now).count()
     at_risk = pending.filter(wait_promised_until__gte=now, wait_promised_until__lt=clears_at).count()
@@ -228,7 +222,8 @@ def queue_outlook(site=None, now=None):
 
 
 def _slowest_site_estimate(pending, now):
-    """Across sites: the site whose queue takes longest to clear speaks for all."""
+    """Each site's share of the queue at its editors' pace; across sites, the site whose
+    share takes longest to clear speaks for all."""
     counts = dict(pending.values_list("article__site_id").annotate(n=Count("pk")).order_by())
     estimates = [
         estimate_wait(site, "reject", ahead=counts[site.pk] - 1, now=now)

@@ -3,14 +3,14 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
 
-from freigabe.articles.models import Site
 from freigabe.articles.rules import ASSESSED_RULES
 from freigabe.comments.models import Comment, Status
 from freigabe.comments.triage import NAMED_SUGGESTIONS, TRIAGE_GROUPS
-from freigabe.comments.waiting import estimate_wait
+from freigabe.comments.waiting import queue_outlook
 from freigabe.http import parse_id
 from freigabe.moderation.claims import comments_claimed_by_others
 
@@ -173,8 +173,6 @@ def articles_with_pending(sections=()):
 
     Counting per article reads the whole queue; a filter menu may be half a minute old.
     """
-    from django.core.cache import cache
-    from django.db.models import Count
 
     def count():
         return list(
@@ -196,29 +194,6 @@ def _int_or_none(value):
 
 
 def scoped_outlook(queue_filter, now=None):
-    """The outlook (comments/waiting.py) of the queue being worked, not of all pending ones.
-
-    Time to clear it: each site's estimate for its share of that queue at its editors' pace
-    (the slowest site speaks for all); promises broken or at risk among those comments only.
-    """
-    now = now or timezone.now()
-    pending = queue_filter.scope(Comment.objects.filter(status=Status.PENDING))
-    counts = dict(pending.values_list("article__site_id").annotate(n=Count("pk")).order_by())
-    estimates = [
-        estimate_wait(site, "reject", ahead=counts[site.pk] - 1, now=now)
-        for site in Site.objects.filter(pk__in=counts)
-    ]
-    clear = max(estimates, key=lambda wait: wait.seconds) if estimates else None
-    clears_at = now + timedelta(seconds=clear.seconds) if clear else now
-    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
-    return {
-        "pending": sum(counts.values()),
-        "oldest_waiting_seconds": round((now - oldest).total_seconds()) if oldest else 0,
-        "clear_seconds": clear.seconds if clear else 0,
-        "clear_range": clear.range if clear else [0, 0],
-        "resumes_at": clear.resumes_at if clear else None,
-        "promises_broken": pending.filter(wait_promised_until__lt=now).count(),
-        "promises_at_risk": pending.filter(
-            wait_promised_until__gte=now, wait_promised_until__lt=clears_at
-        ).count(),
-    }
+    """The outlook of the queue being worked (one article, sections, a group of stories),
+    not of all pending comments."""
+    return queue_outlook(queue_filter.scope(Comment.objects.filter(status=Status.PENDING)), now)
