@@ -6,9 +6,6 @@ appeals.py and reports.py raise errors with an English message for the API and a
 report's removal goes through decide()) are moderation's, and read as it words them.
 """
 
-from datetime import date
-
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from freigabe.moderation import error_messages as moderation_messages
@@ -57,7 +54,4 @@ MESSAGES = {
 
 def shown_error(error):
     """The refusal `error` as a sentence in the active language."""
-    params = getattr(error, "params", None) or {}
-    if isinstance(params.get("date"), date):  # a date as the reader writes it
-        error.params = {**params, "date": date_format(params["date"], "SHORT_DATE_FORMAT")}
     return moderation_messages.shown_error(error, MESSAGES)

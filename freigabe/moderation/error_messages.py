@@ -5,6 +5,9 @@ for the API and a stable `code` with its `params`; this is the one place that tu
 into a sentence for the moderator pages. An error without a known code is shown as it is.
 """
 
+from datetime import date
+
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from freigabe.comments.models import Status
@@ -54,4 +57,6 @@ def shown_error(error, messages=MESSAGES):
         params["status"] = (
             Status(params["status"]).label if params["status"] in Status.values else params["status"]
         )
+    if isinstance(params.get("date"), date):  # a date as the reader writes it
+        params["date"] = date_format(params["date"], "SHORT_DATE_FORMAT")
     return str(message) % params

@@ -170,3 +170,18 @@ def test_each_worded_domain_error_reads_in_german_and_in_english():
         with translation.override("en"):
             english = str(message)
         assert german != english, f"{code}: no English for {german!r}"
+
+
+def test_a_refusal_with_a_date_writes_it_as_the_language_does():
+    from datetime import date
+
+    from freigabe.compliance.appeals import AppealError
+    from freigabe.compliance.error_messages import shown_error
+
+    refused = AppealError("ended", status=410, code="window_closed", date=date(2026, 7, 15))
+    with translation.override("de"):
+        assert shown_error(refused) == "Die Frist von sechs Monaten für eine Beschwerde endete am 15.07.2026."
+    with translation.override("en"):
+        german_date_left = "15.07.2026" in shown_error(refused)
+        assert not german_date_left and "2026" in shown_error(refused)
+    assert refused.params["date"] == date(2026, 7, 15)  # wording does not change the error
