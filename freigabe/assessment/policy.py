@@ -95,10 +95,14 @@ REPUTABLE_DOMAINS = frozenset(
 DEFAULT_AUTO_REJECT_RULES = ("insult", "aggression", "advertising")
 
 
+DEFAULT_REVIEW = 0.5
+DEFAULT_REJECT = 0.9
+
+
 @dataclass(frozen=True)
 class RuleThreshold:
-    review: float = 0.5
-    reject: float = 0.9
+    review: float = DEFAULT_REVIEW
+    reject: float = DEFAULT_REJECT
 
 
 @dataclass(frozen=True)
@@ -173,8 +177,8 @@ def _policy_from_dict(options):
 
 def _parse_thresholds(raw, current):
     """{"review": x, "reject": y, CODE: {...}} -> {code: RuleThreshold}."""
-    review = float(raw.get("review", 0.5))
-    reject = float(raw.get("reject", 0.9))
+    review = float(raw.get("review", DEFAULT_REVIEW))
+    reject = float(raw.get("reject", DEFAULT_REJECT))
     parsed = {}
     for code in (*RULE_CODES, "other"):
         own = raw.get(code)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
+from freigabe.assessment.policy import DEFAULT_REJECT
 from freigabe.assessment.result import RuleScore, evidence_at
 from freigabe.assessment.rules.context import (
     analyse,
@@ -180,8 +181,9 @@ def _signal_vector(context, findings):
     ]
 
 
-# Below the default reject threshold (policy.py, 0.9): an editor reviews what only the model flags.
-MODEL_ONLY_CAP = 0.89
+# Just below the default reject threshold: with the default thresholds an editor reviews
+# what only the model flags (a site that lowers its reject threshold accepts more).
+MODEL_ONLY_CAP = DEFAULT_REJECT - 0.01
 
 # With nothing explicit, the score is this mix of the model's reading with the group's
 # name and its reading with a neutral word instead: naming a group may not decide.
