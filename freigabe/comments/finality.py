@@ -14,13 +14,19 @@ UNDO_WINDOW = timedelta(seconds=10)
 UNDOABLE_ACTIONS = frozenset({"release", "reject"})
 
 
-def seconds_until_final(decision, now=None):
-    """Seconds until this decision can no longer be undone; 0 when it is final already.
+def final_at(decision):
+    """When this decision can no longer be undone (and the author first sees it).
 
     Only an editor's own release or rejection can be undone; automated decisions,
     removals and reinstatements are final at once.
     """
-    if decision is None or decision.actor_id is None or decision.action not in UNDOABLE_ACTIONS:
+    undoable = decision.actor_id is not None and decision.action in UNDOABLE_ACTIONS
+    return decision.created_at + UNDO_WINDOW if undoable else decision.created_at
+
+
+def seconds_until_final(decision, now=None):
+    """Seconds until this decision can no longer be undone; 0 when it is final already."""
+    if decision is None:
         return 0
-    remaining = (decision.created_at + UNDO_WINDOW - (now or timezone.now())).total_seconds()
+    remaining = (final_at(decision) - (now or timezone.now())).total_seconds()
     return max(0, math.ceil(remaining))

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from freigabe.comments.finality import UNDO_WINDOW, UNDOABLE_ACTIONS
+from freigabe.comments.finality import final_at
 from freigabe.compliance.models import AccountRestriction, OutcomeMail
 
 APPEAL_WINDOW_MONTHS = 6
@@ -31,19 +31,13 @@ def window_end(informed_at):
     )
 
 
-def undo_delay(decision):
-    """How long after it was made a decision first shows: an editor's may be undone first."""
-    undoable = decision.actor_id is not None and decision.action in UNDOABLE_ACTIONS
-    return UNDO_WINDOW if undoable else timedelta(0)
-
-
 def decision_informed_at(decision):
     """When the author learned of the decision: its outcome mail if one went out, else the
     moment the status began to show it (after the undo window for an editor's rejection)."""
     mail = OutcomeMail.objects.filter(decision=decision).values_list("sent_at", flat=True).first()
     if mail is not None:
         return mail
-    return decision.created_at + undo_delay(decision)
+    return final_at(decision)
 
 
 def appeal_deadline(decision):

@@ -1,7 +1,8 @@
 """Statements of reasons (EU DSA Art. 17), composed from reason codes so editors never type one."""
 
 from freigabe.articles.rules import rule_label, rule_text
-from freigabe.compliance.deadlines import APPEAL_WINDOW_MONTHS, undo_delay, window_end
+from freigabe.comments.finality import final_at
+from freigabe.compliance.deadlines import APPEAL_WINDOW_MONTHS, window_end
 from freigabe.compliance.legal import legal_citation, legal_ground_label
 
 DECISION_TEXT = {
@@ -66,7 +67,7 @@ def compose_statement(comment, decision, notice=None):
         # mail give the date that applies; this is the earliest it can be).
         "appeal_window_months": APPEAL_WINDOW_MONTHS,
         "appeal": {
-            "until": window_end(decision.created_at + undo_delay(decision)).isoformat(),
+            "until": window_end(final_at(decision)).isoformat(),
             "path": f"/api/v1/comments/{comment.pk}/appeal",
         },
     }
