@@ -9,8 +9,9 @@ from freigabe.articles.models import Article
 
 pytestmark = pytest.mark.django_db
 
-SEED_PAGE = Path("/work/shared/seed/article-page.txt")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+# A dump laid out as the example page in ../shared/seed: the title on the first line.
+TITLE_FIRST_DUMP = FIXTURES / "text" / "title-first-afp.txt"
 HTML_PAGE = FIXTURES / "html" / "opengraph-only.html"
 ARTICLE = {
     "title": "Neue Radwege",
@@ -75,15 +76,15 @@ def test_html_imports_read_json_ld_article_section_before_the_meta_tag(client, p
 
 
 def test_a_text_dump_names_its_section_in_a_ressort_line_kept_out_of_the_text(client, publisher):
-    seed = SEED_PAGE.read_text(encoding="utf-8")
-    title, rest = seed.split("\n", 1)
+    dump = TITLE_FIRST_DUMP.read_text(encoding="utf-8")
+    title, rest = dump.split("\n", 1)
     response = upload(client, publisher, "seite.txt", f"{title}\n\nRessort: Politik\n{rest}".encode())
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["section"] == "Politik"
-    assert "Ressort" not in data["body"] and data["title"].startswith("Putin sichert")
+    assert "Ressort" not in data["body"] and data["title"] == title
     assert Article.objects.get().section == "Politik"
-    plain = upload(client, publisher, "seite.txt", SEED_PAGE.read_bytes())
+    plain = upload(client, publisher, "seite.txt", TITLE_FIRST_DUMP.read_bytes())
     assert plain.json()["section"] is None
     # Re-imported without a section line, the article keeps its section.
     assert Article.objects.get().section == "Politik"

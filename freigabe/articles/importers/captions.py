@@ -1,4 +1,4 @@
-"""Image captions and photo credits: "Putin am 4. November.Foto: X/AFP via Getty Images"."""
+"""Image captions and photo credits: "Der Bürgermeister am 4. November.Foto: X/AFP via Getty Images"."""
 
 import re
 
