@@ -14,7 +14,8 @@ Both use threshold 0.5 on their score. 95 % intervals: percentile bootstrap, 1,0
 
     .venv/bin/python bench/assessor_vs_reference.py [--data-dir ../shared/datasets] [--before] [--out FILE]
 
---before also scores the settings the model had before issue 12 (train.SETTINGS_BEFORE).
+--before also scores the settings the model had before issue 12 (train.SETTINGS_BEFORE);
+--settings NAME=VALUE,... scores "ours" with those train.Settings changed (experiments).
 """
 
 import argparse
@@ -56,6 +57,12 @@ def main():
     )
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON")
     parser.add_argument(
+        "--settings",
+        default="",
+        metavar="NAME=VALUE,...",
+        help="score ours with these train.Settings changed (experiments; e.g. lr_c=1)",
+    )
+    parser.add_argument(
         "--tune",
         nargs="*",
         default=None,
@@ -71,7 +78,7 @@ def main():
     log(f"{len(corpus.texts)} texts; extracting features")
     ldnoobw = load_ldnoobw(args.data_dir)
     features = CorpusFeatures(corpus.texts, ldnoobw)
-    models = {"ours": SETTINGS, **({"before": SETTINGS_BEFORE} if args.before else {})}
+    models = {"ours": changed_settings(args.settings), **({"before": SETTINGS_BEFORE} if args.before else {})}
     germeval, gahd, augment = sources == "germeval2018", sources == "gahd", sources == "augment"
     offense = np.where(germeval, corpus.labels["insult"], EXCLUDED)
     setups = {
@@ -154,8 +161,6 @@ def tune(data_dir, candidates):
     """Inner cross-validation (3 folds) of the non-held-back rows for each candidate
     (e.g. `lr_c=2,svm_c=0.05`); prints out-of-fold macro-F1 and AUC per rule and source.
     The held-back rows are never loaded into this."""
-    import dataclasses
-
     from freigabe.assessment.train import cross_validate, select
 
     corpus = load_corpus(data_dir)
@@ -163,14 +168,7 @@ def tune(data_dir, candidates):
     features = CorpusFeatures(corpus.texts, load_ldnoobw(data_dir))
     sources = np.array(corpus.sources)
     for candidate in candidates or [""]:
-        # "a=1,b=x+y": pairs split at commas, a "+" inside a value stands for a comma.
-        changes = {
-            key: value.replace("+", ",")
-            for key, value in (pair.split("=") for pair in candidate.split(",") if pair)
-        }
-        settings = dataclasses.replace(
-            SETTINGS, **{key: _typed(getattr(SETTINGS, key), value) for key, value in changes.items()}
-        )
+        settings = changed_settings(candidate)
         out_of_fold = cross_validate(features, corpus, 3, SEED, lambda *a: None, jobs=1, settings=settings)
         parts = []
         for rule, probabilities in out_of_fold.items():
@@ -182,6 +180,20 @@ def tune(data_dir, candidates):
                     f1 = binary_report(y, (p >= 0.5).astype(int))["macro_f1"]
                     parts.append(f"{rule}/{source} F1 {f1:.3f} AUC {ranking_report(y, p)['roc_auc']:.3f}")
         log(f"{candidate or 'default'}: " + " | ".join(parts))
+
+
+def changed_settings(candidate):
+    """train.SETTINGS with `candidate`'s changes: "a=1,b=x+y" (pairs split at commas, a "+"
+    inside a value stands for a comma)."""
+    import dataclasses
+
+    changes = {
+        key: value.replace("+", ",")
+        for key, value in (pair.split("=") for pair in candidate.split(",") if pair)
+    }
+    return dataclasses.replace(
+        SETTINGS, **{key: _typed(getattr(SETTINGS, key), value) for key, value in changes.items()}
+    )
 
 
 def _typed(current, value):
