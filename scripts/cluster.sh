@@ -28,10 +28,10 @@ install_missing() {
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"
-    apt-get update -qq >&2
+    apt-get -o Acquire::Retries=3 update -qq >&2
     # policy-rc.d 101: the packages' own services (port 80, 6379, 5432) are never started.
     printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Retries=3 install -y -qq "${missing[@]}" >&2
     rm -f /usr/sbin/policy-rc.d
   fi
 }

@@ -17,6 +17,13 @@ fi
 mkdir -p "$DIR"
 printf '*\n' > "$DIR/.gitignore"
 echo "installing axe-core@$VERSION into $DIR"
-npm install --prefix "$DIR" --no-save --no-audit --no-fund --no-package-lock --silent \
-  "axe-core@$VERSION"
+# Three tries: a registry that hiccups once must not fail the accessibility tests.
+for attempt in 1 2 3; do
+  if npm install --prefix "$DIR" --no-save --no-audit --no-fund --no-package-lock --silent \
+      "axe-core@$VERSION"; then
+    break
+  fi
+  echo "npm install failed (try $attempt of 3)"
+  sleep $((attempt * 5))
+done
 test -f "$SCRIPT"

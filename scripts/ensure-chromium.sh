@@ -27,9 +27,9 @@ else
 fi
 
 echo "ensure-chromium: $CHROMIUM is missing; running: ${SUDO[*]:-} apt-get update"
-"${SUDO[@]}" apt-get update || fail "apt-get update failed."
+"${SUDO[@]}" apt-get -o Acquire::Retries=3 update || fail "apt-get update failed."
 echo "ensure-chromium: running: ${SUDO[*]:-} apt-get install -y --no-install-recommends chromium"
-DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends chromium \
+DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get -o Acquire::Retries=3 install -y --no-install-recommends chromium \
   || fail "apt-get install chromium failed."
 
 [ -x "$CHROMIUM" ] || fail "chromium was installed but $CHROMIUM does not exist."

@@ -13,12 +13,12 @@ summary=()
 
 # stage NAME COMMAND...: runs the command, its output also kept in $LOGS/NAME.log.
 stage() {
-  local name=$1
+  local name=$1 started=$SECONDS
   shift
   if "$@" 2>&1 | tee "$LOGS/$name.log"; then
-    summary+=("ok      $name")
+    summary+=("ok      $name ($((SECONDS - started)) s)")
   else
-    summary+=("FAILED  $name")
+    summary+=("FAILED  $name ($((SECONDS - started)) s)")
     status=1
   fi
 }
@@ -49,7 +49,7 @@ stage postgres bash scripts/with-postgres.sh \
 echo "== Cluster: two app servers behind nginx on PostgreSQL and Redis"
 stage cluster $PY -m pytest -m cluster tests/cluster -n 0 -rfE
 
-echo "== Summary"
+echo "== Summary ($SECONDS s in all)"
 printf '%s\n' "${summary[@]}"
 grep -h -E "^(FAILED|ERROR) " "$LOGS"/*.log | sort -u | head -40
 exit $status

@@ -9,7 +9,7 @@ pg_bin() {
 
 if [ -z "$(pg_bin)" ]; then
   echo "PostgreSQL not found; installing Debian's postgresql package ..." >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  apt-get -o Acquire::Retries=3 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Retries=3 install -y -qq postgresql >&2
 fi
 BIN=$(pg_bin)
 [ -n "$BIN" ] || { echo "PostgreSQL could not be installed." >&2; exit 1; }
