@@ -27,6 +27,45 @@ def test_threats_and_calls_to_violence_rank_aggression_first(comment, why):
     assert why in [item.why for item in result.rules["aggression"].evidence]
 
 
+@pytest.mark.parametrize(
+    "comment, why",
+    [
+        ("Ich schlag dir den Schädel ein, du Wurm.", "Drohung"),
+        ("Dem Autor polier ich persönlich die Nase, wenn ich ihn sehe.", "Drohung"),
+        ("Ich zünde euer Asylheim an.", "Drohung"),
+        ("Eines Tages stehen wir vor deiner Tür.", "Drohung"),
+        ("Wir wissen, wann deine Kinder aus der Schule kommen.", "Drohung"),
+        ("Noch so ein Artikel und es knallt.", "Drohung"),
+        ("Du wirst dir noch wünschen, das nie geschrieben zu haben.", "Drohung"),
+        ("Bald brennt eure Moschee.", "Drohung"),
+        ("Schlagt die Journalisten, wo ihr sie trefft.", "Gewaltaufruf"),
+        ("Am besten erschießt man die gleich an der Grenze.", "Gewaltaufruf"),
+        ("Ich wünsche dem Minister einen qualvollen Tod.", "Gewaltaufruf"),
+        ("Zündet die Unterkunft an!", "Gewaltaufruf"),
+    ],
+)
+def test_threats_in_other_words_and_word_orders(comment, why):
+    result = assess(comment)
+    assert _top_rule(result) == "aggression"
+    assert why in [item.why for item in result.rules["aggression"].evidence]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Schlagt die Sahne steif und gebt dann den Zucker dazu.",
+        "Wir stehen mit Blumen vor deiner Tür, mach auf!",
+        "Ich warte vor dem Rathaus auf die Ergebnisse.",
+        "Unbekannte zündeten in der Nacht die leere Unterkunft an, berichtet die Polizei.",
+        "Ich würde nie jemandem den Schädel einschlagen, auch wenn ich wütend bin.",
+        "Beim Training habe ich mir den Finger gebrochen, ärgerlich vor dem Derby.",
+        "Ich wünsche niemandem den Tod, auch diesem Minister nicht.",
+    ],
+)
+def test_violent_words_without_a_threat_stay_below_review(comment):
+    assert assess(comment).rules["aggression"].score < 0.5
+
+
 def test_a_negated_threat_is_no_threat():
     result = assess("Niemand sollte einen anderen Menschen umbringen.")
     assert result.rules["aggression"].score < 0.5

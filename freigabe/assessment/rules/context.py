@@ -96,6 +96,7 @@ _OPPOSING = GuardedPattern(
     r"anzeige\w*|anzeigen|angezeigt|zeige? \w+ an|staatsanwalt\w*|strafbar\w*|volksverhetzung|gemeldet|"
     r"melden|melde|sexist\w*|homophob\w*|antisemit\w*|diskriminier\w*|beleidigung\w*|beschimpfung\w*|"
     r"vorurteil\w*|klischee\w*|falsch|unsinn|quatsch|bloedsinn|luege|nichts (zu suchen|verloren)|"
+    r"nichts (gelernt|begriffen|verstanden|kapiert)|"
     r"keinen platz|geht gar nicht|gehoert sich nicht|daneben|unterste schublade|nicht (ok|okay|in ordnung|akzeptabel|hinnehmbar)|"
     r"so etwas|sowas|solche (saetze|sprueche|kommentare|aussagen|worte|woerter|parolen|begriffe|posts)|"
     r"es leid|satt|hoert auf|hoer auf|aufhoeren|schluss damit|nie wieder|gegen (rassismus|hass|hetze)|"

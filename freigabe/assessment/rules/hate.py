@@ -50,6 +50,9 @@ _PLAIN = [
     rf"\bwann (?:verschwinden|gehen|hauen) (?:\w+ )?{_G} (?:\w+ )?(?:endlich )?(?:ab|weg|zurueck|aus)?",
     rf"\b(?:typisch|typische[rn]?) {PROTECTED_GROUP}\b",
     rf"\b{_G} (?:machen|zerstoeren|ruinieren|verseuchen|vergiften|verpesten) (?:\w+ ){{0,2}}(?:kaputt|alles kaputt|unser land|unsere kultur|unsere stadt|deutschland|unsere gesellschaft)\b",
+    # conspiracy myths: a group secretly in control
+    rf"\b{_G} (?:\w+ ){{0,4}}(?:ziehen|zieht|halten|haelt) (?:\w+ ){{0,3}}(?:die faeden|alle faeden|die strippen)\b",
+    rf"\b{_G} (?:kontrollieren|beherrschen|steuern|lenken|regieren) (?:\w+ ){{0,2}}(?:die medien|die banken|die welt|die politik|die presse|die finanzwelt|das geld|alles|uns alle)\b",
 ]
 _INHERENTLY_NEGATIVE = [
     rf"\b(?:ich |wir )?(?:mag|moegen|respektiere|respektieren|akzeptiere|akzeptieren|toleriere|tolerieren|ertrage|ertragen|dulde|dulden|will|wollen|brauche|brauchen) (?:\w+ )?(?:keine|keinen|nicht|niemals|nie) (?:\w+ )?{_G}\b",
@@ -64,6 +67,7 @@ _INHERENTLY_NEGATIVE = [
     rf"\b(?:wir wollen|wir brauchen|keiner will|niemand will|niemand braucht|keiner braucht|braucht kein mensch|braucht keiner) (?:hier )?(?:keine |mehr |noch mehr )?{_G}\b",
     rf"\bmit {_G} (?:kann|will|sollte|koennen|darf) (?:man|ich|wir) (?:\w+ )?(?:nicht|nie|niemals|kein) (?:zusammenleben|leben|arbeiten|zusammen leben|auskommen)\b",
     rf"\b{_G} (?:taugen|taugt) (?:zu )?nichts\b",
+    rf"\b{_G} (?:koennen|wollen|wissen) sich (?:\w+ ){{0,2}}(?:nicht|nie|niemals) (?:zu )?(?:benehmen|anpassen|integrieren|beherrschen|zusammenreissen|einfuegen)\b",
     rf"\b(?:sind|seien) {_G} (?:\w+ )?(?:ueberhaupt|wirklich|eigentlich|denn) (?:\w+ )?(?:richtige|echte|vollwertige|normale) menschen\b",
     rf"\b{_G} (?:\w+ ){{0,2}}(?:nicht|niemals|nie) (?:hierher|hierhin|zu uns|in unser land|nach deutschland|in unsere gesellschaft|in unsere stadt|zu deutschland|nach europa|in europa|in dieses land|hier hin) (?:gehoeren|gehoert|passen|passt)\b",
     rf"\b(?:ohne|weniger) {_G} (?:waere|waeren|ist|sind|wird|wuerde) (?:\w+ ){{0,3}}(?:besser|schoener|sicherer|sauberer|friedlicher|ruhiger)\b",
@@ -129,7 +133,8 @@ def find_derogation(quoted_view, negated_view):
 # Calling a person dirt: dehumanising whoever it is aimed at.
 _DEHUMANISING = GuardedPattern(
     r"\b(?:du bist|ihr seid|bist du|seid ihr|sie sind|sind sie) (?:ein |eine |der letzte |nur |doch |einfach |so |halt |eben )*"
-    r"(?:dreck|abschaum|muell|ungeziefer|nichts wert|wertlos|lebensunwert\w*|kein mensch|keine menschen|ein tier|tiere)\b"
+    r"(?:dreck|abschaum|muell|ungeziefer|nichts wert|wertlos|lebensunwert\w*|kein mensch|keine menschen|ein tier|tiere)\b|"
+    r"\b(?:das|die|diese(?: \w+)?) (?:sind|seien) (?:doch |einfach |ja |alle |gar |schon lange )*keine menschen(?: mehr)?\b"
 )
 
 

@@ -34,7 +34,7 @@ _VIOLENT_WORD = (
     r"abgefackelt|abzufackeln|verbrennen|verbrannt|vergiften|vergiftet|ertraenken|ertraenkt|steinigen|"
     r"gesteinigt|wehtun|wehzutun|weh tun|weh zu tun|abmurksen|abgemurkst|erschlagen|umlegen|umgelegt|"
     r"umzulegen|plattmachen|fertigmachen|zaehne einschlagen|kopf abreissen|kehle durchschneiden|zaehne ausschlagen|"
-    r"fresse polieren|schaedel einschlagen|knochen brechen|eine kugel|kugel in den kopf|"
+    r"fresse polieren|schaedel einschlagen|knochen brechen|eine kugel|ne kugel|kugel in den kopf|"
     r"in die luft sprengen|an die wand stellen|an die wand gestellt|aufs maul|auf die fresse|"
     r"eine reinhauen|eins reinhauen|krankenhausreif|verstuemmeln|verstuemmelt|foltern|gefoltert)"
 )
@@ -43,7 +43,7 @@ _SEPARABLE = (
     r"(?:\b(?:bring|bringe|bringen|bringt|bringst)\b[^.!?;,]{0,30}\bum\b(?! (?:\d|acht|neun|zehn|elf|zwoelf|halb|viertel|mitternacht))|"
     r"\b(?:stech|steche|stechen|stecht|stichst|sticht)\b[^.!?;,]{0,30}\bab\b|"
     r"\b(?:brech|breche|brechen|brecht|brichst|bricht)\b[^.!?;,]{0,30}\b(?:knochen|genick|beine|arme|kiefer|nase)\b|"
-    r"\b(?:schlag|schlage|schlagen|schlagt|schlaegst|schlaegt)\b[^.!?;,]{0,30}\bzaehne (?:aus|ein)\b|"
+    r"\b(?:schlag|schlage|schlagen|schlagt|schlaegst|schlaegt)\b[^.!?;,]{0,30}\b(?:zaehne|schaedel|kopf|fresse|nase|birne|gesicht|maul|visage)\b[^.!?;,]{0,12}\b(?:aus|ein)\b|"
     r"\b(?:polier|poliere|polieren|poliert)\b[^.!?;,]{0,20}\b(?:fresse|schnauze|visage|maul)\b|"
     r"\b(?:schlag|schlage|schlagen|schlagt|schlaegst|schlaegt)\b[^.!?;,]{0,30}\b(?:tot|zusammen|krankenhausreif)\b|"
     r"\b(?:knall|knalle|knallen|knallt)\b[^.!?;,]{0,30}\bab\b|"
@@ -61,6 +61,28 @@ _SEPARABLE = (
 )
 _VIOLENT = GuardedPattern(rf"\b{_VIOLENT_WORD}\b|{_SEPARABLE}")
 _TARGET = re.compile(rf"\b{TARGET}\b")
+# The writer doing violence to someone's body: "Ich tret dir den Schädel ein", "Dem Autor
+# polier ich die Visage", "dann brech ich dir jeden Finger". A violent verb stem, a body
+# part, and the writer as subject, in one sentence; patterns above need exact verb forms.
+_HARM_VERB = re.compile(
+    r"\b(schlag|schlage|schlaeg\w*|erschlag\w*|tret|trete|tritt|stech|steche|stich\w*|brech|breche|brich\w*|"
+    r"polier\w*|schneid\w*|knall\w*|schiess\w*|erschiess\w*|baller\w*|pruegel\w*|verpruegel\w*|box|boxe|hau|haue|"
+    r"wuerg\w*|reiss|reisse|zertruemmer\w*|ramm\w*|ausschlag\w*|einschlag\w*|eintret\w*|abstech\w*|zersteche?)\b"
+)
+_BODY_PART = re.compile(
+    r"\b(schaedel|schaedeldecke|kopf|koepfe|zaehne|zahn|finger|knochen|genick|visage|fresse|gesicht|nase|beine|"
+    r"arme|kiefer|rippen|hals|kehle|augen|eier|birne|maul|schnauze|kniescheiben|haende)\b"
+)
+_WRITER = re.compile(r"\b(ich|wir)\b")
+_STAB_THREAT = re.compile(
+    r"\b(stech|steche) (ich|wir) (\w+ )?zu\b|\b(ich|wir) (stech|steche|stechen) (\w+ )?zu\b"
+)
+_ARSON = re.compile(r"\b(zuend|fackel|brenn)\w*\b")
+# What an arsonist threatens: a home, a place of worship, an office, a car.
+_PROPERTY = re.compile(
+    r"\b(\w*unterkunft|\w*heim|\w*haus|haeuser|moschee|synagoge|kirche|redaktion|verlag|rathaus|"
+    r"\w*buero|wohnung|bude|auto|autos|laden|geschaeft|praxis|zentrale|camp|zelte?)\b"
+)
 _FIRST_PERSON = re.compile(r"\b(ich|wir|mir|uns)\b")
 _REPORTED = re.compile(
     r"\b(habe|hatte|hat|haben|hatten|wurde|wurden|worden|gesehen|gelesen|gehoert|"
@@ -70,7 +92,8 @@ _NORM = re.compile(
     r"\b(man|jemand|einer|wir|ihr|die polizei|der staat|die regierung|endlich jemand) "
     r"(sollte|sollten|muesste|muessten|muss|muessen|koennte|koennten|soll|sollen|darf|duerfen|"
     r"wuerde|wuerden)\b|\b(sollte|muesste|muss) man\b|\b(gehoer\w*|verdien\w*)\b|"
-    r"\b(sollte|sollten|muesste|muessten|muessen|muss|soll|sollen)\b[^.!?;,]{0,60}\bwerden\b"
+    r"\b(sollte|sollten|muesste|muessten|muessen|muss|soll|sollen)\b[^.!?;,]{0,60}\bwerden\b|"
+    r"\bam besten\b[^.!?;,]{0,30}\bman\b"
 )
 _IMPERATIVE = re.compile(
     r"(?:^|[.!?;,:]\s*|\b(?:und|los|jetzt|endlich|leute|kommt|geht raus und|auf,?)\s+)"
@@ -336,6 +359,135 @@ _PHRASES = [
         THREAT,
         False,
     ),
+    (
+        r"\b(eines tages|bald|irgendwann|nachts|heute nacht|demnaechst|naechste woche|morgen frueh|frueher oder spaeter) "
+        r"(stehen wir|stehe ich|steh ich|wir stehen|ich stehe|warten wir|warte ich)\b[^.!?;]{0,30}"
+        r"\bvor (deiner|eurer|ihrer|seiner|deinem|eurem|ihrem|seinem) (haus)?(tuer|haus|wohnung|schule|buero|arbeit)\b",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(ich|wir) (warte|warten|lauere|lauern|stehe|stehen)\b[^.!?;]{0,40}\b(auf (dich|euch)|dir auf|euch auf)\b",
+        0.72,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(weiss|wissen|kenne|kennen|kennt)\b[^.!?;]{0,20}\b(wann|wo|welche\w*)\b[^.!?;]{0,20}"
+        r"\b(deine|eure|ihre|seine) (kinder|tochter|sohn|frau|mann|familie|eltern|enkel)\b",
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(kenne|kennen|kennt)\b[^.!?;]{0,15}\b(die schule|den kindergarten|die kita|den schulweg) (deiner|eurer|ihrer|seiner) (kinder|tochter|sohn|enkel)\b",
+        0.88,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(hoffe|hoffentlich)\b[^.!?;]{0,25}\b(du hast|ihr habt|sie haben|hast du|habt ihr) (\w+ )?(gute |eine gute )?\w*versicherung\b",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(schau|guck|dreh|achte|achtet|schaut|guckt) (\w+ ){0,3}(dich|euch) (\w+ ){0,2}um\b[^.!?;]{0,40}\b(wenn|nachts|abends|heim|nach hause|im dunkeln)|"
+        r"\bwer hinter (dir|euch) (steht|laeuft|ist|geht)\b",
+        0.75,
+        THREAT,
+        False,
+    ),
+    (
+        r"\bnoch (so )?(ein|eine|einen|einmal|mal)\b[^.!?;]{0,40}\b(und|dann) (es knallt|knallt es|gibt es was|gibts was|"
+        r"setzt es was|setzt es|passiert was|passiert etwas|ist schluss mit lustig|rappelt es)\b",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\bwenn\b[^.!?;]{0,60},? (dann )?(bist du|seid ihr|ist er|ist sie|sind sie) (\w+ )?(erledigt|tot|geliefert|geschichte)\b",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(ihr werdet|du wirst|sie werden|wirst du|werdet ihr) (schon |noch |bald |dann )*(sehen|merken|erleben),? "
+        r"(was (du|ihr|sie) davon (hast|habt|haben)|was (dir|euch|ihnen) blueht)",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(du wirst|ihr werdet|sie werden) (dir|euch|sich) (\w+ )?(noch |schon |bald )*wuenschen\b",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(erwischt|kriegt|schnappt|findet) (dich|euch) (\w+ ){0,2}(einer von uns|einer|jemand|wer)\b|"
+        r"\beiner von uns (\w+ )?(erwischt|kriegt|schnappt|findet) (dich|euch)\b",
+        0.8,
+        THREAT,
+        False,
+    ),
+    (r"\b(wir|ich) (werden|werde) (dich|euch) (\w+ )?jagen\b", 0.8, THREAT, False),
+    (
+        r"\b(dein|deine|euer|eure|ihr|ihre|sein|seine)\w* (\w+ )?(haus|\w*heim|wohnung|auto|laden|moschee|synagoge|kirche|buero|"
+        r"unterkunft|praxis|geschaeft|hof|scheune|bude|redaktion)\b[^.!?;]{0,30}\b(brennt|brennen|wird brennen|werden brennen|"
+        r"fliegt in die luft|fliegen in die luft)\b",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(bald|demnaechst|als naechstes|irgendwann|heute nacht) (brennt|brennen|fliegt|fliegen)\b[^.!?;]{0,30}"
+        r"\b(moschee|synagoge|kirche|unterkunft|\w*heim|redaktion|haus|buero|wohnung|auto)\b",
+        0.85,
+        THREAT,
+        False,
+    ),
+    (
+        r"\b(ins meer|ins wasser|in den fluss|ins feuer|ueber bord|aus dem fenster|von der bruecke|vor den zug|in die gaskammer|ins kz) "
+        r"(\w+ )?(werfen|schmeissen|stossen|schubsen|jagen|treiben|stecken)\b",
+        0.88,
+        CALL,
+        False,
+    ),
+    (
+        r"\b(werft|schmeisst|stosst|schubst|jagt) (\w+ ){1,3}(ins meer|ins wasser|in den fluss|ins feuer|ueber bord|aus dem fenster|von der bruecke|vor den zug)\b",
+        0.88,
+        CALL,
+        False,
+    ),
+    (
+        r"(?:^|[.!?;,:]\s*|\b(?:und|los|jetzt|endlich|leute)\s+)(schmeisst|werft|wirf|schmeiss) (\w+ )?(steine|flaschen|brandsaetze|"
+        r"brandsatz|molotow\w*|pflastersteine|boeller)\b[^.!?;]{0,30}\b(auf|gegen|nach|in)\b",
+        0.85,
+        CALL,
+        False,
+    ),
+    (
+        rf"(?:^|[.!?;,:]\s*|\b(?:und|los|jetzt|endlich|leute)\s+)(schlagt|pruegelt|tretet|haut|verhaut|boxt|jagt) {TARGET}\b",
+        0.85,
+        CALL,
+        False,
+    ),
+    (
+        r"\b(erschiesst|erschlaegt|erhaengt|verpruegelt|toetet|vergast|ertraenkt|steinigt|verbrennt|ersticht|erwuergt) man "
+        r"(die|den|diese\w*|sie|solche|ihn|alle)\b",
+        0.9,
+        CALL,
+        False,
+    ),
+    (
+        r"\bhoffentlich\b[^.!?;]{0,30}\b(ueberfaehrt|ueberrollt|erschiesst|erschlaegt|ersticht|toetet|verpruegelt|erwuergt|vergiftet|"
+        r"knallt) (den|die|dich|euch|ihn|sie|diese\w*)\b",
+        0.88,
+        CALL,
+        False,
+    ),
     # death wishes and norms without a modal of their own
     (
         r"\bhoffentlich (stirbt|sterben|stirbst|verreckt|verrecken|verreckst|krepiert|krepieren|ersaeuft|ersaufen|erwischt es|trifft es)",
@@ -350,7 +502,8 @@ _PHRASES = [
         False,
     ),
     (
-        r"\b(ich )?(wuensche|wuenschen|wuensch) (dir|euch|ihnen|denen|allen \w+|den \w+) (den tod|die pest|krebs|einen langsamen tod|alles schlechte)",
+        r"\b(ich )?(wuensche|wuenschen|wuensch) (dir|euch|ihnen|denen|ihm|ihr|allen \w+|den \w+|dem \w+|der \w+)\b[^.!?;]{0,20}"
+        r"\b(den tod|die pest|krebs|(einen|einem) (\w+ )?tod|alles schlechte|die kraetze)",
         0.9,
         CALL,
         False,
@@ -408,7 +561,10 @@ _MAY_MATTER = GuardedPattern(
     r"adresse|kommen|kuemmer|warm|knoepf|nehm|kauf|vernunft|schweigen|mundtot|zurecht|zeig|acht|vorseh|brenn|vergessen|wisst|weisst|kennt|kennst|regel|klaer|erledig|besuch|hol|krieg|find|erwisch|schnapp|such|tage|pass|dran|faellig|geliefert|"
     r"tot|schade|bereu|buess|warte|wart|ungeschoren|ungestraft|lebend|sicher|allein|leid|warnung|chance|uns|wer|stirb|sterb|"
     r"reck|krepier|sauf|wuensch|raus|weg|loswerd|beseitig|entsorg|vertreib|verjag|ausmerz|ausmist|saeuber|ratten|ungeziefer|"
-    r"parasit|schaedling|kakerlak|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss)"
+    r"parasit|schaedling|kakerlak|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss|"
+    r"steh|versicher|schau|guck|dreh|achte|hinter|einer|meer|wasser|fluss|feuer|bord|fenster|bruecke|zug|kz|"
+    r"stein|flasch|brandsa|molotow|boeller|box|erschlaeg|ersticht|hoff|ueberfa|ueberroll|erwischt|wann|kinder|"
+    r"polier|schneid|baller|reiss|ramm|truemmer|stich|brich|brech|pruegl|tritt|schlaeg)"
 )
 
 
@@ -422,7 +578,21 @@ def find_violence(text):
             if negation_ok or not _negated_before(text, match.start()):
                 hits.append((match.start(), match.end(), weight, why))
     hits.extend(_violent_verb_hits(text))
+    hits.extend(_bodily_harm_hits(text))
     return _strongest_per_span(hits)
+
+
+def _bodily_harm_hits(text):
+    """The writer threatening to hurt someone's body (see _HARM_VERB)."""
+    hits = []
+    for match in _HARM_VERB.finditer(text):
+        start, end = _sentence(text, match.start(), match.end())
+        sentence = text[start:end]
+        if not _WRITER.search(sentence) or _REPORTED.search(sentence) or _negated_before(text, match.start()):
+            continue
+        if _BODY_PART.search(sentence) or _STAB_THREAT.search(sentence):
+            hits.append((start, end, 0.88, THREAT))
+    return hits
 
 
 def _violent_verb_hits(text):
@@ -431,7 +601,8 @@ def _violent_verb_hits(text):
     for match in _VIOLENT.finditer(text):
         start, end = _sentence(text, match.start(), match.end())
         sentence = text[start:end]
-        if not _TARGET.search(sentence) or _negated_before(text, match.start()):
+        targeted = _TARGET.search(sentence) or (_ARSON.search(match.group(0)) and _PROPERTY.search(sentence))
+        if not targeted or _negated_before(text, match.start()):
             continue
         before = text[start : match.start()]
         if _IMPERATIVE.search(text[start : match.end()]) or _NORM.search(sentence):
