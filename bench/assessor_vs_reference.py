@@ -33,6 +33,7 @@ from freigabe.assessment.metrics import binary_report, bootstrap_interval, ranki
 from freigabe.assessment.reference import fit_reference  # noqa: E402
 from freigabe.assessment.train import (  # noqa: E402
     EXCLUDED,
+    OWN_SOURCES,
     SEED,
     SETTINGS,
     SETTINGS_BEFORE,
@@ -79,7 +80,7 @@ def main():
     ldnoobw = load_ldnoobw(args.data_dir)
     features = CorpusFeatures(corpus.texts, ldnoobw)
     models = {"ours": changed_settings(args.settings), **({"before": SETTINGS_BEFORE} if args.before else {})}
-    germeval, gahd, augment = sources == "germeval2018", sources == "gahd", sources == "augment"
+    germeval, gahd, augment = sources == "germeval2018", sources == "gahd", np.isin(sources, OWN_SOURCES)
     offense = np.where(germeval, corpus.labels["insult"], EXCLUDED)
     setups = {
         "held-back": (
