@@ -41,8 +41,11 @@ def assess(
     model = get_model()
     normalised = prepare(text)
 
-    rules = {"insinuation": score_insinuation(text, normalised)}
-    rules.update(score_toxicity(text, normalised, model))
+    toxicity = score_toxicity(text, normalised, model)
+    rules = {
+        "insinuation": _with_model(score_insinuation(text, normalised), toxicity.pop("insinuation", None))
+    }
+    rules.update(toxicity)
     rules["advertising"] = score_advertising(text, normalised, policy, article, recent_links)
     rules["off_topic"] = score_off_topic(
         text, normalised, article, parent, model.term_weight if model else None
@@ -53,6 +56,14 @@ def assess(
 
     scores = {code: rule.score for code, rule in rules.items()}
     return Assessment(model_version=_version(model), decision=decide(scores, policy), rules=rules)
+
+
+def _with_model(cues: RuleScore, learnt: RuleScore | None) -> RuleScore:
+    """The insinuation cues' score, or the model's where it is higher (the cues name fixed
+    phrases; the model learnt from our own insinuations how else they are worded)."""
+    if learnt is None:
+        return cues
+    return RuleScore(max(cues.score, learnt.score), (cues.evidence + learnt.evidence)[:8])
 
 
 # A right-to-left override shows text reversed ("\u202etoidilloV" reads "Vollidiot"):

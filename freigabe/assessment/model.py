@@ -1,4 +1,4 @@
-"""The trained insult and aggression classifier at inference time.
+"""The trained insult, aggression and insinuation classifier at inference time.
 
 Training (train.py) stacks two linear models (logistic regression and an NB-SVM)
 with a logistic calibrator. All three are linear, so training collapses them into
@@ -21,7 +21,8 @@ from freigabe.assessment.memo import Memo
 from freigabe.assessment.rules.off_topic import STOP_WORDS
 from freigabe.assessment.rules.toxicity import detector_signals
 
-RULES = ("insult", "aggression")
+# The rules training scores (train.py); a model file names its own in "rules".
+RULES = ("insult", "aggression", "insinuation")
 # Types inside the archive beyond skops' defaults; nothing else may load.
 TRUSTED_TYPES = ["numpy.dtype", "numpy.float32", "numpy.float64", "numpy.str_"]
 _EVIDENCE_MIN_CONTRIBUTION = 0.35
@@ -29,15 +30,18 @@ _EVIDENCE_MIN_PROBABILITY = 0.5
 _MODEL_REASONS = {
     "insult": "Modell: Wort spricht für Beleidigung",
     "aggression": "Modell: Wort spricht für Aggression/Hass",
+    "insinuation": "Modell: Wort spricht für Unterstellung",
 }
 _PUNCTUATION = ".,;:!?\"'()[]{}-*#"
 
 
 class ToxicityModel:
-    """Calibrated P(insult) and P(aggression) from word, character and lexicon features."""
+    """Calibrated P(rule) for each rule of the file (insult, aggression and, since December
+    2026, insinuation) from word, character and lexicon features."""
 
     def __init__(self, archive):
         self.version = str(archive["version"])
+        self.rules = tuple(str(rule) for rule in archive["rules"])
         self._word_index = {term: i for i, term in enumerate(decode_terms(archive["word_terms"]))}
         self._char_index = {term: i for i, term in enumerate(decode_terms(archive["char_terms"]))}
         self._word_idf = archive["word_idf"].astype(np.float64)
@@ -94,8 +98,10 @@ class ToxicityModel:
         values = np.concatenate((word_features[1], char_features[1]))
         rows = self._weights.take(index, axis=0)  # several times faster than self._weights[index]
         logits = self._intercepts + dense @ self._weights[self._dense_offset :] + values @ rows
-        probabilities = {rule: _sigmoid(logits[i]) for i, rule in enumerate(RULES)}
-        explained = [i for i, rule in enumerate(RULES) if probabilities[rule] >= _EVIDENCE_MIN_PROBABILITY]
+        probabilities = {rule: _sigmoid(logits[i]) for i, rule in enumerate(self.rules)}
+        explained = [
+            i for i, rule in enumerate(self.rules) if probabilities[rule] >= _EVIDENCE_MIN_PROBABILITY
+        ]
         if not explained:
             return probabilities, {}
         # Per rule, per feature: value × weight, the feature's exact share of the logit.
@@ -149,7 +155,7 @@ class ToxicityModel:
             arrays.append(rows)
             own_columns.append(own_column)
         if not spans:
-            return {RULES[column]: [] for column in shares}
+            return {self.rules[column]: [] for column in shares}
 
         count = len(spans)
         owners = np.arange(count).repeat([len(rows) for rows in arrays])
@@ -173,8 +179,8 @@ class ToxicityModel:
                 for contribution, (start, end) in zip(contributions, spans)
                 if contribution >= _EVIDENCE_MIN_CONTRIBUTION
             ]
-            reason = _MODEL_REASONS[RULES[column]]
-            explained[RULES[column]] = [
+            reason = _MODEL_REASONS[self.rules[column]]
+            explained[self.rules[column]] = [
                 (start, end, reason) for _, start, end in sorted(found, reverse=True)[:3]
             ]
         return explained

@@ -1,4 +1,4 @@
-"""Train the insult and aggression models from the shared datasets.
+"""Train the insult, aggression and insinuation models from the shared datasets and ours.
 
     train(data_dir, out_dir, progress=callback)
 
@@ -7,9 +7,11 @@ Label mapping (see MODEL_CARD.md for the reasoning):
   people, which our insult rule covers) = 1, GermEval OTHER = 0, GAHD sentences from
   news texts that are not hate speech = 0. GAHD and IWG otherwise do not say whether a
   text insults, so they are left out of this rule.
-- aggression: GermEval ABUSE = 1, OTHER = 0, INSULT/PROFANITY left out (an insult of one
-  person is not hate); GAHD hate = 1, not hate = 0; IWG: both experts "yes", or one "yes"
+- aggression: GermEval ABUSE = 1, OTHER = 0, INSULT = 0 (Settings.insults_not_aggression:
+  an insult of one person is not aggression), PROFANITY left out; GAHD hate = 1, not hate = 0; IWG: both experts "yes", or one "yes"
   with a rating of 4–6 = 1; both "no" with a rating of 1–2 = 0; the rest left out.
+- insinuation: only our own sentences say it (data/augment_insinuation_*.csv); GAHD's clean
+  news sentences and our sentences written as breaking no rule = 0.
 
 Per rule, a logistic regression and an NB-SVM (linear SVM on log-count-ratio scaled
 features) are stacked by a logistic calibrator trained on their out-of-fold scores.
@@ -18,9 +20,11 @@ by 5-fold cross-validation of the whole procedure (vocabulary and idf included),
 honestly, on held-back rows and across sources against the plain reference
 (bench/assessor_vs_reference.py; the held-back rows are fixed here by seed).
 
-Our own sentences about groups (data/augment_*.csv, see data/augment_generate.py) are
-added to the pool: neutral, positive, counter-speech, negated and reported statements as
-negatives, so that group names alone do not mean hate.
+Our own sentences (data/augment_*.csv) are added to the pool: about groups
+(data/augment_generate.py: neutral, positive, counter-speech, negated and reported
+statements as negatives, so that group names alone do not mean hate), threats and their
+look-alikes (augment_threats_*), insinuations and their look-alikes (augment_insinuation_*)
+and everyday comments (augment_everyday).
 """
 
 import csv
@@ -205,14 +209,15 @@ def train(data_dir, out_dir, progress=print_progress, sample=None, folds=FOLDS, 
 def load_corpus(data_dir, augment=True):
     """The training pool; `augment` adds our own sentences (data/augment_*.csv)."""
     data_dir = Path(data_dir)
-    texts, sources, insult, aggression, held_back, fine_labels = [], [], [], [], [], []
+    texts, sources, insult, aggression, insinuation, held_back, fine_labels = [], [], [], [], [], [], []
 
-    def add(text, source, insult_label, aggression_label, held=False, fine=""):
+    def add(text, source, insult_label, aggression_label, held=False, fine="", insinuation_label=EXCLUDED):
         texts.append(text)
         fine_labels.append(fine)
         sources.append(source)
         insult.append(insult_label)
         aggression.append(aggression_label)
+        insinuation.append(insinuation_label)
         held_back.append(held)
 
     with open(data_dir / GERMEVAL_FILE, encoding="utf-8") as handle:
@@ -227,18 +232,24 @@ def load_corpus(data_dir, augment=True):
     with open(data_dir / GAHD_FILE, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             hate = int(row["label"])
-            insult_label = 0 if (row["source"] == "news" and hate == 0) else EXCLUDED
-            add(row["text"], "gahd", insult_label, hate, row.get("split") == "dev")
+            clean_news = 0 if (row["source"] == "news" and hate == 0) else EXCLUDED
+            add(
+                row["text"], "gahd", clean_news, hate, row.get("split") == "dev", insinuation_label=clean_news
+            )
 
     with open(data_dir / IWG_FILE, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             add(row["Tweet"], "iwg", EXCLUDED, _iwg_label(row))
 
     if augment:
-        for text, insult_label, aggression_label, source in load_augmentation():
-            add(text, source, insult_label, aggression_label)
+        for text, insult_label, aggression_label, insinuation_label, source in load_augmentation():
+            add(text, source, insult_label, aggression_label, insinuation_label=insinuation_label)
 
-    labels = {"insult": np.array(insult), "aggression": np.array(aggression)}
+    labels = {
+        "insult": np.array(insult),
+        "aggression": np.array(aggression),
+        "insinuation": np.array(insinuation),
+    }
     return _deduplicate(Corpus(texts, sources, labels, np.array(held_back, dtype=bool), fine_labels))
 
 
@@ -250,14 +261,20 @@ def _seeded_share(count, share, seed):
 
 
 def load_augmentation(directory=AUGMENT_DIR):
-    """(text, insult label, aggression label, source) from our own sentences; an empty cell is
-    EXCLUDED. Source "threats" for data/augment_threats_*.csv, "augment" for the others."""
+    """(text, insult, aggression, insinuation label, source) from our own sentences; an empty
+    cell is EXCLUDED. Source "threats" for data/augment_threats_*.csv, "augment" for the others.
+    A sentence of ours without an insinuation label that breaks neither other rule was written
+    as harmless, so it is an insinuation negative too."""
     rows = []
     for path in sorted(Path(directory).glob(AUGMENT_GLOB)):
         source = THREATS_SOURCE if path.stem.startswith("augment_threats") else "augment"
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                rows.append((row["text"], _label(row.get("insult")), _label(row.get("aggression")), source))
+                insult, aggression = _label(row.get("insult")), _label(row.get("aggression"))
+                insinuation = _label(row.get("insinuation"))
+                if insinuation == EXCLUDED and insult == 0 and aggression == 0:
+                    insinuation = 0
+                rows.append((row["text"], insult, aggression, insinuation, source))
     return rows
 
 

@@ -54,8 +54,9 @@ def test_evidence_offsets_index_the_original_text(comment):
 
 def test_thresholds_change_the_decision():
     # A comment in between (scores of 0.2-0.5). "Das ist doch alles Propaganda." was one until
-    # the model of 1 Dec 2026, whose moved operating point scores it insult 0.55 (model card).
-    comment = "Das ist doch alles nur Gerede."
+    # the model of 1 Dec 2026, whose moved operating point scores it insult 0.55 (model card);
+    # "Das ist doch alles nur Gerede." until the model learnt insinuation (0.48 now).
+    comment = "So ein Unsinn, ehrlich."
     default = assess(comment)
     strict = assess(comment, thresholds={"review": 0.2, "reject": 0.95})
     assert default.decision == "release"

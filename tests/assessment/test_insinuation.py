@@ -1,10 +1,16 @@
 import pytest
 
 from freigabe.assessment import assess
+from freigabe.assessment.features import prepare
+from freigabe.assessment.rules.insinuation import score_insinuation
 
 
 def insinuation(comment):
     return assess(comment).rules["insinuation"]
+
+
+def cues(comment):
+    return score_insinuation(comment, prepare(comment))
 
 
 @pytest.mark.parametrize(
@@ -29,8 +35,9 @@ def test_accusations_of_bad_faith_are_flagged(comment):
 
 
 def test_several_cues_reinforce_each_other():
-    single = insinuation("Wem nützt es?").score
-    combined = insinuation("Wem nützt es? Zufall? Wohl kaum. Das weiß doch jeder.").score
+    # The cues alone (the model, which learnt insinuation too, judges "Wem nützt es?" by itself).
+    single = cues("Wem nützt es?").score
+    combined = cues("Wem nützt es? Zufall? Wohl kaum. Das weiß doch jeder.").score
     assert single < 0.5 < combined
 
 

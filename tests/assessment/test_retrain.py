@@ -32,7 +32,11 @@ def test_training_on_a_subsample_writes_a_loadable_model(tmp_path):
     assert messages[0] == 0.0 and messages[-1] == 1.0
     for name in ("toxicity.skops", "metrics.json", "MODEL_CARD.md"):
         assert (tmp_path / name).exists()
-    assert set(json.loads((tmp_path / "metrics.json").read_text())["rules"]) == {"insult", "aggression"}
+    assert set(json.loads((tmp_path / "metrics.json").read_text())["rules"]) == {
+        "insult",
+        "aggression",
+        "insinuation",
+    }
     assert metrics["rules"]["insult"]["macro_f1"] > 0.55
     with model_store.loaded_from(tmp_path) as model:
         assert model is not None

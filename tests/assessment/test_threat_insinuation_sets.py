@@ -59,33 +59,48 @@ def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floo
     assert sum(first) / len(first) >= 0.75
 
 
-# data/violence_fresh.csv: 181 comments (threats direct, conditional, veiled, calls to
-# violence, and hard look-alikes), written by one of us who had read neither the detector
-# nor the tests. The odd ids were looked at while the detector and our threat sentences
-# were improved; the even ids were held out until the final model was measured
-# (docs/benchmarks.md, "Threats in other words"). Floors: what they gave, a little lower.
-FRESH_FLOORS = {"odd": (0.7, 0.9), "even": (0.63, 0.85)}  # (threats caught, look-alikes released)
+# Fresh sets, each written by one of us who had read neither the detectors nor the tests:
+# data/violence_fresh.csv (181 threats, direct, conditional and veiled, calls to violence,
+# and hard look-alikes) and data/insinuation_fresh.csv (164 insinuations and legitimate
+# criticism). The odd ids were looked at while the detectors and our training sentences were
+# improved; the even ids were held out until the final model was measured
+# (docs/benchmarks.md, session five). Floors: what they gave, a little lower.
+# (threats caught, look-alikes released) per half.
+FRESH_FLOORS = {
+    "violence_fresh.csv": {"odd": (0.7, 0.9), "even": (0.63, 0.85)},
+    "insinuation_fresh.csv": {"odd": (0.78, 0.85), "even": (0.8, 0.88)},
+}
 
 
-def _fresh_outcomes():
-    with open(DATA / "violence_fresh.csv", encoding="utf-8", newline="") as handle:
+def _violence_passes(expected, scores):
+    if expected == "break":  # aggression, and first: what the editor sees
+        return scores["aggression"] >= 0.5 and scores["aggression"] >= max(scores.values())
+    return all(score < 0.5 for score in scores.values())
+
+
+def _insinuation_passes(expected, scores):
+    return (scores["insinuation"] >= 0.5) == (expected == "break")
+
+
+def _fresh_outcomes(name, passes):
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     outcomes = {"odd": {"break": [], "none": []}, "even": {"break": [], "none": []}}
     for row in rows:
         rules = assess(row["text"]).to_dict()["rules"]
         scores = {code: rule["score"] for code, rule in rules.items()}
-        if row["expected"] == "break":
-            passed = scores["aggression"] >= 0.5 and scores["aggression"] >= max(scores.values())
-        else:
-            passed = all(score < 0.5 for score in scores.values())
         half = "odd" if int(row["id"][2:]) % 2 else "even"
-        outcomes[half][row["expected"]].append(passed)
+        outcomes[half][row["expected"]].append(passes(row["expected"], scores))
     return outcomes
 
 
-def test_threats_written_by_someone_else_are_caught_and_look_alikes_released():
-    outcomes = _fresh_outcomes()
-    for half, (caught_floor, released_floor) in FRESH_FLOORS.items():
+@pytest.mark.parametrize(
+    "name, passes",
+    [("violence_fresh.csv", _violence_passes), ("insinuation_fresh.csv", _insinuation_passes)],
+)
+def test_comments_written_by_someone_else_are_caught_and_look_alikes_released(name, passes):
+    outcomes = _fresh_outcomes(name, passes)
+    for half, (caught_floor, released_floor) in FRESH_FLOORS[name].items():
         caught = sum(outcomes[half]["break"]) / len(outcomes[half]["break"])
         released = sum(outcomes[half]["none"]) / len(outcomes[half]["none"])
         assert caught >= caught_floor, (half, caught)

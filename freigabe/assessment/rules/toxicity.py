@@ -35,6 +35,8 @@ from freigabe.assessment.rules.hate import (
 from freigabe.assessment.rules.spelling import find_disguised_insults
 from freigabe.assessment.rules.violence import find_violence
 
+INSINUATION = "insinuation"
+
 # Addressing someone directly makes an insulting word an insult, not a topic.
 _ADDRESS = re.compile(r"\b(du|dich|dir|ihr|euch|sie sind|bist|seid)\b")
 _MAX_EVIDENCE = 6
@@ -57,7 +59,9 @@ class _Found:
 
 
 def score_toxicity(text, normalised, model=None):
-    """{"insult": RuleScore, "aggression": RuleScore} for one comment."""
+    """{"insult": RuleScore, "aggression": RuleScore} for one comment, and the model's own
+    "insinuation" RuleScore when the model has learnt that rule (assessor.py combines it with
+    the insinuation cues)."""
     folded = normalised.text
     hits = DEFAULT_LEXICON.find_all(folded, (INSULT, AGGRESSION))
     hurtful = [(hit.start, hit.end) for found in hits.values() for hit in found] + demeaning_spans(folded)
@@ -125,13 +129,18 @@ def score_toxicity(text, normalised, model=None):
             code: min(probability, MODEL_ONLY_CAP) for code, probability in probabilities.items()
         }
     mitigations = _mitigations(context, discounted)
-    return {
+    scored = {
         code: RuleScore(
             probabilities[code],
             _evidence(text, normalised, detected[code] + hits[code], model_spans.get(code, []), mitigations),
         )
         for code in (INSULT, AGGRESSION)
     }
+    if INSINUATION in probabilities:  # models trained since December 2026 also learn insinuation
+        scored[INSINUATION] = RuleScore(
+            probabilities[INSINUATION], _evidence(text, normalised, [], model_spans.get(INSINUATION, []))
+        )
+    return scored
 
 
 # What the detectors and the context analysis found, as features the trained model weighs
