@@ -429,6 +429,10 @@ _WEAKNESSES = """\
   had not read the detector): veiled threats without any violent word are still missed about
   half the time (menace by insinuation: a petrol can's price, a kindergarten's fence), and calls
   to violence worded as wishes or questions ("Wann knallt endlich jemand … ab?") about a third.
+  On a second writer's sets, scored once (`data/violence_fresh2.csv`,
+  `data/insinuation_fresh2.csv`): 69 % of 70 threats and calls caught (aggression first), 92 %
+  of 40 look-alikes released; 90 % of 60 insinuations caught, all 50 legitimate comments
+  released (docs/benchmarks.md).
 - Cross-validation is on the training distribution; the official GermEval and GAHD test
   splits were held out by the data team and are the fairer external check. Our held-back
   GermEval fifth is a random split of the same tweets and is optimistic in the same way

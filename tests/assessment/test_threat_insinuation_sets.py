@@ -64,11 +64,14 @@ def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floo
 # and hard look-alikes) and data/insinuation_fresh.csv (164 insinuations and legitimate
 # criticism). The odd ids were looked at while the detectors and our training sentences were
 # improved; the even ids were held out until the final model was measured
-# (docs/benchmarks.md, session five). Floors: what they gave, a little lower.
-# (threats caught, look-alikes released) per half.
+# (docs/benchmarks.md, session five). The *_fresh2.csv sets, by two more writers, were
+# written after that and scored once ("all": nobody looked at them while improving).
+# Floors: what they gave, a little lower. (caught, look-alikes released) per half.
 FRESH_FLOORS = {
     "violence_fresh.csv": {"odd": (0.7, 0.9), "even": (0.63, 0.85)},
     "insinuation_fresh.csv": {"odd": (0.78, 0.85), "even": (0.8, 0.88)},
+    "violence_fresh2.csv": {"all": (0.65, 0.88)},
+    "insinuation_fresh2.csv": {"all": (0.85, 0.96)},
 }
 
 
@@ -85,18 +88,25 @@ def _insinuation_passes(expected, scores):
 def _fresh_outcomes(name, passes):
     with open(DATA / name, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    outcomes = {"odd": {"break": [], "none": []}, "even": {"break": [], "none": []}}
+    outcomes = {half: {"break": [], "none": []} for half in ("odd", "even", "all")}
     for row in rows:
         rules = assess(row["text"]).to_dict()["rules"]
         scores = {code: rule["score"] for code, rule in rules.items()}
+        passed = passes(row["expected"], scores)
         half = "odd" if int(row["id"][2:]) % 2 else "even"
-        outcomes[half][row["expected"]].append(passes(row["expected"], scores))
+        outcomes[half][row["expected"]].append(passed)
+        outcomes["all"][row["expected"]].append(passed)
     return outcomes
 
 
 @pytest.mark.parametrize(
     "name, passes",
-    [("violence_fresh.csv", _violence_passes), ("insinuation_fresh.csv", _insinuation_passes)],
+    [
+        ("violence_fresh.csv", _violence_passes),
+        ("insinuation_fresh.csv", _insinuation_passes),
+        ("violence_fresh2.csv", _violence_passes),
+        ("insinuation_fresh2.csv", _insinuation_passes),
+    ],
 )
 def test_comments_written_by_someone_else_are_caught_and_look_alikes_released(name, passes):
     outcomes = _fresh_outcomes(name, passes)
