@@ -63,8 +63,8 @@ def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floo
 # data/violence_fresh.csv (181 threats, direct, conditional and veiled, calls to violence,
 # and hard look-alikes) and data/insinuation_fresh.csv (164 insinuations and legitimate
 # criticism). The odd ids were looked at while the detectors and our training sentences were
-# improved; the even ids were held out until the final model was measured
-# (docs/benchmarks.md, session five). The *_fresh2.csv sets, by two more writers, were
+# improved; the even ids' texts were not (docs/benchmarks.md, session five, says how far
+# they were held out). The *_fresh2.csv sets, by two more writers, were
 # written after that and scored once ("all": nobody looked at them while improving).
 # Floors: what they gave, a little lower. (caught, look-alikes released) per half.
 FRESH_FLOORS = {
