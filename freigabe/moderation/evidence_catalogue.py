@@ -23,6 +23,7 @@ FIXED_WHYS = (
     gettext_noop("Messenger-Kontakt"),
     gettext_noop("Modell: Wort spricht für Aggression/Hass"),
     gettext_noop("Modell: Wort spricht für Beleidigung"),
+    gettext_noop("Modell: Wort spricht für Unterstellung"),
     gettext_noop("Propaganda-Vorwurf"),
     gettext_noop("Rabatt/Gutschein"),
     gettext_noop("Rabattangebot"),
