@@ -59,6 +59,11 @@ _SEPARABLE = (
     r"\b(?:jag|jage|jagen|jagt)\b[^.!?;,]{0,40}\b(?:aus dem land|aus der stadt|raus|aus deutschland|aus unserem land|zum teufel|in die luft)\b|"
     r"\b(?:hau|haue|hauen|haut)\b[^.!?;,]{0,30}\b(?:zusammen|eine rein|eins rein|um)\b)"
 )
+# What an arsonist threatens: a home, a place of worship, an office, a car.
+PROPERTY = (
+    r"(?:\w*unterkunft|\w*heim|\w*haus|haeuser|moschee|synagoge|kirche|redaktion|verlag|rathaus|"
+    r"\w*buero|wohnung|bude|auto|autos|laden|geschaeft|praxis|zentrale|camp|zelte?|hof|scheune)"
+)
 _VIOLENT = GuardedPattern(rf"\b{_VIOLENT_WORD}\b|{_SEPARABLE}")
 _TARGET = re.compile(rf"\b{TARGET}\b")
 # The writer doing violence to someone's body: "Ich tret dir den Schädel ein", "Dem Autor
@@ -78,11 +83,7 @@ _STAB_THREAT = re.compile(
     r"\b(stech|steche) (ich|wir) (\w+ )?zu\b|\b(ich|wir) (stech|steche|stechen) (\w+ )?zu\b"
 )
 _ARSON = re.compile(r"\b(zuend|fackel|brenn)\w*\b")
-# What an arsonist threatens: a home, a place of worship, an office, a car.
-_PROPERTY = re.compile(
-    r"\b(\w*unterkunft|\w*heim|\w*haus|haeuser|moschee|synagoge|kirche|redaktion|verlag|rathaus|"
-    r"\w*buero|wohnung|bude|auto|autos|laden|geschaeft|praxis|zentrale|camp|zelte?)\b"
-)
+_PROPERTY = re.compile(rf"\b{PROPERTY}\b")
 _FIRST_PERSON = re.compile(r"\b(ich|wir|mir|uns)\b")
 _REPORTED = re.compile(
     r"\b(habe|hatte|hat|haben|hatten|wurde|wurden|worden|gesehen|gelesen|gehoert|"
@@ -170,7 +171,7 @@ _PHRASES = [
         False,
     ),
     (
-        r"\b(wir|ich) (werden |werde )?(dich|euch) (\w+ )?(kriegen|erwischen|schnappen|heimsuchen)\b",
+        r"\b(wir|ich) (werden |werde )?(dich|euch) (\w+ )?(kriegen|erwischen|schnappen|heimsuchen|jagen)\b",
         0.85,
         THREAT,
         False,
@@ -432,18 +433,16 @@ _PHRASES = [
         THREAT,
         False,
     ),
-    (r"\b(wir|ich) (werden|werde) (dich|euch) (\w+ )?jagen\b", 0.8, THREAT, False),
     (
-        r"\b(dein|deine|euer|eure|ihr|ihre|sein|seine)\w* (\w+ )?(haus|\w*heim|wohnung|auto|laden|moschee|synagoge|kirche|buero|"
-        r"unterkunft|praxis|geschaeft|hof|scheune|bude|redaktion)\b[^.!?;]{0,30}\b(brennt|brennen|wird brennen|werden brennen|"
-        r"fliegt in die luft|fliegen in die luft)\b",
+        rf"\b(dein|deine|euer|eure|ihr|ihre|sein|seine)\w* (\w+ )?{PROPERTY}\b[^.!?;]{{0,30}}\b(brennt|brennen|wird brennen|"
+        r"werden brennen|fliegt in die luft|fliegen in die luft)\b",
         0.85,
         THREAT,
         False,
     ),
     (
         r"\b(bald|demnaechst|als naechstes|irgendwann|heute nacht) (brennt|brennen|fliegt|fliegen)\b[^.!?;]{0,30}"
-        r"\b(moschee|synagoge|kirche|unterkunft|\w*heim|redaktion|haus|buero|wohnung|auto)\b",
+        rf"\b{PROPERTY}\b",
         0.85,
         THREAT,
         False,
@@ -562,7 +561,7 @@ _MAY_MATTER = GuardedPattern(
     r"tot|schade|bereu|buess|warte|wart|ungeschoren|ungestraft|lebend|sicher|allein|leid|warnung|chance|uns|wer|stirb|sterb|"
     r"reck|krepier|sauf|wuensch|raus|weg|loswerd|beseitig|entsorg|vertreib|verjag|ausmerz|ausmist|saeuber|ratten|ungeziefer|"
     r"parasit|schaedling|kakerlak|pack|abschaum|gesindel|viecher|tiere|brut|pest|seuche|geschmeiss|"
-    r"steh|versicher|schau|guck|dreh|achte|hinter|einer|meer|wasser|fluss|feuer|bord|fenster|bruecke|zug|kz|"
+    r"steh|versicher|schau|guck|dreh|achte|hinter|meer|wasser|fluss|feuer|bord|fenster|bruecke|zug|kz|"
     r"stein|flasch|brandsa|molotow|boeller|box|erschlaeg|ersticht|hoff|ueberfa|ueberroll|erwischt|wann|kinder|"
     r"polier|schneid|baller|reiss|ramm|truemmer|stich|brich|brech|pruegl|tritt|schlaeg)"
 )
