@@ -9,7 +9,8 @@ Label mapping (see MODEL_CARD.md for the reasoning):
   text insults, so they are left out of this rule.
 - aggression: GermEval ABUSE = 1, OTHER = 0, INSULT = 0 (Settings.insults_not_aggression:
   an insult of one person is not aggression), PROFANITY left out; GAHD hate = 1, not hate = 0; IWG: both experts "yes", or one "yes"
-  with a rating of 4–6 = 1; both "no" with a rating of 1–2 = 0; the rest left out.
+  with a rating of 4–6 = 1; both "no" with a rating of 1–2 = 0; the rest left out. Our
+  insinuations = 0 (Settings.insinuations_not_aggression).
 - insinuation: only our own sentences say it (data/augment_insinuation_*.csv); GAHD's clean
   news sentences and our sentences written as breaking no rule = 0.
 
@@ -23,8 +24,10 @@ honestly, on held-back rows and across sources against the plain reference
 Our own sentences (data/augment_*.csv) are added to the pool: about groups
 (data/augment_generate.py: neutral, positive, counter-speech, negated and reported
 statements as negatives, so that group names alone do not mean hate), threats and their
-look-alikes (augment_threats_*), insinuations and their look-alikes (augment_insinuation_*)
-and everyday comments (augment_everyday).
+look-alikes (augment_threats_*), insinuations and their look-alikes (augment_insinuation_*),
+everyday comments (augment_everyday, augment_everyday_places), group-directed hate with
+contrasting sentences about the same groups (augment_hate_*) and insults of people who are
+not a protected group, which are not aggression (augment_nonprotected).
 """
 
 import csv
@@ -114,6 +117,9 @@ class Settings:
     # GermEval's INSULT tweets as aggression negatives (an insult is not aggression): our
     # threat sentences often end with an insult, which otherwise drifts into aggression.
     insults_not_aggression: bool = True
+    # Our insinuations (which say nothing about aggression) as aggression negatives: accusing
+    # the press of being bought is not hate speech, though it is worded like a conspiracy myth.
+    insinuations_not_aggression: bool = True
 
 
 SETTINGS = Settings()
@@ -264,7 +270,10 @@ def load_augmentation(directory=AUGMENT_DIR):
     """(text, insult, aggression, insinuation label, source) from our own sentences; an empty
     cell is EXCLUDED. Source "threats" for data/augment_threats_*.csv, "augment" for the others.
     A sentence of ours without an insinuation label that breaks neither other rule was written
-    as harmless, so it is an insinuation negative too."""
+    as harmless, so it is an insinuation negative too; so is one of our threats (a threat
+    accuses nobody of bad faith). A file with an insinuation column whose cell is empty says
+    nothing about insinuation (augment_hate_* and the files written with them: written for
+    aggression only, they would outnumber our insinuations and move that rule's 0.5)."""
     rows = []
     for path in sorted(Path(directory).glob(AUGMENT_GLOB)):
         source = THREATS_SOURCE if path.stem.startswith("augment_threats") else "augment"
@@ -272,7 +281,13 @@ def load_augmentation(directory=AUGMENT_DIR):
             for row in csv.DictReader(handle):
                 insult, aggression = _label(row.get("insult")), _label(row.get("aggression"))
                 insinuation = _label(row.get("insinuation"))
-                if insinuation == EXCLUDED and insult == 0 and aggression == 0:
+                harmless = insult == 0 and aggression == 0
+                says_nothing = "insinuation" in row
+                if (
+                    insinuation == EXCLUDED
+                    and not says_nothing
+                    and (harmless or (source == THREATS_SOURCE and aggression == 1))
+                ):
                     insinuation = 0
                 rows.append((row["text"], insult, aggression, insinuation, source))
     return rows
@@ -565,6 +580,9 @@ def rule_labels(corpus, rule, settings=SETTINGS):
         labels = np.where(allowed, labels, EXCLUDED)
     if rule == "aggression" and settings.insults_not_aggression and corpus.fine_labels is not None:
         labels = np.where(np.array(corpus.fine_labels) == "INSULT", 0, labels)
+    if rule == "aggression" and settings.insinuations_not_aggression:
+        accusing = (corpus.labels["insinuation"] == 1) & (labels == EXCLUDED)
+        labels = np.where(accusing, 0, labels)
     if rule == "insult" and settings.insult_from_gahd_hate:
         gahd_hate = (np.array(corpus.sources) == "gahd") & (corpus.labels["aggression"] == 1)
         labels = np.where(gahd_hate, 1, labels)

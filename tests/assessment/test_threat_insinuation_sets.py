@@ -66,18 +66,29 @@ def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floo
 # improved; the even ids' texts were not (docs/benchmarks.md, session five, says how far
 # they were held out). The *_fresh2.csv sets, by two more writers, were
 # written after that and scored once ("all": nobody looked at them while improving).
+# data/hate_fresh.csv (240 comments: group-directed hate, explicit, implicit, dehumanising,
+# exclusion, coded and behind a disclaimer, and comments naming the same groups that break no
+# rule) was written by one more writer in December 2026 and scored once, after the hate
+# training sentences (data/augment_hate_*.csv, by seven others) were final.
 # Floors: what they gave, a little lower. (caught, look-alikes released) per half.
 FRESH_FLOORS = {
     "violence_fresh.csv": {"odd": (0.7, 0.9), "even": (0.63, 0.85)},
     "insinuation_fresh.csv": {"odd": (0.78, 0.85), "even": (0.8, 0.88)},
     "violence_fresh2.csv": {"all": (0.65, 0.88)},
     "insinuation_fresh2.csv": {"all": (0.85, 0.96)},
+    "hate_fresh.csv": {"all": (0.75, 0.82)},
 }
 
 
 def _violence_passes(expected, scores):
     if expected == "break":  # aggression, and first: what the editor sees
         return scores["aggression"] >= 0.5 and scores["aggression"] >= max(scores.values())
+    return all(score < 0.5 for score in scores.values())
+
+
+def _hate_passes(expected, scores):
+    if expected == "break":
+        return scores["aggression"] >= 0.5
     return all(score < 0.5 for score in scores.values())
 
 
@@ -106,6 +117,7 @@ def _fresh_outcomes(name, passes):
         ("insinuation_fresh.csv", _insinuation_passes),
         ("violence_fresh2.csv", _violence_passes),
         ("insinuation_fresh2.csv", _insinuation_passes),
+        ("hate_fresh.csv", _hate_passes),
     ],
 )
 def test_comments_written_by_someone_else_are_caught_and_look_alikes_released(name, passes):

@@ -189,27 +189,6 @@ def _blank_hate_of_things(text, mitigations):
     return _blank(text, spans)
 
 
-# What an identity word becomes for the model: a word for people that the model reads
-# as neutral, so that "X sind ..." still reads as a statement about people.
-NEUTRAL_PEOPLE = "leute"
-
-
-def without_identity_terms(text):
-    """`text` with each identity word replaced by NEUTRAL_PEOPLE, padded to the same
-    length (shorter words are blanked): offsets survive."""
-    pieces, previous = [], 0
-    for match in _WORDS.finditer(text):
-        if match.group().startswith(_STEMS):
-            length = match.end() - match.start()
-            pieces.append(text[previous : match.start()])
-            pieces.append(NEUTRAL_PEOPLE.ljust(length) if length >= len(NEUTRAL_PEOPLE) else " " * length)
-            previous = match.end()
-    if not pieces:
-        return text
-    pieces.append(text[previous:])
-    return "".join(pieces)
-
-
 def has_identity_terms(text):
     return any(word.startswith(_STEMS) for word in _WORDS.findall(text))
 

@@ -20,11 +20,7 @@ from dataclasses import dataclass
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.policy import DEFAULT_REJECT
 from freigabe.assessment.result import RuleScore, evidence_at
-from freigabe.assessment.rules.context import (
-    analyse,
-    has_identity_terms,
-    without_identity_terms,
-)
+from freigabe.assessment.rules.context import analyse
 from freigabe.assessment.rules.hate import (
     demeaning_spans,
     find_dehumanising,
@@ -103,8 +99,6 @@ def score_toxicity(text, normalised, model=None):
         or detected[INSULT]
         or any(hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
     )
-    if not explicit and IDENTITY_SHARE < 1 and has_identity_terms(model_text):
-        probabilities = _identity_discounted(text, model_text, hits, model, probabilities, signals)
     if not explicit and context.opposes_hate:
         # What is left of counter-speech is the objection ("ein Fall für die Staatsanwaltschaft"),
         # whose words the model links to the hate it objects to.
@@ -194,9 +188,6 @@ def _signal_vector(context, findings):
 # what only the model flags (a site that lowers its reject threshold accepts more).
 MODEL_ONLY_CAP = DEFAULT_REJECT - 0.01
 
-# With nothing explicit, the score is this mix of the model's reading with the group's
-# name and its reading with a neutral word instead: naming a group may not decide.
-IDENTITY_SHARE = 0.5
 # With counter-speech recognised and nothing explicit left, the model's score counts this much.
 COUNTER_SPEECH_SHARE = 0.75
 
@@ -205,15 +196,6 @@ def _model_scores(text, model_text, hits, model, signals):
     if model is not None:
         return model.score(text, model_text, hits, signals)
     return {code: _fallback_probability(model_text, hits[code]) for code in hits}, {}
-
-
-def _identity_discounted(text, model_text, hits, model, probabilities, signals):
-    neutral, _ = _model_scores(text, without_identity_terms(model_text), hits, model, signals)
-    return {
-        code: IDENTITY_SHARE * probabilities[code]
-        + (1 - IDENTITY_SHARE) * min(probabilities[code], neutral[code])
-        for code in probabilities
-    }
 
 
 _WORD = re.compile(r"[a-z]{2,}")
