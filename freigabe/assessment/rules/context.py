@@ -84,9 +84,13 @@ _SUBORDINATE = re.compile(r"^\s*(dass|ob|wenn|zu|so)\b")
 _REJECTING = re.compile(
     r"\b(ist|waere|sind) (doch |einfach |total |voellig |schlicht |absolut |ganz )?(falsch|unsinn|quatsch|bloedsinn|"
     r"gelogen|eine luege|ein vorurteil|ein klischee|rassistisch|sexistisch|homophob|antisemitisch|unfair|"
-    r"menschenverachtend|hetze|unwahr|widerlegt)( zu (sagen|behaupten|glauben|denken|meinen|schreiben))?\s*$|\b(ich widerspreche|ich verurteile|ich lehne es ab|"
-    r"es stimmt nicht|das stimmt nicht|hoert auf|hoer auf|hoeren sie auf|lasst es|schluss damit)\s*$"
+    r"menschenverachtend|hetze|unwahr|widerlegt|ein (\w+ )?(mythos|maerchen|vorurteil|klischee|luege|verschwoerungsmythos))"
+    r"( zu (sagen|behaupten|glauben|denken|meinen|schreiben))?\s*$|\b(ich widerspreche|ich verurteile|ich lehne es ab|"
+    r"(es|das) stimmt (doch |einfach |schlicht |so |ueberhaupt |absolut )?nicht|hoert auf|hoer auf|hoeren sie auf|lasst es|"
+    r"schluss damit)\s*$"
 )
+# A clause that rejects the one before it: "Roma stehlen, das ist ein Vorurteil."
+_REJECTING_BEFORE = re.compile(r"^\s*(das|dies|was|und das|beides)?\s*(ist|sind|waere)\b")
 
 _QUOTE = re.compile(r"[„“\"»«‚‘]([^„“”\"»«‚‘’\n]{2,300})[“”\"«»‘’]|(?<!\w)'([^'\n]{2,200})'(?!\w)")
 _OPPOSING = GuardedPattern(
@@ -136,7 +140,8 @@ _TIME = re.compile(
 _STEMS = tuple(IDENTITY_STEMS)
 _WORDS = re.compile(r"[a-z]+")
 _MAY_MATTER = re.compile(
-    r"\b(nicht|kein\w*|nie\w*|nichts|weder|als|wie|zu|wort|begriff|wer|dass|wenn|hass\w*)\b|[„“\"»«‚‘']"
+    r"\b(nicht|kein\w*|nie\w*|nichts|weder|als|wie|zu|wort|begriff|wer|dass|wenn|hass\w*|vorurteil|mythos|"
+    r"maerchen|klischee|unsinn|quatsch|bloedsinn|falsch|luege|gelogen|unwahr|widerlegt)\b|[„“\"»«‚‘']"
 )
 
 
@@ -256,7 +261,7 @@ def _clauses(text):
 
 def _blank_negations(text, mitigations, hurtful=()):
     spans = []
-    inherit = False
+    inherit, previous = False, None
     for start, end in _clauses(text):
         clause = text[start:end]
         is_question = text[end : end + 1] == "?"
@@ -267,14 +272,23 @@ def _blank_negations(text, mitigations, hurtful=()):
         if scope is None:
             if _REJECTING.search(clause):
                 inherit = True
+                if previous is not None and _REJECTING_BEFORE.match(clause):
+                    _blank_if_hurtful(text, previous, hurtful, spans, mitigations)
+            previous = (start, end)
             continue
-        scope_start, scope_end = start + scope[0], start + scope[1]
-        covers_hurt = any(start < scope_end and scope_start < end for start, end in hurtful)
-        if covers_hurt and text[scope_start:scope_end].strip():
-            spans.append((scope_start, scope_end))
-            mitigations.append((scope_start, scope_end, WHY_NEGATED))
+        _blank_if_hurtful(text, (start + scope[0], start + scope[1]), hurtful, spans, mitigations)
         inherit = scope[1] == len(clause) and scope[0] == 0 or _ends_negated(clause)
+        previous = (start, end)
     return _blank_keeping_vocatives(text, spans)
+
+
+def _blank_if_hurtful(text, scope, hurtful, spans, mitigations):
+    """Blank the negated or rejected `scope` when it covers a hurtful span."""
+    scope_start, scope_end = scope
+    covers_hurt = any(start < scope_end and scope_start < end for start, end in hurtful)
+    if covers_hurt and text[scope_start:scope_end].strip():
+        spans.append((scope_start, scope_end))
+        mitigations.append((scope_start, scope_end, WHY_NEGATED))
 
 
 def _negation_scope(clause):
@@ -295,6 +309,8 @@ def _negation_scope(clause):
             )
         if word.startswith("kein"):
             return (match.start(), _after_words(clause, match.end(), 3))
+        if word == "nicht" and _ALL.match(clause, match.end()):  # "Nicht alle X sind Y"
+            return (match.start(), len(clause))
         return (match.start(), _after_words(clause, match.end(), _WORDS_AFTER_NOT))
     return None
 
@@ -302,6 +318,7 @@ def _negation_scope(clause):
 # How far a negation reaches: comments without punctuation ("... nicht wählbar dieses
 # üble Pack fordert ...") must not lose everything after a "nicht".
 _WORDS_AFTER_NOT, _WORDS_AFTER_WIDE, _WORDS_BEFORE_FINAL = 3, 6, 6
+_ALL = re.compile(r" (alle|jeder|jede|jeden|jedes|immer)\b")
 
 
 def _before_words(clause, position, count):

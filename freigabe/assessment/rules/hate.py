@@ -106,8 +106,14 @@ _DEMEANING_WORD = GuardedPattern(
 
 
 def demeaning_spans(text):
-    """(start, end) of demeaning words, whoever they are said of (for the context analysis)."""
-    return [match.span() for match in _DEMEANING_WORD.finditer(text)]
+    """(start, end) of demeaning words, whoever they are said of, and of demeaning statements
+    about groups that a negation can take back ("Es stimmt nicht, dass Roma stehlen"): where
+    the context analysis looks for negations that matter."""
+    spans = [match.span() for match in _DEMEANING_WORD.finditer(text)]
+    if _MAY_NAME_A_GROUP.search(text):
+        for pattern in _DEROGATION_PLAIN + _BACK_REFERENCE:
+            spans.extend(match.span() for match in pattern.finditer(text))
+    return spans
 
 
 def find_derogation(quoted_view, negated_view):

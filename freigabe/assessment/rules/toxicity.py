@@ -122,7 +122,10 @@ def score_toxicity(text, normalised, model=None):
         probabilities = {
             code: min(probability, MODEL_ONLY_CAP) for code, probability in probabilities.items()
         }
-    mitigations = _mitigations(context, discounted)
+    taken_back = [(hit.start, hit.end) for hit in discounted] + [
+        span for span in hurtful if context.changed and context.is_blanked(*span)
+    ]
+    mitigations = _mitigations(context, taken_back)
     scored = {
         code: RuleScore(
             probabilities[code],
@@ -212,12 +215,13 @@ def _shrunk_for_few_words(probabilities, model_text):
     return {code: probability * words / _FEW_WORDS for code, probability in probabilities.items()}
 
 
-def _mitigations(context, discounted):
-    """The context spans that took hurtful words out of the count, as (start, end, why)."""
+def _mitigations(context, taken_back):
+    """The context spans that took hurtful words or statements (`taken_back`: their (start,
+    end)) out of the count, as (start, end, why)."""
     return [
         (start, end, why)
         for start, end, why in context.mitigations
-        if any(start <= hit.start and hit.end <= end for hit in discounted)
+        if any(start <= hurt_start and hurt_end <= end for hurt_start, hurt_end in taken_back)
     ]
 
 

@@ -1,0 +1,46 @@
+"""A prejudice the comment rejects is not hate; the same prejudice asserted still is.
+
+Forms the context analysis learnt in December 2026: "es stimmt (einfach) nicht, dass ...",
+"nicht alle X sind Y", and a rejection after the claim ("X, das ist ein Vorurteil").
+"""
+
+import pytest
+
+from freigabe.assessment import assess
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Es stimmt einfach nicht, dass Roma stehlen.",
+        "Nicht alle Muslime sind Terroristen, das ist Unsinn.",
+        "Juden kontrollieren nicht die Banken, das ist ein antisemitischer Mythos.",
+        "Dass Ausländer faul seien, ist ein Vorurteil, das ich nicht teile.",
+        "Roma stehlen, das ist ein Vorurteil.",
+    ],
+)
+def test_a_rejected_prejudice_is_released(comment):
+    result = assess(comment)
+    assert result.rules["aggression"].score < 0.5
+    assert result.decision == "release"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Roma stehlen, das ist die Wahrheit.",
+        "Muslime sind Terroristen, das ist kein Vorurteil.",
+        "Alle Muslime sind Terroristen.",
+        "Roma stehlen. Das ist so.",
+    ],
+)
+def test_the_same_prejudice_asserted_is_flagged_as_aggression(comment):
+    result = assess(comment)
+    assert result.rules["aggression"].score >= 0.5
+    assert result.decision != "release"
+
+
+def test_the_rejected_claim_is_shown_to_the_editor_as_not_counted():
+    result = assess("Roma stehlen, das ist ein Vorurteil.")
+    mitigations = [item for item in result.rules["aggression"].evidence if "nicht gewertet" in item.why]
+    assert any("Roma stehlen" in item.text for item in mitigations)
