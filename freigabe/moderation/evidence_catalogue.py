@@ -8,6 +8,7 @@ from django.utils.translation import gettext_noop
 
 FIXED_WHYS = (
     gettext_noop("Bidi-Steuerzeichen: Text wird umgekehrt angezeigt"),
+    gettext_noop("Codewort rechter Hetze"),
     gettext_noop("Drohung"),
     gettext_noop("E-Mail-Adresse"),
     gettext_noop("Eigenwerbung"),

@@ -44,3 +44,34 @@ def test_the_rejected_claim_is_shown_to_the_editor_as_not_counted():
     result = assess("Roma stehlen, das ist ein Vorurteil.")
     mitigations = [item for item in result.rules["aggression"].evidence if "nicht gewertet" in item.why]
     assert any("Roma stehlen" in item.text for item in mitigations)
+
+
+@pytest.mark.parametrize(
+    "comment, code",
+    [
+        ("Die Umvolkung läuft doch längst, man sieht es an jeder Schule.", "Umvolkung"),
+        ("Unsere Goldstücke haben wieder zugeschlagen.", "Goldstücke"),
+        ("Remigration jetzt!", "Remigration"),
+        ("Wer von Umvolkung redet, hat recht.", "Umvolkung"),
+    ],
+)
+def test_code_words_of_far_right_hate_go_to_review_with_the_reason(comment, code):
+    result = assess(comment)
+    assert result.rules["aggression"].score >= 0.5
+    assert result.decision != "release"
+    reasons = {item.text: item.why for item in result.rules["aggression"].evidence}
+    assert reasons.get(code) == "Codewort rechter Hetze"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Der Begriff Remigration ist ein rechtsextremer Euphemismus.",
+        "Wer von Umvolkung redet, verbreitet einen rassistischen Mythos.",
+        "Unsere Tochter ist ein Goldstück.",
+    ],
+)
+def test_code_words_named_to_oppose_them_and_endearments_are_no_aggression(comment):
+    result = assess(comment)
+    assert result.rules["aggression"].score < 0.5
+    assert "Codewort rechter Hetze" not in [item.why for item in result.rules["aggression"].evidence]

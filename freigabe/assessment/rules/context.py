@@ -94,7 +94,7 @@ _REJECTING_BEFORE = re.compile(r"^\s*(das|dies|was|und das|beides)?\s*(ist|sind|
 
 _QUOTE = re.compile(r"[„“\"»«‚‘]([^„“”\"»«‚‘’\n]{2,300})[“”\"«»‘’]|(?<!\w)'([^'\n]{2,200})'(?!\w)")
 _OPPOSING = GuardedPattern(
-    r"\b(rassist\w*|menschenverachtend\w*|hetze\w*|hetzen|hetzt|gehetzt|hetzerisch\w*|hass\w*|inakzeptabel|"
+    r"\b(rassist\w*|rechtsextrem\w*|rechtsradikal\w*|euphemismus|verharmlos\w*|menschenverachtend\w*|hetze\w*|hetzen|hetzt|gehetzt|hetzerisch\w*|hass\w*|inakzeptabel|"
     r"unertraeglich|geschmacklos|widerlich|ekelhaft|abscheulich|erschreckend|entsetz\w*|fassungslos|"
     r"traurig|schockier\w*|verurteil\w*|widersprech\w*|widerspreche|distanzier\w*|schaem\w*|schaemen|"
     r"anzeige\w*|anzeigen|angezeigt|zeige? \w+ an|staatsanwalt\w*|strafbar\w*|volksverhetzung|gemeldet|"
@@ -123,7 +123,8 @@ _NAMING_FRAMES = [
     ),
     GuardedPattern(
         r"\bwer\b[^,.!?;]{0,90}\b(sagt|schreibt|behauptet|nennt|bezeichnet|ruft|fordert|wuenscht|"
-        r"droht|hetzt|postet|kommentiert|verbreitet|brüllt|bruellt|grölt|groelt|verlangt)\b"
+        r"droht|hetzt|postet|kommentiert|verbreitet|brüllt|bruellt|grölt|groelt|verlangt|redet|spricht|faselt|"
+        r"schwafelt|erzaehlt)\b"
     ),
     GuardedPattern(
         r"\b(dass|wenn|wie) (hier )?(jemand|leute|menschen|manche|einige|viele|andere|einer|ihr|user|"
