@@ -10,9 +10,9 @@ offsets survive) in two views of the normalised text:
   blanked: what the comment itself says;
 - `negated`: also the scopes of negations blanked: what it asserts.
 
+A rejection can also follow the claim ("Roma stehlen, das ist ein Vorurteil").
 Each blanked span becomes a mitigation `(start, end, why)` that the assessor shows
-beside the lowered score. Identity words ("Muslime", "schwul") are blanked for the
-model when nothing else speaks for hate: naming a group is not evidence of hate.
+beside the lowered score.
 """
 
 import re
@@ -319,7 +319,7 @@ def _negation_scope(clause):
 # How far a negation reaches: comments without punctuation ("... nicht wählbar dieses
 # üble Pack fordert ...") must not lose everything after a "nicht".
 _WORDS_AFTER_NOT, _WORDS_AFTER_WIDE, _WORDS_BEFORE_FINAL = 3, 6, 6
-_ALL = re.compile(r" (alle|jeder|jede|jeden|jedes|immer)\b")
+_ALL = re.compile(r" (alle|jeder|jede|jeden|jedes)\b")  # not "nicht immer": a hedged generalisation
 
 
 def _before_words(clause, position, count):

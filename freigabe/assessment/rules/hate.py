@@ -87,7 +87,7 @@ _SLURS = GuardedPattern(
 # no swear word, so the model rarely sees them as hate. Quoted to oppose, they are blanked
 # before this runs. Only plural "Goldstücke": "mein Goldstück" is a term of endearment.
 _CODES = GuardedPattern(
-    r"\b(umvolkung\w*|umvolken|bevoelkerungsaustausch\w*|(?:der|den|dem|vom) grossen? austausch\w*|volkstod|"
+    r"\b(umvolkung\w*|umvolken|bevoelkerungsaustausch\w*|volkstod|"
     r"remigration\w*|passdeutsche\w*|messermaenner\w*|messermann|messerfachkra\w*|messereinwander\w*|"
     r"goldstuecke|goldstuecken|kulturbereicher\w*|asyltourist\w*|merkelgaest\w*|merkel gaeste|invasoren|"
     r"schuldkult\w*|teddybaerwerfer\w*|bahnhofsklatscher\w*|nafris?|scheinasylant\w*|asylant|asylanten|"
