@@ -280,15 +280,11 @@ def load_augmentation(directory=AUGMENT_DIR):
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 insult, aggression = _label(row.get("insult")), _label(row.get("aggression"))
-                insinuation = _label(row.get("insinuation"))
-                harmless = insult == 0 and aggression == 0
-                says_nothing = "insinuation" in row
-                if (
-                    insinuation == EXCLUDED
-                    and not says_nothing
-                    and (harmless or (source == THREATS_SOURCE and aggression == 1))
-                ):
-                    insinuation = 0
+                if "insinuation" in row:
+                    insinuation = _label(row["insinuation"])
+                else:  # harmless, or a threat: no accusation of bad faith
+                    threat = source == THREATS_SOURCE and aggression == 1
+                    insinuation = 0 if threat or (insult == 0 and aggression == 0) else EXCLUDED
                 rows.append((row["text"], insult, aggression, insinuation, source))
     return rows
 
@@ -578,11 +574,11 @@ def rule_labels(corpus, rule, settings=SETTINGS):
     if rule == "aggression":
         allowed = np.isin(np.array(corpus.sources), settings.aggression_sources.split(","))
         labels = np.where(allowed, labels, EXCLUDED)
-    if rule == "aggression" and settings.insults_not_aggression and corpus.fine_labels is not None:
-        labels = np.where(np.array(corpus.fine_labels) == "INSULT", 0, labels)
-    if rule == "aggression" and settings.insinuations_not_aggression:
-        accusing = (corpus.labels["insinuation"] == 1) & (labels == EXCLUDED)
-        labels = np.where(accusing, 0, labels)
+        if settings.insults_not_aggression and corpus.fine_labels is not None:
+            labels = np.where(np.array(corpus.fine_labels) == "INSULT", 0, labels)
+        if settings.insinuations_not_aggression:
+            accusing = (corpus.labels["insinuation"] == 1) & (labels == EXCLUDED)
+            labels = np.where(accusing, 0, labels)
     if rule == "insult" and settings.insult_from_gahd_hate:
         gahd_hate = (np.array(corpus.sources) == "gahd") & (corpus.labels["aggression"] == 1)
         labels = np.where(gahd_hate, 1, labels)
