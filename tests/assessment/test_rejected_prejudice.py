@@ -1,7 +1,11 @@
 """A prejudice the comment rejects is not hate; the same prejudice asserted still is.
 
 Forms the context analysis learnt in December 2026: "es stimmt (einfach) nicht, dass ...",
-"nicht alle X sind Y", and a rejection after the claim ("X, das ist ein Vorurteil").
+"nicht alle X sind Y", and a rejection after the claim ("X, das ist ein Vorurteil"); then a
+group that does not do or is not what a prejudice says ("Polen klauen keine Autos", judged by
+what the sentence says without its negation), and any claim about a group the comment
+rejects, unless the claim grants the group something ("Es ist falsch, dass Muslime hier
+Rechte haben" denies them that).
 """
 
 import pytest
@@ -17,6 +21,13 @@ from freigabe.assessment import assess
         "Juden kontrollieren nicht die Banken, das ist ein antisemitischer Mythos.",
         "Dass Ausländer faul seien, ist ein Vorurteil, das ich nicht teile.",
         "Roma stehlen, das ist ein Vorurteil.",
+        "Rumänen klauen keine Fahrräder.",
+        "Araber sind nicht gewalttätiger als Deutsche.",
+        "Obdachlose sind keine Säufer, viele haben einfach ihre Wohnung verloren.",
+        "Muslime sind keine Gefahr für unsere Demokratie.",
+        "Frauen sind nicht zu emotional für Führungspositionen.",
+        "Ist doch Unsinn, dass Juden alle reich sind.",
+        "Es ist einfach nicht wahr, dass Schwule nur an Sex denken.",
     ],
 )
 def test_a_rejected_prejudice_is_released(comment):
@@ -32,6 +43,14 @@ def test_a_rejected_prejudice_is_released(comment):
         "Muslime sind Terroristen, das ist kein Vorurteil.",
         "Alle Muslime sind Terroristen.",
         "Roma stehlen. Das ist so.",
+        "Rumänen klauen Fahrräder.",
+        "Araber sind gewalttätiger als Deutsche.",
+        "Frauen sind zu emotional für Führungspositionen.",
+        # negations that deny a group something good are hate themselves
+        "Muslime sind keine Menschen.",
+        "Frauen sind keine vollwertigen Menschen.",
+        "Es ist falsch, dass Muslime hier Rechte haben.",
+        "Türken sind nicht kriminell, sondern faul.",
     ],
 )
 def test_the_same_prejudice_asserted_is_flagged_as_aggression(comment):
@@ -40,10 +59,17 @@ def test_the_same_prejudice_asserted_is_flagged_as_aggression(comment):
     assert result.decision != "release"
 
 
-def test_the_rejected_claim_is_shown_to_the_editor_as_not_counted():
-    result = assess("Roma stehlen, das ist ein Vorurteil.")
+@pytest.mark.parametrize(
+    "comment, claim",
+    [
+        ("Roma stehlen, das ist ein Vorurteil.", "Roma stehlen"),
+        ("Rumänen klauen keine Fahrräder.", "Rumänen klauen"),
+    ],
+)
+def test_the_rejected_claim_is_shown_to_the_editor_as_not_counted(comment, claim):
+    result = assess(comment)
     mitigations = [item for item in result.rules["aggression"].evidence if "nicht gewertet" in item.why]
-    assert any("Roma stehlen" in item.text for item in mitigations)
+    assert any(claim in item.text for item in mitigations)
 
 
 @pytest.mark.parametrize(

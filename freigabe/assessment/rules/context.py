@@ -86,7 +86,8 @@ _REJECTING = re.compile(
     r"gelogen|eine luege|ein vorurteil|ein klischee|rassistisch|sexistisch|homophob|antisemitisch|unfair|"
     r"menschenverachtend|hetze|unwahr|widerlegt|ein (\w+ )?(mythos|maerchen|vorurteil|klischee|luege|verschwoerungsmythos))"
     r"( zu (sagen|behaupten|glauben|denken|meinen|schreiben))?\s*$|\b(ich widerspreche|ich verurteile|ich lehne es ab|"
-    r"(es|das) stimmt (doch |einfach |schlicht |so |ueberhaupt |absolut )?nicht|hoert auf|hoer auf|hoeren sie auf|lasst es|"
+    r"(es|das) stimmt (doch |einfach |schlicht |so |ueberhaupt |absolut )?nicht|"
+    r"(ist|sind|waere) (doch |einfach |schlicht |ueberhaupt |absolut |halt )?nicht wahr|hoert auf|hoer auf|hoeren sie auf|lasst es|"
     r"schluss damit)\s*$"
 )
 # A clause that rejects the one before it: "Roma stehlen, das ist ein Vorurteil."
@@ -169,6 +170,13 @@ class Context:
         view = self.negated if view is None else view
         return not view[start:end].strip()
 
+    def with_negated(self, spans):
+        """This context with `spans` also blanked as negated."""
+        if not spans:
+            return self
+        mitigations = self.mitigations + [(start, end, WHY_NEGATED) for start, end in spans]
+        return Context(self.text, self.quoted, _blank(self.negated, spans), mitigations)
+
 
 def analyse(text, hurtful=()):
     """The Context of normalised `text`.
@@ -183,6 +191,72 @@ def analyse(text, hurtful=()):
     quoted = _blank_counter_speech(text, mitigations)
     negated = _blank_hate_of_things(_blank_negations(quoted, mitigations, hurtful), mitigations)
     return Context(text, quoted, negated, mitigations)
+
+
+def negated_group_statements(text):
+    """[(start, end, affirmed)] for each clause that says a group does not do or is not
+    something ("Polen klauen keine Autos", "Araber sind nicht gewalttätiger als ..."): its
+    span and how it would read without the negation. Whether the negation rejects a
+    prejudice or denies the group something good ("Muslime sind keine Menschen") is what
+    the affirmed clause says (toxicity.py asks the derogation detector). Not when a
+    "sondern" follows: "X sind nicht A, sondern B" goes on to say what X are."""
+    found = []
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        match = _PREDICATE_NEGATOR.search(clause)
+        if match is None or _NOT_A_NEGATION.match(clause, match.start()):
+            continue
+        if text[end : end + 1] == "?" or _SONDERN.match(text, end):
+            continue
+        if not _names_group_as_subject(clause[: match.start()]):
+            continue
+        affirmed = clause[: match.start()] + _AFFIRMED[match.group(1)] + clause[match.end() :]
+        found.append((start, end, " ".join(affirmed.split())))
+    return found
+
+
+_PREDICATE_NEGATOR = re.compile(r"\b(nicht|kein|keine|keinen|keinem|keiner|keines)\b")
+_AFFIRMED = {"nicht": "", "kein": "ein", "keine": "", "keinen": "einen", "keinem": "einem"}
+_AFFIRMED.update({"keiner": "einer", "keines": "eines"})
+# What the subject of a statement about a group may not contain: the speaker, a reported or
+# conditional clause ("Ich sage nicht, dass ...", "Wer ... nicht").
+_NOT_A_GROUP_SUBJECT = re.compile(r"\b(ich|wir|du|ihr|man|wer|dass|ob|wenn|weil|es|das|dies)\b")
+_SUBJECT_WORDS = 5
+_SONDERN = re.compile(r"\s*,?\s*sondern\b")
+
+
+def _names_group_as_subject(before):
+    """The words before a negation are a group and its verb ("viele Roma betteln")."""
+    words = before.split()
+    if not 2 <= len(words) <= _SUBJECT_WORDS or _NOT_A_GROUP_SUBJECT.search(before):
+        return False
+    return any(has_identity_terms(word) for word in words[:-1])
+
+
+def speaks_well_of_group(text):
+    """The comment names a group only to say something good of it, or who the writer is,
+    and negates nothing ("Juden gehören zu Deutschland", "Ich bin eine schwarze Frau und
+    stolz darauf"), in one clause. A model that learnt group names as signs of hate flags them."""
+    clauses = [span for span in _clauses(text) if _WORDS.search(text[span[0] : span[1]])]
+    if _NEGATOR.search(text) or len(clauses) > _GOOD_CLAUSES or not has_identity_terms(text):
+        return False
+    return _GOOD_OF_GROUP.search(text) is not None or _SELF_DESCRIPTION.search(text) is not None
+
+
+_GOOD_CLAUSES = 1  # "Muslime sind toll, solange sie weit weg bleiben": only a plain statement
+_GOOD_OF_GROUP = re.compile(
+    r"\b(respekt\w*|stolz\w*|toll\w*|wunderbar\w*|grossartig\w*|bereicher\w*|liebe|lieben|liebt|mag|moegen|"
+    r"schaetze|schaetzen|willkommen\w*|gehoer\w* (\w+ )?zu|teil (von|unserer|unseres|der|des|dieser)|"
+    r"sind (\w+ )?(frauen|maenner|menschen|deutsche|buerger\w*|nachbarn|freunde|kollegen)|hilfsbereit\w*|"
+    r"freundlich\w*|herzlich\w*|fleissig\w*|gleichberechtigt\w*|gleiche rechte|verdien\w* (\w+ )?(respekt|schutz|"
+    r"anerkennung|gleiche\w*)|dank\w*|bewunder\w*|mubarak|gratulier\w*|weltreligion\w*|freue|freuen|froh)\b"
+)
+_SELF_DESCRIPTION = GuardedPattern(r"\b(ich bin|wir sind|ich als|als (\w+ )?(frau|mann))\b")
+
+
+def without_identity_terms(text):
+    """`text` with each identity word blanked (offsets survive)."""
+    return _blank(text, [match.span() for match in _WORDS.finditer(text) if match.group().startswith(_STEMS)])
 
 
 def _blank_hate_of_things(text, mitigations):
@@ -262,34 +336,51 @@ def _clauses(text):
 
 def _blank_negations(text, mitigations, hurtful=()):
     spans = []
-    inherit, previous = False, None
+    inherit, rejected, previous = False, False, None
     for start, end in _clauses(text):
         clause = text[start:end]
         is_question = text[end : end + 1] == "?"
-        scope = None if is_question else _negation_scope(clause)
+        rejecting = _REJECTING.search(clause) is not None  # "Es ist nicht wahr, dass ..."
+        scope = None if is_question or rejecting else _negation_scope(clause)
+        claim = False  # the clause is a claim that the clause before it rejects
         if scope is None and inherit and _SUBORDINATE.match(clause):
-            scope = (0, len(clause))
-        inherit = False
+            scope, claim = (0, len(clause)), rejected
+        inherit = rejected = False
         if scope is None:
-            if _REJECTING.search(clause):
-                inherit = True
+            if rejecting:
+                inherit = rejected = True
                 if previous is not None and _REJECTING_BEFORE.match(clause):
-                    _blank_if_hurtful(text, previous, hurtful, spans, mitigations)
+                    _blank_if_hurtful(text, previous, hurtful, spans, mitigations, claim=True)
             previous = (start, end)
             continue
-        _blank_if_hurtful(text, (start + scope[0], start + scope[1]), hurtful, spans, mitigations)
+        _blank_if_hurtful(text, (start + scope[0], start + scope[1]), hurtful, spans, mitigations, claim)
         inherit = scope[1] == len(clause) and scope[0] == 0 or _ends_negated(clause)
         previous = (start, end)
     return _blank_keeping_vocatives(text, spans)
 
 
-def _blank_if_hurtful(text, scope, hurtful, spans, mitigations):
-    """Blank the negated or rejected `scope` when it covers a hurtful span."""
+def _blank_if_hurtful(text, scope, hurtful, spans, mitigations, claim=False):
+    """Blank the negated or rejected `scope` when it covers a hurtful span, or when it is a
+    claim about a group that the comment rejects ("Es ist Unsinn, dass Juden alle reich
+    sind") and not one that grants the group something ("Es stimmt nicht, dass Frauen
+    gleich viel leisten" rejects that, which is hate)."""
     scope_start, scope_end = scope
     covers_hurt = any(start < scope_end and scope_start < end for start, end in hurtful)
-    if covers_hurt and text[scope_start:scope_end].strip():
+    words = text[scope_start:scope_end]
+    if claim and not covers_hurt:
+        covers_hurt = has_identity_terms(words) and not _GRANTING.search(words)
+    if covers_hurt and words.strip():
         spans.append((scope_start, scope_end))
         mitigations.append((scope_start, scope_end, WHY_NEGATED))
+
+
+# What a claim grants a group: rejected, it denies them that.
+_GRANTING = re.compile(
+    r"\b(menschen|mensch|gleich\w*|rechte?|recht haben|intelligent\w*|klug\w*|schlau\w*|faehig\w*|"
+    r"willkommen|teil|dazu ?gehoer\w*|gehoeren|gehoert|normal\w*|wert|gut\w*|friedlich\w*|ehrlich\w*|"
+    r"fleissig\w*|integriert|bereicherung|respekt|wuerde|schutz|verdienen|verdient|duerfen|darf|"
+    r"koennen|kann|leisten|besser|hilfe|willkommen|sicher|unschuldig|harmlos|freundlich|nett|liebenswert)\b"
+)
 
 
 def _negation_scope(clause):

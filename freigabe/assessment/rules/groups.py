@@ -14,7 +14,7 @@ PROTECTED_GROUP = (
     r"trans (?:menschen|personen|frauen|maenner|leute|leuten)|behinderte[n]?|"
     r"menschen mit behinderung(?:en)?|schwarze[n]?|farbige[n]?|roma|sinti(?: und roma)?|"
     r"tuerk(?:en|innen)|araber[n]?|afrikaner[n]?|syrer[n]?|afghanen|polen|russen|rumaenen|kurden|"
-    r"jesiden|hindus|buddhisten|atheisten|ossis|zigeuner[n]?|kanaken|neger[n]?)"
+    r"jesiden|hindus|buddhisten|atheisten|ossis|obdachlose[n]?|zigeuner[n]?|kanaken|neger[n]?)"
 )
 # Words for people in general, or for people one can threaten.
 PEOPLE = (
@@ -90,6 +90,10 @@ IDENTITY_STEMS = (
     "dunkelhaeutig",
     "kopftuch",
     "hijab",
+    "burka",
+    "koran",
+    "imam",
+    "ramadan",
     "polen",
     "polnisch",
     "russ",
@@ -97,5 +101,6 @@ IDENTITY_STEMS = (
     "ukrain",
     "deutsch",
     "ossi",
+    "obdachlos",
     "lgbt",
 )

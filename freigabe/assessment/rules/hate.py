@@ -30,7 +30,7 @@ _FILL = (
 )
 _DEMEANING = (
     r"(?:abschaum|der letzte dreck|letzter dreck|das allerletzte|allerletzte|dreck|muell|ungeziefer|parasiten|tiere|viecher|untermenschen|schmarotzer|sozialschmarotzer|verbrecher|"
-    r"kriminell\w*|vergewaltiger|terroristen|messerstecher|gesindel|pack|pest|plage|seuche|krankheit|last|gefahr|"
+    r"kriminell\w*|vergewaltiger|terroristen|diebe|saeufer|bettler|zu emotional|hysterisch|messerstecher|gesindel|pack|pest|plage|seuche|krankheit|last|gefahr|"
     r"bedrohung|schande|geschmeiss|ratten|kakerlaken|affen|barbaren|wilde|minderwertig\w*|nichts wert|weniger wert|"
     r"wertlos|nutzlos|faul|dumm|bloed|primitiv|gefaehrlich|gewalttaetig|widerlich|ekelhaft|eklig|krank|pervers|"
     r"unnatuerlich|abartig|dreckig|schmutzig|minderbemittelt|unterentwickelt|rueckstaendig|hinterhaeltig|verlogen|"
@@ -45,6 +45,7 @@ _PLAIN = [
     rf"\b(?:ich|wir) (?:\w+ )?(?:hasse|hassen|verachte|verachten|verabscheue|verabscheuen|ekle mich vor|ekeln uns vor) (?:\w+ )?{_G}\b",
     rf"\b{_G} (?:hasse|verachte|verabscheue) (?:ich|wir)\b",
     rf"\b{_G} (?:stinken|stehlen|klauen|luegen|betruegen|vergewaltigen|morden|vermehren sich wie|sind schuld)\b",
+    rf"\b{_G} (?:sind|seien|waren) {_FILL}(?:krimineller|gewalttaetiger|fauler|duemmer|gefaehrlicher|dreckiger|primitiver|aggressiver) als\b",
     rf"\b{_G} (?:raus|verpisst euch|haut ab)\b",
     rf"\b(?:raus mit (?:den |allen |diesen )?{PROTECTED_GROUP}|(?:schickt|schmeisst|werft|jagt) (?:die |alle |diese )?{PROTECTED_GROUP} (?:raus|zurueck|weg))\b",
     rf"\b{_G} (?:sollen|sollten|muessen|muessten) (?:\w+ )?(?:alle )?(?:raus|verschwinden|weg|abhauen|zurueck(?: in ihre \w+)?)\b",
@@ -53,7 +54,7 @@ _PLAIN = [
     rf"\b{_G} (?:machen|zerstoeren|ruinieren|verseuchen|vergiften|verpesten) (?:\w+ ){{0,2}}(?:kaputt|alles kaputt|unser land|unsere kultur|unsere stadt|deutschland|unsere gesellschaft)\b",
     # conspiracy myths: a group secretly in control
     rf"\b{_G} (?:\w+ ){{0,4}}(?:ziehen|zieht|halten|haelt) (?:\w+ ){{0,3}}(?:die faeden|alle faeden|die strippen)\b",
-    rf"\b{_G} (?:kontrollieren|beherrschen|steuern|lenken|regieren) (?:\w+ ){{0,2}}(?:die medien|die banken|die welt|die politik|die presse|die finanzwelt|das geld|alles|uns alle)\b",
+    rf"\b{_G} (?:kontrollieren|beherrschen|steuern|lenken|regieren) (?:\w+ ){{0,2}}(?:(?:die )?medien|(?:die )?banken|die welt|(?:die )?politik|(?:die )?presse|(?:die )?finanzwelt|das geld|alles|uns alle)\b",
 ]
 _INHERENTLY_NEGATIVE = [
     rf"\b(?:ich |wir )?(?:mag|moegen|respektiere|respektieren|akzeptiere|akzeptieren|toleriere|tolerieren|ertrage|ertragen|dulde|dulden|will|wollen|brauche|brauchen) (?:\w+ )?(?:keine|keinen|nicht|niemals|nie) (?:\w+ )?{_G}\b",

@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from freigabe.assessment.lexicon import AGGRESSION, DEFAULT_LEXICON, INSULT
 from freigabe.assessment.policy import DEFAULT_REJECT
 from freigabe.assessment.result import RuleScore, evidence_at
-from freigabe.assessment.rules.context import analyse
+from freigabe.assessment.rules.context import (
+    analyse,
+    negated_group_statements,
+    speaks_well_of_group,
+    without_identity_terms,
+)
 from freigabe.assessment.rules.hate import (
     demeaning_spans,
     find_dehumanising,
@@ -62,6 +67,8 @@ def score_toxicity(text, normalised, model=None):
     hits = DEFAULT_LEXICON.find_all(folded, (INSULT, AGGRESSION))
     hurtful = [(hit.start, hit.end) for found in hits.values() for hit in found] + demeaning_spans(folded)
     context = analyse(folded, hurtful)
+    rejected = _rejected_prejudices(context)
+    context = context.with_negated(rejected)
     discounted = []
     if context.changed:
         kept = {
@@ -99,6 +106,10 @@ def score_toxicity(text, normalised, model=None):
         or detected[INSULT]
         or any(hit.weight >= _EXPLICIT_WEIGHT for found in hits.values() for hit in found)
     )
+    if not explicit and speaks_well_of_group(model_text):
+        # Read as if no group were named: what is left says nothing bad of anyone.
+        plain, _ = _model_scores(text, without_identity_terms(model_text), hits, model, signals)
+        probabilities = {code: min(probability, plain[code]) for code, probability in probabilities.items()}
     if not explicit and context.opposes_hate:
         # What is left of counter-speech is the objection ("ein Fall für die Staatsanwaltschaft"),
         # whose words the model links to the hate it objects to.
@@ -122,9 +133,11 @@ def score_toxicity(text, normalised, model=None):
         probabilities = {
             code: min(probability, MODEL_ONLY_CAP) for code, probability in probabilities.items()
         }
-    taken_back = [(hit.start, hit.end) for hit in discounted] + [
-        span for span in hurtful if context.changed and context.is_blanked(*span)
-    ]
+    taken_back = (
+        [(hit.start, hit.end) for hit in discounted]
+        + [span for span in hurtful if context.changed and context.is_blanked(*span)]
+        + rejected
+    )
     mitigations = _mitigations(context, taken_back)
     scored = {
         code: RuleScore(
@@ -163,6 +176,17 @@ def detector_signals(folded):
     hurtful = [(hit.start, hit.end) for found in hits.values() for hit in found] + demeaning_spans(folded)
     context = analyse(folded, hurtful)
     return _signal_vector(context, _detector_findings(context))
+
+
+def _rejected_prejudices(context):
+    """Spans of negated statements about a group that, affirmed, would demean it: "Polen
+    klauen keine Autos" rejects what "Polen klauen Autos" says. "Muslime sind keine
+    Menschen" is kept: "Muslime sind Menschen" demeans nobody."""
+    return [
+        (start, end)
+        for start, end, affirmed in negated_group_statements(context.quoted)
+        if find_derogation(affirmed, affirmed)
+    ]
 
 
 def _detector_findings(context):
