@@ -338,6 +338,7 @@ _DATA_AND_LABELS = """\
 | `data/augment_groups.csv`, written by us (`data/augment_generate.py`) | 736 German sentences about 26 groups of people: neutral and positive statements, counter-speech, negated hate, reported speech (all negatives), a few contrasting hateful sentences per group (positives) and harsh words about things | ours (same licence as the code) | insult and aggression |
 | `data/augment_hate_*.csv`, written by us (seven writers) | 2,276 German comments: 1,146 group-directed hate (stereotypes, blame, dehumanisation, exclusion, irony and dog whistles, conspiracy myths, misogyny, hate against gay, trans, disabled and homeless people, hate behind a disclaimer or a quote) and 1,130 contrasting comments about the same groups (facts, experiences, policy debate, counter-speech, negation, reports) | ours (same licence as the code) | insult and aggression |
 | `data/augment_nonprotected.csv` and `data/augment_everyday_places.csv`, written by us | 342 insults and civil criticism of people who are not a protected group (officials, road users, fans, activists; insult 1 or 0, aggression 0) and 350 harmless comments about where people live, go and meet, half of them naming a group | ours (same licence as the code) | insult and aggression |
+| `data/augment_identity_neutral.csv` and `data/augment_negation.csv`, written by us (two writers) | 396 tweets, facts, everyday and news sentences naming religions, origins and minorities without breaking a rule (insult 0, aggression 0), and 393 prejudices: 179 asserted (aggression 1) and 214 denied, refuted or rejected in many forms (0, 0) | ours (same licence as the code) | insult and aggression |
 
 The model file contains weights derived from these data sets and the two word lists;
 attribution as above. Because of IWG's ShareAlike term, treat the model file as a
@@ -348,6 +349,10 @@ derived work under CC BY-SA 3.0-compatible terms when redistributing it.
 - **insult** = GermEval coarse OFFENSE (INSULT, PROFANITY and ABUSE) vs OTHER. ABUSE is
   included because GermEval's ABUSE tweets degrade people ("bekloppte Politiker"), which
   our insult rule covers; INSULT alone would leave the rule with ~660 examples.
+  Because ABUSE is mostly hate against Muslims and refugees, the insult rule had learnt
+  group names as insults ("Islam" alone 0.99): it learns without them (word n-grams with
+  a group's name, and character n-grams that mostly occur inside group names, get weight 0;
+  `Settings.insult_without_group_names`). Aggression keeps them.
   GAHD sentences from the `news` source that are not hate speech are added as negatives
   (clean, news-like German). Other GAHD and IWG rows say nothing about insults and are left out.
 - **aggression** = GermEval ABUSE vs OTHER, INSULT as a negative (insulting one person is not

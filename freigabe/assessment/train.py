@@ -26,8 +26,10 @@ Our own sentences (data/augment_*.csv) are added to the pool: about groups
 statements as negatives, so that group names alone do not mean hate), threats and their
 look-alikes (augment_threats_*), insinuations and their look-alikes (augment_insinuation_*),
 everyday comments (augment_everyday, augment_everyday_places), group-directed hate with
-contrasting sentences about the same groups (augment_hate_*) and insults of people who are
-not a protected group, which are not aggression (augment_nonprotected).
+contrasting sentences about the same groups (augment_hate_*), insults of people who are
+not a protected group, which are not aggression (augment_nonprotected), plain sentences
+naming religions, origins and minorities (augment_identity_neutral) and prejudices asserted
+beside prejudices rejected (augment_negation).
 """
 
 import csv
@@ -56,11 +58,13 @@ from freigabe.assessment.features import (
     lexicon_hits,
     prepare,
     squeezed_word_set,
+    word_char_ngrams,
     word_ngrams,
 )
 from freigabe.assessment.metrics import binary_report, bootstrap_interval, calibration_summary
 from freigabe.assessment.model import RULES
 from freigabe.assessment.model_card import write_model_card
+from freigabe.assessment.rules.groups import IDENTITY_STEMS
 from freigabe.assessment.rules.off_topic import content_words
 from freigabe.assessment.rules.toxicity import SIGNAL_NAMES, detector_signals
 
@@ -120,6 +124,12 @@ class Settings:
     # Our insinuations (which say nothing about aggression) as aggression negatives: accusing
     # the press of being bought is not hate speech, though it is worded like a conspiracy myth.
     insinuations_not_aggression: bool = True
+    # The insult rule learns no group names: GermEval's abusive tweets had tied "Islam",
+    # "Koran" and "Türken" to insult ("Der Koran ist die heilige Schrift im Islam" scored
+    # 0.89, "Islam" alone 0.99). Word n-grams with a group's name, and character n-grams
+    # that mostly occur inside group names, are left out of its features (weight 0).
+    # Aggression keeps them: hate is about groups, and without them GAHD recall fell.
+    insult_without_group_names: bool = True
 
 
 SETTINGS = Settings()
@@ -365,6 +375,9 @@ class CorpusFeatures:
             )
         )
         self.signals = sp.csr_matrix(np.array([detector_signals(clean) for clean in prepared]))
+        self.group_word_terms, self.group_char_terms = _group_name_terms(
+            self.word_terms, self.word_counts, self.char_terms
+        )
 
     def fit(self, rows, settings=SETTINGS):
         """Vocabulary and idf learnt from `rows` only."""
@@ -383,6 +396,23 @@ class CorpusFeatures:
             self.char_terms[char_columns],
             settings.detector_signals,
         )
+
+    def without_group_names(self, X, vocabulary):
+        """X with the columns of group names zeroed (Settings.insult_without_group_names)."""
+        keep = np.concatenate(
+            [
+                ~self.group_word_terms[vocabulary.word_columns],
+                ~self.group_char_terms[vocabulary.char_columns],
+                np.ones(X.shape[1] - len(vocabulary.word_columns) - len(vocabulary.char_columns), dtype=bool),
+            ]
+        )
+        return (X @ sp.diags(keep.astype(np.float64))).tocsr()
+
+    def rule_matrix(self, X, vocabulary, rule, settings=SETTINGS):
+        """The features `rule` learns from."""
+        if rule == "insult" and settings.insult_without_group_names:
+            return self.without_group_names(X, vocabulary)
+        return X
 
     def matrix(self, vocabulary, rows):
         return sp.hstack(
@@ -406,6 +436,26 @@ class FoldVocabulary:
     char_idf: np.ndarray
     char_terms: np.ndarray
     signals: bool = False  # the detector signals follow the lexicon features
+
+
+def _group_name_terms(word_terms, word_counts, char_terms, share=0.5):
+    """(word terms naming a group, char terms that mostly occur inside group names) as
+    boolean arrays. A character n-gram's share is counted over every occurrence of every
+    word in the corpus ("isla" comes from "islam"; "lam" from "lampe" too)."""
+    naming = np.array([any(word.startswith(IDENTITY_STEMS) for word in term.split()) for term in word_terms])
+    frequency = np.asarray(word_counts.sum(axis=0)).ravel()
+    inside, overall = {}, {}
+    for term, count, names in zip(word_terms, frequency, naming):
+        if " " in term:
+            continue
+        for gram in word_char_ngrams(term):
+            overall[gram] = overall.get(gram, 0.0) + count
+            if names:
+                inside[gram] = inside.get(gram, 0.0) + count
+    char_naming = np.array(
+        [inside.get(term, 0.0) >= share * overall.get(term, np.inf) for term in char_terms]
+    )
+    return naming, char_naming
 
 
 def _count(texts, analyzer):
@@ -533,7 +583,7 @@ def cross_validate(features, corpus, folds, seed, progress, jobs=1, settings=SET
             labels = rule_labels(corpus, rule, settings)
             usable = labels[train_rows] != EXCLUDED
             weights, intercept = fit_rule(
-                X_train[usable],
+                features.rule_matrix(X_train, vocabulary, rule, settings)[usable],
                 labels[train_rows][usable],
                 seed,
                 settings,
@@ -601,8 +651,9 @@ def fit_final(features, corpus, seed, settings=SETTINGS, rows=None):
     for rule in RULES:
         labels = rule_labels(corpus, rule, settings)[rows]
         usable = labels != EXCLUDED
+        X_rule = features.rule_matrix(X, vocabulary, rule, settings)
         w, b = fit_rule(
-            X[usable], labels[usable], seed, settings, row_weights(corpus, rows[usable], settings), rule
+            X_rule[usable], labels[usable], seed, settings, row_weights(corpus, rows[usable], settings), rule
         )
         weights.append(w)
         intercepts.append(b)
