@@ -70,6 +70,12 @@ def test_threats_insinuations_and_ads_are_found_with_few_false_alarms(name, floo
 # exclusion, coded and behind a disclaimer, and comments naming the same groups that break no
 # rule) was written by one more writer in December 2026 and scored once, after the hate
 # training sentences (data/augment_hate_*.csv, by seven others) were final.
+# data/identity_fresh.csv (300 comments about minorities: 200 publishable, 100 hate) and
+# data/talkshow_fresh.csv (320 comments in another domain, as under a talk show's Facebook
+# posts: 144 break a house rule, 176 do not) were written by two more writers later that
+# month. Of identity_fresh the odd ids' failures were read while the negation handling was
+# improved; talkshow_fresh was only counted (bench/fresh_sets_vs_reference.py compares both
+# with the plain reference).
 # Floors: what they gave, a little lower. (caught, look-alikes released) per half.
 FRESH_FLOORS = {
     "violence_fresh.csv": {"odd": (0.7, 0.9), "even": (0.63, 0.85)},
@@ -77,6 +83,8 @@ FRESH_FLOORS = {
     "violence_fresh2.csv": {"all": (0.65, 0.88)},
     "insinuation_fresh2.csv": {"all": (0.85, 0.96)},
     "hate_fresh.csv": {"all": (0.75, 0.82)},
+    "identity_fresh.csv": {"odd": (0.82, 0.92), "even": (0.82, 0.88)},
+    "talkshow_fresh.csv": {"all": (0.82, 0.88)},
 }
 
 
@@ -90,6 +98,11 @@ def _hate_passes(expected, scores):
     if expected == "break":
         return scores["aggression"] >= 0.5
     return all(score < 0.5 for score in scores.values())
+
+
+def _any_rule_passes(expected, scores):
+    """Held for review under some rule, or under none."""
+    return (max(scores.values()) >= 0.5) == (expected == "break")
 
 
 def _insinuation_passes(expected, scores):
@@ -118,6 +131,8 @@ def _fresh_outcomes(name, passes):
         ("violence_fresh2.csv", _violence_passes),
         ("insinuation_fresh2.csv", _insinuation_passes),
         ("hate_fresh.csv", _hate_passes),
+        ("identity_fresh.csv", _hate_passes),
+        ("talkshow_fresh.csv", _any_rule_passes),
     ],
 )
 def test_comments_written_by_someone_else_are_caught_and_look_alikes_released(name, passes):
