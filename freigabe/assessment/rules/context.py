@@ -106,7 +106,8 @@ _OPPOSING = GuardedPattern(
     r"so etwas|sowas|solche (saetze|sprueche|kommentare|aussagen|worte|woerter|parolen|begriffe|posts)|"
     r"es leid|satt|hoert auf|hoer auf|aufhoeren|schluss damit|nie wieder|gegen (rassismus|hass|hetze)|"
     r"schlimm|furchtbar|schrecklich|beschaemend|empoerend|unwuerdig|entmenschlichend|herabwuerdigend|respektlos|"
-    r"abstossend|nein|so reden wir nicht|nicht so (reden|schreiben|sprechen)|bitte loeschen|loescht das|loeschen sie)"
+    r"abstossend|nein|so reden wir nicht|nicht so (reden|schreiben|sprechen)|bitte loeschen|loescht das|loeschen sie|"
+    r"sollten? (\w+ ){0,3}nachdenken|denk\w* (\w+ )?mal nach)"
 )
 # A reporting frame names words without using them: "als ... bezeichnen", "... zu nennen",
 # "das Wort ...", "wer ... schreibt".

@@ -30,7 +30,7 @@ _FILL = (
 )
 _DEMEANING = (
     r"(?:abschaum|der letzte dreck|letzter dreck|das allerletzte|allerletzte|dreck|muell|ungeziefer|parasiten|tiere|viecher|untermenschen|schmarotzer|sozialschmarotzer|verbrecher|"
-    r"kriminell\w*|vergewaltiger|terroristen|diebe|saeufer|bettler|zu emotional|hysterisch|messerstecher|gesindel|pack|pest|plage|seuche|krankheit|last|gefahr|"
+    r"kriminell\w*|vergewaltiger|terroristen|diebe|taschendiebe|ladendiebe|saeufer|bettler|zu emotional|hysterisch|zurueckgeblieben|geistig zurueckgeblieben|messerstecher|gesindel|pack|pest|plage|seuche|krankheit|last|gefahr|"
     r"bedrohung|schande|geschmeiss|ratten|kakerlaken|affen|barbaren|wilde|minderwertig\w*|nichts wert|weniger wert|"
     r"wertlos|nutzlos|faul|dumm|bloed|primitiv|gefaehrlich|gewalttaetig|widerlich|ekelhaft|eklig|krank|pervers|"
     r"unnatuerlich|abartig|dreckig|schmutzig|minderbemittelt|unterentwickelt|rueckstaendig|hinterhaeltig|verlogen|"
@@ -46,6 +46,10 @@ _PLAIN = [
     rf"\b{_G} (?:hasse|verachte|verabscheue) (?:ich|wir)\b",
     rf"\b{_G} (?:stinken|stehlen|klauen|luegen|betruegen|vergewaltigen|morden|vermehren sich wie|sind schuld)\b",
     rf"\b{_G} (?:sind|seien|waren) {_FILL}(?:krimineller|gewalttaetiger|fauler|duemmer|gefaehrlicher|dreckiger|primitiver|aggressiver) als\b",
+    rf"\b{_G} ?= ?{_FILL}{_DEMEANING}\b",
+    rf"\btrans (?:frauen|personen|menschen|leute) (?:sind|seien) {_FILL}(?:in wahrheit |in wirklichkeit |eigentlich |nur |doch nur )?(?:verkleidete )?(?:maenner|kranke|gestoerte|psychisch krank\w*)\b",
+    rf"\b{_G} (?:sollte|muesste|muss|soll) man (?:\w+ ){{0,3}}(?:verbieten|ausweisen|abschieben|rauswerfen|einsperren|wegsperren|verbannen|aussperren)\b",
+    rf"\bwarum sind (?:eigentlich |denn |immer )?(?:fast |so gut wie |immer )?(?:alle|meistens|so viele|die meisten) (?:\w+ )?(?:taeter|messerangreifer|vergewaltiger|verbrecher|kriminelle\w*|terroristen|diebe|messerstecher|attentaeter) {_G}\b",
     rf"\b{_G} (?:raus|verpisst euch|haut ab)\b",
     rf"\b(?:raus mit (?:den |allen |diesen )?{PROTECTED_GROUP}|(?:schickt|schmeisst|werft|jagt) (?:die |alle |diese )?{PROTECTED_GROUP} (?:raus|zurueck|weg))\b",
     rf"\b{_G} (?:sollen|sollten|muessen|muessten) (?:\w+ )?(?:alle )?(?:raus|verschwinden|weg|abhauen|zurueck(?: in ihre \w+)?)\b",
@@ -65,7 +69,7 @@ _INHERENTLY_NEGATIVE = [
     rf"\b{_G} (?:sind|seien) (?:\w+ )?nicht (?:so )?(?:intelligent|klug|schlau|vertrauenswuerdig|integrierbar|integrationsfaehig|normal|menschlich|zivilisiert|gleichwertig|ebenbuertig|lernfaehig|ehrlich|faehig|zu gebrauchen|zu ertragen|auszuhalten|zu trauen)\b",
     rf"\b(?:{_G}|denen|ihnen) (?:kann|darf|sollte|koennte) man (?:\w+ )?(?:nicht|nie|niemals|kein wort) (?:trauen|vertrauen|glauben)\b",
     rf"\b{_G} (?:gehoeren|gehoert|passen|passt) (?:\w+ ){{0,2}}(?:nicht|niemals|nie) (?:hierher|hierhin|zu uns|in unser land|nach deutschland|in unsere gesellschaft|in unsere stadt|zu deutschland|nach europa|in europa|in diese stadt|in dieses land|hier hin|zu unserer kultur|in unsere kultur)\b",
-    rf"\b{_G} (?:sollten|sollen|duerfen|darf|durften) (?:\w+ ){{0,2}}(?:keine|nicht|niemals|nie) (?:\w+ ){{0,2}}(?:rechte|waehlen|arbeiten|hier leben|heiraten|kinder|unterrichten|mitreden|existieren|in die schule|studieren|geboren)\b",
+    rf"\b{_G} (?:sollten|sollen|duerfen|darf|durften) (?:\w+ ){{0,2}}(?:keine|nicht|niemals|nie) (?:\w+ ){{0,2}}(?:rechte|waehlen|arbeiten|hier leben|heiraten|kinder|unterrichten|mitreden|existieren|in die schule|studieren|geboren|aemter|kandidieren|einreisen|wohnen|besitzen)\b",
     rf"\b(?:wir wollen|wir brauchen|keiner will|niemand will|niemand braucht|keiner braucht|braucht kein mensch|braucht keiner) (?:hier )?(?:keine |mehr |noch mehr )?{_G}\b",
     rf"\bmit {_G} (?:kann|will|sollte|koennen|darf) (?:man|ich|wir) (?:\w+ )?(?:nicht|nie|niemals|kein) (?:zusammenleben|leben|arbeiten|zusammen leben|auskommen)\b",
     rf"\b{_G} (?:taugen|taugt) (?:zu )?nichts\b",
