@@ -67,23 +67,6 @@ def test_hate_dressed_in_good_words_is_still_held(comment):
     assert assess(comment).decision != "release"
 
 
-@pytest.mark.parametrize(
-    "comment",
-    [
-        "Rumänen = Taschendiebe.",
-        "Afghanen sollte man sofort ausweisen.",
-        "Warum sind fast alle Vergewaltiger Afghanen?",
-        "Trans Frauen sind in Wahrheit verkleidete Männer.",
-        "Muslime sollten keine öffentlichen Ämter bekleiden dürfen.",
-        "Ossis sind nun mal geistig zurückgeblieben.",
-    ],
-)
-def test_prejudice_in_the_forms_of_shorthand_exclusion_and_loaded_questions_is_hate(comment):
-    result = assess(comment)
-    assert result.rules["aggression"].score >= 0.5
-    assert result.decision != "release"
-
-
 def test_asking_those_who_shout_a_slogan_to_think_is_counter_speech():
     result = assess("Wer hier „Ausländer raus“ schreibt, sollte mal nachdenken, wen er damit meint.")
     assert result.decision == "release"

@@ -51,6 +51,13 @@ def test_a_rejected_prejudice_is_released(comment):
         "Frauen sind keine vollwertigen Menschen.",
         "Es ist falsch, dass Muslime hier Rechte haben.",
         "Türken sind nicht kriminell, sondern faul.",
+        # prejudice as shorthand, exclusion and loaded questions
+        "Rumänen = Taschendiebe.",
+        "Afghanen sollte man sofort ausweisen.",
+        "Warum sind fast alle Vergewaltiger Afghanen?",
+        "Trans Frauen sind in Wahrheit verkleidete Männer.",
+        "Muslime sollten keine öffentlichen Ämter bekleiden dürfen.",
+        "Ossis sind nun mal geistig zurückgeblieben.",
     ],
 )
 def test_the_same_prejudice_asserted_is_flagged_as_aggression(comment):
