@@ -146,6 +146,8 @@ SETTINGS_BEFORE = Settings(
     threats_weight=0.0,
     insults_not_aggression=False,
     detector_signals=False,
+    insinuations_not_aggression=False,
+    insult_without_group_names=False,
 )
 THRESHOLD_GRID = np.round(np.arange(0.20, 0.801, 0.02), 2)
 BLOCK_SCALE = {"word": 1.0, "char": 1.0, "dense": 1.0}

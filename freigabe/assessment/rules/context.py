@@ -380,7 +380,7 @@ _GRANTING = re.compile(
     r"\b(menschen|mensch|gleich\w*|rechte?|recht haben|intelligent\w*|klug\w*|schlau\w*|faehig\w*|"
     r"willkommen|teil|dazu ?gehoer\w*|gehoeren|gehoert|normal\w*|wert|gut\w*|friedlich\w*|ehrlich\w*|"
     r"fleissig\w*|integriert|bereicherung|respekt|wuerde|schutz|verdienen|verdient|duerfen|darf|"
-    r"koennen|kann|leisten|besser|hilfe|willkommen|sicher|unschuldig|harmlos|freundlich|nett|liebenswert)\b"
+    r"koennen|kann|leisten|besser|hilfe|sicher|unschuldig|harmlos|freundlich|nett|liebenswert)\b"
 )
 
 

@@ -6,9 +6,9 @@ linear model's score up most. Without a model file the lexicon alone gives a
 cruder fallback score, so the assessor keeps working on a fresh checkout.
 
 Before the model reads the comment, the context analysis (context.py) blanks what
-the comment negates or quotes to oppose, and, when nothing else speaks for hate,
-the names of groups: a model learns them as signs of hate, but naming a group is
-none. Explicit detectors add their evidence beside the model's probability:
+the comment negates or quotes to oppose, and prejudices it rejects ("Polen klauen keine
+Autos"); a comment that only speaks well of a group is also read without the group's
+name: a model learns group names as signs of hate, but naming a group is none. Explicit detectors add their evidence beside the model's probability:
 threats and calls to violence (violence.py) and derogation and slurs (hate.py)
 raise `aggression` above `insult`, so an editor sees the violence first; vulgar
 words raise `insult`.
