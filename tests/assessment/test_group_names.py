@@ -45,6 +45,7 @@ def test_the_shipped_insult_rule_gives_group_names_no_weight_and_aggression_keep
         "Ich bin eine schwarze Frau und stolz darauf.",
         "Trans Frauen sind Frauen.",
         "Wir sind eine Gruppe schwuler Männer aus Köln.",
+        "Behinderte Menschen bereichern unser Team.",
     ],
 )
 def test_plain_and_good_words_about_a_group_are_released(comment):

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from freigabe.assessment.prefilter import GuardedPattern
-from freigabe.assessment.rules.groups import IDENTITY_STEMS, TARGET
+from freigabe.assessment.rules.groups import IDENTITY_STEMS, PROTECTED_GROUP, TARGET
 
 WHY_NEGATED = "verneint – nicht gewertet"
 WHY_QUOTED = "Zitat in Gegenrede – nicht gewertet"
@@ -239,7 +239,7 @@ def speaks_well_of_group(text):
     and negates nothing ("Juden gehören zu Deutschland", "Ich bin eine schwarze Frau und
     stolz darauf"), in one clause. A model that learnt group names as signs of hate flags them."""
     clauses = [span for span in _clauses(text) if _WORDS.search(text[span[0] : span[1]])]
-    if _NEGATOR.search(text) or len(clauses) > _GOOD_CLAUSES or not has_identity_terms(text):
+    if _NEGATOR.search(text) or len(clauses) > _GOOD_CLAUSES or not _group_names(text):
         return False
     return _GOOD_OF_GROUP.search(text) is not None or _SELF_DESCRIPTION.search(text) is not None
 
@@ -256,8 +256,18 @@ _SELF_DESCRIPTION = GuardedPattern(r"\b(ich bin|wir sind|ich als|als (\w+ )?(fra
 
 
 def without_identity_terms(text):
-    """`text` with each identity word blanked (offsets survive)."""
-    return _blank(text, [match.span() for match in _WORDS.finditer(text) if match.group().startswith(_STEMS)])
+    """`text` with each identity word and group name blanked (offsets survive)."""
+    return _blank(text, _group_names(text))
+
+
+# Group names the identity stems leave out ("behinderte": "behindert" is also an insult).
+_PROTECTED_GROUP = re.compile(rf"\b{PROTECTED_GROUP}\b")
+
+
+def _group_names(text):
+    """(start, end) of the identity words and group names in `text`."""
+    spans = [match.span() for match in _WORDS.finditer(text) if match.group().startswith(_STEMS)]
+    return spans + [match.span() for match in _PROTECTED_GROUP.finditer(text)]
 
 
 def _blank_hate_of_things(text, mitigations):
