@@ -32,9 +32,8 @@ sys.path.insert(0, str(REPO))
 from freigabe.assessment import assess  # noqa: E402
 from freigabe.assessment.functional import wilson_interval  # noqa: E402
 from freigabe.assessment.metrics import binary_report, bootstrap_interval, ranking_report  # noqa: E402
-from freigabe.assessment.reference import fit_reference  # noqa: E402
+from freigabe.assessment.reference import fit_reference, reference_training_data  # noqa: E402
 from freigabe.assessment.result import RULE_CODES  # noqa: E402
-from freigabe.assessment.train import EXCLUDED, OWN_SOURCES, load_corpus  # noqa: E402
 
 DATA = REPO / "freigabe" / "assessment" / "data"
 
@@ -72,14 +71,7 @@ def main():
 
 
 def reference_for_any(data_dir):
-    corpus = load_corpus(data_dir)
-    labels = np.column_stack(list(corpus.labels.values()))
-    positive = (labels == 1).any(axis=1)
-    negative = ((labels == 0) | (labels == EXCLUDED)).all(axis=1) & (labels == 0).any(axis=1)
-    usable = (positive | negative) & ~np.isin(np.array(corpus.sources), OWN_SOURCES)
-    return fit_reference(
-        [text for text, kept in zip(corpus.texts, usable) if kept], positive[usable].astype(int)
-    )
+    return fit_reference(*reference_training_data(data_dir, "any", own_sentences=False))
 
 
 def assessor_predictions(texts):

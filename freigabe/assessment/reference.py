@@ -54,12 +54,14 @@ def fit_reference(texts, labels):
     return Reference(vectorizer, classifier)
 
 
-def reference_training_data(data_dir, rule):
+def reference_training_data(data_dir, rule, own_sentences=True):
     """(texts, labels) the shipped model trains `rule` on; for "any", positive if any trained
-    rule is broken and negative if every trained rule's label says not broken."""
+    rule is broken and negative if every trained rule's label says not broken. Without
+    `own_sentences`, the shared data sets' rows only (data/augment_*.csv left out), as
+    bench/assessor_vs_reference.py trains the founders' reference."""
     from freigabe.assessment.train import EXCLUDED, load_corpus
 
-    corpus = load_corpus(data_dir)
+    corpus = load_corpus(data_dir, augment=own_sentences)
     if rule in corpus.labels:
         labels = corpus.labels[rule]
         keep = labels != EXCLUDED

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from freigabe.assessment.prefilter import GuardedPattern
-from freigabe.assessment.rules.groups import IDENTITY_STEMS, PROTECTED_GROUP, TARGET
+from freigabe.assessment.rules.groups import GROUP_NAME, IDENTITY_STEMS, TARGET
 
 WHY_NEGATED = "verneint – nicht gewertet"
 WHY_QUOTED = "Zitat in Gegenrede – nicht gewertet"
@@ -231,7 +231,7 @@ def _names_group_as_subject(before):
     words = before.split()
     if not 2 <= len(words) <= _SUBJECT_WORDS or _NOT_A_GROUP_SUBJECT.search(before):
         return False
-    return any(has_identity_terms(word) for word in words[:-1])
+    return any(_group_names(word) for word in words[:-1])
 
 
 def speaks_well_of_group(text):
@@ -260,14 +260,11 @@ def without_identity_terms(text):
     return _blank(text, _group_names(text))
 
 
-# Group names the identity stems leave out ("behinderte": "behindert" is also an insult).
-_PROTECTED_GROUP = re.compile(rf"\b{PROTECTED_GROUP}\b")
-
-
 def _group_names(text):
-    """(start, end) of the identity words and group names in `text`."""
+    """(start, end) of the identity words and group names in `text` (the names catch what the
+    stems leave out: "behinderte", since "behindert" is also an insult)."""
     spans = [match.span() for match in _WORDS.finditer(text) if match.group().startswith(_STEMS)]
-    return spans + [match.span() for match in _PROTECTED_GROUP.finditer(text)]
+    return spans + [match.span() for match in GROUP_NAME.finditer(text)]
 
 
 def _blank_hate_of_things(text, mitigations):

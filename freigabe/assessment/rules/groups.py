@@ -5,6 +5,8 @@ threat detector (who is threatened) and the derogation detector (who is
 generalised about). Patterns are fragments for normalised text (ä→ae, ß→ss).
 """
 
+from freigabe.assessment.prefilter import GuardedPattern
+
 # Protected groups, by religion, origin, gender, sexual orientation, disability and colour.
 PROTECTED_GROUP = (
     r"(?:frauen|weiber|maedchen|muslim(?:e|en|innen)?|moslems?|islamisten|juden|juedinnen|christen|"
@@ -16,6 +18,9 @@ PROTECTED_GROUP = (
     r"tuerk(?:en|innen)|araber[n]?|afrikaner[n]?|syrer[n]?|afghanen|polen|russen|rumaenen|kurden|"
     r"jesiden|hindus|buddhisten|atheisten|ossis|obdachlose[n]?|zigeuner[n]?|kanaken|neger[n]?)"
 )
+# A protected group named anywhere in a text (the derogation detector, the context analysis).
+GROUP_NAME = GuardedPattern(rf"\b{PROTECTED_GROUP}\b")
+
 # Words for people in general, or for people one can threaten.
 PEOPLE = (
     r"(?:leute[n]?|typen|kerle|menschen|politiker\w*|journalist\w*|redakteur\w*|reporter\w*|"

@@ -13,7 +13,7 @@ themselves ("verdienen keinen Respekt") in the quoted view.
 """
 
 from freigabe.assessment.prefilter import GuardedPattern
-from freigabe.assessment.rules.groups import PROTECTED_GROUP
+from freigabe.assessment.rules.groups import GROUP_NAME, PROTECTED_GROUP
 
 WHY_DEROGATION = "abwertende Verallgemeinerung über eine Gruppe"
 WHY_SLUR = "Schimpfwort gegen eine Gruppe"
@@ -80,7 +80,6 @@ _INHERENTLY_NEGATIVE = [
 ]
 _DEROGATION_PLAIN = [GuardedPattern(pattern) for pattern in _PLAIN]
 _DEROGATION_NEGATIVE = [GuardedPattern(pattern) for pattern in _INHERENTLY_NEGATIVE]
-_MAY_NAME_A_GROUP = GuardedPattern(rf"\b{PROTECTED_GROUP}\b")
 
 _SLURS = GuardedPattern(
     r"\b(kanake\w*|kanacke\w*|schwuchtel\w*|neger\w*|musel\w*|tunte\w*|kuemmeltuerk\w*|bimbo\w*|zigeuner\w*|"
@@ -126,7 +125,7 @@ def demeaning_spans(text):
     about groups that a negation can take back ("Es stimmt nicht, dass Roma stehlen"): where
     the context analysis looks for negations that matter."""
     spans = [match.span() for match in _DEMEANING_WORD.finditer(text)]
-    if _MAY_NAME_A_GROUP.search(text):
+    if GROUP_NAME.search(text):
         for pattern in _DEROGATION_PLAIN + _BACK_REFERENCE:
             spans.extend(match.span() for match in pattern.finditer(text))
     return spans
@@ -134,7 +133,7 @@ def demeaning_spans(text):
 
 def find_derogation(quoted_view, negated_view):
     """[(start, end, weight, why)] of demeaning statements about protected groups."""
-    if not _MAY_NAME_A_GROUP.search(quoted_view):
+    if not GROUP_NAME.search(quoted_view):
         return []
     hits = []
     for pattern in _BACK_REFERENCE:
