@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from freigabe.comments.services import submit_comment
 from freigabe.moderation.bans import impose_ban
@@ -42,7 +43,7 @@ def test_an_editor_notes_an_author_and_the_note_shows_beside_their_next_comment(
     later = comment_by(article, "Und wieder ein Beschluss gegen Autofahrer.", email="troll@EXAMPLE.org")
     shown = context_of(client, later)
     assert "Schreibt oft knapp an der Grenze; bitte genau lesen." in shown
-    assert note.created_at.strftime("%d.%m.%Y") in shown
+    assert timezone.localtime(note.created_at).strftime("%d.%m.%Y") in shown  # shown in the site's zone
     assert "erika" in shown
     # Another author's comment does not show it.
     other = comment_by(article, "Ich fahre gern Rad.", email="anna@example.org")
