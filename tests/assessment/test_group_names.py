@@ -71,3 +71,31 @@ def test_hate_dressed_in_good_words_is_still_held(comment):
 def test_asking_those_who_shout_a_slogan_to_think_is_counter_speech():
     result = assess("Wer hier „Ausländer raus“ schreibt, sollte mal nachdenken, wen er damit meint.")
     assert result.decision == "release"
+
+
+@pytest.mark.parametrize(
+    "comment, why",
+    [
+        ("Chinesen sind dreckig und verlogen.", "abwertende Verallgemeinerung über eine Gruppe"),
+        ("Pakistaner sind alle Betrüger und Diebe.", "abwertende Verallgemeinerung über eine Gruppe"),
+        ("Transsexuelle sind krank.", "abwertende Verallgemeinerung über eine Gruppe"),
+        ("In Italien war es schön, aber diese Pastafresser nerven.", "Schimpfwort gegen eine Gruppe"),
+        ("Die Nigger sollen zurück nach Afrika.", "Schimpfwort gegen eine Gruppe"),
+    ],
+)
+def test_groups_and_slurs_beyond_the_first_list_are_found_with_evidence(comment, why):
+    aggression = assess(comment).rules["aggression"]
+    assert aggression.score >= 0.85
+    assert why in {item.why for item in aggression.evidence}
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Viele Chinesen feiern im Februar das Neujahrsfest.",
+        "Die Italiener in unserer Straße haben ein neues Eiscafé eröffnet.",
+        "Gehörlose Menschen können im Rathaus jetzt einen Dolmetscher bestellen.",
+    ],
+)
+def test_naming_the_newly_listed_groups_is_no_hate(comment):
+    assert assess(comment).decision == "release"

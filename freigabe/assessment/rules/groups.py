@@ -16,7 +16,16 @@ PROTECTED_GROUP = (
     r"trans (?:menschen|personen|frauen|maenner|leute|leuten)|behinderte[n]?|"
     r"menschen mit behinderung(?:en)?|schwarze[n]?|farbige[n]?|roma|sinti(?: und roma)?|"
     r"tuerk(?:en|innen)|araber[n]?|afrikaner[n]?|syrer[n]?|afghanen|polen|russen|rumaenen|kurden|"
-    r"jesiden|hindus|buddhisten|atheisten|ossis|obdachlose[n]?|zigeuner[n]?|kanaken|neger[n]?)"
+    r"jesiden|hindus|buddhisten|atheisten|ossis|obdachlose[n]?|zigeuner[n]?|kanaken|neger[n]?|"
+    r"asiat(?:en|innen)|chines(?:en|innen)|inder(?:n|innen)?|pakistaner(?:n|innen)?|vietnames(?:en|innen)|"
+    r"italiener(?:n|innen)?|griechen|albaner(?:n|innen)?|serben|bulgaren|tschetschenen|ukrainer(?:n|innen)?|"
+    r"marokkaner(?:n|innen)?|nordafrikaner(?:n|innen)?|algerier(?:n|innen)?|tunesier(?:n|innen)?|"
+    r"nigerianer(?:n|innen)?|iraker(?:n|innen)?|iraner(?:n|innen)?|libanesen|palaestinenser(?:n|innen)?|"
+    r"israelis|latinos|mexikaner(?:n|innen)?|indianer(?:n|innen)?|uiguren|rohingya|tamilen|"
+    r"transsexuelle[n]?|intersexuelle[n]?|transgender|nicht ?binaere[n]?|katholiken|sikhs|aleviten|"
+    r"gehoerlose[n]?|autisten|rollstuhlfahrer(?:n|innen)?|"
+    r"(?:juedische|muslimische|schwarze|weisse|gelbe|indische|asiatische|homosexuelle|behinderte|arabische|"
+    r"tuerkische|afrikanische) (?:menschen|leute|leuten|maenner|frauen|kinder|familien|mitbuerger))"
 )
 # A protected group named anywhere in a text (the derogation detector, the context analysis).
 GROUP_NAME = GuardedPattern(rf"\b{PROTECTED_GROUP}\b")

@@ -34,7 +34,9 @@ _DEMEANING = (
     r"bedrohung|schande|geschmeiss|ratten|kakerlaken|affen|barbaren|wilde|minderwertig\w*|nichts wert|weniger wert|"
     r"wertlos|nutzlos|faul|dumm|bloed|primitiv|gefaehrlich|gewalttaetig|widerlich|ekelhaft|eklig|krank|pervers|"
     r"unnatuerlich|abartig|dreckig|schmutzig|minderbemittelt|unterentwickelt|rueckstaendig|hinterhaeltig|verlogen|"
-    r"betruegerisch|abstossend|abscheulich|unmenschen|bestien|monster|krebsgeschwuer|schuld an allem|das problem|"
+    r"betruegerisch|betrueger|skrupellos|verraeterisch|hinterlistig|unehrlich|gewaltbereit|unzivilisiert|asozial|"
+    r"degeneriert|verkommen|barbarisch|unfaehig|minderintelligent|geisteskrank|gestoert|heuchlerisch|verschlagen|"
+    r"nichtsnutze|abstossend|abscheulich|unmenschen|bestien|monster|krebsgeschwuer|schuld an allem|das problem|"
     r"unser unglueck|ein fluch|untergang|nicht(?:s)? wert|zu nichts zu gebrauchen|ueberfluessig|dummkoepfe|idioten|"
     r"schweine|saeue|hunde|gierig|raffgierig|unsauber|stinkend|stinken|stinkt|halbmenschen|wertloser? \w+|kriminelle \w+)"
 )
@@ -85,7 +87,9 @@ _SLURS = GuardedPattern(
     r"\b(kanake\w*|kanacke\w*|schwuchtel\w*|neger\w*|musel\w*|tunte\w*|kuemmeltuerk\w*|bimbo\w*|zigeuner\w*|"
     r"fidschi\w*|schlitzauge\w*|polacke\w*|itaker\w*|kameltreiber\w*|transe|transen|judensau\w*|judenschwein\w*|"
     r"ziegenficker\w*|kopftuchmaedchen|kopftuchgeschwader|mohammedaner|negerkind\w*|rapefugee\w*|asylschmarotzer\w*|"
-    r"halbaffe\w*|buschmann|buschmaenner|untermensch\w*|volksschaedling\w*|umvolker\w*|gutmenschenpack)\b"
+    r"halbaffe\w*|buschmann|buschmaenner|untermensch\w*|volksschaedling\w*|umvolker\w*|gutmenschenpack|"
+    r"nigger\w*|niggas?|chinks?|kikes?|muzzies?|kamelficker\w*|eselficker\w*|schluchtenscheisser\w*|"
+    r"(?:doener|pasta|curry|knoblauch|kuemmel|spaghetti|kebab)fresser\w*|spastis?|kampflesbe\w*|krueppel\w*)\b"
 )
 # Code words of far-right hate (conspiracy myths of replacement, ironic names for refugees):
 # no swear word, so the model rarely sees them as hate. Quoted to oppose, they are blanked
