@@ -30,6 +30,7 @@ from freigabe.assessment.site_model import (
     REJECT,
     REVIEW_PROBABILITY,
     SEED,
+    SiteConfig,
     Thresholds,
     best_review_threshold,
     choose_thresholds,
@@ -312,17 +313,32 @@ def choose_config(training, general, matrix, policy, jobs=1, seed=SEED, progress
     truths = [int(e.rejected) for e in newer]
     older_matrix, newer_matrix = matrix[: len(older)], matrix[len(older) :]
     newer_general = general[len(older) :]
+    # Configurations that differ only in rules_decide share one fitted scorer; the distinct
+    # fits run side by side.
+    from joblib import Parallel, delayed
+
+    fits = list(dict.fromkeys((config.regressor, config.c) for config in CANDIDATE_CONFIGS))
+    workers = min(jobs, len(fits)) if len(older) >= PARALLEL_FROM else 1
+    fitted = dict(
+        zip(
+            fits,
+            Parallel(n_jobs=workers)(
+                delayed(fit_scorer)(
+                    older_matrix,
+                    targets,
+                    (REJECT,),
+                    [s for s, _ in general[: len(older)]],
+                    jobs=1,
+                    seed=seed,
+                    config=SiteConfig(regressor, c),
+                )
+                for regressor, c in fits
+            ),
+        )
+    )
     results, best = [], None
     for config in CANDIDATE_CONFIGS:
-        scorer = fit_scorer(
-            older_matrix,
-            targets,
-            (REJECT,),
-            [s for s, _ in general[: len(older)]],
-            jobs=1,
-            seed=seed,
-            config=config,
-        )
+        scorer = fitted[(config.regressor, config.c)]
         probabilities = _combined(scorer, newer_general, newer_matrix)
 
         def decisions_at(threshold, scorer=scorer, probabilities=probabilities, config=config):

@@ -6,8 +6,9 @@ decisions and combines with the general scores instead of replacing them:
 
 - labels: "reject" (the editors rejected or removed the comment) and every reason code
   with enough positive examples (MIN_POSITIVES);
-- per label a logistic regression (SGD) over hashed word and character n-grams (no
-  vocabulary to store, so the archive stays small and holds only arrays);
+- per label a logistic regression over hashed word and character n-grams, weighted by
+  sublinear tf-idf as the plain reference weighs its n-grams (no vocabulary to store, so the
+  archive stays small and holds only arrays: the weights and idf of the columns seen);
 - per label a logistic stacker over [logit(general score), site logit], learned on
   out-of-fold site scores so that it trusts the site model only as far as it earned;
 - thresholds for the site-level "reject" probability, chosen on the held-back slice.
@@ -34,9 +35,10 @@ REJECT = "reject"
 LEARNABLE_REASONS = (*RULE_CODES, "other")
 MIN_POSITIVES = 30
 N_FEATURES = 2**20
-# One size of character n-gram catches compounds and inflections ("Morgenkuriers") at a
-# third of the cost of 3-5-grams, which matters at 100,000 comments.
-CHAR_NGRAMS = (4, 4)
+# Character 2-5-grams inside words, as the reference: with 4-grams only and binary features
+# the site model lost to the reference on a history the general model did not know
+# (bench/site_vs_reference.py --foreign-site: macro-F1 0.742 against 0.754).
+CHAR_NGRAMS = (2, 5)
 # Stochastic gradient descent on the logistic loss: linear in the data, fixed epochs (reproducible).
 SGD_ALPHA = 1e-5
 SGD_EPOCHS = 10
@@ -47,7 +49,8 @@ REVIEW_PROBABILITY = 0.5
 # A threshold must flag a few held-back comments before its precision means anything.
 MIN_FLAGGED = 5
 _EPSILON = 1e-4
-_ARCHIVE_FORMAT = "freigabe-site-model-1"
+_ARCHIVE_FORMAT = "freigabe-site-model-2"  # 1: binary features, no idf (still read)
+_OLD_FORMAT = "freigabe-site-model-1"
 _DECISION_ORDER = {"release": 0, "review": 1, "reject": 2}
 
 
@@ -71,18 +74,47 @@ def hasher():
     return FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
 
 
-def hashed_columns(text):
-    """The distinct hashed feature columns of one comment, sorted."""
-    return np.unique(hasher().transform([text_tokens(text)]).indices)
+def hashed_counts(text):
+    """(sorted distinct hashed columns, how often each occurs) of one comment."""
+    row = hasher().transform([text_tokens(text)]).tocsr()
+    row.sum_duplicates()
+    return row.indices.astype(np.int64), row.data
 
 
 def feature_matrix(texts):
-    """Binary hashed features, L2-normalised per comment (CSR, N_FEATURES columns)."""
+    """Hashed n-gram counts per comment (CSR, N_FEATURES columns); the scorer weighs them."""
     matrix = hasher().transform(text_tokens(text) for text in texts).tocsr()
-    matrix.data[:] = 1.0
-    norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
+    matrix.sum_duplicates()
+    return matrix
+
+
+def smooth_idf(local_counts):
+    """idf of each column as scikit-learn's TfidfVectorizer computes it (smooth_idf=True)."""
+    documents = local_counts.shape[0]
+    frequency = np.bincount(local_counts.indices, minlength=local_counts.shape[1])
+    return np.log((1 + documents) / (1 + frequency)) + 1.0
+
+
+def local_features(matrix, columns, idf):
+    """Hashed counts (feature_matrix) -> the features on `columns` (sorted): sublinear tf-idf,
+    L2-normalised over the known columns, as the reference's TfidfVectorizer drops unseen
+    n-grams. Without idf (archives of format 1): binary, normalised by the square root of
+    all the comment's columns, known or not."""
+    matrix = sp.csr_matrix(matrix)
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    positions = np.minimum(np.searchsorted(columns, matrix.indices), max(len(columns) - 1, 0))
+    known = columns[positions] == matrix.indices if len(columns) else np.zeros(len(rows), dtype=bool)
+    if idf is None:
+        values = known.astype(np.float64)
+        squares = np.ones(len(rows))
+    else:
+        values = np.where(known, (1.0 + np.log(np.maximum(matrix.data, 1.0))) * idf[positions], 0.0)
+        squares = values * values
+    norms = np.sqrt(np.bincount(rows, weights=squares, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    return sp.csr_matrix(
+        (values / norms[rows], positions, matrix.indptr), shape=(matrix.shape[0], max(len(columns), 1))
+    )[:, : len(columns)]
 
 
 def general_score(scores, label):
@@ -157,28 +189,24 @@ class SiteScorer:
     stacking: np.ndarray  # (len(labels), 3): general logit, site logit, bias
     thresholds: Thresholds = field(default_factory=Thresholds)
     version: str = "site"
+    idf: np.ndarray | None = None  # per column; None: a format-1 archive (binary features)
 
     def site_logits(self, matrix):
-        """(n, len(labels)) raw site logits for a feature matrix."""
-        matrix = sp.csr_matrix(matrix)
-        positions = np.searchsorted(self.columns, matrix.indices)
-        positions = np.minimum(positions, len(self.columns) - 1)
-        known = self.columns[positions] == matrix.indices
-        values = np.where(known, matrix.data, 0.0)
-        local = sp.csr_matrix(
-            (values, np.where(known, positions, 0), matrix.indptr), shape=(matrix.shape[0], len(self.columns))
-        )
-        return np.asarray(local @ self.weights.T) + self.intercepts
+        """(n, len(labels)) raw site logits for a matrix of hashed counts (feature_matrix)."""
+        return np.asarray(local_features(matrix, self.columns, self.idf) @ self.weights.T) + self.intercepts
 
     def comment_logits(self, text):
-        """site_logits(feature_matrix([text]))[0], for one comment without sparse matrices:
-        binary features, L2-normalised, so each known column adds weight / sqrt(count)."""
-        columns = hashed_columns(text)
+        """site_logits(feature_matrix([text]))[0], for one comment without sparse matrices."""
+        columns, counts = hashed_counts(text)
         if not len(columns) or not len(self.columns):
             return self.intercepts.copy()
         positions, found = positions_in(self.columns, columns)
         known = positions[found]
-        return self.weights[:, known].sum(axis=1) / math.sqrt(len(columns)) + self.intercepts
+        if self.idf is None:  # binary, normalised over every column of the comment
+            return self.weights[:, known].sum(axis=1) / math.sqrt(len(columns)) + self.intercepts
+        values = (1.0 + np.log(counts[found])) * self.idf[known]
+        norm = math.sqrt(float(values @ values)) or 1.0
+        return self.weights[:, known] @ (values / norm) + self.intercepts
 
     def combined_probabilities(self, general_scores, site_logits):
         """{label: probability} for one comment from its general scores and site logits."""
@@ -192,7 +220,7 @@ class SiteScorer:
 
     def to_archive(self):
         return {
-            "format": _ARCHIVE_FORMAT,
+            "format": _OLD_FORMAT if self.idf is None else _ARCHIVE_FORMAT,
             "labels": "\n".join(self.labels),
             "columns": self.columns.astype(np.int64),
             "weights": self.weights.astype(np.float32),
@@ -201,11 +229,12 @@ class SiteScorer:
             "review_threshold": float(self.thresholds.review),
             "rules_decide": int(self.thresholds.rules_decide),
             "reject_threshold": -1.0 if self.thresholds.reject is None else float(self.thresholds.reject),
+            **({} if self.idf is None else {"idf": self.idf.astype(np.float32)}),
         }
 
     @classmethod
     def from_archive(cls, archive, version="site"):
-        if archive.get("format") != _ARCHIVE_FORMAT:
+        if archive.get("format") not in (_ARCHIVE_FORMAT, _OLD_FORMAT):
             raise ValueError(f"not a site model archive: {archive.get('format')!r}")
         reject = float(archive["reject_threshold"])
         return cls(
@@ -220,6 +249,7 @@ class SiteScorer:
                 bool(int(archive.get("rules_decide", 1))),
             ),
             version=version,
+            idf=np.asarray(archive["idf"], dtype=np.float64) if "idf" in archive else None,
         )
 
     def to_bytes(self):
@@ -324,7 +354,8 @@ def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED, confi
     # Only hashed columns seen in training can get a weight; fitting on them alone keeps
     # the solver's work proportional to the data, not to N_FEATURES.
     columns = np.unique(matrix.indices).astype(np.int64)
-    local = sp.csr_matrix(matrix[:, columns])
+    idf = smooth_idf(sp.csr_matrix(matrix[:, columns]))
+    local = local_features(matrix, columns, idf)
     fitted = Parallel(n_jobs=jobs)(
         delayed(_fit_label)(
             local, targets[:, i], [general_score(s, label) for s in general_scores], seed, config
@@ -338,6 +369,7 @@ def fit_scorer(matrix, targets, labels, general_scores, jobs=1, seed=SEED, confi
         intercepts=np.asarray([intercept for _, intercept, _ in fitted]),
         stacking=np.vstack([stack for _, _, stack in fitted]),
         thresholds=Thresholds(rules_decide=config.rules_decide),
+        idf=idf,
     )
 
 
