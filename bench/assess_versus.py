@@ -66,12 +66,17 @@ def summary(times):
     )
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def versus_arguments(description):
+    """REVISION, --comments and --repeats, as every "is it slower than at REVISION" bench takes."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("revision", nargs="?", default="HEAD")
     parser.add_argument("--comments", type=int, default=1500)
     parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main():
+    args = versus_arguments(__doc__.splitlines()[0])
 
     with tempfile.TemporaryDirectory() as scratch:
         export_old_assessor(args.revision, scratch)

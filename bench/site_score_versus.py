@@ -9,7 +9,6 @@ drawn by seed: only the cost is measured here, not the quality) and then the two
 comment in turn, each keeping its least CPU time per comment.
 """
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -17,7 +16,7 @@ import time
 
 import numpy as np
 from assess_speed import make_comments, percentile
-from assess_versus import OLD_NAME, ROOT, export_old_assessor
+from assess_versus import OLD_NAME, ROOT, export_old_assessor, versus_arguments
 
 sys.path.insert(0, str(ROOT))
 
@@ -40,11 +39,7 @@ def least_cpu(scorers, comments, repeats):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("revision", nargs="?", default="HEAD")
-    parser.add_argument("--comments", type=int, default=1500)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
+    args = versus_arguments(__doc__.splitlines()[0])
     with tempfile.TemporaryDirectory() as directory:
         export_old_assessor(args.revision, directory)
         sys.path.insert(0, directory)
