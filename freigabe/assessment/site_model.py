@@ -101,9 +101,11 @@ def local_features(matrix, columns, idf):
     n-grams. Without idf (archives of format 1): binary, normalised by the square root of
     all the comment's columns, known or not."""
     matrix = sp.csr_matrix(matrix)
+    if not len(columns):
+        return sp.csr_matrix((matrix.shape[0], 0))
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    positions = np.minimum(np.searchsorted(columns, matrix.indices), max(len(columns) - 1, 0))
-    known = columns[positions] == matrix.indices if len(columns) else np.zeros(len(rows), dtype=bool)
+    positions = np.minimum(np.searchsorted(columns, matrix.indices), len(columns) - 1)
+    known = columns[positions] == matrix.indices
     if idf is None:
         values = known.astype(np.float64)
         squares = np.ones(len(rows))
@@ -113,8 +115,8 @@ def local_features(matrix, columns, idf):
     norms = np.sqrt(np.bincount(rows, weights=squares, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
     return sp.csr_matrix(
-        (values / norms[rows], positions, matrix.indptr), shape=(matrix.shape[0], max(len(columns), 1))
-    )[:, : len(columns)]
+        (values / norms[rows], positions, matrix.indptr), shape=(matrix.shape[0], len(columns))
+    )
 
 
 def general_score(scores, label):

@@ -69,3 +69,13 @@ def test_one_comment_scores_as_the_matrix_path_for_both_archive_formats():
     assert np.allclose(old.comment_logits(TEXTS[1]), weight_sum / math.sqrt(len(columns)) + old.intercepts)
     assert old.to_archive()["format"] == "freigabe-site-model-1"
     assert scorer.to_archive()["format"] == "freigabe-site-model-2"
+
+
+def test_a_scorer_without_columns_scores_its_intercept():
+    empty = SiteScorer(
+        ("reject",), np.zeros(0, dtype=np.int64), np.zeros((1, 0)), np.array([-1.5]), np.zeros((1, 3))
+    )
+    for idf in (None, np.zeros(0)):
+        empty.idf = idf
+        assert np.allclose(empty.site_logits(feature_matrix(TEXTS)), -1.5)
+        assert np.allclose(empty.comment_logits(TEXTS[0]), -1.5)
