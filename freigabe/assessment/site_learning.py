@@ -266,6 +266,9 @@ def learn(
         truths, new_reject, target_precision, review=review, rules_decide=config.rules_decide
     )
     new_report = _report(truths, _decisions(scorer, general_test, new_probabilities, policy), new_reject)
+    if current is not None and current.char_ngrams != scorer.char_ngrams:
+        # An active model of an older format reads other n-grams.
+        test_matrix = feature_matrix((example.text for example in held_back), current.char_ngrams)
     current_report = _current_report(current, truths, general_test, test_matrix, policy)
     progress(f"training the reference on {len(training)} comments")
     reference = reference_report(training, held_back)

@@ -39,6 +39,8 @@ N_FEATURES = 2**20
 # the site model lost to the reference on a history the general model did not know
 # (bench/site_vs_reference.py --foreign-site: macro-F1 0.742 against 0.754).
 CHAR_NGRAMS = (2, 5)
+# What format-1 archives (binary features, no idf) were trained on; they are scored with it.
+FORMAT1_CHAR_NGRAMS = (4, 4)
 # Stochastic gradient descent on the logistic loss: linear in the data, fixed epochs (reproducible).
 SGD_ALPHA = 1e-5
 SGD_EPOCHS = 10
@@ -57,12 +59,12 @@ _DECISION_ORDER = {"release": 0, "review": 1, "reject": 2}
 # --- features -------------------------------------------------------------------------
 
 
-def text_tokens(text):
+def text_tokens(text, char_ngrams=CHAR_NGRAMS):
     """Word uni/bigrams and in-word character n-grams of the normalised comment."""
     normalised = prepare(text).text
     tokens = ["w" + gram for gram in word_ngrams(normalised)]
     for word in normalised.split():
-        tokens.extend("c" + gram for gram in word_char_ngrams(word, *CHAR_NGRAMS))
+        tokens.extend("c" + gram for gram in word_char_ngrams(word, *char_ngrams))
     return tokens
 
 
@@ -74,16 +76,17 @@ def hasher():
     return FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
 
 
-def hashed_counts(text):
+def hashed_counts(text, char_ngrams=CHAR_NGRAMS):
     """(sorted distinct hashed columns, how often each occurs) of one comment."""
-    row = hasher().transform([text_tokens(text)]).tocsr()
+    row = hasher().transform([text_tokens(text, char_ngrams)]).tocsr()
     row.sum_duplicates()
     return row.indices.astype(np.int64), row.data
 
 
-def feature_matrix(texts):
-    """Hashed n-gram counts per comment (CSR, N_FEATURES columns); the scorer weighs them."""
-    matrix = hasher().transform(text_tokens(text) for text in texts).tocsr()
+def feature_matrix(texts, char_ngrams=CHAR_NGRAMS):
+    """Hashed n-gram counts per comment (CSR, N_FEATURES columns); the scorer weighs them.
+    A scorer reads a matrix made with its own `char_ngrams`."""
+    matrix = hasher().transform(text_tokens(text, char_ngrams) for text in texts).tocsr()
     matrix.sum_duplicates()
     return matrix
 
@@ -193,13 +196,19 @@ class SiteScorer:
     version: str = "site"
     idf: np.ndarray | None = None  # per column; None: a format-1 archive (binary features)
 
+    @property
+    def char_ngrams(self):
+        """The character n-gram sizes this scorer was trained on (feature_matrix's argument)."""
+        return FORMAT1_CHAR_NGRAMS if self.idf is None else CHAR_NGRAMS
+
     def site_logits(self, matrix):
-        """(n, len(labels)) raw site logits for a matrix of hashed counts (feature_matrix)."""
+        """(n, len(labels)) raw site logits for a matrix of hashed counts made with
+        feature_matrix(texts, self.char_ngrams)."""
         return np.asarray(local_features(matrix, self.columns, self.idf) @ self.weights.T) + self.intercepts
 
     def comment_logits(self, text):
-        """site_logits(feature_matrix([text]))[0], for one comment without sparse matrices."""
-        columns, counts = hashed_counts(text)
+        """site_logits(feature_matrix([text], self.char_ngrams))[0], without sparse matrices."""
+        columns, counts = hashed_counts(text, self.char_ngrams)
         if not len(columns) or not len(self.columns):
             return self.intercepts.copy()
         positions, found = positions_in(self.columns, columns)

@@ -59,10 +59,10 @@ def test_one_comment_scores_as_the_matrix_path_for_both_archive_formats():
         restored = SiteScorer.from_archive(current.to_archive())
         assert (restored.idf is None) == (current.idf is None)
         for text in TEXTS + ["Ganz neue Wörter hier"]:
-            expected = current.site_logits(feature_matrix([text]))[0]
+            expected = current.site_logits(feature_matrix([text], current.char_ngrams))[0]
             assert np.allclose(restored.comment_logits(text), expected), text
     # Format 1 normalised by every column of the comment, known or not.
-    columns, _ = hashed_counts(TEXTS[1])
+    columns, _ = hashed_counts(TEXTS[1], old.char_ngrams)
     known = np.isin(columns, old.columns)
     assert known.all()
     weight_sum = old.weights[:, np.searchsorted(old.columns, columns)].sum(axis=1)
