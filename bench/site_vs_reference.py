@@ -85,6 +85,8 @@ def main():
         "auc_new": round(result.auc_new, 4),
         "auc_reference": round(result.auc_reference, 4),
         "auc_current": round(result.metrics["current"]["roc_auc"], 4),
+        "new_minus_reference_ci95": result.metrics["new_minus_reference_ci95"],
+        "new_minus_current_ci95": result.metrics["new_minus_current_ci95"],
         "config": result.metrics["config"],
         "review_threshold": result.scorer.thresholds.review,
         "would_activate": result.should_activate,

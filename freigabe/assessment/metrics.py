@@ -45,6 +45,19 @@ def bootstrap_interval(y_true, y_pred, statistic=macro_f1, resamples=1000, seed=
     return float(np.quantile(values, tail)), float(np.quantile(values, 1 - tail))
 
 
+def paired_difference_interval(y_true, first, second, statistic=macro_f1, resamples=1000, seed=0, level=0.95):
+    """Percentile bootstrap interval of statistic(first) - statistic(second), both
+    predictions resampled on the same rows: whether one is better than the other."""
+    y_true, first, second = np.asarray(y_true), np.asarray(first), np.asarray(second)
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(resamples):
+        rows = rng.integers(0, len(y_true), len(y_true))
+        values.append(statistic(y_true[rows], first[rows]) - statistic(y_true[rows], second[rows]))
+    tail = (1 - level) / 2
+    return float(np.quantile(values, tail)), float(np.quantile(values, 1 - tail))
+
+
 def calibration_summary(y_true, probabilities, bins=10):
     """Brier score, expected calibration error and reliability bins (equal width)."""
     y_true = np.asarray(y_true, dtype=float)

@@ -22,7 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from freigabe.assessment.assessor import assess
-from freigabe.assessment.metrics import binary_report, roc_auc
+from freigabe.assessment.metrics import binary_report, paired_difference_interval, roc_auc
 from freigabe.assessment.policy import SitePolicy
 from freigabe.assessment.site_model import (
     CANDIDATE_CONFIGS,
@@ -265,13 +265,15 @@ def learn(
     scorer.thresholds = choose_thresholds(
         truths, new_reject, target_precision, review=review, rules_decide=config.rules_decide
     )
-    new_report = _report(truths, _decisions(scorer, general_test, new_probabilities, policy), new_reject)
+    new_decisions = _decisions(scorer, general_test, new_probabilities, policy)
+    new_report = _report(truths, new_decisions, new_reject)
     if current is not None and current.char_ngrams != scorer.char_ngrams:
         # An active model of an older format reads other n-grams.
         test_matrix = feature_matrix((example.text for example in held_back), current.char_ngrams)
-    current_report = _current_report(current, truths, general_test, test_matrix, policy)
+    current_report, current_decisions = _current_report(current, truths, general_test, test_matrix, policy)
     progress(f"training the reference on {len(training)} comments")
-    reference = reference_report(training, held_back)
+    reference, reference_flags = reference_report(training, held_back)
+    new_flags = _flags(new_decisions)
     seconds = time.monotonic() - started
     progress(
         f"macro-F1 new {new_report['macro_f1']:.3f}, current {current_report['macro_f1']:.3f}, "
@@ -296,6 +298,13 @@ def learn(
             "target_precision": target_precision,
             "thresholds": scorer.thresholds.to_dict(),
             "seconds": round(seconds, 1),
+            # Paired bootstrap (the same resampled comments for both): is the difference real?
+            "new_minus_current_ci95": _rounded_pair(
+                paired_difference_interval(truths, new_flags, _flags(current_decisions))
+            ),
+            "new_minus_reference_ci95": _rounded_pair(
+                paired_difference_interval(truths, new_flags, reference_flags)
+            ),
         },
     )
 
@@ -369,9 +378,10 @@ def reference_report(training, held_back):
     reference = fit_reference([e.text for e in training], [int(e.rejected) for e in training])
     probabilities = reference.probabilities([e.text for e in held_back])
     truths = [int(e.rejected) for e in held_back]
-    report = binary_report(truths, (probabilities >= 0.5).astype(int))
+    flags = (probabilities >= 0.5).astype(int)
+    report = binary_report(truths, flags)
     report["roc_auc"] = roc_auc(truths, probabilities)
-    return report
+    return report, flags
 
 
 def _check_enough(training, held_back):
@@ -430,21 +440,28 @@ def _decisions(scorer, general, probabilities, policy):
 
 
 def _current_report(current, truths, general, matrix, policy):
-    """The active site model on the held-back slice, or the general assessor alone."""
+    """(report, decisions) of the active site model on the held-back slice, or of the general
+    assessor alone."""
     if current is None:
-        return _report(
-            truths, [decision for _, decision in general], [max(scores.values()) for scores, _ in general]
-        )
+        decisions = [decision for _, decision in general]
+        return _report(truths, decisions, [max(scores.values()) for scores, _ in general]), decisions
     probabilities = _combined(current, general, matrix)
-    return _report(
-        truths, _decisions(current, general, probabilities, policy), [p[REJECT] for p in probabilities]
-    )
+    decisions = _decisions(current, general, probabilities, policy)
+    return _report(truths, decisions, [p[REJECT] for p in probabilities]), decisions
+
+
+def _flags(decisions):
+    """1 where the suggestion is not release: what the figures count as "flagged"."""
+    return [int(decision != "release") for decision in decisions]
+
+
+def _rounded_pair(pair):
+    return [round(pair[0], 4), round(pair[1], 4)]
 
 
 def _report(truths, decisions, probabilities=None):
     """Binary figures for "the editors rejected it" against "the suggestion is not release"."""
-    predicted = [int(decision != "release") for decision in decisions]
-    report = binary_report(truths, predicted)
+    report = binary_report(truths, _flags(decisions))
     report["roc_auc"] = None if probabilities is None else roc_auc(truths, probabilities)
     report["suggestions"] = {name: decisions.count(name) for name in ("release", "review", "reject")}
     report["rejected_suggested_reject"] = int(

@@ -173,6 +173,19 @@ def test_it_prints_the_reference_and_the_ranking_beside_the_f1(decided):
     assert summary["config"]["regressor"] in ("sgd", "lr")
 
 
+def test_it_prints_paired_intervals_of_the_differences(decided):
+    decided(300)
+
+    summary, _ = learn()
+
+    low, high = summary["new_minus_current_ci95"]
+    # The general assessor does not know the newsroom's standard: clearly worse.
+    assert 0.0 < low <= summary["macro_f1_new"] - summary["macro_f1_current"] <= high
+    low, high = summary["new_minus_reference_ci95"]
+    assert low <= summary["macro_f1_new"] - summary["macro_f1_reference"] <= high
+    assert -1.0 <= low <= high <= 1.0
+
+
 def test_auto_does_not_activate_a_model_that_loses_to_the_reference(decided, monkeypatch):
     from freigabe.assessment import site_learning
     from freigabe.assessment.site_model import SiteConfig

@@ -69,5 +69,5 @@ def test_a_new_model_is_measured_against_a_format1_model_read_with_its_own_ngram
     assert (measured[0] != own_ngrams).nnz == 0
     general, _ = assess_and_extract(held_back, None, lambda message: None, jobs=1)
     truths = [int(example.rejected) for example in held_back]
-    expected = original(current, truths, general, own_ngrams, SitePolicy.from_options(None))
+    expected, _ = original(current, truths, general, own_ngrams, SitePolicy.from_options(None))
     assert result.metrics["current"]["roc_auc"] == pytest.approx(expected["roc_auc"])

@@ -86,6 +86,8 @@ class Command(BaseCommand):
                 "auc_new": _rounded(result.auc_new),
                 "auc_reference": _rounded(result.auc_reference),
                 "auc_current": _rounded(result.metrics["current"].get("roc_auc")),
+                "new_minus_current_ci95": result.metrics.get("new_minus_current_ci95"),
+                "new_minus_reference_ci95": result.metrics.get("new_minus_reference_ci95"),
                 "config": result.metrics.get("config"),
                 "activated": activate,
                 "thresholds": stored.thresholds,
