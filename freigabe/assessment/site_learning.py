@@ -372,7 +372,8 @@ def choose_config(training, general, matrix, policy, jobs=1, seed=SEED, progress
 
 
 def reference_report(training, held_back):
-    """The plain reference (reference.py) trained on the training slice, on the held-back slice."""
+    """(report, 0/1 flags) of the plain reference (reference.py) trained on the training slice,
+    on the held-back slice."""
     from freigabe.assessment.reference import fit_reference
 
     reference = fit_reference([e.text for e in training], [int(e.rejected) for e in training])
